@@ -1,0 +1,1 @@
+"""Plain-Python domain: entities, validation and calculations. No Qt, no TinyDB."""

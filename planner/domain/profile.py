@@ -1,0 +1,77 @@
+"""The athlete's profile and the per-day logs (readiness, nutrition actually taken)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
+from planner.domain import validate as v
+from planner.domain.enums import Goal, Units, WeekStart
+
+BODY_MASS_RANGE = (30.0, 250.0)  # kg
+#: Sawka 2007 (ACSM fluid replacement): typical sweat rates about 0.5-2.0 L/h, higher in heat.
+SWEAT_RATE_RANGE = (0.2, 4.0)  # L/h
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    name: str = "Athlete"
+    body_mass_kg: float = 70.0
+    goal: Goal = Goal.BALANCED
+    week_start: WeekStart = WeekStart.MON
+    units: Units = Units.METRIC
+    sweat_rate_l_per_h: float = 1.0
+
+    def __post_init__(self) -> None:
+        v.text("name", self.name, required=True)
+        object.__setattr__(self, "body_mass_kg", v.number("body_mass_kg", self.body_mass_kg, *BODY_MASS_RANGE, "kg"))
+        object.__setattr__(self, "goal", v.choice("goal", self.goal, Goal))
+        object.__setattr__(self, "week_start", v.choice("week_start", self.week_start, WeekStart))
+        object.__setattr__(self, "units", v.choice("units", self.units, Units))
+        object.__setattr__(self, "sweat_rate_l_per_h", v.number(
+            "sweat_rate_l_per_h", self.sweat_rate_l_per_h, *SWEAT_RATE_RANGE, "L/h"))
+
+    def replace(self, **changes: object) -> Profile:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class ReadinessEntry:
+    """How the athlete feels on a day; 1-5 scales where 5 is the most (fatigue, soreness) or best (mood)."""
+
+    date: dt.date
+    sleep_h: float | None = None
+    fatigue: int | None = None
+    soreness: int | None = None
+    mood: int | None = None
+    resting_hr: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.sleep_h is not None:
+            object.__setattr__(self, "sleep_h", v.number("sleep_h", self.sleep_h, 0, 24, "h"))
+        for name in ("fatigue", "soreness", "mood"):
+            value = getattr(self, name)
+            if value is not None:
+                v.integer(name, value, 1, 5)
+        if self.resting_hr is not None:
+            v.integer("resting_hr", self.resting_hr, 25, 220, "bpm")
+
+
+@dataclass(frozen=True, slots=True)
+class NutritionLog:
+    """What was actually eaten and drunk on a day."""
+
+    date: dt.date
+    carb_g: float | None = None
+    protein_g: float | None = None
+    fat_g: float | None = None
+    fluid_l: float | None = None
+
+    def __post_init__(self) -> None:
+        for name, hi in (("carb_g", 2000), ("protein_g", 1000), ("fat_g", 1000)):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, v.number(name, value, 0, hi, "g"))
+        if self.fluid_l is not None:
+            object.__setattr__(self, "fluid_l", v.number("fluid_l", self.fluid_l, 0, 20, "L"))

@@ -1,0 +1,200 @@
+"""Sessions, the exercises and sets inside a lift, and templates (sessions without a date)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+
+from planner.domain import validate as v
+from planner.domain.enums import TYPES_BY_KIND, Kind, Status
+from planner.domain.errors import ValidationError
+
+DURATION_RANGE = (1, 600)  # min
+DISTANCE_RANGE = (0.0, 300.0)  # km
+LOAD_RANGE = (0.0, 500.0)  # kg
+REPS_RANGE = (1, 100)
+SETS_RANGE = (1, 20)
+EXERCISES_MAX = 30
+
+
+@dataclass(frozen=True, slots=True)
+class WorkSet:
+    """One set. `load_kg` None means bodyweight; effort as RPE or reps in reserve (RIR)."""
+
+    reps: int
+    load_kg: float | None = None
+    rpe: float | None = None
+    rir: int | None = None
+    warmup: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reps", v.integer("reps", self.reps, *REPS_RANGE))
+        if self.load_kg is not None:
+            object.__setattr__(self, "load_kg", v.number("load_kg", self.load_kg, *LOAD_RANGE, "kg"))
+        if self.rpe is not None:
+            object.__setattr__(self, "rpe", v.half_step("set rpe", self.rpe, 1, 10))
+        if self.rir is not None:
+            object.__setattr__(self, "rir", v.integer("rir", self.rir, 0, 10))
+        if not isinstance(self.warmup, bool):
+            raise ValidationError("warmup", "must be true or false")
+
+    @property
+    def effort_rpe(self) -> float | None:
+        """RPE, or RPE derived from RIR (RPE 10 = 0 RIR, 9 = 1 RIR, ...; Zourdos et al. 2016)."""
+        if self.rpe is not None:
+            return self.rpe
+        if self.rir is not None:
+            return float(max(10 - self.rir, 1))
+        return None
+
+    @property
+    def tonnage_kg(self) -> float:
+        """Volume load of a working set: reps x load (McBride 2009); warm-ups count zero."""
+        if self.warmup or self.load_kg is None:
+            return 0.0
+        return self.reps * self.load_kg
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    name: str
+    sets: tuple[WorkSet, ...]
+    muscles: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        v.text("exercise name", self.name, required=True)
+        object.__setattr__(self, "sets", tuple(self.sets))
+        object.__setattr__(self, "muscles", tuple(self.muscles))
+        if not SETS_RANGE[0] <= len(self.sets) <= SETS_RANGE[1]:
+            raise ValidationError(
+                "sets", f"{self.name}: must have between {SETS_RANGE[0]} and {SETS_RANGE[1]} sets "
+                f"(got {len(self.sets)})"
+            )
+        for m in self.muscles:
+            v.text("muscle", m, 40, required=True)
+
+    @property
+    def tonnage_kg(self) -> float:
+        return sum(s.tonnage_kg for s in self.sets)
+
+    @property
+    def working_sets(self) -> tuple[WorkSet, ...]:
+        return tuple(s for s in self.sets if not s.warmup)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionContent:
+    """What a session is, without when: shared by sessions and templates."""
+
+    kind: Kind
+    title: str
+    duration_min: int
+    rpe: float
+    type: str = ""
+    distance_km: float | None = None
+    target: str = ""  # target pace or zone, free text ("5:10/km", "Z2")
+    exercises: tuple[Exercise, ...] = ()
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        kind = v.choice("kind", self.kind, Kind)
+        object.__setattr__(self, "kind", kind)
+        v.text("title", self.title, required=True)
+        lo = 0 if kind is Kind.REST else DURATION_RANGE[0]
+        object.__setattr__(self, "duration_min", v.integer("duration_min", self.duration_min, lo, DURATION_RANGE[1], "min"))
+        object.__setattr__(self, "rpe", v.half_step("rpe", self.rpe))
+        allowed = TYPES_BY_KIND[kind]
+        if self.type and self.type not in allowed:
+            words = ", ".join(allowed) if allowed else "nothing"
+            raise ValidationError("type", f"for a {kind.value} must be one of {words} (got {self.type!r})")
+        if self.distance_km is not None:
+            object.__setattr__(self, "distance_km", v.number("distance_km", self.distance_km, *DISTANCE_RANGE, "km"))
+        v.text("target", self.target, 60)
+        object.__setattr__(self, "exercises", tuple(self.exercises))
+        if len(self.exercises) > EXERCISES_MAX:
+            raise ValidationError("exercises", f"at most {EXERCISES_MAX} exercises (got {len(self.exercises)})")
+        v.text("notes", self.notes, v.NOTES_MAX)
+
+    @property
+    def tonnage_kg(self) -> float:
+        return sum(e.tonnage_kg for e in self.exercises)
+
+
+@dataclass(frozen=True, slots=True)
+class Session(SessionContent):
+    """A session on a day. `id` is None until the store has given it one."""
+
+    date: dt.date = field(default=dt.date(2000, 1, 1))
+    id: int | None = None
+    position: int = 0
+    time: dt.time | None = None
+    status: Status = Status.PLANNED
+    actual_duration_min: int | None = None
+    actual_rpe: float | None = None
+    actual_distance_km: float | None = None
+
+    def __post_init__(self) -> None:
+        SessionContent.__post_init__(self)
+        if not isinstance(self.date, dt.date) or isinstance(self.date, dt.datetime):
+            raise ValidationError("date", f"must be a date, not {self.date!r}")
+        if self.time is not None and not isinstance(self.time, dt.time):
+            raise ValidationError("time", f"must be a time of day, not {self.time!r}")
+        object.__setattr__(self, "status", v.choice("status", self.status, Status))
+        v.integer("position", self.position, 0, 10_000)
+        if self.actual_duration_min is not None:
+            object.__setattr__(self, "actual_duration_min", v.integer(
+                "actual_duration_min", self.actual_duration_min, *DURATION_RANGE, "min"))
+        if self.actual_rpe is not None:
+            object.__setattr__(self, "actual_rpe", v.half_step("actual_rpe", self.actual_rpe))
+        if self.actual_distance_km is not None:
+            object.__setattr__(self, "actual_distance_km", v.number(
+                "actual_distance_km", self.actual_distance_km, *DISTANCE_RANGE, "km"))
+
+    # What the session was, or is planned to be: actual values once done.
+    @property
+    def effective_duration_min(self) -> int:
+        if self.status is Status.DONE and self.actual_duration_min is not None:
+            return self.actual_duration_min
+        return self.duration_min
+
+    @property
+    def effective_rpe(self) -> float:
+        if self.status is Status.DONE and self.actual_rpe is not None:
+            return self.actual_rpe
+        return self.rpe
+
+    @property
+    def effective_distance_km(self) -> float | None:
+        if self.status is Status.DONE and self.actual_distance_km is not None:
+            return self.actual_distance_km
+        return self.distance_km
+
+    def content(self) -> SessionContent:
+        return SessionContent(**{f.name: getattr(self, f.name) for f in dataclasses.fields(SessionContent)})
+
+    def replace(self, **changes: object) -> Session:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Template(SessionContent):
+    """A library entry. Built-in templates come from resources/ and can be hidden, not deleted."""
+
+    id: str = ""
+    builtin: bool = False
+
+    def __post_init__(self) -> None:
+        SessionContent.__post_init__(self)
+        v.text("template id", self.id, 80, required=True)
+
+    def to_session(self, date: dt.date, position: int = 0) -> Session:
+        return Session(**_content_fields(self), date=date, position=position)
+
+    @classmethod
+    def from_content(cls, content: SessionContent, id: str, builtin: bool = False) -> Template:
+        return cls(**_content_fields(content), id=id, builtin=builtin)
+
+
+def _content_fields(obj: SessionContent) -> dict[str, object]:
+    return {f.name: getattr(obj, f.name) for f in dataclasses.fields(SessionContent)}

@@ -1,0 +1,40 @@
+"""Files shipped beside the code: icons, the default session library, the exercise list, styles.
+
+Found relative to the package so a PyInstaller bundle (which unpacks to sys._MEIPASS) finds them too.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+
+import orjson
+
+from planner.domain.session import Template
+
+
+def resources_dir() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)
+
+
+@cache
+def builtin_templates() -> tuple[Template, ...]:
+    from planner.store.codec import template_from_doc
+
+    data = orjson.loads(resource_path("library.json").read_bytes())
+    return tuple(template_from_doc(d, builtin=True) for d in data["templates"])
+
+
+@cache
+def exercise_catalog() -> dict[str, tuple[str, ...]]:
+    """Exercise name -> muscle groups (primary first), for the editor's picker and CSV import."""
+    data = orjson.loads(resource_path("exercises.json").read_bytes())
+    return {e["name"]: tuple(e["muscles"]) for e in data["exercises"]}

@@ -1,0 +1,1 @@
+"""TinyDB storage: crash-safe file, repositories mapping documents <-> domain objects. No Qt."""

@@ -1,0 +1,161 @@
+"""Documents <-> domain objects. Decoding validates, so a hand-edited file cannot smuggle bad values in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from planner.domain.enums import Kind, Status
+from planner.domain.errors import ValidationError
+from planner.domain.profile import NutritionLog, Profile, ReadinessEntry
+from planner.domain.session import Exercise, Session, SessionContent, Template, WorkSet
+
+Doc = dict[str, Any]
+
+
+def set_to_doc(s: WorkSet) -> Doc:
+    doc: Doc = {"reps": s.reps}
+    if s.load_kg is not None:
+        doc["load_kg"] = s.load_kg
+    if s.rpe is not None:
+        doc["rpe"] = s.rpe
+    if s.rir is not None:
+        doc["rir"] = s.rir
+    if s.warmup:
+        doc["warmup"] = True
+    return doc
+
+
+def set_from_doc(d: Doc) -> WorkSet:
+    return WorkSet(reps=d["reps"], load_kg=d.get("load_kg"), rpe=d.get("rpe"), rir=d.get("rir"),
+                   warmup=d.get("warmup", False))
+
+
+def exercise_to_doc(e: Exercise) -> Doc:
+    return {"name": e.name, "muscles": list(e.muscles), "sets": [set_to_doc(s) for s in e.sets]}
+
+
+def exercise_from_doc(d: Doc) -> Exercise:
+    return Exercise(name=d["name"], muscles=tuple(d.get("muscles", ())),
+                    sets=tuple(set_from_doc(s) for s in d["sets"]))
+
+
+def content_to_doc(c: SessionContent) -> Doc:
+    doc: Doc = {
+        "kind": c.kind.value, "type": c.type, "title": c.title,
+        "duration_min": c.duration_min, "rpe": c.rpe,
+    }
+    if c.distance_km is not None:
+        doc["distance_km"] = c.distance_km
+    if c.target:
+        doc["target"] = c.target
+    if c.exercises:
+        doc["exercises"] = [exercise_to_doc(e) for e in c.exercises]
+    if c.notes:
+        doc["notes"] = c.notes
+    return doc
+
+
+def _content_kwargs(d: Doc) -> dict[str, Any]:
+    return {
+        "kind": Kind(d["kind"]) if d.get("kind") in Kind._value2member_map_ else d.get("kind"),
+        "type": d.get("type", ""), "title": d["title"],
+        "duration_min": d["duration_min"], "rpe": d["rpe"],
+        "distance_km": d.get("distance_km"), "target": d.get("target", ""),
+        "exercises": tuple(exercise_from_doc(e) for e in d.get("exercises", ())),
+        "notes": d.get("notes", ""),
+    }
+
+
+def session_to_doc(s: Session) -> Doc:
+    doc = content_to_doc(s)
+    doc["date"] = s.date.isoformat()
+    doc["position"] = s.position
+    if s.time is not None:
+        doc["time"] = s.time.strftime("%H:%M")
+    doc["status"] = s.status.value
+    for name in ("actual_duration_min", "actual_rpe", "actual_distance_km"):
+        value = getattr(s, name)
+        if value is not None:
+            doc[name] = value
+    return doc
+
+
+def session_from_doc(d: Doc, id: int | None = None) -> Session:
+    try:
+        return Session(
+            **_content_kwargs(d),
+            id=id,
+            date=dt.date.fromisoformat(d["date"]),
+            position=d.get("position", 0),
+            time=dt.time.fromisoformat(d["time"]) if d.get("time") else None,
+            status=Status(d.get("status", "planned")),
+            actual_duration_min=d.get("actual_duration_min"),
+            actual_rpe=d.get("actual_rpe"),
+            actual_distance_km=d.get("actual_distance_km"),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise _bad("session", id, exc) from exc
+
+
+def template_to_doc(t: Template) -> Doc:
+    doc = content_to_doc(t)
+    doc["id"] = t.id
+    return doc
+
+
+def template_from_doc(d: Doc, builtin: bool = False) -> Template:
+    try:
+        return Template(**_content_kwargs(d), id=d["id"], builtin=builtin)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise _bad("template", d.get("id"), exc) from exc
+
+
+def profile_to_doc(p: Profile) -> Doc:
+    return {"name": p.name, "body_mass_kg": p.body_mass_kg, "goal": p.goal.value,
+            "week_start": p.week_start.value, "units": p.units.value,
+            "sweat_rate_l_per_h": p.sweat_rate_l_per_h}
+
+
+def profile_from_doc(d: Doc) -> Profile:
+    try:
+        return Profile(**{k: d[k] for k in profile_to_doc(Profile()) if k in d})
+    except (TypeError, ValueError) as exc:
+        raise _bad("profile", None, exc) from exc
+
+
+def readiness_to_doc(r: ReadinessEntry) -> Doc:
+    return {"date": r.date.isoformat(), "sleep_h": r.sleep_h, "fatigue": r.fatigue,
+            "soreness": r.soreness, "mood": r.mood, "resting_hr": r.resting_hr}
+
+
+def readiness_from_doc(d: Doc) -> ReadinessEntry:
+    try:
+        return ReadinessEntry(date=dt.date.fromisoformat(d["date"]), sleep_h=d.get("sleep_h"),
+                              fatigue=d.get("fatigue"), soreness=d.get("soreness"),
+                              mood=d.get("mood"), resting_hr=d.get("resting_hr"))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise _bad("readiness entry", d.get("date"), exc) from exc
+
+
+def nutrition_to_doc(n: NutritionLog) -> Doc:
+    return {"date": n.date.isoformat(), "carb_g": n.carb_g, "protein_g": n.protein_g,
+            "fat_g": n.fat_g, "fluid_l": n.fluid_l}
+
+
+def nutrition_from_doc(d: Doc) -> NutritionLog:
+    try:
+        return NutritionLog(date=dt.date.fromisoformat(d["date"]), carb_g=d.get("carb_g"),
+                            protein_g=d.get("protein_g"), fat_g=d.get("fat_g"), fluid_l=d.get("fluid_l"))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise _bad("nutrition log", d.get("date"), exc) from exc
+
+
+class BadDocument(ValueError):
+    """A stored document does not decode into a valid domain object."""
+
+
+def _bad(what: str, ident: object, exc: Exception) -> BadDocument:
+    where = f" {ident}" if ident is not None else ""
+    reason = exc.message if isinstance(exc, ValidationError) else f"{type(exc).__name__}: {exc}"
+    return BadDocument(f"{what}{where}: {reason}")

@@ -1,0 +1,138 @@
+"""The sessions table, indexed by date so a week is found without scanning every document."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from typing import Any
+
+from tinydb import TinyDB
+
+from planner.domain.session import Session
+from planner.store.codec import session_from_doc, session_to_doc
+from planner.store.storage import AtomicJSONStorage
+
+
+class SessionRepository:
+    """Sessions by id and by date. Decoded sessions are cached; the TinyDB table is the truth."""
+
+    def __init__(self, db: TinyDB, storage: AtomicJSONStorage) -> None:
+        self._table = db.table("sessions")
+        self._storage = storage
+        self._by_date: dict[dt.date, list[int]] = defaultdict(list)
+        self._cache: dict[int, Session] = {}
+        self._generation = -1
+        self._reindex()
+
+    # -- reading -------------------------------------------------------------------------------
+    def _raw(self) -> dict[str, Any]:
+        # TinyDB's own read path, without building Document copies of every row.
+        return self._table._read_table()  # noqa: SLF001
+
+    def _reindex(self) -> None:
+        self._by_date.clear()
+        self._cache.clear()
+        for key, doc in self._raw().items():
+            self._by_date[dt.date.fromisoformat(doc["date"])].append(int(key))
+        self._generation = self._storage.generation
+
+    def _fresh(self) -> None:
+        if self._generation != self._storage.generation:
+            self._reindex()
+
+    def __len__(self) -> int:
+        return len(self._raw())
+
+    def get(self, id: int) -> Session:
+        self._fresh()
+        s = self._cache.get(id)
+        if s is None:
+            doc = self._raw().get(str(id))
+            if doc is None:
+                raise KeyError(f"no session with id {id}")
+            s = self._cache[id] = session_from_doc(doc, id)
+        return s
+
+    def exists(self, id: int) -> bool:
+        return str(id) in self._raw()
+
+    def on_date(self, day: dt.date) -> list[Session]:
+        """The day's sessions in their order."""
+        self._fresh()
+        out = [self.get(i) for i in self._by_date.get(day, ())]
+        out.sort(key=lambda s: (s.position, s.id or 0))
+        return out
+
+    def between(self, first: dt.date, last: dt.date) -> list[Session]:
+        """Sessions from `first` to `last`, both included, by date and position."""
+        out: list[Session] = []
+        day = first
+        while day <= last:
+            out.extend(self.on_date(day))
+            day += dt.timedelta(days=1)
+        return out
+
+    def all(self) -> list[Session]:
+        self._fresh()
+        out = [self.get(int(k)) for k in self._raw()]
+        out.sort(key=lambda s: (s.date, s.position, s.id or 0))
+        return out
+
+    def date_range(self) -> tuple[dt.date, dt.date] | None:
+        self._fresh()
+        days = [d for d, ids in self._by_date.items() if ids]
+        return (min(days), max(days)) if days else None
+
+    # -- writing -------------------------------------------------------------------------------
+    def apply(self, remove: Collection[int] = (), put: Iterable[Session] = ()) -> list[Session]:
+        """Remove sessions by id and insert or replace others, in one atomic save.
+
+        Sessions with an id are stored under that id (so undo can bring a deleted one back);
+        sessions without one get a new id. Returns the stored `put` sessions, ids filled in.
+        """
+        self._fresh()
+        put = list(put)
+        new = [s for s in put if s.id is None]
+        try:
+            with self._storage.batch():
+                if remove or len(new) < len(put):
+                    self._table._update_table(lambda t: self._replace(t, remove, put))  # noqa: SLF001
+                ids = self._table.insert_multiple(session_to_doc(s) for s in new) if new else []
+        except Exception:
+            self._reindex()
+            raise
+        fresh = iter(ids)
+        stored = [s if s.id is not None else s.replace(id=next(fresh)) for s in put]
+        self._reindex_changed(remove, stored)
+        return stored
+
+    @staticmethod
+    def _replace(table: dict[int, Any], remove: Collection[int], put: list[Session]) -> None:
+        for i in remove:
+            table.pop(i, None)
+        for s in put:
+            if s.id is not None:
+                table[s.id] = session_to_doc(s)
+
+    def _reindex_changed(self, remove: Collection[int], stored: list[Session]) -> None:
+        touched = set(remove) | {s.id for s in stored if s.id is not None}
+        for i in touched:
+            old = self._cache.pop(i, None)
+            if old is not None:
+                self._drop_from_index(old.date, i)
+            else:  # not decoded yet: find it the slow way
+                for ids in self._by_date.values():
+                    if i in ids:
+                        ids.remove(i)
+                        break
+        for s in stored:
+            assert s.id is not None
+            self._by_date[s.date].append(s.id)
+            self._cache[s.id] = s
+        self._generation = self._storage.generation
+
+    def _drop_from_index(self, day: dt.date, id: int) -> None:
+        ids = self._by_date.get(day)
+        if ids and id in ids:
+            ids.remove(id)

@@ -1,0 +1,129 @@
+"""A TinyDB storage that never leaves a half-written file and never re-reads what it already holds.
+
+TinyDB's stock JSONStorage rewrites the file in place and re-parses it on every query (PLATFORM.md).
+This one parses once, keeps the data in memory, and saves by writing a temporary file in the same
+folder, flushing it to disk and renaming it over the old one (`os.replace` is atomic on POSIX and on
+Windows for one volume), so the file is always either the old or the new state.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+
+class CorruptFileError(Exception):
+    """The data file exists but is not a readable database; it is left untouched."""
+
+
+def read_json_file(path: Path) -> dict[str, Any] | None:
+    """Parse a database file; None when it does not exist, CorruptFileError when unreadable."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    if not raw.strip():
+        raise CorruptFileError(f"{path} is empty")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise CorruptFileError(f"{path} is not valid JSON ({exc})") from exc
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise CorruptFileError(f"{path} does not hold database tables")
+    return data
+
+
+def write_atomic(path: Path, payload: bytes) -> None:
+    """Write `payload` to a temp file beside `path`, fsync it, then rename it over `path`."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(payload)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable
+        with contextlib.suppress(OSError):
+            dfd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(dfd)
+            finally:
+                os.close(dfd)
+
+
+class StoreWriteError(OSError):
+    """Saving failed (disk full, permissions...); memory was rolled back to what is on disk."""
+
+
+class AtomicJSONStorage(Storage):
+    """In-memory tables, saved atomically with orjson; `batch()` turns many writes into one save.
+
+    If a save fails, the in-memory tables go back to the last state that reached the disk and
+    StoreWriteError is raised: what the app shows never differs from what the file holds.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self._data: dict[str, Any] | None = read_json_file(self.path)
+        self._saved: bytes | None = orjson.dumps(self._data) if self._data is not None else None
+        self._batch_depth = 0
+        self._dirty = False
+        self.saves = 0  # how many times the file was written, for tests and benchmarks
+        self.generation = 0  # bumped on every rollback so caches above can rebuild
+
+    def read(self) -> dict[str, Any] | None:
+        return self._data
+
+    def write(self, data: dict[str, Any]) -> None:
+        self._data = data
+        self._dirty = True
+        if not self._batch_depth:
+            self.save()
+
+    def save(self) -> None:
+        if self._data is None or not self._dirty:
+            return
+        payload = orjson.dumps(self._data)
+        try:
+            write_atomic(self.path, payload)
+        except OSError as exc:
+            self.rollback()
+            raise StoreWriteError(exc.errno, f"Could not save {self.path}: {exc.strerror or exc}") from exc
+        self._saved = payload
+        self._dirty = False
+        self.saves += 1
+
+    def rollback(self) -> None:
+        """Forget unsaved changes: back to the last state written to disk."""
+        self._data = orjson.loads(self._saved) if self._saved is not None else None
+        self._dirty = False
+        self.generation += 1
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group writes into one save at the end; if the body raises, nothing is saved."""
+        self._batch_depth += 1
+        try:
+            yield
+        except BaseException:
+            self._batch_depth -= 1
+            if self._batch_depth == 0:
+                self.rollback()
+            raise
+        self._batch_depth -= 1
+        if self._batch_depth == 0:
+            self.save()
+
+    def close(self) -> None:
+        self.save()

@@ -1,0 +1,38 @@
+"""The open data file and its repositories, as one object handed to the services."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from tinydb import TinyDB
+
+from planner.domain.session import Template
+from planner.store.records import (
+    ProfileRepository,
+    TemplateRepository,
+    nutrition_repository,
+    readiness_repository,
+)
+from planner.store.sessions import SessionRepository
+from planner.store.storage import AtomicJSONStorage
+
+
+class Store:
+    def __init__(self, db: TinyDB, builtins: Sequence[Template], path: Path) -> None:
+        self.db = db
+        self.storage: AtomicJSONStorage = db.storage  # type: ignore[assignment]
+        self.path = path
+        self.sessions = SessionRepository(db, self.storage)
+        self.profile = ProfileRepository(db, self.storage)
+        self.templates = TemplateRepository(db, self.storage, builtins)
+        self.readiness = readiness_repository(db, self.storage)
+        self.nutrition = nutrition_repository(db, self.storage)
+        self._on_close: list[object] = []
+
+    def batch(self):  # noqa: ANN201 - a context manager
+        """Several repository writes saved together, or not at all."""
+        return self.storage.batch()
+
+    def close(self) -> None:
+        self.db.close()
