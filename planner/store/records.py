@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
@@ -56,7 +57,7 @@ class TemplateRepository(_Table):
 
     def __init__(self, db: TinyDB, storage: AtomicJSONStorage, builtins: Sequence[Template]) -> None:
         super().__init__(db, storage, "templates")
-        self._builtins = {t.id: t for t in builtins}
+        self._builtins = {t.id: dataclasses.replace(t, builtin=True) for t in builtins}
 
     def _user_docs(self) -> list[dict[str, Any]]:
         return [d for d in self._docs() if "hidden_builtin" not in d]

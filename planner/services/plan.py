@@ -1,0 +1,177 @@
+"""Plan use cases: add, move, copy, paste, edit, delete, mark done/skipped, copy and clear a week."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtGui import QUndoStack
+
+from planner.domain.enums import Status
+from planner.domain.plan_edit import as_new_plan, by_day, insert_into_day, renumber
+from planner.domain.session import Session
+from planner.services.changes import ChangeBus
+from planner.services.commands import SessionsCommand, _Command
+from planner.store.store import Store
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def day_name(day: dt.date) -> str:
+    return WEEKDAYS[day.weekday()]
+
+
+def _quote(sessions: Sequence[Session]) -> str:
+    if len(sessions) == 1:
+        return f"'{sessions[0].title}'"
+    return f"{len(sessions)} sessions"
+
+
+class PlanService:
+    """Every change to the sessions goes through here and lands on the undo stack."""
+
+    def __init__(self, store: Store, stack: QUndoStack, bus: ChangeBus) -> None:
+        self.store = store
+        self.stack = stack
+        self.bus = bus
+
+    # -- plumbing ------------------------------------------------------------------------------
+    def run(self, command: _Command) -> bool:
+        """Apply a command once, then push it; a failed save is reported and not pushed."""
+        try:
+            changes = command.forward()
+        except Exception as exc:  # noqa: BLE001 - the store rolled back; tell the user why
+            self.bus.error.emit(f"Could not {command.text()[:1].lower()}{command.text()[1:]}: {exc}")
+            return False
+        self.stack.push(command)
+        self.bus.emit(changes)
+        return True
+
+    def _replace(self, text: str, before: Iterable[Session], after: Iterable[Session]) -> list[Session]:
+        cmd = SessionsCommand(text, self.bus, self.store.sessions, list(before), list(after))
+        return cmd.after if self.run(cmd) else []
+
+    def _day(self, day: dt.date) -> list[Session]:
+        return self.store.sessions.on_date(day)
+
+    def _get(self, ids: Iterable[int]) -> list[Session]:
+        got = [self.store.sessions.get(i) for i in dict.fromkeys(ids)]
+        got.sort(key=lambda s: (s.date, s.position))
+        return got
+
+    def _days_of(self, sessions: Iterable[Session], *extra: dt.date) -> dict[dt.date, list[Session]]:
+        days = {s.date for s in sessions} | set(extra)
+        return {d: self._day(d) for d in sorted(days)}
+
+    # -- gestures ------------------------------------------------------------------------------
+    def add(self, sessions: Sequence[Session], date: dt.date, row: int = -1, text: str = "") -> list[Session]:
+        """Put new sessions (no ids) on `date` at `row`; returns them as stored."""
+        if not sessions:
+            return []
+        day = self._day(date)
+        fresh = [as_new_plan(s, date) if s.id is not None else s.replace(date=date) for s in sessions]
+        after = insert_into_day(day, fresh, date, row)
+        text = text or f"Add {_quote(fresh)} to {day_name(date)}"
+        old_ids = {s.id for s in day}
+        return [s for s in self._replace(text, day, after) if s.id not in old_ids]
+
+    def add_from_template(self, template_id: str, date: dt.date, row: int = -1) -> Session | None:
+        t = self.store.templates.get(template_id)
+        out = self.add([t.to_session(date)], date, row)
+        return out[0] if out else None
+
+    def move(self, ids: Iterable[int], date: dt.date, row: int = -1) -> list[Session]:
+        moving = self._get(ids)
+        if not moving:
+            return []
+        days = self._days_of(moving, date)
+        before = [s for day in days.values() for s in day]
+        after_target = insert_into_day(days[date], moving, date, row)
+        moving_ids = {s.id for s in moving}
+        after = list(after_target)
+        for d, day in days.items():
+            if d != date:
+                after.extend(renumber([s for s in day if s.id not in moving_ids]))
+        same_day = all(s.date == date for s in moving)
+        verb = "Reorder" if same_day else "Move"
+        where = "" if same_day else f" to {day_name(date)}"
+        cmd = SessionsCommand(f"{verb} {_quote(moving)}{where}", self.bus, self.store.sessions, before, after)
+        return [s for s in cmd.after if s.id in moving_ids] if self.run(cmd) else []
+
+    def copy(self, ids: Iterable[int], date: dt.date, row: int = -1) -> list[Session]:
+        sources = self._get(ids)
+        return self.add(sources, date, row, text=f"Copy {_quote(sources)} to {day_name(date)}")
+
+    def paste(self, sessions: Sequence[Session], date: dt.date, row: int = -1) -> list[Session]:
+        return self.add(sessions, date, row, text=f"Paste {_quote(sessions)} on {day_name(date)}")
+
+    def shift(self, ids: Iterable[int], days: int) -> list[Session]:
+        """Move each selected session `days` days later (earlier when negative), to the end of that day."""
+        moving = self._get(ids)
+        if not moving:
+            return []
+        targets = {s.id: s.date + dt.timedelta(days=days) for s in moving}
+        all_days = self._days_of(moving, *targets.values())
+        before = [s for day in all_days.values() for s in day]
+        moving_ids = set(targets)
+        new_days = {d: [s for s in day if s.id not in moving_ids] for d, day in all_days.items()}
+        for s in moving:
+            new_days[targets[s.id]].append(s.replace(date=targets[s.id]))
+        after = [s for day in new_days.values() for s in renumber(day)]
+        direction = "next" if days > 0 else "previous"
+        cmd = SessionsCommand(f"Move {_quote(moving)} to the {direction} day", self.bus,
+                              self.store.sessions, before, after)
+        return [s for s in cmd.after if s.id in moving_ids] if self.run(cmd) else []
+
+    def edit(self, session: Session, text: str = "") -> Session | None:
+        old = self.store.sessions.get(session.id) if session.id is not None else None
+        if old is None or old == session:
+            return old
+        if old.date != session.date:  # an edited date moves the card to the end of that day
+            session = session.replace(position=len(self._day(session.date)))
+        out = self._replace(text or f"Edit '{session.title}'", [old], [session])
+        return out[0] if out else None
+
+    def mark_done(self, session: Session) -> Session | None:
+        return self.edit(session.replace(status=Status.DONE), f"Mark '{session.title}' done")
+
+    def mark_status(self, ids: Iterable[int], status: Status) -> list[Session]:
+        old = self._get(ids)
+        new = [s.replace(status=status) for s in old]
+        if old == new:
+            return old
+        word = {Status.DONE: "done", Status.SKIPPED: "skipped", Status.PLANNED: "planned"}[status]
+        return self._replace(f"Mark {_quote(old)} {word}", old, new)
+
+    def delete(self, ids: Iterable[int]) -> None:
+        gone = self._get(ids)
+        if not gone:
+            return
+        days = self._days_of(gone)
+        before = [s for day in days.values() for s in day]
+        gone_ids = {s.id for s in gone}
+        after = [s for day in days.values() for s in renumber([x for x in day if x.id not in gone_ids])]
+        self._replace(f"Delete {_quote(gone)}", before, after)
+
+    def copy_week(self, first: dt.date) -> list[Session]:
+        """Copy the week starting `first` onto the following week, after what is there already."""
+        last = first + dt.timedelta(days=6)
+        sources = self.store.sessions.between(first, last)
+        if not sources:
+            return []
+        target_days = {d + dt.timedelta(days=7): self._day(d + dt.timedelta(days=7))
+                       for d in by_day(sources)}
+        before = [s for day in target_days.values() for s in day]
+        after: list[Session] = []
+        for src_day, sessions in by_day(sources).items():
+            target = src_day + dt.timedelta(days=7)
+            new = [as_new_plan(s, target) for s in sessions]
+            after.extend(renumber([*target_days[target], *new]))
+        old_ids = {s.id for s in before}
+        stored = self._replace(f"Copy week of {first:%d %b} to next week", before, after)
+        return [s for s in stored if s.id not in old_ids]
+
+    def clear_week(self, first: dt.date) -> None:
+        sessions = self.store.sessions.between(first, first + dt.timedelta(days=6))
+        if sessions:
+            self._replace(f"Clear week of {first:%d %b}", sessions, [])
