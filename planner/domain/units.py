@@ -1,0 +1,187 @@
+"""Show and read distances, loads and paces in the profile's units; storage always stays metric.
+
+Keeping one metric truth means every calculation (load, tonnage, nutrition) needs no unit logic;
+only the edges of the UI convert. The factors are the exact international definitions (the 1959
+yard and pound agreement): 1 mi = 1.609344 km and 1 lb = 0.45359237 kg.
+
+Parsed values are rounded to `STORE_DECIMALS` so that typing "10" miles stores 16.09344 km and not
+16.093440000000001: a millimetre or a milligram is far below anything a user can measure, and clean
+numbers keep the data file readable and comparisons stable.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from planner.domain.enums import Units
+from planner.domain.errors import ValidationError
+from planner.domain.session import DISTANCE_RANGE, LOAD_RANGE
+
+KM_PER_MILE = 1.609344
+KG_PER_POUND = 0.45359237
+STORE_DECIMALS = 6
+#: Decimals shown for a distance or load; enough for 0.01 km/mi and 1.25 kg plates.
+SHOWN_DECIMALS = 2
+
+_NUMBER_WITH_UNIT = re.compile(r"^\s*([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))\s*([a-zA-Z]*)\.?\s*$")
+_DISTANCE_WORDS = {"km": "km", "k": "km", "kms": "km", "mi": "mi", "mile": "mi", "miles": "mi"}
+_LOAD_WORDS = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb"}
+
+
+def km_to_mi(km: float) -> float:
+    return km / KM_PER_MILE
+
+
+def mi_to_km(mi: float) -> float:
+    return mi * KM_PER_MILE
+
+
+def kg_to_lb(kg: float) -> float:
+    return kg / KG_PER_POUND
+
+
+def lb_to_kg(lb: float) -> float:
+    return lb * KG_PER_POUND
+
+
+def distance_unit(units: Units) -> str:
+    return "mi" if units is Units.IMPERIAL else "km"
+
+
+def load_unit(units: Units) -> str:
+    return "lb" if units is Units.IMPERIAL else "kg"
+
+
+def distance_to_display(km: float, units: Units) -> float:
+    return km_to_mi(km) if units is Units.IMPERIAL else km
+
+
+def distance_from_display(value: float, units: Units) -> float:
+    km = mi_to_km(value) if units is Units.IMPERIAL else value
+    return round(km, STORE_DECIMALS)
+
+
+def load_to_display(kg: float, units: Units) -> float:
+    return kg_to_lb(kg) if units is Units.IMPERIAL else kg
+
+
+def load_from_display(value: float, units: Units) -> float:
+    kg = lb_to_kg(value) if units is Units.IMPERIAL else value
+    return round(kg, STORE_DECIMALS)
+
+
+def distance_limits(units: Units) -> tuple[float, float]:
+    """The domain's distance range (DISTANCE_RANGE, km) in the display unit."""
+    lo, hi = DISTANCE_RANGE
+    return distance_to_display(lo, units), distance_to_display(hi, units)
+
+
+def load_limits(units: Units) -> tuple[float, float]:
+    """The domain's load range (LOAD_RANGE, kg) in the display unit."""
+    lo, hi = LOAD_RANGE
+    return load_to_display(lo, units), load_to_display(hi, units)
+
+
+def format_number(value: float, decimals: int = SHOWN_DECIMALS) -> str:
+    """At most `decimals` decimals, no trailing zeros: 10.0 -> "10", 6.2137 -> "6.21"."""
+    text = f"{value:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def format_distance(km: float | None, units: Units, *, with_unit: bool = True) -> str:
+    """A stored distance as the user reads it ("10 km", "6.21 mi"); "" when there is none."""
+    if km is None:
+        return ""
+    text = format_number(distance_to_display(km, units))
+    return f"{text} {distance_unit(units)}" if with_unit else text
+
+
+def format_load(kg: float | None, units: Units, *, with_unit: bool = True) -> str:
+    """A stored load as the user reads it ("100 kg", "220.46 lb"); "" for bodyweight (None)."""
+    if kg is None:
+        return ""
+    text = format_number(load_to_display(kg, units))
+    return f"{text} {load_unit(units)}" if with_unit else text
+
+
+def parse_distance(text: str, units: Units, field: str = "distance_km") -> float | None:
+    """Typed distance -> km (None when empty). A number alone is in the profile's unit; "10 km" or
+    "6 mi" are taken at their word. Out-of-range values raise a ValidationError that speaks the
+    user's unit, checked in km so the limit is exactly the domain's."""
+    parsed = _parse_quantity(text, field, _DISTANCE_WORDS, "km or mi")
+    if parsed is None:
+        return None
+    value, unit = parsed
+    shown_unit = unit or distance_unit(units)
+    km = round(mi_to_km(value) if shown_unit == "mi" else value, STORE_DECIMALS)
+    _check_range(field, km, DISTANCE_RANGE, distance_limits(units), distance_unit(units),
+                 f"{format_number(value)} {shown_unit}")
+    return km
+
+
+def parse_load(text: str, units: Units, field: str = "load_kg") -> float | None:
+    """Typed load -> kg (None when empty, meaning bodyweight); like `parse_distance`."""
+    parsed = _parse_quantity(text, field, _LOAD_WORDS, "kg or lb")
+    if parsed is None:
+        return None
+    value, unit = parsed
+    shown_unit = unit or load_unit(units)
+    kg = round(lb_to_kg(value) if shown_unit == "lb" else value, STORE_DECIMALS)
+    _check_range(field, kg, LOAD_RANGE, load_limits(units), load_unit(units),
+                 f"{format_number(value)} {shown_unit}")
+    return kg
+
+
+def pace_s_per_km(duration_min: float, distance_km: float | None) -> float | None:
+    """Average pace in seconds per km, or None when there is no distance to divide by."""
+    if not distance_km or distance_km <= 0 or duration_min <= 0:
+        return None
+    return duration_min * 60.0 / distance_km
+
+
+def format_pace(seconds_per_km: float, units: Units) -> str:
+    """Pace as runners say it: 300 s/km -> "5:00 /km", or "8:03 /mi" in imperial units.
+
+    Seconds are rounded before splitting into minutes, so 299.7 s shows "5:00", never "4:60".
+    """
+    seconds = seconds_per_km * KM_PER_MILE if units is Units.IMPERIAL else seconds_per_km
+    minutes, secs = divmod(round(seconds), 60)
+    return f"{minutes}:{secs:02d} /{distance_unit(units)}"
+
+
+def _parse_quantity(
+    text: str, field: str, words: dict[str, str], allowed: str
+) -> tuple[float, str] | None:
+    if not isinstance(text, str):
+        raise ValidationError(field, f"must be text, not {text!r}")
+    if not text.strip():
+        return None
+    match = _NUMBER_WITH_UNIT.match(text)
+    if match is None:
+        raise ValidationError(field, f"must be a number (got {text.strip()!r})")
+    number, word = match.groups()
+    unit = ""
+    if word:
+        unit = words.get(word.lower(), "")
+        if not unit:
+            raise ValidationError(field, f"unit must be {allowed} (got {word!r})")
+    value = float(number.replace(",", "."))
+    if not math.isfinite(value):
+        raise ValidationError(field, f"must be a number (got {text.strip()!r})")
+    return value, unit
+
+
+def _check_range(field: str, metric: float, metric_range: tuple[float, float],
+                 shown_range: tuple[float, float], shown_unit: str, got: str) -> None:
+    lo, hi = metric_range
+    if not lo <= metric <= hi:
+        shown_lo, shown_hi = shown_range
+        # Round the upper limit down so every number the message offers is really allowed.
+        shown_hi = math.floor(shown_hi * 10**SHOWN_DECIMALS) / 10**SHOWN_DECIMALS
+        raise ValidationError(
+            field, f"must be between {format_number(shown_lo)} and {format_number(shown_hi)} "
+            f"{shown_unit} (got {got})"
+        )
