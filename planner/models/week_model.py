@@ -1,0 +1,236 @@
+"""The week on screen as a two-level model: seven day rows, each holding its sessions in order.
+
+Only the week shown is materialised. Each day column is a QListView whose root is a day row, so
+drag and drop, selection, keyboard and accessibility come from Qt's item views. Day rows are never
+removed (switching weeks replaces their children), so the views' root indexes stay valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from planner.domain.enums import Units
+from planner.domain.session import Session
+from planner.domain.weeks import week_days
+from planner.models import mime, session_text
+from planner.services.changes import ChangeBus, Changes
+from planner.services.plan import PlanService
+from planner.store.sessions import SessionRepository
+
+SessionRole = Qt.ItemDataRole.UserRole + 1
+DateRole = Qt.ItemDataRole.UserRole + 2
+IsTodayRole = Qt.ItemDataRole.UserRole + 3
+UnitsRole = Qt.ItemDataRole.UserRole + 4
+
+_DAY = 0  # internal id of a day row; a session row stores its day's row + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class WeekModel(QAbstractItemModel):
+    """Days -> sessions for one week; every change goes to the PlanService, never to rows here."""
+
+    refreshed = Signal()  # after any day was reloaded (totals strip, headers)
+
+    def __init__(self, sessions: SessionRepository, plan: PlanService, bus: ChangeBus,
+                 first_day: dt.date, *, units: Units = Units.METRIC,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
+        super().__init__()
+        self._repo = sessions
+        self._plan = plan
+        self._today = today
+        self._units = units
+        self._days = week_days(first_day)
+        self._rows: list[list[Session]] = [self._repo.on_date(d) for d in self._days]
+        bus.changed.connect(self._on_changes)
+
+    # -- the week ------------------------------------------------------------------------------
+    @property
+    def first_day(self) -> dt.date:
+        return self._days[0]
+
+    @property
+    def days(self) -> list[dt.date]:
+        return list(self._days)
+
+    def set_week(self, first_day: dt.date) -> None:
+        if first_day == self._days[0]:
+            return
+        self._days = week_days(first_day)
+        for row in range(7):
+            self._reload(row)
+        self.refreshed.emit()
+
+    def set_units(self, units: Units) -> None:
+        self._units = units
+        for row in range(7):
+            if self._rows[row]:
+                self.dataChanged.emit(self.index(0, 0, self.day_index(row)),
+                                      self.index(len(self._rows[row]) - 1, 0, self.day_index(row)))
+
+    def sessions(self) -> list[Session]:
+        return [s for day in self._rows for s in day]
+
+    def day_sessions(self, row: int) -> list[Session]:
+        return list(self._rows[row])
+
+    def day_index(self, row: int) -> QModelIndex:
+        return self.createIndex(row, 0, _DAY)
+
+    def row_of_date(self, day: dt.date) -> int | None:
+        delta = (day - self._days[0]).days
+        return delta if 0 <= delta < 7 else None
+
+    def session_index(self, session_id: int) -> QModelIndex:
+        for day, sessions in enumerate(self._rows):
+            for row, s in enumerate(sessions):
+                if s.id == session_id:
+                    return self.createIndex(row, 0, day + 1)
+        return QModelIndex()
+
+    def session_at(self, index: Index) -> Session | None:
+        if not index.isValid() or index.internalId() == _DAY:
+            return None
+        return self._rows[index.internalId() - 1][index.row()]
+
+    # -- refresh -------------------------------------------------------------------------------
+    def _on_changes(self, changes: Changes) -> None:
+        rows = range(7) if changes.everything else sorted(
+            r for r in (self.row_of_date(d) for d in changes.dates) if r is not None)
+        for row in rows:
+            self._reload(row)
+        if rows:
+            self.refreshed.emit()
+
+    def _reload(self, row: int) -> None:
+        parent = self.day_index(row)
+        old = self._rows[row]
+        new = self._repo.on_date(self._days[row])
+        if [s.id for s in old] == [s.id for s in new]:
+            self._rows[row] = new
+            if new:
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(len(new) - 1, 0, parent))
+        else:
+            if old:
+                self.beginRemoveRows(parent, 0, len(old) - 1)
+                self._rows[row] = []
+                self.endRemoveRows()
+            if new:
+                self.beginInsertRows(parent, 0, len(new) - 1)
+                self._rows[row] = new
+                self.endInsertRows()
+        self.dataChanged.emit(parent, parent)
+
+    # -- QAbstractItemModel --------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, _DAY) if row < 7 else QModelIndex()
+        if parent.internalId() == _DAY and parent.column() == 0 and row < len(self._rows[parent.row()]):
+            return self.createIndex(row, 0, parent.row() + 1)
+        return QModelIndex()
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == _DAY:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _DAY)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        if not parent.isValid():
+            return 7
+        if parent.internalId() == _DAY and parent.column() == 0:
+            return len(self._rows[parent.row()])
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if index.internalId() == _DAY:
+            day = self._days[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{day:%a} {day.day}"
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                return f"{day:%A %d %B %Y}"
+            if role == DateRole:
+                return day
+            if role == IsTodayRole:
+                return day == self._today()
+            return None
+        s = self.session_at(index)
+        if s is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return s.title
+        if role == SessionRole:
+            return s
+        if role == DateRole:
+            return s.date
+        if role == UnitsRole:
+            return self._units
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return session_text.tooltip(s, self._units)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return session_text.accessible_text(s, self._units)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalId() == _DAY:
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+                | Qt.ItemFlag.ItemNeverHasChildren)
+
+    # -- drag and drop -------------------------------------------------------------------------
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def mimeTypes(self) -> list[str]:
+        return [mime.MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData | None:
+        ids = [s.id for s in (self.session_at(i) for i in indexes) if s is not None and s.id is not None]
+        return mime.encode(mime.DragPayload(session_ids=tuple(dict.fromkeys(ids)))) if ids else None
+
+    def _drop_target(self, row: int, parent: Index) -> tuple[dt.date, int] | None:
+        if not parent.isValid():
+            return None
+        if parent.internalId() != _DAY:  # dropped onto a card: land where that card is
+            row, parent = parent.row(), self.parent(parent)
+        return self._days[parent.row()], row
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: Index) -> bool:
+        return (mime.decode(data) is not None and self._drop_target(row, parent) is not None
+                and action in (Qt.DropAction.MoveAction, Qt.DropAction.CopyAction))
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: Index) -> bool:
+        payload = mime.decode(data)
+        target = self._drop_target(row, parent)
+        if payload is None or target is None or action == Qt.DropAction.IgnoreAction:
+            return False
+        day, row = target
+        if payload.template_id is not None:
+            return self._plan.add_from_template(payload.template_id, day, row) is not None
+        ids = [i for i in payload.session_ids if self._repo.exists(i)]
+        if not ids:
+            return False
+        if action == Qt.DropAction.CopyAction:
+            return bool(self._plan.copy(ids, day, row))
+        return bool(self._plan.move(ids, day, row))
+
+    def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:
+        """Never remove rows here: a move is done by the service during the drop, and Qt's view
+        would otherwise delete the dragged rows again after a successful MoveAction."""
+        return False
