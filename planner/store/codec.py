@@ -1,4 +1,7 @@
-"""Documents <-> domain objects. Decoding validates, so a hand-edited file cannot smuggle bad values in."""
+"""Documents <-> domain objects.
+
+Decoding validates, so a hand-edited file cannot smuggle bad values in.
+"""
 
 from __future__ import annotations
 
@@ -72,7 +75,8 @@ def session_to_doc(s: Session) -> Doc:
     doc["date"] = s.date.isoformat()
     doc["position"] = s.position
     if s.time is not None:
-        doc["time"] = s.time.strftime("%H:%M")
+        exact = s.time.second or s.time.microsecond or s.time.tzinfo
+        doc["time"] = s.time.isoformat() if exact else s.time.strftime("%H:%M")
     doc["status"] = s.status.value
     for name in ("actual_duration_min", "actual_rpe", "actual_distance_km"):
         value = getattr(s, name)
@@ -146,7 +150,8 @@ def nutrition_to_doc(n: NutritionLog) -> Doc:
 def nutrition_from_doc(d: Doc) -> NutritionLog:
     try:
         return NutritionLog(date=dt.date.fromisoformat(d["date"]), carb_g=d.get("carb_g"),
-                            protein_g=d.get("protein_g"), fat_g=d.get("fat_g"), fluid_l=d.get("fluid_l"))
+                            protein_g=d.get("protein_g"), fat_g=d.get("fat_g"),
+                            fluid_l=d.get("fluid_l"))
     except (KeyError, TypeError, ValueError) as exc:
         raise _bad("nutrition log", d.get("date"), exc) from exc
 
@@ -157,5 +162,10 @@ class BadDocument(ValueError):
 
 def _bad(what: str, ident: object, exc: Exception) -> BadDocument:
     where = f" {ident}" if ident is not None else ""
-    reason = exc.message if isinstance(exc, ValidationError) else f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, ValidationError):
+        reason = str(exc)  # "field: what is wrong"
+    elif isinstance(exc, KeyError):
+        reason = f"missing field {exc.args[0]!r}"
+    else:
+        reason = f"{type(exc).__name__}: {exc}"
     return BadDocument(f"{what}{where}: {reason}")

@@ -55,7 +55,8 @@ class TemplateRepository(_Table):
     Built-ins can be hidden, and come back with `restore_defaults`; user templates are stored.
     """
 
-    def __init__(self, db: TinyDB, storage: AtomicJSONStorage, builtins: Sequence[Template]) -> None:
+    def __init__(self, db: TinyDB, storage: AtomicJSONStorage,
+                 builtins: Sequence[Template]) -> None:
         super().__init__(db, storage, "templates")
         self._builtins = {t.id: dataclasses.replace(t, builtin=True) for t in builtins}
 
@@ -87,7 +88,7 @@ class TemplateRepository(_Table):
         raise KeyError(f"no template {id!r}")
 
     def set_state(self, user: Sequence[Template], hidden: set[str]) -> None:
-        """Replace the user's templates and the hidden built-ins in one save (undo uses this too)."""
+        """Replace the user's templates and hidden built-ins in one save (undo uses this too)."""
         docs = [codec.template_to_doc(t) for t in user]
         if hidden:
             docs.append({"hidden_builtin": sorted(hidden)})
@@ -98,7 +99,8 @@ class DayLogRepository(_Table, Generic[T]):
     """One record per date (readiness entries, nutrition logs)."""
 
     def __init__(self, db: TinyDB, storage: AtomicJSONStorage, name: str,
-                 encode: Callable[[T], dict[str, Any]], decode: Callable[[dict[str, Any]], T]) -> None:
+                 encode: Callable[[T], dict[str, Any]],
+                 decode: Callable[[dict[str, Any]], T]) -> None:
         super().__init__(db, storage, name)
         self._encode, self._decode = encode, decode
 
@@ -121,9 +123,13 @@ class DayLogRepository(_Table, Generic[T]):
         self._rewrite(docs)
 
 
-def readiness_repository(db: TinyDB, storage: AtomicJSONStorage) -> DayLogRepository[ReadinessEntry]:
-    return DayLogRepository(db, storage, "readiness", codec.readiness_to_doc, codec.readiness_from_doc)
+def readiness_repository(db: TinyDB,
+                         storage: AtomicJSONStorage) -> DayLogRepository[ReadinessEntry]:
+    return DayLogRepository(db, storage, "readiness",
+                            codec.readiness_to_doc, codec.readiness_from_doc)
 
 
-def nutrition_repository(db: TinyDB, storage: AtomicJSONStorage) -> DayLogRepository[NutritionLog]:
-    return DayLogRepository(db, storage, "nutrition", codec.nutrition_to_doc, codec.nutrition_from_doc)
+def nutrition_repository(db: TinyDB,
+                         storage: AtomicJSONStorage) -> DayLogRepository[NutritionLog]:
+    return DayLogRepository(db, storage, "nutrition",
+                            codec.nutrition_to_doc, codec.nutrition_from_doc)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from tinydb import TinyDB
@@ -36,6 +36,12 @@ class SessionRepository:
         for key, doc in self._raw().items():
             self._by_date[dt.date.fromisoformat(doc["date"])].append(int(key))
         self._generation = self._storage.generation
+
+    def prime(self, decoded: Mapping[int, Session]) -> None:
+        """Seed the cache with sessions already decoded: open_store decodes every one to check the
+        file, and the charts read the whole history soon after, so decoding twice would be waste."""
+        self._fresh()
+        self._cache.update(decoded)
 
     def _fresh(self) -> None:
         if self._generation != self._storage.generation:
@@ -126,10 +132,10 @@ class SessionRepository:
                     if i in ids:
                         ids.remove(i)
                         break
-        for s in stored:
-            assert s.id is not None
-            self._by_date[s.date].append(s.id)
-            self._cache[s.id] = s
+        last = {s.id: s for s in stored if s.id is not None}  # an id put twice: the last wins
+        for sid, s in last.items():
+            self._by_date[s.date].append(sid)
+            self._cache[sid] = s
         self._generation = self._storage.generation
 
     def _drop_from_index(self, day: dt.date, id: int) -> None:

@@ -9,6 +9,7 @@ Windows for one volume), so the file is always either the old or the new state.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -18,9 +19,16 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from planner.store.errors import StoreError
 
-class CorruptFileError(Exception):
+
+class CorruptFileError(StoreError):
     """The data file exists but is not a readable database; it is left untouched."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path} {reason}")
+        self.path = path
+        self.reason = reason
 
 
 def read_json_file(path: Path) -> dict[str, Any] | None:
@@ -29,14 +37,19 @@ def read_json_file(path: Path) -> dict[str, Any] | None:
         raw = path.read_bytes()
     except FileNotFoundError:
         return None
+    return parse_tables(raw, path)
+
+
+def parse_tables(raw: bytes, path: Path) -> dict[str, Any]:
+    """Parse the bytes of a database file (`path` only names it in messages)."""
     if not raw.strip():
-        raise CorruptFileError(f"{path} is empty")
+        raise CorruptFileError(path, "is empty")
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise CorruptFileError(f"{path} is not valid JSON ({exc})") from exc
+        raise CorruptFileError(path, f"is not valid JSON ({exc})") from exc
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-        raise CorruptFileError(f"{path} does not hold database tables")
+        raise CorruptFileError(path, "does not hold database tables")
     return data
 
 
@@ -62,7 +75,7 @@ def write_atomic(path: Path, payload: bytes) -> None:
                 os.close(dfd)
 
 
-class StoreWriteError(OSError):
+class StoreWriteError(StoreError, OSError):
     """Saving failed (disk full, permissions...); memory was rolled back to what is on disk."""
 
 
@@ -73,10 +86,18 @@ class AtomicJSONStorage(Storage):
     StoreWriteError is raised: what the app shows never differs from what the file holds.
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], *,
+                 preloaded: tuple[dict[str, Any], bytes] | None = None) -> None:
+        """`preloaded`: the tables already parsed from the file and the exact bytes they came from
+        (open_store has read and checked them; parsing 5 MB twice would double the open time)."""
         self.path = Path(path)
-        self._data: dict[str, Any] | None = read_json_file(self.path)
-        self._saved: bytes | None = orjson.dumps(self._data) if self._data is not None else None
+        self._data: dict[str, Any] | None
+        self._saved: bytes | None
+        if preloaded is not None:
+            self._data, self._saved = preloaded
+        else:
+            self._data = read_json_file(self.path)
+            self._saved = orjson.dumps(self._data) if self._data is not None else None
         self._batch_depth = 0
         self._dirty = False
         self.saves = 0  # how many times the file was written, for tests and benchmarks
@@ -94,12 +115,17 @@ class AtomicJSONStorage(Storage):
     def save(self) -> None:
         if self._data is None or not self._dirty:
             return
-        payload = orjson.dumps(self._data)
+        try:
+            payload = orjson.dumps(self._data)
+        except orjson.JSONEncodeError as exc:  # e.g. a lone surrogate in a text: never half-saved
+            self.rollback()
+            raise StoreWriteError(errno.EINVAL, f"Could not save {self.path}: {exc}") from exc
         try:
             write_atomic(self.path, payload)
         except OSError as exc:
             self.rollback()
-            raise StoreWriteError(exc.errno, f"Could not save {self.path}: {exc.strerror or exc}") from exc
+            reason = exc.strerror or exc
+            raise StoreWriteError(exc.errno, f"Could not save {self.path}: {reason}") from exc
         self._saved = payload
         self._dirty = False
         self.saves += 1

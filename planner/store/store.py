@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from tinydb import TinyDB
@@ -28,11 +28,24 @@ class Store:
         self.templates = TemplateRepository(db, self.storage, builtins)
         self.readiness = readiness_repository(db, self.storage)
         self.nutrition = nutrition_repository(db, self.storage)
-        self._on_close: list[object] = []
+        self._on_close: list[Callable[[], None]] = []
+        self._closed = False
 
     def batch(self):  # noqa: ANN201 - a context manager
         """Several repository writes saved together, or not at all."""
         return self.storage.batch()
 
+    def on_close(self, callback: Callable[[], None]) -> None:
+        """Run `callback` when the store closes (open_store releases the folder lock this way)."""
+        self._on_close.append(callback)
+
     def close(self) -> None:
-        self.db.close()
+        """Save what is pending, then run the close callbacks even if that save fails."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self.db.close()
+        finally:
+            for callback in reversed(self._on_close):
+                callback()

@@ -1,0 +1,107 @@
+"""Backups of the data file, and keeping a broken file aside instead of overwriting it.
+
+Names carry their own date, so the order survives copying the folder to another machine (which
+resets modification times):
+- `backups/hybrid-planner-YYYYmmdd.json`: the file as it was at the first open of that day; only
+  the newest few are kept.
+- `backups/hybrid-planner-YYYYmmdd-HHMMSS-vN.json`: the file just before it was upgraded from
+  schema version N; never pruned (upgrades are rare and the old file cannot be made again).
+- `hybrid-planner.broken-YYYYmmdd-HHMMSS.json` (beside the data file): a file that could not be
+  read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+from pathlib import Path
+
+from planner.store.storage import write_atomic
+
+BACKUP_DIR = "backups"
+log = logging.getLogger(__name__)
+
+
+def now() -> dt.datetime:
+    """The clock used for every name here (tests replace it to travel in time)."""
+    return dt.datetime.now()
+
+
+def backup_dir(data_file: Path) -> Path:
+    return data_file.parent / BACKUP_DIR
+
+
+def _pattern(stem: str) -> re.Pattern[str]:
+    return re.compile(rf"^{re.escape(stem)}-(\d{{8}})(?:-(\d{{6}})-v(\d+))?(?:-(\d+))?\.json$")
+
+
+def _order(match: re.Match[str]) -> tuple[str, int, str, int]:
+    # A day's daily backup is taken after any upgrade that day, so it holds the newer data.
+    day, time, version, n = match.groups()
+    return (day, 0 if version else 1, time or "", int(n or 0))
+
+
+def backups_of(data_file: Path, *, daily_only: bool = False) -> list[Path]:
+    """Backups of `data_file`, newest first."""
+    folder = backup_dir(data_file)
+    if not folder.is_dir():
+        return []
+    pattern = _pattern(data_file.stem)
+    found: list[tuple[tuple[str, int, str, int], Path]] = []
+    for path in folder.iterdir():
+        m = pattern.match(path.name)
+        if m and path.is_file() and not (daily_only and m[3]):
+            found.append((_order(m), path))
+    found.sort(reverse=True)
+    return [p for _, p in found]
+
+
+def _unique(folder: Path, stem: str) -> Path:
+    path = folder / f"{stem}.json"
+    n = 2
+    while path.exists():
+        path = folder / f"{stem}-{n}.json"
+        n += 1
+    return path
+
+
+def migration_backup(data_file: Path, payload: bytes, version: int) -> Path:
+    """Save the file's bytes before an upgrade; raises OSError if that cannot be done."""
+    folder = backup_dir(data_file)
+    folder.mkdir(exist_ok=True)
+    target = _unique(folder, f"{data_file.stem}-{now():%Y%m%d-%H%M%S}-v{version}")
+    write_atomic(target, payload)
+    return target
+
+
+def daily_backup(data_file: Path, payload: bytes, keep: int) -> Path | None:
+    """Keep today's first state of the file, then prune to the newest `keep` daily backups.
+
+    Best effort: a backup that cannot be written (full disk...) must not stop the app opening,
+    so failures are logged and None is returned.
+    """
+    if keep <= 0:
+        return None
+    folder = backup_dir(data_file)
+    today = folder / f"{data_file.stem}-{now():%Y%m%d}.json"
+    made: Path | None = None
+    try:
+        folder.mkdir(exist_ok=True)
+        if not today.exists():
+            write_atomic(today, payload)
+            made = today
+        for old in backups_of(data_file, daily_only=True)[keep:]:
+            old.unlink()
+    except OSError as exc:
+        log.warning("could not write or prune the backups in %s: %s", folder, exc)
+    return made
+
+
+def move_aside(data_file: Path, label: str = "broken") -> Path:
+    """Rename `data_file` to `<stem>.<label>-YYYYmmdd-HHMMSS.json` in its folder; never copies
+    or rewrites it, so the bytes stay exactly as they were."""
+    target = _unique(data_file.parent, f"{data_file.stem}.{label}-{now():%Y%m%d-%H%M%S}")
+    os.rename(data_file, target)
+    return target

@@ -1,0 +1,71 @@
+"""Everything that can go wrong with the data file, as errors whose message a user can act on.
+
+The app shows `str(error)` in a dialog, so each message says what happened, what was (not) done
+to the user's file, and what to do next; no traceback is needed to understand it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """Base of every store error; `message` is the text to show the user."""
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+class StoreLockedError(StoreError):
+    """Another running Hybrid Planner holds the data folder's lock."""
+
+    def __init__(self, data_file: Path, lock_file: Path) -> None:
+        super().__init__(
+            f"{data_file} is already open in another Hybrid Planner window "
+            f"(lock file {lock_file}). Close the other window first, or start with --data-dir "
+            "to use another folder."
+        )
+        self.data_file = data_file
+        self.lock_file = lock_file
+
+
+class NewerSchemaError(StoreError):
+    """The file was written by a newer version of the app; it is left exactly as it is."""
+
+    def __init__(self, path: Path, found: int, supported: int) -> None:
+        super().__init__(
+            f"{path} was saved by a newer Hybrid Planner (data format version {found}); this "
+            f"version understands data format versions up to {supported}. Update Hybrid Planner "
+            "to open it. The file was not changed."
+        )
+        self.path = path
+        self.found = found
+        self.supported = supported
+
+
+class CorruptStoreError(StoreError):
+    """The data file could not be read; it was moved aside (`kept`), never overwritten.
+
+    `backup` is the newest backup that opens cleanly, or None; the app offers to restore it.
+    """
+
+    def __init__(self, path: Path, reason: str, kept: Path, backup: Path | None) -> None:
+        """`reason` completes "The data file <path> ...", e.g. "is not valid JSON (...)"."""
+        if kept == path:
+            where = "It was left unchanged where it is."
+        else:
+            where = f"It was moved, unchanged, to {kept}."
+        if backup is not None:
+            offer = f"The last good backup is {backup}; you can open that instead."
+        else:
+            offer = "There is no good backup to go back to."
+        super().__init__(f"The data file {path} {reason}. {where} {offer}")
+        self.path = path
+        self.reason = reason
+        self.kept = kept
+        self.backup = backup
+
+
+class BackupError(StoreError):
+    """A backup could not be written or read; the data file itself was not changed."""

@@ -1,0 +1,82 @@
+"""The data file's schema version and the steps that bring an older file up to date.
+
+The version lives in the `meta` table as one document {"schema_version": N}. A file without a meta
+table but with data predates versioning and is version 1. Each step works on the parsed tables in
+memory; open_store writes the result only after backing up the old file and checking every document.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+Tables = dict[str, dict[str, Any]]
+
+SCHEMA_VERSION = 2
+META_TABLE = "meta"
+_VERSIONED_SINCE = 1  # what an unversioned file with data is
+
+
+class SchemaError(ValueError):
+    """The meta table itself is malformed (the file is then treated as corrupt)."""
+
+
+def has_data(tables: Tables) -> bool:
+    """True when any table other than meta holds a document."""
+    return any(docs for name, docs in tables.items() if name != META_TABLE)
+
+
+def read_version(tables: Tables) -> int | None:
+    """The file's schema version; None for a file with no data and no version (a new file)."""
+    meta = tables.get(META_TABLE) or {}
+    versions = [doc.get("schema_version") for doc in meta.values() if isinstance(doc, dict)]
+    versions = [v for v in versions if v is not None]
+    if not versions:
+        return _VERSIONED_SINCE if has_data(tables) else None
+    if len(versions) > 1:
+        raise SchemaError(f"the meta table holds {len(versions)} schema versions")
+    version = versions[0]
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise SchemaError(f"schema version {version!r} is not a whole number from 1 up")
+    return version
+
+
+def set_version(tables: Tables, version: int) -> None:
+    tables[META_TABLE] = {"1": {"schema_version": version}}
+
+
+def _rename(doc: dict[str, Any], old: str, new: str) -> None:
+    if old in doc and new not in doc:
+        doc[new] = doc.pop(old)
+
+
+def _v1_to_v2(tables: Tables) -> None:
+    """v1 named a session's planned duration `duration` and its effort `session_rpe`, and kept no
+    order within a day. Rename both, and number each day's sessions 0, 1, ... in doc-id order
+    (the order v1 showed them in). Templates shared the session content fields, so rename there too.
+    """
+    sessions = tables.get("sessions", {})
+    by_day: dict[object, list[int]] = defaultdict(list)
+    for key, doc in sessions.items():
+        _rename(doc, "duration", "duration_min")
+        _rename(doc, "session_rpe", "rpe")
+        by_day[doc.get("date")].append(int(key))
+    for ids in by_day.values():
+        for position, i in enumerate(sorted(ids)):
+            sessions[str(i)]["position"] = position
+    for doc in tables.get("templates", {}).values():
+        _rename(doc, "duration", "duration_min")
+        _rename(doc, "session_rpe", "rpe")
+
+
+#: from-version -> the step to from-version + 1
+STEPS: dict[int, Callable[[Tables], None]] = {1: _v1_to_v2}
+
+
+def migrate(tables: Tables, from_version: int) -> Tables:
+    """Bring `tables` (changed in place) from `from_version` to SCHEMA_VERSION."""
+    for version in range(from_version, SCHEMA_VERSION):
+        STEPS[version](tables)
+    set_version(tables, SCHEMA_VERSION)
+    return tables
