@@ -1,0 +1,1 @@
+"""Import/export formats (plan CSV, the week report; later PDF, iCalendar, backups). No Qt."""

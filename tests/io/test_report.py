@@ -1,0 +1,99 @@
+"""The week report: JSON shape, seven days, effective values, and how later parts plug in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from planner.domain.enums import Kind, Status
+from planner.domain.session import Exercise, Session, WorkSet
+from planner.io import report
+from planner.io.report import ReportContext, build_report, context_for_week, to_json, to_text
+
+MONDAY = dt.date(2026, 11, 23)
+SESSION_KEYS = {"id", "title", "kind", "type", "duration_min", "rpe", "distance_km", "status"}
+
+
+def sample() -> list[Session]:
+    squat = Exercise("Back squat", (WorkSet(5, 60, warmup=True),) + (WorkSet(5, 100),) * 5)
+    return [
+        Session(kind=Kind.RUN, type="easy", title="Easy run", duration_min=45, rpe=3,
+                distance_km=8, date=MONDAY, id=1, status=Status.DONE,
+                actual_duration_min=50, actual_distance_km=9.2, actual_rpe=4),
+        Session(kind=Kind.LIFT, type="lower", title="Legs", duration_min=60, rpe=8,
+                exercises=(squat,), date=MONDAY + dt.timedelta(2), id=3, position=1),
+        Session(kind=Kind.RUN, type="tempo", title="Tempo", duration_min=50, rpe=7,
+                distance_km=10, date=MONDAY + dt.timedelta(2), id=2, position=0),
+        Session(kind=Kind.RUN, type="long", title="Long", duration_min=100, rpe=5,
+                distance_km=18, date=MONDAY + dt.timedelta(6), id=4, status=Status.SKIPPED),
+    ]
+
+
+def week_of(sessions: list[Session]) -> dict:
+    def between(first: dt.date, last: dt.date) -> list[Session]:
+        return [s for s in sessions if first <= s.date <= last]
+
+    return build_report(context_for_week(MONDAY, between))
+
+
+def test_shape_and_seven_days():
+    r = week_of(sample())
+    assert list(r) == ["week", "start", "end", "days", "totals"]
+    assert (r["week"], r["start"], r["end"]) == ("2026-W48", "2026-11-23", "2026-11-29")
+    assert [d["date"] for d in r["days"]] == [
+        (MONDAY + dt.timedelta(i)).isoformat() for i in range(7)]
+    assert all(set(d) == {"date", "sessions"} for d in r["days"])
+    assert all(set(s) == SESSION_KEYS for d in r["days"] for s in d["sessions"])
+    assert set(r["totals"]) == {"sessions", "run_km", "run_min", "lift_tonnage_kg"}
+    assert json.loads(to_json(r)) == r
+
+
+def test_sessions_in_day_order_with_effective_values():
+    r = week_of(sample())
+    assert [s["title"] for s in r["days"][2]["sessions"]] == ["Tempo", "Legs"]
+    assert r["days"][1]["sessions"] == []
+    assert r["days"][0]["sessions"] == [{
+        "id": 1, "title": "Easy run", "kind": "run", "type": "easy", "duration_min": 50,
+        "rpe": 4.0, "distance_km": 9.2, "status": "done"}]
+
+
+def test_totals_count_every_session_and_skip_skipped_volume():
+    assert week_of(sample())["totals"] == {
+        "sessions": 4, "run_km": 19.2, "run_min": 100, "lift_tonnage_kg": 2500}
+
+
+def test_an_empty_week_still_has_seven_days():
+    r = week_of([])
+    assert len(r["days"]) == 7
+    assert r["totals"] == {"sessions": 0, "run_km": 0, "run_min": 0, "lift_tonnage_kg": 0}
+
+
+def test_sessions_outside_the_week_are_left_out():
+    outside = Session(kind=Kind.RUN, title="Next week", duration_min=30, rpe=3,
+                      date=MONDAY + dt.timedelta(7), id=9)
+    assert week_of([outside])["totals"]["sessions"] == 0
+
+
+def test_text_names_every_day_and_the_totals():
+    text = to_text(week_of(sample()))
+    assert text.startswith("Week 2026-W48: Mon 23 Nov 2026 - Sun 29 Nov 2026\n")
+    for day in ("Mon 23 Nov", "Tue 24 Nov", "Wed 25 Nov", "Sun 29 Nov"):
+        assert day in text
+    assert "Easy run" in text and "9.2 km" in text and "skipped" in text
+    assert text.rstrip().endswith(
+        "Totals: 4 sessions; running 19.2 km in 100 min; lifting 2,500 kg tonnage")
+
+
+def test_a_later_part_plugs_in_and_is_shown_in_text():
+    def load_part(ctx: ReportContext) -> dict:
+        assert ctx.history is not None
+        return {"load": {"week_srpe": sum(s.rpe * s.duration_min for s in ctx.sessions)}}
+
+    def between(first: dt.date, last: dt.date) -> list[Session]:
+        return [s for s in sample() if first <= s.date <= last]
+
+    ctx = context_for_week(MONDAY, between)
+    r = build_report(ctx, [*report.PARTS, load_part])
+    assert r["load"] == {"week_srpe": 45 * 3 + 60 * 8 + 50 * 7 + 100 * 5}
+    assert 'load: {"week_srpe": 1465.0}' in to_text(r)
+    assert "load" not in build_report(ctx)
