@@ -1,0 +1,1 @@
+"""Qt widgets: main window, calendar, library, charts, dialogs, printing."""

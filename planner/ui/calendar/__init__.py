@@ -1,0 +1,1 @@
+"""The week calendar: seven day columns of session cards."""

@@ -1,0 +1,98 @@
+"""One day column: a QListView rooted at the day's row of the week model."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
+
+from planner.models.week_model import IsTodayRole, WeekModel
+from planner.ui.calendar.card_delegate import CardDelegate
+
+
+class DayListView(QListView):
+    """Cards of one day. Drag and drop, selection and keyboard are Qt's; the model does the rest."""
+
+    neighbourRequested = Signal(int, int)  # (direction -1/+1, current row)
+    editRequested = Signal()
+    pressedWithoutCtrl = Signal()
+
+    def __init__(self, model: WeekModel, day_row: int, delegate: CardDelegate,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.day_row = day_row
+        self.setModel(model)
+        self.setRootIndex(model.day_index(day_row))
+        self.setItemDelegate(delegate)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragDropOverwriteMode(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)  # titles re-wrap when the column resizes
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setSpacing(0)
+        self.setMinimumWidth(110)
+        self.doubleClicked.connect(lambda _index: self.editRequested.emit())
+        self.setAccessibleName(f"{model.day_index(day_row).data(Qt.ItemDataRole.AccessibleTextRole)}")
+
+    @property
+    def week_model(self) -> WeekModel:
+        return self.model()  # type: ignore[return-value]
+
+    def is_today(self) -> bool:
+        return bool(self.week_model.day_index(self.day_row).data(IsTodayRole))
+
+    def refresh_look(self) -> None:
+        """Today's column gets a tinted background; called when the week or the date changes."""
+        pal = self.palette()
+        base = self.parentWidget().palette().color(QPalette.ColorRole.Base) if self.parentWidget() else \
+            pal.color(QPalette.ColorRole.Base)
+        if self.is_today():
+            hl = pal.color(QPalette.ColorRole.Highlight)
+            base = QColor.fromRgbF(base.redF() * 0.9 + hl.redF() * 0.1, base.greenF() * 0.9 + hl.greenF() * 0.1,
+                                   base.blueF() * 0.9 + hl.blueF() * 0.1)
+        pal.setColor(QPalette.ColorRole.Base, base)
+        self.setPalette(pal)
+        self.setAccessibleName(str(self.week_model.day_index(self.day_row).data(Qt.ItemDataRole.AccessibleTextRole)))
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.week_model.rowCount(self.rootIndex()) == 0:
+            painter = QPainter(self.viewport())
+            color = self.palette().color(QPalette.ColorRole.Text)
+            color.setAlphaF(0.45)
+            painter.setPen(color)
+            r = self.viewport().rect()
+            painter.drawText(QRect(r.left(), r.top() + 18, r.width(), 24),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, "Rest day")
+            f = painter.font()
+            f.setPointSizeF(max(6.0, f.pointSizeF() * 0.85))
+            painter.setFont(f)
+            color.setAlphaF(0.35)
+            painter.setPen(color)
+            painter.drawText(QRect(r.left() + 4, r.top() + 42, r.width() - 8, 40),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                             "Drop a session here")
+            painter.end()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if plain and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.neighbourRequested.emit(-1 if key == Qt.Key.Key_Left else 1, self.currentIndex().row())
+            return
+        if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.editRequested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
+            self.pressedWithoutCtrl.emit()
+        super().mousePressEvent(event)

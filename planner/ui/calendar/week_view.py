@@ -1,0 +1,165 @@
+"""The week: a header per day over seven day columns, one selection across them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from planner.domain.session import Session
+from planner.domain.totals import week_totals
+from planner.models.session_text import duration_text
+from planner.models.week_model import IsTodayRole, WeekModel
+from planner.services.changes import ChangeBus, Changes
+from planner.ui.calendar.card_delegate import CardDelegate
+from planner.ui.calendar.day_view import DayListView
+from planner.ui.icons import IconCache
+
+
+class DayHeader(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setMargin(4)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def show_day(self, day: dt.date, sessions: list[Session], today: bool) -> None:
+        t = week_totals(sessions)
+        sub = f"{t.total_min and duration_text(t.total_min) or 'rest'}" if sessions else "rest"
+        pal = self.palette()
+        if today:
+            hl = pal.color(QPalette.ColorRole.Highlight).name()
+            fg = pal.color(QPalette.ColorRole.HighlightedText).name()
+            self.setStyleSheet(f"QLabel {{ background: {hl}; color: {fg}; border-radius: 6px; }}")
+        else:
+            self.setStyleSheet("")
+        self.setText(f"<b>{day:%a}</b> {day.day} {day:%b}<br><small>{sub}</small>")
+        self.setToolTip(f"{day:%A %d %B %Y}" + (" (today)" if today else ""))
+        self.setAccessibleName(f"{day:%A %d %B}, {len(sessions)} sessions" + (", today" if today else ""))
+
+
+class WeekView(QWidget):
+    """Seven DayListViews side by side. Selection spans days; arrows move between them."""
+
+    editRequested = Signal()
+    contextMenuRequested = Signal(object)  # global QPoint
+
+    def __init__(self, model: WeekModel, bus: ChangeBus, icons: IconCache, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._delegate = CardDelegate(icons, self)
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(4)
+        grid.setVerticalSpacing(2)
+        self.headers: list[DayHeader] = []
+        self.views: list[DayListView] = []
+        for row in range(7):
+            header = DayHeader(self)
+            view = DayListView(model, row, self._delegate, self)
+            view.neighbourRequested.connect(lambda d, r, src=row: self._to_neighbour(src, d, r))
+            view.editRequested.connect(self.editRequested)
+            view.pressedWithoutCtrl.connect(lambda src=row: self._clear_others(src))
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(lambda pos, v=view: self._context_menu(v, pos))
+            grid.addWidget(header, 0, row)
+            grid.addWidget(view, 1, row)
+            grid.setColumnStretch(row, 1)
+            self.headers.append(header)
+            self.views.append(view)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(grid)
+        model.refreshed.connect(self.refresh_headers)
+        bus.changed.connect(self._after_change)
+        self.refresh_headers()
+
+    # -- looks ---------------------------------------------------------------------------------
+    def refresh_headers(self) -> None:
+        for row, (header, view) in enumerate(zip(self.headers, self.views, strict=True)):
+            today = bool(self.model.day_index(row).data(IsTodayRole))
+            header.show_day(self.model.days[row], self.model.day_sessions(row), today)
+            view.refresh_look()
+
+    # -- selection -----------------------------------------------------------------------------
+    def selected_sessions(self) -> list[Session]:
+        out: list[Session] = []
+        for view in self.views:
+            rows = sorted(i.row() for i in view.selectionModel().selectedIndexes())
+            day = self.model.day_sessions(view.day_row)
+            out.extend(day[r] for r in rows if r < len(day))
+        return out
+
+    def current_day(self) -> dt.date:
+        """The day the user is working in: the focused column, else today if shown, else the first."""
+        for view in self.views:
+            if view.hasFocus():
+                return self.model.days[view.day_row]
+        sel = self.selected_sessions()
+        if sel:
+            return sel[0].date
+        today = dt.date.today()
+        return today if today in self.model.days else self.model.days[0]
+
+    def current_row_in_day(self) -> int:
+        """Where a paste lands: after the current card of the focused day, else at the end."""
+        for view in self.views:
+            if view.hasFocus() and view.currentIndex().isValid():
+                return view.currentIndex().row() + 1
+        return -1
+
+    def select_ids(self, ids: tuple[int, ...] | list[int]) -> None:
+        if not ids:
+            return
+        self._clear_others(-1)
+        first = None
+        for i in ids:
+            index = self.model.session_index(i)
+            if not index.isValid():
+                continue
+            view = self.views[index.parent().row()]
+            view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.Select)
+            if first is None:
+                first = (view, index)
+        if first is not None:
+            view, index = first
+            view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+            view.scrollTo(index)
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_day(self, row: int) -> None:
+        self.views[max(0, min(6, row))].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _clear_others(self, keep: int) -> None:
+        for view in self.views:
+            if view.day_row != keep:
+                view.selectionModel().clearSelection()
+
+    def _to_neighbour(self, src: int, direction: int, row: int) -> None:
+        target = src + direction
+        if not 0 <= target < 7:
+            return
+        view = self.views[target]
+        count = self.model.rowCount(view.rootIndex())
+        self._clear_others(target)
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if count:
+            index = self.model.index(min(max(row, 0), count - 1), 0, view.rootIndex())
+            view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _after_change(self, changes: Changes) -> None:
+        if changes.select:
+            self.select_ids(changes.select)
+
+    def _context_menu(self, view: DayListView, pos) -> None:  # noqa: ANN001
+        index = view.indexAt(pos)
+        if index.isValid() and not view.selectionModel().isSelected(index):
+            self._clear_others(view.day_row)
+            view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        view.setFocus(Qt.FocusReason.PopupFocusReason)
+        self.contextMenuRequested.emit(view.viewport().mapToGlobal(pos))
+
+

@@ -1,0 +1,137 @@
+"""The library: templates by kind with a filter box; drag one onto a day, or double-click to add it
+to the selected day. Your own templates can be edited and deleted; built-ins can be hidden and
+come back with Restore defaults."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QLineEdit,
+    QMenu,
+    QStyledItemDelegate,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.enums import Kind
+from planner.domain.session import Template
+from planner.models.library_model import KindRole, LibraryFilter, LibraryModel, TemplateRole
+from planner.ui import theme
+from planner.ui.icons import IconCache
+
+
+class _KindIconDelegate(QStyledItemDelegate):
+    def __init__(self, icons: IconCache, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._icons = icons
+
+    def initStyleOption(self, option, index) -> None:  # noqa: ANN001
+        super().initStyleOption(option, index)
+        raw = index.data(KindRole)
+        kind = Kind(raw) if raw else None  # QStandardItem hands the enum back as plain text
+        if kind is not None and index.data(TemplateRole) is not None:
+            from PySide6.QtGui import QIcon
+
+            option.icon = QIcon(self._icons.kind_pixmap(kind, 16, theme.kind_color(kind)))
+            option.features |= option.ViewItemFeature.HasDecoration
+        elif kind is not None:
+            option.font.setBold(True)
+            option.palette.setColor(option.palette.ColorRole.Text, QColor(theme.KIND_COLORS[kind]))
+
+
+class LibraryDock(QDockWidget):
+    addRequested = Signal(str)  # template id -> add to the selected day
+    editRequested = Signal(object)  # Template
+    removeRequested = Signal(object)  # Template
+    restoreRequested = Signal()
+
+    def __init__(self, model: LibraryModel, icons: IconCache, parent: QWidget | None = None) -> None:
+        super().__init__("Session library", parent)
+        self.setObjectName("LibraryDock")
+        self.model = model
+        self.proxy = LibraryFilter()
+        self.proxy.setSourceModel(model)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter: tempo, squat, yoga…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter)
+        self.tree = QTreeView()
+        self.tree.setModel(self.proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setItemDelegate(_KindIconDelegate(icons, self.tree))
+        self.tree.setDragEnabled(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.tree.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAnimated(True)
+        self.tree.expandAll()
+        self.tree.doubleClicked.connect(self._activated)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._menu)
+        self.tree.setAccessibleName("Session templates")
+        model.reloaded.connect(self._after_reset)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree)
+        self.setWidget(box)
+        self.setMinimumWidth(220)
+
+        self.add_action = QAction("Add to selected day", self)
+        self.add_action.triggered.connect(lambda: self._add_current())
+        self.edit_action = QAction("Edit template…", self)
+        self.edit_action.triggered.connect(lambda: self._emit_current(self.editRequested))
+        self.remove_action = QAction("Delete template", self)
+        self.remove_action.triggered.connect(lambda: self._emit_current(self.removeRequested))
+        self.restore_action = QAction("Restore default templates", self)
+        self.restore_action.triggered.connect(self.restoreRequested)
+        focus = QAction("Filter the library", self)
+        focus.setShortcut(QKeySequence("Ctrl+L"))
+        focus.triggered.connect(lambda: (self.show(), self.filter.setFocus(), self.filter.selectAll()))
+        self.focus_filter_action = focus
+
+    def current_template(self) -> Template | None:
+        return self.tree.currentIndex().data(TemplateRole)
+
+    def _filter(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        self.tree.expandAll()
+
+    def _after_reset(self) -> None:
+        self.tree.expandAll()
+
+    def _activated(self, index: QModelIndex) -> None:
+        t = index.data(TemplateRole)
+        if t is not None:
+            self.addRequested.emit(t.id)
+
+    def _add_current(self) -> None:
+        t = self.current_template()
+        if t is not None:
+            self.addRequested.emit(t.id)
+
+    def _emit_current(self, signal) -> None:  # noqa: ANN001
+        t = self.current_template()
+        if t is not None:
+            signal.emit(t)
+
+    def _menu(self, pos) -> None:  # noqa: ANN001
+        t = self.tree.indexAt(pos).data(TemplateRole)
+        menu = QMenu(self)
+        if t is not None:
+            self.tree.setCurrentIndex(self.tree.indexAt(pos))
+            menu.addAction(self.add_action)
+            menu.addSeparator()
+            self.edit_action.setEnabled(not t.builtin)
+            self.remove_action.setText("Hide template" if t.builtin else "Delete template")
+            menu.addAction(self.edit_action)
+            menu.addAction(self.remove_action)
+            menu.addSeparator()
+        menu.addAction(self.restore_action)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))

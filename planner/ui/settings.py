@@ -1,0 +1,70 @@
+"""Window state in QSettings behind one typed wrapper: geometry, dock layout, last week viewed, theme.
+
+Training data never goes here; it lives in the store. HYBRID_PLANNER_SETTINGS_DIR points the
+settings at a folder (tests use it so they never touch the user's own settings).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from PySide6.QtCore import QByteArray, QSettings
+
+SETTINGS_VERSION = 1
+
+
+class Settings:
+    def __init__(self) -> None:
+        folder = os.environ.get("HYBRID_PLANNER_SETTINGS_DIR")
+        if folder:
+            self._s = QSettings(os.path.join(folder, "hybrid-planner.ini"), QSettings.Format.IniFormat)
+        else:
+            self._s = QSettings("HybridPlanner", "Hybrid Planner")
+        if self._s.value("version", 0, int) != SETTINGS_VERSION:
+            self._s.clear()  # an older layout could restore docks that no longer exist
+            self._s.setValue("version", SETTINGS_VERSION)
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._s.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._s.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._s.setValue("window/state", value)
+
+    @property
+    def last_week(self) -> dt.date | None:
+        text = self._s.value("calendar/last_week", "", str)
+        try:
+            return dt.date.fromisoformat(text) if text else None
+        except ValueError:
+            return None
+
+    @last_week.setter
+    def last_week(self, value: dt.date) -> None:
+        self._s.setValue("calendar/last_week", value.isoformat())
+
+    @property
+    def theme(self) -> str:
+        value = self._s.value("view/theme", "system", str)
+        return value if value in ("system", "light", "dark") else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._s.setValue("view/theme", value)
+
+    def sync(self) -> None:
+        self._s.sync()
