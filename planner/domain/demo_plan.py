@@ -238,15 +238,14 @@ def _adjust(e: Exercise, load: float, easier: bool) -> Exercise:
 
 
 def _adjust_set(s: WorkSet, load: float, easier: bool) -> WorkSet:
-    changes: dict[str, object] = {}
-    if s.load_kg is not None and load != 1.0:
-        changes["load_kg"] = _plate(s.load_kg * load)
+    load_kg = _plate(s.load_kg * load) if s.load_kg is not None and load != 1.0 else s.load_kg
+    rpe, rir = s.rpe, s.rir
     if easier:
-        if s.rpe is not None:
-            changes["rpe"] = max(1.0, s.rpe - 1.5)
-        if s.rir is not None:
-            changes["rir"] = min(10, s.rir + 2)
-    return dataclasses.replace(s, **changes) if changes else s
+        rpe = max(1.0, rpe - 1.5) if rpe is not None else None
+        rir = min(10, rir + 2) if rir is not None else None
+    if (load_kg, rpe, rir) == (s.load_kg, s.rpe, s.rir):
+        return s
+    return WorkSet(reps=s.reps, load_kg=load_kg, rpe=rpe, rir=rir, warmup=s.warmup)
 
 
 def _plate(kg: float) -> float:

@@ -422,7 +422,7 @@ def _pattern(week: _Week, w: int) -> list[Day]:
                 [(_strides, None)], [(other_upper, AM), (_lift("core"), PM)], [(YOGA, None)],
                 [(_long, None)]]
     if week.phase == "summer":
-        sunday = [(_race, None)] if week.race else [(_long, None)]
+        sunday: Day = [(_race, None)] if week.race else [(_long, None)]
         extra = _lift(("plyo", "core", "calf")[w % 3])
         return [[(REST, None)], [(_quality, AM), (upper, PM)], [(heavy, AM), (_easy, PM)],
                 [(_easy, AM), (extra, PM)], [(YOGA, None)], [(_easy, None)], sunday]
