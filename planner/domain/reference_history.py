@@ -291,11 +291,11 @@ class _Ctx:
 
 Maker = Callable[[_Ctx], dict[str, object]]
 
-RACES = {  # title, minutes, km (warm-up included for the short ones), target
-    "5k": ("5K race", 40, 8.0, "Goal 21:30"),
-    "10k": ("10K race", 65, 13.0, "Goal 45:00"),
-    "half": ("Half marathon race", 110, 23.0, "Goal 1:39"),
-    "marathon": ("Marathon race", 215, 42.2, "Goal 3:30"),
+RACES = {  # title, minutes, km, target (the race itself, without the warm-up)
+    "5k": ("5K race", 22, 5.0, "Goal 21:30"),
+    "10k": ("10K race", 45, 10.0, "Goal 45:00"),
+    "half": ("Half marathon race", 100, 21.1, "Goal 1:39"),
+    "marathon": ("Marathon race", 210, 42.2, "Goal 3:30"),
 }
 
 
