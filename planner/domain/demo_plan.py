@@ -70,6 +70,7 @@ class _Slot:
 
 
 def demo_profile() -> Profile:
+    """Alex, a balanced hybrid athlete: half marathon in week 12 while keeping strength."""
     return Profile(name="Alex Demo", body_mass_kg=72.0, goal=Goal.BALANCED,
                    week_start=WeekStart.MON, units=Units.METRIC, sweat_rate_l_per_h=1.0)
 

@@ -43,6 +43,7 @@ EXTRA_CHANCE = 0.4  # a walk, spin or foam-rolling session added on top of the p
 
 
 def reference_profile() -> Profile:
+    """The athlete whose decade the reference history records (stored with it in the data file)."""
     return Profile(name="Reference Athlete", body_mass_kg=76.0, goal=Goal.BALANCED,
                    week_start=WeekStart.MON, units=Units.METRIC, sweat_rate_l_per_h=1.1)
 
