@@ -1,0 +1,338 @@
+"""The `hybrid-planner` command: the window by default, and headless sub-commands.
+
+Headless commands never import Qt (the window is imported only when it is opened). Every error ends
+in one message on stderr and a non-zero exit status, never a traceback:
+2 for a bad value on the command line, 1 for a bad file or a data folder that cannot be used,
+70 for a bug (set HYBRID_PLANNER_DEBUG=1 to see its traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from planner import __version__
+from planner.domain.errors import ValidationError
+from planner.domain.exercise_text import format_number
+from planner.domain.weeks import parse_date, parse_iso_week
+from planner.paths import resolve_data_dir
+
+if TYPE_CHECKING:
+    from planner.domain.session import Template
+    from planner.store.store import Store
+
+PROG = "hybrid-planner"
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
+DEBUG_ENV = "HYBRID_PLANNER_DEBUG"
+
+
+class CLIError(Exception):
+    """An error to show as it is, with the exit status to end with."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILED, details: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.details = list(details)
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line on stderr (argparse prints the whole usage block)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+# -- the parser ---------------------------------------------------------------------------------
+def _number(text: str) -> float:
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number (got {text!r})") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Plan running and lifting together. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", default=None,
+                        help="the folder holding your data (default: the platform's user data "
+                             "folder, or $HYBRID_PLANNER_DATA_DIR)")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the window with the demo plan loaded into a fresh data folder")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                       help="the folder holding your data")
+        return p
+
+    command("demo", "write the demo plan into an empty data folder, without opening a window")
+
+    p = command("profile", "set (with options) and print the athlete's profile")
+    p.add_argument("--name", metavar="N")
+    p.add_argument("--body-mass", metavar="KG", type=_number)
+    p.add_argument("--goal", choices=("run", "lift", "balanced"))
+    p.add_argument("--units", choices=("metric", "imperial"))
+    p.add_argument("--week-start", choices=("mon", "sun"))
+    p.add_argument("--sweat-rate", metavar="L_PER_H", type=_number)
+
+    p = command("import-plan", "add the sessions of a plan spreadsheet (CSV); all or nothing")
+    p.add_argument("file", metavar="FILE.csv", help="the CSV file, or - for standard input")
+
+    p = command("export-plan", "write the plan as a spreadsheet (CSV), one row per session")
+    p.add_argument("file", metavar="FILE.csv", help="the CSV file, or - for standard output")
+    p.add_argument("--from", dest="first", metavar="DATE", help="first day (YYYY-MM-DD)")
+    p.add_argument("--to", dest="last", metavar="DATE", help="last day (YYYY-MM-DD)")
+
+    p = command("report", "the week's sessions and totals, in words or as JSON")
+    p.add_argument("--week", required=True, metavar="YYYY-Www", help="ISO week, e.g. 2026-W48")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    return parser
+
+
+# -- entry point --------------------------------------------------------------------------------
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, usage errors
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        return _dispatch(args)
+    except CLIError as exc:
+        return _fail(exc.message, exc.code, exc.details)
+    except ValidationError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        message = _known_error_message(exc)
+        if message is not None:
+            return _fail(message, EXIT_FAILED)
+        return _fail(f"unexpected error ({type(exc).__name__}: {exc}); "
+                     f"set {DEBUG_ENV}=1 to see the details", EXIT_BUG)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    data_dir = resolve_data_dir(args.data_dir)
+    if args.command is None:
+        return _run_gui(data_dir, args.demo)
+    if args.demo:
+        raise CLIError("--demo only applies when opening the window; "
+                       "use the demo command to write the demo plan", EXIT_USAGE)
+    handlers: dict[str, Callable[[argparse.Namespace, Path], int]] = {
+        "demo": cmd_demo,
+        "profile": cmd_profile,
+        "import-plan": cmd_import_plan,
+        "export-plan": cmd_export_plan,
+        "report": cmd_report,
+    }
+    return handlers[args.command](args, data_dir)
+
+
+def _fail(message: str, code: int, details: Sequence[str] = ()) -> int:
+    one_line = " ".join(message.split())
+    print(f"{PROG}: error: {one_line}", file=sys.stderr)
+    for line in details:
+        print(f"  {' '.join(line.split())}", file=sys.stderr)
+    return code
+
+
+def _known_error_message(exc: Exception) -> str | None:
+    """The message of an error the user can act on (store, file system), or None for a bug."""
+    if isinstance(exc, _store_errors()):
+        return str(getattr(exc, "message", None) or exc)
+    if isinstance(exc, OSError):
+        where = f" {exc.filename}" if exc.filename else ""
+        return f"cannot use{where}: {exc.strerror or exc}"
+    return None
+
+
+def _store_errors() -> tuple[type[Exception], ...]:
+    """Errors the store raises for a file it cannot open or save (locked, newer, corrupt...)."""
+    from planner.store.codec import BadDocument
+    from planner.store.database import StoreError
+
+    return (StoreError, BadDocument)
+
+
+@contextlib.contextmanager
+def _open(data_dir: Path, builtins: Sequence[Template] = ()) -> Iterator[Store]:
+    from planner.store.database import open_store
+
+    store = open_store(data_dir, builtins)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _run_gui(data_dir: Path, demo: bool) -> int:
+    try:
+        from planner.app import run_gui
+    except ImportError as exc:
+        raise CLIError(f"the window cannot start: {exc}") from None
+    return int(run_gui(data_dir, demo) or 0)
+
+
+# -- demo ---------------------------------------------------------------------------------------
+def cmd_demo(args: argparse.Namespace, data_dir: Path) -> int:
+    try:
+        from planner.domain.demo_plan import generate_demo_plan
+    except ImportError as exc:
+        raise CLIError(f"the demo plan is not available in this version ({exc})") from None
+    library = _builtin_templates()
+    with _open(data_dir, library) as store:
+        existing = len(store.sessions)
+        if existing:
+            raise CLIError(f"{data_dir} already has {existing} session"
+                           f"{'s' if existing != 1 else ''}; the demo plan is only written into "
+                           "an empty data folder (choose a new one with --data-dir)")
+        profile, sessions = generate_demo_plan(dt.date.today(), library)
+        with store.batch():
+            if not store.profile.exists():
+                store.profile.put(profile)
+            stored = store.sessions.apply(put=sessions)
+    span = _span(s.date for s in stored)
+    print(f"Wrote the demo plan to {data_dir}: {len(stored)} sessions{span}.")
+    return EXIT_OK
+
+
+def _builtin_templates() -> tuple[Template, ...]:
+    from planner.resources import builtin_templates
+
+    try:
+        return builtin_templates()
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CLIError(f"the session library that comes with the app cannot be read ({exc})") \
+            from None
+
+
+def _span(days: Iterator[dt.date] | Sequence[dt.date]) -> str:
+    days = sorted(days)
+    return f" from {days[0]} to {days[-1]}" if days else ""
+
+
+# -- profile ------------------------------------------------------------------------------------
+_PROFILE_OPTIONS = {  # option dest -> Profile field
+    "name": "name",
+    "body_mass": "body_mass_kg",
+    "goal": "goal",
+    "units": "units",
+    "week_start": "week_start",
+    "sweat_rate": "sweat_rate_l_per_h",
+}
+
+
+def cmd_profile(args: argparse.Namespace, data_dir: Path) -> int:
+    changes = {field: getattr(args, dest) for dest, field in _PROFILE_OPTIONS.items()
+               if getattr(args, dest) is not None}
+    with _open(data_dir) as store:
+        profile = store.profile.get()
+        if changes:
+            profile = profile.replace(**changes)  # validates: ValidationError -> exit 2
+            store.profile.put(profile)
+    print(f"name: {profile.name}")
+    print(f"body_mass_kg: {format_number(profile.body_mass_kg)}")
+    print(f"goal: {profile.goal.value}")
+    print(f"units: {profile.units.value}")
+    print(f"week_start: {profile.week_start.value}")
+    print(f"sweat_rate_l_per_h: {format_number(profile.sweat_rate_l_per_h)}")
+    return EXIT_OK
+
+
+# -- plan CSV -----------------------------------------------------------------------------------
+def cmd_import_plan(args: argparse.Namespace, data_dir: Path) -> int:
+    from planner.io import plan_csv
+
+    name = "standard input" if args.file == "-" else args.file
+    try:
+        raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    except OSError as exc:
+        raise CLIError(f"cannot read {name}: {exc.strerror or exc}") from None
+    try:
+        rows = plan_csv.parse_plan(plan_csv.decode(raw), _exercise_catalog())
+    except plan_csv.PlanFileError as exc:
+        raise _import_error(name, exc.errors) from None
+    if not rows:
+        print(f"{name} holds no sessions; nothing was imported.")
+        return EXIT_OK
+    with _open(data_dir) as store, store.batch():
+        new = plan_csv.append_positions((r.session for r in rows), store.sessions.on_date)
+        stored = store.sessions.apply(put=new)
+    print(f"Imported {len(stored)} session{'s' if len(stored) != 1 else ''}"
+          f"{_span(s.date for s in stored)} into {data_dir}.")
+    return EXIT_OK
+
+
+def _import_error(name: str, errors: Sequence[str]) -> CLIError:
+    if len(errors) == 1:
+        sep = " " if errors[0].startswith("line ") else ": "
+        return CLIError(f"{name}{sep}{errors[0]}; nothing was imported")
+    from planner.io.plan_csv import MAX_ERRORS_SHOWN
+
+    shown = list(errors[:MAX_ERRORS_SHOWN])
+    if len(errors) > MAX_ERRORS_SHOWN:
+        shown.append(f"... and {len(errors) - MAX_ERRORS_SHOWN} more")
+    return CLIError(f"{name} has {len(errors)} problems; nothing was imported:", details=shown)
+
+
+def _exercise_catalog() -> dict[str, tuple[str, ...]]:
+    from planner.resources import exercise_catalog
+
+    try:
+        return exercise_catalog()
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CLIError(f"the exercise list that comes with the app cannot be read ({exc})") \
+            from None
+
+
+def cmd_export_plan(args: argparse.Namespace, data_dir: Path) -> int:
+    from planner.io import plan_csv
+
+    first = parse_date("from", args.first) if args.first else None
+    last = parse_date("to", args.last) if args.last else None
+    if first and last and first > last:
+        raise ValidationError("to", f"{last} is before --from {first}")
+    with _open(data_dir) as store:
+        sessions = [s for s in store.sessions.all()
+                    if (first is None or s.date >= first) and (last is None or s.date <= last)]
+    text = plan_csv.format_plan(sessions)
+    if args.file == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return EXIT_OK
+    from planner.store.storage import write_atomic
+
+    target = Path(args.file)
+    try:
+        write_atomic(target, text.encode("utf-8"))
+    except OSError as exc:
+        raise CLIError(f"cannot write {target}: {exc.strerror or exc}") from None
+    print(f"Exported {len(sessions)} session{'s' if len(sessions) != 1 else ''}"
+          f"{_span(s.date for s in sessions)} to {target}.")
+    return EXIT_OK
+
+
+# -- report -------------------------------------------------------------------------------------
+def cmd_report(args: argparse.Namespace, data_dir: Path) -> int:
+    from planner.io import report
+
+    monday = parse_iso_week(args.week)
+    with _open(data_dir) as store:
+        ctx = report.context_for_week(monday, store.sessions.between, store.profile.get())
+        result = report.build_report(ctx)
+    sys.stdout.write(report.to_json(result) + "\n" if args.json else report.to_text(result))
+    return EXIT_OK
