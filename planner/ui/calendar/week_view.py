@@ -55,6 +55,7 @@ class WeekView(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(4)
         grid.setVerticalSpacing(2)
+        self._nav_row = 0
         self.headers: list[DayHeader] = []
         self.views: list[DayListView] = []
         for row in range(7):
@@ -142,6 +143,12 @@ class WeekView(QWidget):
         target = src + direction
         if not 0 <= target < 7:
             return
+        # Like a text editor's column: passing through shorter or empty days keeps the row the
+        # user chose; only a row chosen with up/down (or a click) becomes the new one.
+        src_count = self.model.rowCount(self.views[src].rootIndex())
+        if row < 0 or row == min(self._nav_row, src_count - 1):
+            row = self._nav_row
+        self._nav_row = row
         view = self.views[target]
         count = self.model.rowCount(view.rootIndex())
         self._clear_others(target)

@@ -1,0 +1,68 @@
+"""A real mouse drag from the library onto a day, on an Xvfb screen (offscreen Qt cannot drag).
+
+The window runs in a subprocess on the xcb platform; xdotool moves the real pointer. CI installs
+Xvfb and xdotool (packaging/dev.sh); elsewhere the test is skipped when they are missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from planner.resources import builtin_templates
+from planner.store.database import open_store
+
+pytestmark = pytest.mark.xvfb
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _free_display() -> str:
+    for n in range(120, 200):
+        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists():
+            return f":{n}"
+    raise RuntimeError("no free X display number")
+
+
+@pytest.fixture
+def xvfb():
+    if not (shutil.which("Xvfb") and shutil.which("xdotool")):
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the real drag test: Xvfb and xdotool are missing")
+        pytest.skip("needs Xvfb and xdotool (apt-get install xvfb xdotool)")
+    display = _free_display()
+    proc = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while not Path(f"/tmp/.X11-unix/X{display[1:]}").exists():
+        if time.monotonic() > deadline or proc.poll() is not None:
+            proc.kill()
+            pytest.fail("Xvfb did not start")
+        time.sleep(0.05)
+    yield display
+    proc.terminate()
+    proc.wait(5)
+
+
+def test_real_mouse_drag_from_library_onto_thursday(xvfb, tmp_path):
+    env = dict(os.environ, DISPLAY=xvfb, QT_QPA_PLATFORM="xcb",
+               HYBRID_PLANNER_SETTINGS_DIR=str(tmp_path / "settings"),
+               PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    data = tmp_path / "data"
+    out = subprocess.run([sys.executable, str(ROOT / "tests/ui/real_drag_driver.py"), str(data)],
+                         env=env, capture_output=True, text=True, timeout=90)
+    assert out.returncode == 0, f"the drag did not land:\n{out.stdout}\n{out.stderr}"
+    store = open_store(data, builtin_templates())
+    try:
+        thursday = store.sessions.on_date(dt.date(2026, 11, 26))
+        easy = next(t for t in builtin_templates() if t.id == "easy-run")
+        assert [(s.title, s.duration_min, s.kind) for s in thursday] == [(easy.title, easy.duration_min, easy.kind)]
+        assert len(store.sessions) == 1
+    finally:
+        store.close()
