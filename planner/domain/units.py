@@ -117,8 +117,14 @@ def parse_distance(text: str, units: Units, field: str = "distance_km") -> float
     value, unit = parsed
     shown_unit = unit or distance_unit(units)
     km = round(mi_to_km(value) if shown_unit == "mi" else value, STORE_DECIMALS)
-    _check_range(field, km, DISTANCE_RANGE, distance_limits(units), distance_unit(units),
-                 f"{format_number(value)} {shown_unit}")
+    _check_range(
+        field,
+        km,
+        DISTANCE_RANGE,
+        distance_limits(units),
+        distance_unit(units),
+        f"{format_number(value)} {shown_unit}",
+    )
     return km
 
 
@@ -130,8 +136,14 @@ def parse_load(text: str, units: Units, field: str = "load_kg") -> float | None:
     value, unit = parsed
     shown_unit = unit or load_unit(units)
     kg = round(lb_to_kg(value) if shown_unit == "lb" else value, STORE_DECIMALS)
-    _check_range(field, kg, LOAD_RANGE, load_limits(units), load_unit(units),
-                 f"{format_number(value)} {shown_unit}")
+    _check_range(
+        field,
+        kg,
+        LOAD_RANGE,
+        load_limits(units),
+        load_unit(units),
+        f"{format_number(value)} {shown_unit}",
+    )
     return kg
 
 
@@ -174,14 +186,21 @@ def _parse_quantity(
     return value, unit
 
 
-def _check_range(field: str, metric: float, metric_range: tuple[float, float],
-                 shown_range: tuple[float, float], shown_unit: str, got: str) -> None:
+def _check_range(
+    field: str,
+    metric: float,
+    metric_range: tuple[float, float],
+    shown_range: tuple[float, float],
+    shown_unit: str,
+    got: str,
+) -> None:
     lo, hi = metric_range
     if not lo <= metric <= hi:
         shown_lo, shown_hi = shown_range
         # Round the upper limit down so every number the message offers is really allowed.
         shown_hi = math.floor(shown_hi * 10**SHOWN_DECIMALS) / 10**SHOWN_DECIMALS
         raise ValidationError(
-            field, f"must be between {format_number(shown_lo)} and {format_number(shown_hi)} "
-            f"{shown_unit} (got {got})"
+            field,
+            f"must be between {format_number(shown_lo)} and {format_number(shown_hi)} "
+            f"{shown_unit} (got {got})",
         )

@@ -1,0 +1,598 @@
+"""SessionEditor: round trips, edits through widgets, field-level validation, units, exercises."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit
+
+from planner.domain.enums import Kind, Status, Units
+from planner.domain.errors import ValidationError
+from planner.domain.session import Exercise, Session, WorkSet
+from planner.ui.dialogs import SessionEditor
+from planner.ui.dialogs.effort import cr10_anchor
+from planner.ui.dialogs.exercises_model import ExercisesModel, SetsModel
+
+CATALOG = {
+    "Back squat": ("quads", "glutes", "adductors", "core"),
+    "Romanian deadlift": ("hamstrings", "glutes", "back"),
+    "Deadlift": ("glutes", "hamstrings", "back", "quads"),
+    "Standing calf raise": ("calves",),
+    "Pull-up": ("lats", "biceps"),
+}
+
+RUN = Session(
+    kind=Kind.RUN,
+    title="Tempo run",
+    duration_min=50,
+    rpe=7,
+    type="tempo",
+    distance_km=10.0,
+    target="4:50/km",
+    notes="3 km easy, 5 km tempo",
+    date=dt.date(2025, 6, 3),
+    id=4,
+    position=1,
+    time=dt.time(7, 30),
+)
+LIFT = Session(
+    kind=Kind.LIFT,
+    title="Heavy lower body",
+    duration_min=60,
+    rpe=8,
+    type="lower",
+    exercises=(
+        Exercise(
+            "Back squat",
+            (WorkSet(5, 60, warmup=True), WorkSet(5, 102.5, rpe=8), WorkSet(5, 102.5, rpe=8.5)),
+            CATALOG["Back squat"],
+        ),
+        Exercise("Romanian deadlift", (WorkSet(8, 80, rir=2),) * 3, CATALOG["Romanian deadlift"]),
+        Exercise("Nordic curl", (WorkSet(6),) * 2, ("hamstrings",)),
+    ),
+    date=dt.date(2025, 6, 4),
+    id=5,
+)
+
+
+@pytest.fixture
+def make(qtbot):
+    """SessionEditor factory; keeps the editors referenced (qtbot holds weak refs only)."""
+    made: list[SessionEditor] = []
+
+    def _make(
+        session: Session, units: Units = Units.METRIC, *, show: bool = False
+    ) -> SessionEditor:
+        editor = SessionEditor(session, units=units, catalog=CATALOG)
+        qtbot.addWidget(editor)
+        made.append(editor)
+        if show:
+            if session.kind is Kind.LIFT:
+                editor.tabs.setCurrentWidget(editor.exercises)
+            editor.show()
+            qtbot.waitExposed(editor)
+        return editor
+
+    return _make
+
+
+def replace_text(qtbot, widget: QLineEdit, text: str) -> None:
+    widget.selectAll()
+    qtbot.keyClick(widget, Qt.Key.Key_Delete)
+    qtbot.keyClicks(widget, text)
+
+
+def message_label(editor: QDialog, name: str) -> QLabel:
+    label = editor.findChild(QLabel, f"{name}_error")
+    assert label is not None
+    return label
+
+
+def edit_cell(qtbot, view, row: int, column: int, text: str) -> None:
+    """Type into a table cell the way a user does: open the editor, type, press Enter."""
+    index = view.model().index(row, column)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.indexWidget(index)
+    assert isinstance(editor, QLineEdit), editor
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.indexWidget(index) is None)  # the delegate commits queued
+
+
+# --- round trips ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("units", list(Units))
+@pytest.mark.parametrize("session", [RUN, LIFT], ids=["run", "lift"])
+def test_round_trip_without_changes_is_equal(make, session, units):
+    editor = make(session, units)
+    assert editor.ok_button.isEnabled()
+    assert editor.problems() == []
+    assert editor.result_session() == session
+
+
+def test_round_trip_keeps_odd_values_exact(make):
+    """Values the fields show rounded (16.09344 km, 102.058283 kg, 07:30:15) come back exact."""
+    s = LIFT.replace(
+        time=dt.time(7, 30, 15),
+        exercises=(Exercise("Back squat", (WorkSet(3, 102.058283, rpe=9),), ("quads",)),),
+    )
+    for units in Units:
+        assert make(s, units).result_session() == s
+    run = RUN.replace(
+        distance_km=16.09344,
+        actual_distance_km=12.3456789,
+        status=Status.DONE,
+        actual_duration_min=49,
+        actual_rpe=7.5,
+    )
+    for units in Units:
+        assert make(run, units).result_session() == run
+
+
+def test_exec_accepts_with_enter_and_cancels_with_escape(make, qtbot):
+    editor = make(RUN, show=True)
+    replace_text(qtbot, editor.title_edit, "Threshold run")
+    QTimer.singleShot(0, lambda: qtbot.keyClick(editor.title_edit, Qt.Key.Key_Return))
+    assert editor.exec() == QDialog.DialogCode.Accepted
+    assert editor.result_session() == RUN.replace(title="Threshold run")
+
+    editor = make(RUN, show=True)
+    QTimer.singleShot(0, lambda: qtbot.keyClick(editor.title_edit, Qt.Key.Key_Escape))
+    assert editor.exec() == QDialog.DialogCode.Rejected
+
+
+def test_enter_does_nothing_while_a_value_is_wrong(make, qtbot):
+    editor = make(RUN, show=True)
+    editor.title_edit.clear()
+    qtbot.keyClick(editor.title_edit, Qt.Key.Key_Return)
+    assert editor.isVisible()
+    assert editor.result() == 0
+
+
+# --- editing through the widgets -------------------------------------------------------------
+
+
+def test_edit_every_common_and_run_field(make, qtbot):
+    editor = make(RUN, show=True)
+    replace_text(qtbot, editor.title_edit, "Hill reps")
+    editor.type_combo.setCurrentText("Hills")
+    editor.time_check.setChecked(False)
+    editor.duration_spin.setValue(65)
+    editor.rpe_field.spin.setValue(8.5)
+    replace_text(qtbot, editor.distance_edit, "12.5")
+    replace_text(qtbot, editor.target_edit, "Z4 on the hills")
+    editor.notes_edit.setPlainText("8 x 60 s uphill")
+    assert editor.result_session() == RUN.replace(
+        title="Hill reps",
+        type="hills",
+        time=None,
+        duration_min=65,
+        rpe=8.5,
+        distance_km=12.5,
+        target="Z4 on the hills",
+        notes="8 x 60 s uphill",
+    )
+    assert editor.pace_label.text() == "5:12 /km over 12.5 km"
+    assert editor.header.text() == "Hill reps"
+
+
+def test_time_of_day(make):
+    editor = make(RUN.replace(time=None))
+    assert not editor.time_edit.isEnabled()
+    editor.time_check.setChecked(True)
+    editor.time_edit.setTime(editor.time_edit.time().fromString("18:15", "HH:mm"))
+    assert editor.result_session().time == dt.time(18, 15)
+
+
+def test_rpe_anchor_word_follows_the_value(make):
+    editor = make(RUN)
+    assert editor.rpe_field.anchor.text() == "very hard"
+    editor.rpe_field.spin.setValue(3)
+    assert editor.rpe_field.anchor.text() == "moderate"
+    editor.rpe_field.spin.setValue(6)
+    assert editor.rpe_field.anchor.text() == "hard to very hard"
+    assert "J Strength Cond Res 2001" in editor.rpe_field.spin.toolTip()
+
+
+@pytest.mark.parametrize(
+    ("value", "word"),
+    [
+        (0, "rest"),
+        (1, "very, very easy"),
+        (2, "easy"),
+        (3, "moderate"),
+        (4, "somewhat hard"),
+        (5, "hard"),
+        (7, "very hard"),
+        (10, "maximal"),
+        (9, "very hard to maximal"),
+        (4.5, "somewhat hard to hard"),
+    ],
+)
+def test_cr10_anchors_foster_2001(value, word):
+    assert cr10_anchor(value) == word
+
+
+def test_status_and_actual_values(make):
+    editor = make(RUN)
+    editor.status_combo.setCurrentText("Done")  # offers the plan as the actual values
+    assert editor.actuals.duration_spin.value() == 50
+    editor.actuals.duration_spin.setValue(52)
+    editor.actuals.rpe_field.spin.setValue(7.5)
+    editor.actuals.distance_edit.setText("10.2")
+    assert editor.result_session() == RUN.replace(
+        status=Status.DONE, actual_duration_min=52, actual_rpe=7.5, actual_distance_km=10.2
+    )
+    editor.actuals.duration_spin.setValue(0)  # the dash: not recorded
+    assert editor.result_session().actual_duration_min is None
+    editor.status_combo.setCurrentText("Skipped")
+    assert editor.result_session().status is Status.SKIPPED
+
+
+def test_kind_switch_changes_fields_and_types(make):
+    editor = make(RUN)
+    run_types = [editor.type_combo.itemData(i) for i in range(editor.type_combo.count())]
+    assert run_types == ["", "easy", "recovery", "long", "tempo", "intervals", "hills", "race"]
+    assert editor.tabs.indexOf(editor.exercises) < 0
+    editor.kind_combo.setCurrentText("Lift")
+    assert editor.tabs.indexOf(editor.exercises) == 1
+    assert editor.type_combo.currentData() == ""  # "tempo" is no lift focus
+    assert [editor.type_combo.itemText(i) for i in range(1, 5)] == [
+        "Lower body",
+        "Upper body",
+        "Full body",
+        "Core",
+    ]
+    assert not editor.distance_edit.isVisibleTo(editor)
+    editor.type_combo.setCurrentText("Upper body")
+    result = editor.result_session()
+    assert (result.kind, result.type, result.distance_km, result.target) == (
+        Kind.LIFT,
+        "upper",
+        None,
+        "",
+    )  # a lift keeps no run fields
+    editor.kind_combo.setCurrentText("Run")
+    assert editor.result_session().distance_km == 10.0  # the hidden field kept its text
+
+
+def test_lift_to_run_drops_exercises_and_rest_allows_zero_minutes(make):
+    editor = make(LIFT)
+    editor.kind_combo.setCurrentText("Run")
+    assert editor.result_session().exercises == ()
+    editor.kind_combo.setCurrentText("Rest day")
+    assert not editor.type_combo.isEnabled()
+    editor.duration_spin.setValue(0)
+    assert editor.ok_button.isEnabled()
+    assert editor.result_session().duration_min == 0
+    editor.kind_combo.setCurrentText("Mobility")
+    assert not editor.ok_button.isEnabled()
+    assert editor.errors() == {"duration_min": "Duration must be between 1 and 600 min (got 0)"}
+
+
+def test_fields_a_kind_hides_are_kept_while_the_kind_is_unchanged(make):
+    odd = LIFT.replace(distance_km=3.0, target="row 500 m")
+    assert make(odd).result_session() == odd
+
+
+# --- validation at the field -----------------------------------------------------------------
+
+
+def test_empty_title_disables_ok_and_says_why(make, qtbot):
+    editor = make(RUN, show=True)
+    editor.title_edit.selectAll()
+    qtbot.keyClick(editor.title_edit, Qt.Key.Key_Delete)
+    assert not editor.ok_button.isEnabled()
+    assert editor.errors() == {"title": "Title must not be empty"}
+    label = message_label(editor, "title")
+    assert label.isVisible() and label.text() == "Title must not be empty"
+    assert editor.title_edit.property("invalid") is True
+    assert editor.footer.message.text() == "Title must not be empty"
+    with pytest.raises(ValidationError) as err:
+        editor.result_session()
+    assert err.value.field == "title"
+    qtbot.keyClicks(editor.title_edit, "Tempo")
+    assert editor.ok_button.isEnabled()
+    assert not label.isVisible()
+    assert editor.title_edit.property("invalid") is False
+    assert not editor.footer.message.isVisible()
+
+
+def test_title_longer_than_120_characters(make):
+    editor = make(RUN)
+    editor.title_edit.setText("x" * 121)
+    assert editor.errors()["title"] == "Title must be at most 120 characters (got 121)"
+
+
+def test_distance_400_km_typed(make, qtbot):
+    editor = make(RUN, show=True)
+    replace_text(qtbot, editor.distance_edit, "400")
+    assert not editor.ok_button.isEnabled()
+    assert editor.errors() == {"distance_km": "Distance must be between 0 and 300 km (got 400 km)"}
+    assert message_label(editor, "distance_km").isVisible()
+    replace_text(qtbot, editor.distance_edit, "40")
+    assert editor.ok_button.isEnabled()
+    assert editor.result_session().distance_km == 40.0
+
+
+def test_distance_that_is_no_number(make):
+    editor = make(RUN)
+    editor.distance_edit.setText("ten")
+    assert editor.errors() == {"distance_km": "Distance must be a number (got 'ten')"}
+
+
+def test_rpe_must_be_a_half_step(make):
+    editor = make(RUN)
+    editor.rpe_field.spin.setValue(7.3)
+    assert editor.errors() == {"rpe": "Effort must be in steps of 0.5 between 0 and 10 (got 7.3)"}
+    assert editor.rpe_field.spin.property("invalid") is True
+
+
+def test_all_wrong_fields_are_marked_at_once(make):
+    editor = make(RUN)
+    editor.status_combo.setCurrentText("Done")
+    editor.title_edit.clear()
+    editor.duration_spin.setValue(0)
+    editor.distance_edit.setText("-3")
+    editor.actuals.rpe_field.spin.setValue(6.2)
+    assert set(editor.errors()) == {"title", "duration_min", "distance_km", "actual_rpe"}
+    assert "(and 3 more)" in editor.footer.message.text()
+    # the tabs holding wrong fields carry the error icon
+    assert not editor.tabs.tabIcon(0).isNull()
+    assert not editor.tabs.tabIcon(editor.tabs.count() - 1).isNull()
+
+
+def test_notes_too_long(make):
+    editor = make(RUN)
+    editor.notes_edit.setPlainText("n" * 4001)
+    assert editor.errors() == {"notes": "Notes must be at most 4000 characters (got 4001)"}
+
+
+# --- imperial units --------------------------------------------------------------------------
+
+
+def test_imperial_distance_typed_in_miles(make, qtbot):
+    editor = make(RUN, Units.IMPERIAL, show=True)
+    assert editor.distance_edit.text() == "6.21"
+    assert editor.findChild(QLabel, "pace").text() == "8:03 /mi over 6.21 mi"
+    replace_text(qtbot, editor.distance_edit, "10")
+    assert editor.result_session().distance_km == 16.09344
+    replace_text(qtbot, editor.distance_edit, "200")
+    assert editor.errors() == {
+        "distance_km": "Distance must be between 0 and 186.41 mi (got 200 mi)"
+    }
+    replace_text(qtbot, editor.distance_edit, "15 km")  # an explicit unit is taken at its word
+    assert editor.result_session().distance_km == 15.0
+
+
+def test_imperial_loads_typed_in_pounds(make, qtbot):
+    editor = make(LIFT, Units.IMPERIAL, show=True)
+    sets = editor.exercises.sets_model
+    assert sets.headerData(SetsModel.LOAD, Qt.Orientation.Horizontal) == "Load (lb)"
+    assert sets.index(1, SetsModel.LOAD).data() == "225.97"  # 102.5 kg
+    edit_cell(qtbot, editor.exercises.sets_view, 1, SetsModel.LOAD, "225")
+    assert sets.index(1, SetsModel.LOAD).data() == "225"
+    squat = editor.result_session().exercises[0]
+    assert squat.sets[1].load_kg == pytest.approx(225 * 0.45359237, abs=1e-6)
+    assert squat.sets[2].load_kg == 102.5  # untouched sets keep their exact kg
+    edit_cell(qtbot, editor.exercises.sets_view, 1, SetsModel.LOAD, "1200")
+    assert not editor.ok_button.isEnabled()
+    assert editor.problems() == [
+        "Back squat, set 2: load must be between 0 and 1102.31 lb (got 1200 lb)"
+    ]
+
+
+# --- exercises and sets ----------------------------------------------------------------------
+
+
+def test_models_pass_the_model_tester(make, qtmodeltester):
+    editor = make(LIFT)
+    qtmodeltester.check(editor.exercises.exercises_model)
+    qtmodeltester.check(editor.exercises.sets_model)
+
+
+def test_exercise_table_shows_names_muscles_and_summary(make):
+    model = make(LIFT).exercises.exercises_model
+    assert model.rowCount() == 3
+    assert model.index(0, ExercisesModel.NAME).data() == "Back squat"
+    assert model.index(0, ExercisesModel.MUSCLES).data() == "quads, glutes, adductors, core"
+    assert model.index(0, ExercisesModel.SETS).data() == "2 \u00d7 5 @ 102.5 kg + 1 warm-up"
+    assert model.index(1, ExercisesModel.SETS).data() == "3 \u00d7 8 @ 80 kg"
+    assert model.index(2, ExercisesModel.SETS).data() == "2 \u00d7 6 (bodyweight)"
+
+
+def test_add_exercise_pick_from_catalog_and_reorder(make, qtbot):
+    editor = make(LIFT, show=True)
+    ex = editor.exercises
+    ex.select_exercise(2)
+    qtbot.mouseClick(ex.add_exercise_button, Qt.MouseButton.LeftButton)
+    assert ex.current_exercise_row() == 3
+    assert not editor.ok_button.isEnabled()  # a new exercise needs a name
+    assert editor.problems() == ["Exercise 4: name must not be empty"]
+    index = ex.exercises_model.index(3, ExercisesModel.NAME)
+    combo = ex.exercises_view.indexWidget(index)
+    assert isinstance(combo, QComboBox)  # the picker opened by itself
+    qtbot.keyClicks(combo.lineEdit(), "calf")
+    completer = combo.completer()
+    assert completer.completionCount() == 1  # contains-match, any case
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Down)
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ex.exercises_view.indexWidget(index) is None)
+    assert index.data() == "Standing calf raise"
+    assert ex.exercises_model.index(3, ExercisesModel.MUSCLES).data() == "calves"
+    assert editor.ok_button.isEnabled()
+    ex.exercises_model.setData(index, "pull-up")
+    assert index.data() == "Pull-up"  # the catalog's spelling
+    assert ex.exercises_model.index(3, ExercisesModel.MUSCLES).data() == "lats, biceps"
+
+    qtbot.mouseClick(ex.up_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(ex.up_button, Qt.MouseButton.LeftButton)
+    assert ex.current_exercise_row() == 1
+    names = [e.name for e in editor.result_session().exercises]
+    assert names == ["Back squat", "Pull-up", "Romanian deadlift", "Nordic curl"]
+    pull_up = editor.result_session().exercises[1]
+    assert pull_up == Exercise("Pull-up", (WorkSet(8),) * 3, ("lats", "biceps"))
+    qtbot.mouseClick(ex.down_button, Qt.MouseButton.LeftButton)
+    assert [e.name for e in editor.result_session().exercises][1:3] == [
+        "Romanian deadlift",
+        "Pull-up",
+    ]
+    ex.select_exercise(0)
+    assert not ex.up_button.isEnabled()
+    qtbot.mouseClick(ex.remove_exercise_button, Qt.MouseButton.LeftButton)
+    assert [e.name for e in editor.result_session().exercises] == [
+        "Romanian deadlift",
+        "Pull-up",
+        "Nordic curl",
+    ]
+    assert ex.sets_group.title() == "Sets of Romanian deadlift"
+
+
+def test_free_text_exercise_and_its_muscles(make, qtbot):
+    editor = make(LIFT, show=True)
+    ex = editor.exercises
+    model = ex.exercises_model
+    model.setData(model.index(2, ExercisesModel.NAME), "Sled push")
+    assert model.index(2, ExercisesModel.MUSCLES).data() == "hamstrings"  # kept: not in catalog
+    edit_cell(qtbot, ex.exercises_view, 2, ExercisesModel.MUSCLES, "quads, glutes, calves")
+    assert editor.result_session().exercises[2].muscles == ("quads", "glutes", "calves")
+
+
+def test_set_add_duplicate_remove_and_warmup(make, qtbot):
+    editor = make(LIFT, show=True)
+    ex = editor.exercises
+    ex.select_exercise(0)
+    ex.select_set(1)
+    qtbot.mouseClick(ex.duplicate_set_button, Qt.MouseButton.LeftButton)
+    assert ex.current_set_row() == 2
+    qtbot.mouseClick(ex.add_set_button, Qt.MouseButton.LeftButton)  # like the last one
+    edit_cell(qtbot, ex.sets_view, 4, SetsModel.REPS, "3")
+    edit_cell(qtbot, ex.sets_view, 4, SetsModel.RPE, "")
+    edit_cell(qtbot, ex.sets_view, 4, SetsModel.RIR, "1")
+    squat = editor.result_session().exercises[0]
+    assert squat.sets == (
+        WorkSet(5, 60, warmup=True),
+        WorkSet(5, 102.5, rpe=8),
+        WorkSet(5, 102.5, rpe=8),
+        WorkSet(5, 102.5, rpe=8.5),
+        WorkSet(3, 102.5, rir=1),
+    )
+    sets = ex.sets_model
+    assert [sets.headerData(i, Qt.Orientation.Vertical) for i in range(5)] == [
+        "W",
+        "1",
+        "2",
+        "3",
+        "4",
+    ]
+    sets.setData(
+        sets.index(1, SetsModel.WARMUP), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    assert editor.result_session().exercises[0].sets[1].warmup
+    ex.select_set(0)
+    qtbot.mouseClick(ex.remove_set_button, Qt.MouseButton.LeftButton)
+    assert len(editor.result_session().exercises[0].sets) == 4
+    edit_cell(qtbot, ex.sets_view, 0, SetsModel.LOAD, "")  # empty load = bodyweight
+    assert editor.result_session().exercises[0].sets[0].load_kg is None
+    assert sets.index(0, SetsModel.LOAD).data() == "bodyweight"
+
+
+def test_set_with_zero_reps(make, qtbot):
+    editor = make(LIFT, show=True)
+    ex = editor.exercises
+    edit_cell(qtbot, ex.sets_view, 0, SetsModel.REPS, "0")
+    assert not editor.ok_button.isEnabled()
+    assert editor.problems() == ["Back squat, set 1: reps must be between 1 and 100 (got 0)"]
+    label = editor.findChild(QLabel, "exercises_error")
+    assert label.isVisible() and "reps must be between 1 and 100" in label.text()
+    assert (
+        ex.sets_model.index(0, SetsModel.REPS).data(Qt.ItemDataRole.ToolTipRole)
+        == "must be between 1 and 100 (got 0)"
+    )
+    assert (
+        ex.exercises_model.index(0, ExercisesModel.SETS).data(Qt.ItemDataRole.DecorationRole)
+        is not None
+    )
+    assert not editor.tabs.tabIcon(editor.tabs.indexOf(ex)).isNull()
+    edit_cell(qtbot, ex.sets_view, 0, SetsModel.REPS, "5")
+    assert editor.ok_button.isEnabled()
+    assert not label.isVisible()
+    assert ex.sets_model.index(0, SetsModel.REPS).data(Qt.ItemDataRole.ToolTipRole) is None
+
+
+@pytest.mark.parametrize(
+    ("column", "text", "message"),
+    [
+        (SetsModel.REPS, "five", "reps must be a whole number (got 'five')"),
+        (SetsModel.LOAD, "501", "load must be between 0 and 500 kg (got 501 kg)"),
+        (SetsModel.RPE, "11", "RPE must be between 1 and 10 (got 11)"),
+        (SetsModel.RPE, "8.2", "RPE must be in steps of 0.5 between 1 and 10 (got 8.2)"),
+        (SetsModel.RIR, "-1", "RIR must be between 0 and 10 (got -1)"),
+    ],
+)
+def test_wrong_set_cells(make, column, text, message):
+    editor = make(LIFT)
+    sets = editor.exercises.sets_model
+    sets.setData(sets.index(2, column), text)
+    assert editor.problems() == [f"Back squat, set 3: {message}"]
+    assert not editor.ok_button.isEnabled()
+
+
+def test_twenty_one_sets(make, qtbot):
+    editor = make(LIFT, show=True)
+    ex = editor.exercises
+    ex.select_exercise(1)
+    for _ in range(17):
+        qtbot.mouseClick(ex.add_set_button, Qt.MouseButton.LeftButton)
+    assert editor.ok_button.isEnabled()  # 20 sets is the limit
+    qtbot.mouseClick(ex.add_set_button, Qt.MouseButton.LeftButton)
+    assert not editor.ok_button.isEnabled()
+    assert editor.problems() == ["Romanian deadlift: must have between 1 and 20 sets (got 21)"]
+    assert "between 1 and 20 sets" in editor.footer.message.text()
+    qtbot.mouseClick(ex.remove_set_button, Qt.MouseButton.LeftButton)
+    assert editor.ok_button.isEnabled()
+    assert len(editor.result_session().exercises[1].sets) == 20
+
+
+def test_exercise_with_no_sets(make, qtbot):
+    editor = make(LIFT, show=True)
+    ex = editor.exercises
+    ex.select_exercise(2)
+    for _ in range(2):
+        qtbot.mouseClick(ex.remove_set_button, Qt.MouseButton.LeftButton)
+    assert editor.problems() == ["Nordic curl: must have between 1 and 20 sets (got 0)"]
+    assert not ex.remove_set_button.isEnabled()
+    qtbot.mouseClick(ex.add_set_button, Qt.MouseButton.LeftButton)
+    assert editor.result_session().exercises[2].sets == (WorkSet(8),)
+
+
+def test_selecting_another_exercise_shows_its_sets_and_their_errors(make):
+    editor = make(LIFT)
+    ex = editor.exercises
+    sets = ex.sets_model
+    sets.setData(sets.index(0, SetsModel.REPS), "0")
+    ex.select_exercise(1)
+    assert sets.rowCount() == 3
+    assert sets.index(0, SetsModel.LOAD).data() == "80"
+    ex.select_exercise(0)
+    assert (
+        sets.index(0, SetsModel.REPS).data(Qt.ItemDataRole.ToolTipRole)
+        == "must be between 1 and 100 (got 0)"
+    )
+
+
+def test_removing_the_last_exercise_leaves_an_empty_lift(make, qtbot):
+    editor = make(LIFT.replace(exercises=LIFT.exercises[:1]), show=True)
+    ex = editor.exercises
+    qtbot.mouseClick(ex.remove_exercise_button, Qt.MouseButton.LeftButton)
+    assert ex.sets_model.exercise() is None
+    assert not ex.add_set_button.isEnabled()
+    assert editor.result_session().exercises == ()
+    assert ex.exercises_model.rowCount(ex.exercises_model.index(0, 0)) == 0
+    assert ex.sets_model.rowCount(QModelIndex()) == 0
