@@ -596,3 +596,64 @@ def test_removing_the_last_exercise_leaves_an_empty_lift(make, qtbot):
     assert editor.result_session().exercises == ()
     assert ex.exercises_model.rowCount(ex.exercises_model.index(0, 0)) == 0
     assert ex.sets_model.rowCount(QModelIndex()) == 0
+
+
+# --- layout, focus and templates -------------------------------------------------------------
+
+
+def test_messages_follow_the_order_of_the_form(make):
+    editor = make(RUN)
+    editor.distance_edit.setText("400")  # parsed before the domain checks the title
+    editor.title_edit.clear()
+    assert list(editor.errors()) == ["title", "distance_km"]
+    assert editor.footer.message.text() == "Title must not be empty  (and 1 more)"
+
+
+def test_tab_order_follows_the_form(make, qtbot):
+    editor = make(RUN, show=True)
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: editor.title_edit.hasFocus())
+    order = []
+    for _ in range(10):
+        qtbot.keyClick(editor.focusWidget(), Qt.Key.Key_Tab)
+        order.append(editor.focusWidget().objectName())
+    # Tab first steps through the time's hours and minutes, as in every Qt time field
+    assert order == [
+        "kind",
+        "type",
+        "time_enabled",
+        "time",
+        "time",
+        "duration",
+        "rpe",
+        "distance",
+        "target",
+        "notes",
+    ]
+
+
+def test_only_the_kinds_own_tabs_are_shown(make):
+    run = make(RUN, show=True)
+    assert [run.tabs.tabText(i) for i in range(run.tabs.count())] == [
+        "&Session",
+        "&Planned vs done",
+    ]
+    assert not run.exercises.isVisible()  # not even behind the tabs
+    lift = make(LIFT, show=True)
+    assert [lift.tabs.tabText(i) for i in range(lift.tabs.count())] == [
+        "&Session",
+        "E&xercises",
+        "&Planned vs done",
+    ]
+    assert lift.width() >= 660  # room for the two tables
+
+
+def test_template_mode(qtbot):
+    template = LIFT.replace(id=None, position=0, date=dt.date(2000, 1, 1))
+    editor = SessionEditor(template, units=Units.METRIC, catalog=CATALOG, for_template=True)
+    qtbot.addWidget(editor)
+    assert editor.windowTitle() == "Edit template \u2013 Heavy lower body"
+    assert "template" in editor.subheader.text()
+    assert editor.tabs.indexOf(editor.done_page) < 0
+    editor.duration_spin.setValue(75)
+    assert editor.result_session().content() == template.replace(duration_min=75).content()

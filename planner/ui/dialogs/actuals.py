@@ -14,7 +14,13 @@ from planner.domain import units as u
 from planner.domain.enums import Units
 from planner.domain.session import DURATION_RANGE, Session
 from planner.ui.dialogs.effort import EffortField
-from planner.ui.dialogs.fields import FieldMarks, QuantityEdit, aligned_row, editor_width
+from planner.ui.dialogs.fields import (
+    FieldMarks,
+    QuantityEdit,
+    add_row,
+    aligned_row,
+    editor_width,
+)
 
 DASH = "\u2014"
 
@@ -65,9 +71,9 @@ class ActualFields:
         for label in (self.planned_duration, self.planned_rpe, self.planned_distance):
             label.setEnabled(False)
 
-        form.addRow("D&uration:", self.duration_row)
-        form.addRow("E&ffort (RPE):", self.rpe_row)
-        form.addRow("Dista&nce:", self.distance_row)
+        add_row(form, "D&uration:", self.duration_row, self.duration_spin)
+        add_row(form, "E&ffort (RPE):", self.rpe_row, self.rpe_field.spin)
+        add_row(form, "Dista&nce:", self.distance_row, self.distance_edit)
         marks.add("actual_duration_min", form, self.duration_row, "Duration", self.duration_spin)
         marks.add("actual_rpe", form, self.rpe_row, "Effort", self.rpe_field.spin)
         marks.add("actual_distance_km", form, self.distance_row, "Distance", self.distance_edit)

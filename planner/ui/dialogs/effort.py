@@ -81,7 +81,6 @@ class EffortField(QWidget):
         layout.addWidget(self.spin)
         layout.addWidget(self.anchor)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setFocusProxy(self.spin)
         self.spin.valueChanged.connect(self._show_anchor)
         self._show_anchor()
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -117,14 +117,25 @@ class ExerciseNameDelegate(QStyledItemDelegate):
 
 
 def _button(
-    text: str, icon: QStyle.StandardPixmap | None, tip: str, name: str, parent: QWidget
+    text: str,
+    icon: QStyle.StandardPixmap | QIcon.ThemeIcon | None,
+    tip: str,
+    name: str,
+    parent: QWidget,
 ) -> QPushButton:
+    """A push button that never becomes the dialog's default (Enter must accept the dialog).
+
+    Add, remove and copy use the desktop's icon theme, and go without where there is none;
+    Qt's own pixmaps have no such icons (its "new folder" would mislead).
+    """
     b = QPushButton(text, parent)
-    if icon is not None:
+    if isinstance(icon, QIcon.ThemeIcon):
+        b.setIcon(QIcon.fromTheme(icon))
+    elif icon is not None:
         b.setIcon(parent.style().standardIcon(icon))
     b.setToolTip(tip)
     b.setObjectName(name)
-    b.setAutoDefault(False)  # Enter in the dialog must accept it, not press these
+    b.setAutoDefault(False)
     return b
 
 
@@ -184,14 +195,14 @@ class ExercisesEditor(QWidget):
         self.exercises_view.setMinimumHeight(self._rows_height(self.exercises_view, 4))
         self.add_exercise_button = _button(
             "&Add",
-            QStyle.StandardPixmap.SP_FileDialogNewFolder,
+            QIcon.ThemeIcon.ListAdd,
             "Add an exercise after the selected one",
             "add_exercise",
             ex_group,
         )
         self.remove_exercise_button = _button(
             "&Remove",
-            QStyle.StandardPixmap.SP_DialogDiscardButton,
+            QIcon.ThemeIcon.ListRemove,
             "Remove the selected exercise",
             "remove_exercise",
             ex_group,
@@ -233,17 +244,21 @@ class ExercisesEditor(QWidget):
         self.sets_view.setMinimumHeight(self._rows_height(self.sets_view, 4))
         self.add_set_button = _button(
             "Add &set",
-            QStyle.StandardPixmap.SP_FileDialogNewFolder,
+            QIcon.ThemeIcon.ListAdd,
             "Add a set like the last one",
             "add_set",
             self.sets_group,
         )
         self.duplicate_set_button = _button(
-            "&Duplicate", None, "Copy the selected set below it", "duplicate_set", self.sets_group
+            "&Duplicate",
+            QIcon.ThemeIcon.EditCopy,
+            "Copy the selected set below it",
+            "duplicate_set",
+            self.sets_group,
         )
         self.remove_set_button = _button(
             "Remo&ve set",
-            QStyle.StandardPixmap.SP_DialogDiscardButton,
+            QIcon.ThemeIcon.ListRemove,
             "Remove the selected set",
             "remove_set",
             self.sets_group,
@@ -452,6 +467,7 @@ class ExercisesEditor(QWidget):
 
     def _show_totals(self, exercises: list[Exercise] | None) -> None:
         """Working sets and volume load (reps x load, warm-ups excluded; McBride et al. 2009)."""
+        self.totals.setVisible(exercises is not None)
         if exercises is None:
             self.totals.clear()
             return

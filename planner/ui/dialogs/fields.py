@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QWidget,
 )
@@ -196,8 +197,19 @@ def aligned_row(
         note.setParent(row)
         layout.addWidget(note)
     layout.addStretch(1)
-    row.setFocusProxy(editor)
     return row
+
+
+def add_row(form: QFormLayout, text: str, field: QWidget, buddy: QWidget | None = None) -> None:
+    """A form row whose label's shortcut (the & letter) focuses `buddy`, the editor inside `field`.
+
+    A buddy rather than a focus proxy on the row: Qt follows focus proxies while tabbing, so a
+    proxied row later in the chain would send Tab back to an earlier field.
+    """
+    form.addRow(text, field)
+    label = form.labelForField(field)
+    if buddy is not None and isinstance(label, QLabel):
+        label.setBuddy(buddy)
 
 
 def error_label(parent: QWidget | None = None, name: str = "") -> QLabel:
@@ -206,6 +218,8 @@ def error_label(parent: QWidget | None = None, name: str = "") -> QLabel:
     if name:
         label.setObjectName(name)
     label.setWordWrap(True)
+    # Expanding, so a form lets the message use the whole field column instead of wrapping early.
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     palette = label.palette()
     palette.setColor(QPalette.ColorRole.WindowText, ERROR_TEXT)
     label.setPalette(palette)
@@ -320,6 +334,13 @@ class FieldMarks:
         form.insertRow(row + 1, "", message)
         form.setRowVisible(message, False)
         self._fields[name] = (mark_widget or widget, label, message, form)
+
+    def sentences(self, errors: Mapping[str, str]) -> dict[str, str]:
+        """{field: message} -> {field: "Label message"}, in the order the fields appear on screen
+        (the domain reports parse errors before range errors; users read top to bottom)."""
+        order = {name: i for i, name in enumerate(self._fields)}
+        ranked = sorted(errors, key=lambda f: order.get(f, len(order)))
+        return {f: sentence(self.label(f), errors[f]) for f in ranked}
 
     def label(self, name: str) -> str:
         return (

@@ -17,7 +17,7 @@ from planner.domain.errors import ValidationError
 from planner.domain.session import Session
 from planner.ui.dialogs.actuals import ActualFields
 from planner.ui.dialogs.effort import FOSTER_2001
-from planner.ui.dialogs.fields import FieldMarks, Footer, collect_errors, header_font, sentence
+from planner.ui.dialogs.fields import FieldMarks, Footer, collect_errors, header_font
 from planner.ui.dialogs.session_editor import date_line
 
 _STAND_INS: dict[str, tuple[str, Any]] = {
@@ -108,7 +108,7 @@ class MarkDoneDialog(QDialog):
         return session
 
     def errors(self) -> dict[str, str]:
-        return {f: sentence(self._marks.label(f), m) for f, m in self._errors.items()}
+        return self._marks.sentences(self._errors)
 
     def accept(self) -> None:
         if self.revalidate():

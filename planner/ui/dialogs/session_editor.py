@@ -41,6 +41,7 @@ from planner.ui.dialogs.fields import (
     FieldMarks,
     Footer,
     QuantityEdit,
+    add_row,
     collect_errors,
     editor_width,
     error_icon,
@@ -106,6 +107,9 @@ def date_line(session: Session) -> str:
 class SessionEditor(QDialog):
     """Edit one session; after `exec()` returns Accepted, `result_session()` is the edited copy
     (same id, date and position). Distances and loads are shown in `units`; storage stays metric.
+
+    `for_template=True` edits a library template given as `template.to_session(any_date)`: no
+    date line and no "Planned vs done" tab; take `result_session().content()` afterwards.
     """
 
     def __init__(
@@ -115,6 +119,7 @@ class SessionEditor(QDialog):
         units: Units,
         catalog: Mapping[str, Sequence[str]],
         parent: QWidget | None = None,
+        for_template: bool = False,
     ) -> None:
         super().__init__(parent)
         self._original = session
@@ -122,14 +127,21 @@ class SessionEditor(QDialog):
         self._errors: dict[str, str] = {}
         self._problems: list[str] = []
         self._marks = FieldMarks()
-        self.setWindowTitle(f"Edit session \u2013 {session.title}")
+        self._for_template = for_template
+        what = "template" if for_template else "session"
+        self.setWindowTitle(f"Edit {what} \u2013 {session.title}")
         self.setSizeGripEnabled(True)
 
         self.header = QLabel(self)
         self.header.setObjectName("header")
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setFont(header_font(self.header))
-        self.subheader = QLabel(date_line(session), self)
+        self.subheader = QLabel(
+            "Library template: a starting point for the days it is dropped on"
+            if for_template
+            else date_line(session),
+            self,
+        )
         self.subheader.setEnabled(False)
 
         self.tabs = QTabWidget(self)
@@ -138,7 +150,11 @@ class SessionEditor(QDialog):
             session.exercises, units=units, catalog=catalog, parent=self
         )
         self.exercises.setObjectName("exercises")
-        self.tabs.addTab(self._build_done(), "&Planned vs done")
+        self.done_page = self._build_done()
+        if for_template:
+            self.done_page.hide()  # a template is never done; its date is a placeholder
+        else:
+            self.tabs.addTab(self.done_page, "&Planned vs done")
         self.footer = Footer(parent=self)
         self.footer.buttons.accepted.connect(self.accept)
         self.footer.buttons.rejected.connect(self.reject)
@@ -171,7 +187,7 @@ class SessionEditor(QDialog):
 
     def errors(self) -> dict[str, str]:
         """Wrong fields (the domain's names) -> the sentence shown next to the field."""
-        return {f: sentence(self._marks.label(f), m) for f, m in self._errors.items()}
+        return self._marks.sentences(self._errors)
 
     def problems(self) -> list[str]:
         """Every message shown: fields first, then exercise and set problems."""
@@ -213,7 +229,7 @@ class SessionEditor(QDialog):
         time_layout.addWidget(self.time_check)
         time_layout.addWidget(self.time_edit)
         time_layout.addStretch(1)
-        form.addRow("Time of day:", time_row)
+        add_row(form, "Time of day:", time_row, self.time_check)
         self.duration_spin = QSpinBox(page)
         self.duration_spin.setObjectName("duration")
         self.duration_spin.setRange(0, DURATION_RANGE[1])  # 0 only for a rest day; domain says
@@ -223,7 +239,7 @@ class SessionEditor(QDialog):
         form.addRow("&Duration:", self.duration_spin)
         self.rpe_field = EffortField(parent=page)
         self.rpe_field.spin.setObjectName("rpe")
-        form.addRow("&Effort (RPE):", self.rpe_field)
+        add_row(form, "&Effort (RPE):", self.rpe_field, self.rpe_field.spin)
         self._details_form = form
         unit = u.distance_unit(self._units)
         self.distance_edit = QuantityEdit(
@@ -231,7 +247,7 @@ class SessionEditor(QDialog):
         )
         self.distance_edit.setObjectName("distance")
         distance_row = with_suffix(self.distance_edit, unit, page)
-        form.addRow("Dis&tance:", distance_row)
+        add_row(form, "Dis&tance:", distance_row, self.distance_edit)
         self.target_edit = QLineEdit(page)
         self.target_edit.setObjectName("target")
         self.target_edit.setPlaceholderText(f"pace or zone, e.g. 5:10/{unit}, Z2, marathon pace")
@@ -370,9 +386,10 @@ class SessionEditor(QDialog):
         index = self.tabs.indexOf(self.exercises)
         if show and index < 0:
             self.tabs.insertTab(1, self.exercises, "E&xercises")
-        elif not show and index >= 0:
-            self.tabs.removeTab(index)
-            self.exercises.hide()
+        elif not show:
+            if index >= 0:
+                self.tabs.removeTab(index)
+            self.exercises.hide()  # a child outside any layout would show at the top left
 
     def _fit_to_kind(self) -> None:
         """Lifts need room for two tables; other kinds get a compact form."""
@@ -475,7 +492,7 @@ class SessionEditor(QDialog):
         for page, bad in (
             (self.tabs.widget(0), bad_details),
             (self.exercises, bool(problems)),
-            (self.tabs.widget(self.tabs.count() - 1), bad_done),
+            (self.done_page, bad_done),
         ):
             index = self.tabs.indexOf(page)
             if index >= 0:
