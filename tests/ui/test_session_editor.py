@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit
 
 from planner.domain.enums import Kind, Status, Units
@@ -405,6 +405,10 @@ def test_exercise_table_shows_names_muscles_and_summary(make):
     assert model.index(0, ExercisesModel.SETS).data() == "2 \u00d7 5 @ 102.5 kg + 1 warm-up"
     assert model.index(1, ExercisesModel.SETS).data() == "3 \u00d7 8 @ 80 kg"
     assert model.index(2, ExercisesModel.SETS).data() == "2 \u00d7 6 (bodyweight)"
+    totals = make(LIFT).findChild(QLabel, "lift_totals").text()
+    # 2 x 5 x 102.5 + 3 x 8 x 80 = 2945 kg; warm-up and bodyweight sets count zero (McBride 2009)
+    number = QLocale().toString(2945.0, "f", 0)  # "2,945" or "2945", as the user's locale writes
+    assert totals == f"3 exercises \u00b7 7 working sets \u00b7 volume load {number} kg"
 
 
 def test_add_exercise_pick_from_catalog_and_reorder(make, qtbot):

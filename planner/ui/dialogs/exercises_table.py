@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import (
     QAbstractItemModel,
     QItemSelectionModel,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -473,7 +474,8 @@ class ExercisesEditor(QWidget):
             return
         working = sum(len(e.working_sets) for e in exercises)
         tonnage = sum(e.tonnage_kg for e in exercises)
-        volume = u.format_load(tonnage, self._units) if tonnage else "bodyweight only"
+        shown = QLocale().toString(float(u.load_to_display(tonnage, self._units)), "f", 0)
+        volume = f"{shown} {u.load_unit(self._units)}" if tonnage else "bodyweight only"
         self.totals.setText(
             f"{len(exercises)} exercise{'s' if len(exercises) != 1 else ''} \u00b7 "
             f"{working} working set{'s' if working != 1 else ''} \u00b7 volume load {volume}"
