@@ -19,13 +19,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
 from planner.domain import units as u
 from planner.domain.enums import Units
 from planner.domain.errors import ValidationError
 from planner.domain.session import Exercise, WorkSet
-from planner.ui.dialogs.fields import ERROR_BASE, ExactText, collect_errors, error_icon
+from planner.ui.dialogs.fields import ExactText, collect_errors, error_base_color, error_icon
 
 Index = QModelIndex | QPersistentModelIndex
 Catalog = Mapping[str, Sequence[str]]
@@ -204,7 +204,7 @@ class ExercisesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and error:
             return error_icon()
         if role == Qt.ItemDataRole.BackgroundRole and error:
-            return QBrush(ERROR_BASE)
+            return QBrush(error_base_color(QGuiApplication.palette()))
         if role == Qt.ItemDataRole.ForegroundRole and col == self.NAME and not d.name:
             return QPalette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         return None
@@ -389,7 +389,7 @@ class SetsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and error:
             return error_icon()
         if role == Qt.ItemDataRole.BackgroundRole and error:
-            return QBrush(ERROR_BASE)
+            return QBrush(error_base_color(QGuiApplication.palette()))
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -47,7 +47,7 @@ from planner.ui.dialogs.exercises_model import (
     SetDraft,
     SetsModel,
 )
-from planner.ui.dialogs.fields import ERROR_TEXT, collect_errors
+from planner.ui.dialogs.fields import collect_errors, error_label
 
 _SET_COLUMNS = {
     "reps": SetsModel.REPS,
@@ -281,13 +281,7 @@ class ExercisesEditor(QWidget):
         self.hint.setEnabled(False)
         self.totals = QLabel(self)
         self.totals.setObjectName("lift_totals")
-        self.problems = QLabel(self)
-        self.problems.setObjectName("exercises_error")
-        self.problems.setWordWrap(True)
-        pal = self.problems.palette()
-        pal.setColor(self.problems.foregroundRole(), ERROR_TEXT)
-        self.problems.setPalette(pal)
-        self.problems.hide()
+        self.problems = error_label(self, "exercises_error")
 
         layout = QVBoxLayout(self)
         layout.addWidget(ex_group, 3)

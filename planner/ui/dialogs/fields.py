@@ -30,11 +30,27 @@ from PySide6.QtWidgets import (
 from planner.domain import units as u
 from planner.domain.enums import Units
 from planner.domain.errors import ValidationError
+from planner.ui.theme import is_dark
 
 T = TypeVar("T")
 
-ERROR_TEXT = QColor("#b3261e")
-ERROR_BASE = QColor("#fdecea")
+_ERROR_RED = QColor("#e53935")
+
+
+def error_text_color(palette: QPalette) -> QColor:
+    """A red that keeps its contrast on the light and the dark palette."""
+    return QColor("#ff8a80") if is_dark(palette) else QColor("#b3261e")
+
+
+def error_base_color(palette: QPalette) -> QColor:
+    """The field's own background with a red tint, so its text stays readable in either theme."""
+    base = palette.color(QPalette.ColorRole.Base)
+    a = 0.25 if is_dark(palette) else 0.10
+    return QColor.fromRgbF(
+        base.redF() * (1 - a) + _ERROR_RED.redF() * a,
+        base.greenF() * (1 - a) + _ERROR_RED.greenF() * a,
+        base.blueF() * (1 - a) + _ERROR_RED.blueF() * a,
+    )
 
 
 def error_icon() -> QIcon:
@@ -221,7 +237,7 @@ def error_label(parent: QWidget | None = None, name: str = "") -> QLabel:
     # Expanding, so a form lets the message use the whole field column instead of wrapping early.
     label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, ERROR_TEXT)
+    palette.setColor(QPalette.ColorRole.WindowText, error_text_color(palette))
     label.setPalette(palette)
     label.hide()
     return label
@@ -289,7 +305,7 @@ def mark(widget: QWidget, message: str | None) -> None:
     widget.setProperty("invalid", invalid)
     if invalid:
         palette = QPalette(widget.palette())
-        palette.setColor(QPalette.ColorRole.Base, ERROR_BASE)
+        palette.setColor(QPalette.ColorRole.Base, error_base_color(palette))
         widget.setPalette(palette)
         widget.setToolTip(message)
     else:
