@@ -69,6 +69,11 @@ def test_excel_bom_semicolons_and_decimal_commas():
     assert (s.rpe, s.distance_km) == (3.5, 8.25)
 
 
+def test_tab_separated_files():
+    (s,) = sessions_of("date\tkind\ttitle\tduration_min\trpe\n2026-11-23\trun\tEasy, slow\t45\t3\n")
+    assert s.title == "Easy, slow"
+
+
 def test_decode_accepts_utf8_bom_and_windows_1252():
     text = "date,kind,title,duration_min,rpe\n2026-11-23,run,Café run,45,3\n"
     assert "Café" in plan_csv.decode(b"\xef\xbb\xbf" + text.encode())
