@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from enum import StrEnum
 from typing import TypeVar
 
@@ -11,11 +12,14 @@ from planner.domain.errors import ValidationError
 E = TypeVar("E", bound=StrEnum)
 
 NAME_MAX = 120
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # tab, newline, CR allowed
 NOTES_MAX = 4000
 
 
 def number(field: str, value: object, lo: float, hi: float, unit: str = "") -> float:
     """Return `value` as a float inside [lo, hi], or raise a ValidationError naming the field."""
+    if type(value) in (int, float) and lo <= value <= hi:  # fast path: NaN fails the comparison
+        return float(value)  # type: ignore[arg-type]
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValidationError(field, f"must be a number, not {value!r}")
     if math.isnan(value) or not lo <= value <= hi:
@@ -25,6 +29,8 @@ def number(field: str, value: object, lo: float, hi: float, unit: str = "") -> f
 
 
 def integer(field: str, value: object, lo: int, hi: int, unit: str = "") -> int:
+    if type(value) is int and lo <= value <= hi:
+        return value
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
@@ -48,7 +54,7 @@ def text(field: str, value: object, max_len: int = NAME_MAX, *, required: bool =
         raise ValidationError(field, "must not be empty")
     if len(value) > max_len:
         raise ValidationError(field, f"must be at most {max_len} characters (got {len(value)})")
-    if any(ord(c) < 32 and c not in "\n\t" for c in value):
+    if _CONTROL.search(value):
         raise ValidationError(field, "must not contain control characters")
     return value
 

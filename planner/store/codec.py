@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import orjson
+
 from planner.domain.enums import Kind, Status
 from planner.domain.errors import ValidationError
 from planner.domain.profile import NutritionLog, Profile, ReadinessEntry
@@ -34,13 +36,40 @@ def set_from_doc(d: Doc) -> WorkSet:
                    warmup=d.get("warmup", False))
 
 
+class DecodeMemo:
+    """Shares identical sets and exercises while decoding a whole file.
+
+    A lifter's log repeats itself (5 x 5 @ 100 kg, week after week); the domain objects are frozen,
+    so one validated object can stand for every identical document. The key is the document's own
+    JSON, so `true` never passes for a validated `1`.
+    """
+
+    def __init__(self) -> None:
+        self.sets: dict[bytes, WorkSet] = {}
+        self.exercises: dict[bytes, Exercise] = {}
+
+
 def exercise_to_doc(e: Exercise) -> Doc:
     return {"name": e.name, "muscles": list(e.muscles), "sets": [set_to_doc(s) for s in e.sets]}
 
 
-def exercise_from_doc(d: Doc) -> Exercise:
-    return Exercise(name=d["name"], muscles=tuple(d.get("muscles", ())),
-                    sets=tuple(set_from_doc(s) for s in d["sets"]))
+def exercise_from_doc(d: Doc, memo: DecodeMemo | None = None) -> Exercise:
+    if memo is None:
+        return Exercise(name=d["name"], muscles=tuple(d.get("muscles", ())),
+                        sets=tuple(set_from_doc(s) for s in d["sets"]))
+    key = orjson.dumps(d)
+    found = memo.exercises.get(key)
+    if found is None:
+        sets = []
+        for sd in d["sets"]:
+            k = orjson.dumps(sd)
+            ws = memo.sets.get(k)
+            if ws is None:
+                ws = memo.sets[k] = set_from_doc(sd)
+            sets.append(ws)
+        found = memo.exercises[key] = Exercise(name=d["name"], muscles=tuple(d.get("muscles", ())),
+                                               sets=tuple(sets))
+    return found
 
 
 def content_to_doc(c: SessionContent) -> Doc:
@@ -59,13 +88,13 @@ def content_to_doc(c: SessionContent) -> Doc:
     return doc
 
 
-def _content_kwargs(d: Doc) -> dict[str, Any]:
+def _content_kwargs(d: Doc, memo: DecodeMemo | None = None) -> dict[str, Any]:
     return {
         "kind": Kind(d["kind"]) if d.get("kind") in Kind._value2member_map_ else d.get("kind"),
         "type": d.get("type", ""), "title": d["title"],
         "duration_min": d["duration_min"], "rpe": d["rpe"],
         "distance_km": d.get("distance_km"), "target": d.get("target", ""),
-        "exercises": tuple(exercise_from_doc(e) for e in d.get("exercises", ())),
+        "exercises": tuple(exercise_from_doc(e, memo) for e in d.get("exercises", ())),
         "notes": d.get("notes", ""),
     }
 
@@ -85,10 +114,10 @@ def session_to_doc(s: Session) -> Doc:
     return doc
 
 
-def session_from_doc(d: Doc, id: int | None = None) -> Session:
+def session_from_doc(d: Doc, id: int | None = None, memo: DecodeMemo | None = None) -> Session:
     try:
         return Session(
-            **_content_kwargs(d),
+            **_content_kwargs(d, memo),
             id=id,
             date=dt.date.fromisoformat(d["date"]),
             position=d.get("position", 0),

@@ -5,7 +5,7 @@ each look different)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from planner.domain.enums import Kind, Status, Units
@@ -161,27 +161,25 @@ class CardDelegate(QStyledItemDelegate):
 
 
 def _title_lines(title: str, font: QFont, width: int) -> list[str]:
-    """The title wrapped at word boundaries to at most two lines, the last one elided."""
-    layout = QTextLayout(title, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    spans: list[tuple[int, int]] = []
-    while len(spans) < TITLE_LINES:
-        line = layout.createLine()
-        if not line.isValid():
+    """The title wrapped at spaces into at most two lines, the second one elided if needed."""
+    fm = QFontMetrics(font)
+    if fm.horizontalAdvance(title) <= width:
+        return [title]
+    words = title.split()
+    first = ""
+    for n in range(len(words), 0, -1):
+        candidate = " ".join(words[:n])
+        if fm.horizontalAdvance(candidate) <= width:
+            first = candidate
             break
-        line.setLineWidth(width)
-        spans.append((line.textStart(), line.textLength()))
-    layout.endLayout()
-    if not spans:
-        return [""]
-    lines = [title[a:a + n].strip() for a, n in spans]
-    start, length = spans[-1]
-    if start + length < len(title):
-        lines[-1] = QFontMetrics(font).elidedText(title[start:].strip(), Qt.TextElideMode.ElideRight, width)
-    return lines
+    if not first:  # one long word: cut it where it stops fitting
+        first = fm.elidedText(title, Qt.TextElideMode.ElideNone, width)
+        cut = len(first)
+        while cut > 1 and fm.horizontalAdvance(title[:cut]) > width:
+            cut -= 1
+        first = title[:cut]
+    rest = title[len(first):].strip()
+    return [first, fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)] if rest else [first]
 
 
 def _bold(font: QFont, strike: bool) -> QFont:
