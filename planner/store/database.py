@@ -214,9 +214,10 @@ def _check_shape(tables: Tables, path: Path) -> None:
 
 def _decode_all(tables: Tables, path: Path) -> dict[int, Session]:
     """Decode (and so validate) every document the app will read; return the sessions by id."""
+    memo = codec.DecodeMemo()
     try:
         sessions = {
-            int(key): codec.session_from_doc(doc, int(key))
+            int(key): codec.session_from_doc(doc, int(key), memo)
             for key, doc in tables.get("sessions", {}).items()
         }
         for doc in tables.get("templates", {}).values():
