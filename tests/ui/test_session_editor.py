@@ -661,3 +661,37 @@ def test_template_mode(qtbot):
     assert editor.tabs.indexOf(editor.done_page) < 0
     editor.duration_spin.setValue(75)
     assert editor.result_session().content() == template.replace(duration_min=75).content()
+
+
+def test_collect_errors_reports_every_wrong_field_once():
+    from planner.ui.dialogs.fields import collect_errors
+
+    built, errors = collect_errors(
+        lambda v: WorkSet(reps=v["reps"], load_kg=v["load"], rpe=v["rpe"]),
+        {"reps": 0, "load": 900.0, "rpe": 8.0},
+        {"reps": ("reps", 1), "load_kg": ("load", None), "set rpe": ("rpe", None)},
+    )
+    assert built is None
+    assert errors == {
+        "reps": "must be between 1 and 100 (got 0)",
+        "load_kg": "must be between 0 and 500 kg (got 900)",
+    }
+    built, errors = collect_errors(lambda v: WorkSet(reps=v["reps"]), {"reps": 5}, {})
+    assert (built, errors) == (WorkSet(5), {})
+
+
+def test_the_largest_lift_round_trips_and_revalidates(make):
+    """30 exercises x 20 sets, the domain's maxima (speed is for benchmarks, not tests)."""
+    big = LIFT.replace(
+        exercises=tuple(
+            Exercise(f"Exercise {i}", (WorkSet(5, 100.0, rpe=8),) * 20) for i in range(30)
+        )
+    )
+    editor = make(big, Units.IMPERIAL)
+    assert editor.result_session() == big
+    editor.title_edit.setText("Big day")
+    sets = editor.exercises.sets_model
+    sets.setData(sets.index(19, SetsModel.REPS), "101")
+    assert editor.problems() == ["Exercise 0, set 20: reps must be between 1 and 100 (got 101)"]
+    sets.setData(sets.index(19, SetsModel.REPS), "5")
+    assert editor.result_session() == big.replace(title="Big day")

@@ -65,6 +65,11 @@ class SetDraft:
     rpe: str = ""
     rir: str = ""
     warmup: bool = False
+    #: The last build and what it was built from: the dialog re-checks on every keystroke, and a
+    #: lift of 30 exercises x 20 sets should not rebuild 600 unchanged sets each time.
+    _built: tuple[tuple[Any, ...], tuple[WorkSet | None, dict[str, str]]] | None = field(
+        default=None, compare=False, repr=False
+    )
 
     @classmethod
     def of(cls, ws: WorkSet, units: Units) -> SetDraft:
@@ -81,6 +86,10 @@ class SetDraft:
 
     def build(self, units: Units) -> tuple[WorkSet | None, dict[str, str]]:
         """The WorkSet, or None and every wrong field (WorkSet's field names) with its message."""
+        load = self.load
+        key = (self.reps, load.text, load.shown, load.value, self.rpe, self.rir, self.warmup, units)
+        if self._built is not None and self._built[0] == key:
+            return self._built[1]
 
         def make(v: dict[str, Any]) -> WorkSet:
             return WorkSet(
@@ -98,7 +107,7 @@ class SetDraft:
             "rir": self.rir,
             "warmup": self.warmup,
         }
-        return collect_errors(
+        result = collect_errors(
             make,
             raw,
             {
@@ -108,6 +117,8 @@ class SetDraft:
                 "rir": ("rir", ""),
             },
         )
+        self._built = (key, result)
+        return result
 
 
 @dataclass

@@ -306,7 +306,7 @@ class ExercisesEditor(QWidget):
         self._shortcut(self.sets_view, QKeySequence.StandardKey.Delete, self.remove_set)
         self.exercises_view.selectionModel().currentRowChanged.connect(self._exercise_selected)
         self.sets_view.selectionModel().currentRowChanged.connect(self._update_buttons)
-        self.sets_model.modelReset.connect(self._reconnect_sets_selection)
+        self.sets_model.modelReset.connect(self._update_buttons)
         self.exercises_model.edited.connect(self._exercises_edited)
         self.sets_model.edited.connect(self._sets_edited)
         if drafts:
@@ -504,11 +504,6 @@ class ExercisesEditor(QWidget):
             if draft is not None and draft.sets:
                 self.select_set(0)
             self.build()  # mark the wrong cells of the sets now on show
-        name = draft.name.strip() if draft is not None else ""
-        self.sets_group.setTitle(f"Sets of {name}" if name else "Sets")
-        self._update_buttons()
-
-    def _reconnect_sets_selection(self) -> None:
         self._update_buttons()
 
     def _exercises_edited(self) -> None:
@@ -534,9 +529,8 @@ class ExercisesEditor(QWidget):
         self.duplicate_set_button.setEnabled(has_set)
         self.remove_set_button.setEnabled(has_set)
         draft = self.sets_model.exercise()
-        if draft is not None:
-            name = draft.name.strip()
-            self.sets_group.setTitle(f"Sets of {name}" if name else "Sets")
+        name = draft.name.strip() if draft is not None else ""
+        self.sets_group.setTitle(f"Sets of {name}" if name else "Sets")
 
     def sizeHint(self) -> QSize:
         return QSize(620, 480)

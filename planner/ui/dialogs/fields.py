@@ -141,14 +141,6 @@ class QuantityEdit(QLineEdit):
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setFixedWidth(editor_width(self))
 
-    @property
-    def unit(self) -> str:
-        return (
-            u.distance_unit(self._units)
-            if self._quantity == "distance"
-            else u.load_unit(self._units)
-        )
-
     def set_stored(self, value: float | None) -> None:
         self._exact = ExactText.of(value, self._format)
         self.setText(self._exact.text)
