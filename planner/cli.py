@@ -309,21 +309,28 @@ def cmd_export_plan(args: argparse.Namespace, data_dir: Path) -> int:
     with _open(data_dir) as store:
         sessions = [s for s in store.sessions.all()
                     if (first is None or s.date >= first) and (last is None or s.date <= last)]
-    text = plan_csv.format_plan(sessions)
     if args.file == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        _write_stdout_bytes(plan_csv.format_plan(sessions).encode("utf-8"))
         return EXIT_OK
-    from planner.store.storage import write_atomic
-
     target = Path(args.file)
     try:
-        write_atomic(target, text.encode("utf-8"))
+        plan_csv.write_plan_file(target, sessions)
     except OSError as exc:
         raise CLIError(f"cannot write {target}: {exc.strerror or exc}") from None
     print(f"Exported {len(sessions)} session{'s' if len(sessions) != 1 else ''}"
           f"{_span(s.date for s in sessions)} to {target}.")
     return EXIT_OK
+
+
+def _write_stdout_bytes(data: bytes) -> None:
+    """As bytes, so the CSV's `\r\n` stays `\r\n` on Windows consoles and pipes too."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        buffer.write(data)
+        buffer.flush()
 
 
 # -- report -------------------------------------------------------------------------------------

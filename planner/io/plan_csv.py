@@ -270,3 +270,11 @@ def format_plan(sessions: Iterable[Session]) -> str:
     for s in sorted(sessions, key=lambda s: (s.date, s.position, s.id or 0)):
         writer.writerow(session_to_row(s))
     return out.getvalue()
+
+
+def write_plan_file(path: Path, sessions: Iterable[Session]) -> None:
+    """Save atomically as UTF-8 bytes (a text-mode write on Windows would turn `\r\n` into
+    `\r\r\n`); raises OSError when the file cannot be written."""
+    from planner.store.storage import write_atomic
+
+    write_atomic(path, format_plan(sessions).encode("utf-8"))
