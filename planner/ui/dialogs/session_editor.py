@@ -127,7 +127,6 @@ class SessionEditor(QDialog):
         self._errors: dict[str, str] = {}
         self._problems: list[str] = []
         self._marks = FieldMarks()
-        self._for_template = for_template
         what = "template" if for_template else "session"
         self.setWindowTitle(f"Edit {what} \u2013 {session.title}")
         self.setSizeGripEnabled(True)
