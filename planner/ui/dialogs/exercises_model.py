@@ -253,13 +253,13 @@ class ExercisesModel(QAbstractTableModel):
             d.name = name
             if name in self._catalog:
                 d.muscles = tuple(self._catalog[name])
-            left, right = index.siblingAtColumn(self.NAME), index.siblingAtColumn(self.MUSCLES)
+            left, right = self.index(index.row(), self.NAME), self.index(index.row(), self.MUSCLES)
         elif index.column() == self.MUSCLES:
             muscles = tuple(m.strip() for m in text.split(",") if m.strip())
             if muscles == d.muscles:
                 return False
             d.muscles = muscles
-            left = right = index
+            left = right = self.index(index.row(), index.column())
         else:
             return False
         self.dataChanged.emit(left, right)

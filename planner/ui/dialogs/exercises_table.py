@@ -96,7 +96,9 @@ class ExerciseNameDelegate(QStyledItemDelegate):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         combo.setCompleter(completer)
-        combo.lineEdit().setPlaceholderText("Type to search the catalog")
+        line = combo.lineEdit()
+        if line is not None:
+            line.setPlaceholderText("Type to search the catalog")
         combo.activated.connect(lambda _i: self._commit(combo))
         return combo
 

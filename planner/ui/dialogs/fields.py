@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPalette
@@ -299,7 +299,7 @@ def mark(widget: QWidget, message: str | None) -> None:
         palette = QPalette(widget.palette())
         palette.setColor(QPalette.ColorRole.Base, error_base_color(palette))
         widget.setPalette(palette)
-        widget.setToolTip(message)
+        widget.setToolTip(message or "")
     else:
         widget.setPalette(QPalette())
         widget.setToolTip(str(widget.property("plainToolTip") or ""))
@@ -338,7 +338,7 @@ class FieldMarks:
     ) -> None:
         """Register `widget` (already in `form`) under the domain's field `name`."""
         message = error_label(form.parentWidget(), f"{name}_error")
-        row, _role = form.getWidgetPosition(widget)
+        row, _role = cast(tuple[int, QFormLayout.ItemRole], form.getWidgetPosition(widget))
         form.insertRow(row + 1, "", message)
         form.setRowVisible(message, False)
         self._fields[name] = (mark_widget or widget, label, message, form)

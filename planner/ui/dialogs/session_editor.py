@@ -144,7 +144,8 @@ class SessionEditor(QDialog):
         self.subheader.setEnabled(False)
 
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._build_details(), "&Session")
+        self.details_page = self._build_details()
+        self.tabs.addTab(self.details_page, "&Session")
         self.exercises = ExercisesEditor(
             session.exercises, units=units, catalog=catalog, parent=self
         )
@@ -489,7 +490,7 @@ class SessionEditor(QDialog):
         bad_done = any(f in _DONE_FIELDS for f in errors)
         bad_details = any(f not in _DONE_FIELDS for f in errors)
         for page, bad in (
-            (self.tabs.widget(0), bad_details),
+            (self.details_page, bad_details),
             (self.exercises, bool(problems)),
             (self.done_page, bad_done),
         ):
