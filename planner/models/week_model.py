@@ -48,6 +48,9 @@ class WeekModel(QAbstractItemModel):
         bus.changed.connect(self._on_changes)
 
     # -- the week ------------------------------------------------------------------------------
+    def today(self) -> dt.date:
+        return self._today()
+
     @property
     def first_day(self) -> dt.date:
         return self._days[0]

@@ -12,7 +12,8 @@ import contextlib
 import errno
 import os
 import tempfile
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -82,8 +83,14 @@ class StoreWriteError(StoreError, OSError):
 class AtomicJSONStorage(Storage):
     """In-memory tables, saved atomically with orjson; `batch()` turns many writes into one save.
 
-    If a save fails, the in-memory tables go back to the last state that reached the disk and
-    StoreWriteError is raised: what the app shows never differs from what the file holds.
+    Two ways to save:
+    - at once (the default, used by the command line): each write is on disk when it returns; if a
+      save fails, the in-memory tables go back to the last state on disk and StoreWriteError is
+      raised, so what the program shows never differs from the file;
+    - in the background (the window, `start_background`): a write marks the tables changed and a
+      worker thread serialises and saves them, coalescing writes that come while it is busy, so a
+      drop never waits for the disk. A failed save keeps the changes in memory, reports the error
+      and is retried; `flush()` waits until everything is on disk.
     """
 
     def __init__(self, path: str | os.PathLike[str], *,
@@ -102,17 +109,29 @@ class AtomicJSONStorage(Storage):
         self._dirty = False
         self.saves = 0  # how many times the file was written, for tests and benchmarks
         self.generation = 0  # bumped on every rollback so caches above can rebuild
+        # Held while tables change and while the worker serialises them, so that a save never
+        # catches a change half made.
+        self._lock = threading.RLock()
+        self._worker: _SaveWorker | None = None
 
     def read(self) -> dict[str, Any] | None:
         return self._data
 
     def write(self, data: dict[str, Any]) -> None:
-        self._data = data
-        self._dirty = True
+        with self._lock:
+            self._data = data
+            self._dirty = True
         if not self._batch_depth:
+            self._save_or_schedule()
+
+    def _save_or_schedule(self) -> None:
+        if self._worker is not None:
+            self._worker.wake()
+        else:
             self.save()
 
     def save(self) -> None:
+        """Save now, on the calling thread (at-once mode)."""
         if self._data is None or not self._dirty:
             return
         try:
@@ -132,24 +151,143 @@ class AtomicJSONStorage(Storage):
 
     def rollback(self) -> None:
         """Forget unsaved changes: back to the last state written to disk."""
-        self._data = orjson.loads(self._saved) if self._saved is not None else None
-        self._dirty = False
-        self.generation += 1
+        with self._lock:
+            self._data = orjson.loads(self._saved) if self._saved is not None else None
+            self._dirty = False
+            self.generation += 1
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
         """Group writes into one save at the end; if the body raises, nothing is saved."""
-        self._batch_depth += 1
-        try:
-            yield
-        except BaseException:
+        with self._lock:
+            self._batch_depth += 1
+            try:
+                yield
+            except BaseException:
+                self._batch_depth -= 1
+                if self._batch_depth == 0 and self._worker is None:
+                    self.rollback()
+                raise
             self._batch_depth -= 1
-            if self._batch_depth == 0:
-                self.rollback()
-            raise
-        self._batch_depth -= 1
         if self._batch_depth == 0:
+            self._save_or_schedule()
+
+    # -- background saving ---------------------------------------------------------------------
+    def start_background(self, on_error: Callable[[str], None] | None = None) -> None:
+        """Save on a worker thread from now on; `on_error` is called (from that thread) with a
+        message when a save fails, and the save is retried."""
+        if self._worker is None:
+            self._worker = _SaveWorker(self, on_error)
+            self._worker.start()
+            if self._dirty:
+                self._worker.wake()
+
+    def _snapshot(self) -> bytes | None:
+        """The tables as bytes, taken under the lock; None when there is nothing new to save."""
+        with self._lock:
+            if self._data is None or not self._dirty:
+                return None
+            self._dirty = False
+            try:
+                return orjson.dumps(self._data)
+            except orjson.JSONEncodeError:
+                self._dirty = True
+                raise
+
+    def _saved_ok(self, payload: bytes) -> None:
+        self._saved = payload
+        self.saves += 1
+
+    def _save_failed(self) -> None:
+        with self._lock:
+            self._dirty = True  # keep the changes; the worker tries again
+
+    def flush(self, timeout: float = 30.0) -> None:
+        """Wait until every change is on disk; StoreWriteError if the last save failed."""
+        if self._worker is None:
             self.save()
+            return
+        self._worker.wait_idle(timeout)
 
     def close(self) -> None:
-        self.save()
+        if self._worker is not None:
+            try:
+                self._worker.wait_idle(30.0)
+            finally:
+                self._worker.stop()
+                self._worker = None
+        else:
+            self.save()
+
+
+class _SaveWorker(threading.Thread):
+    """Saves the storage's tables whenever they changed; one save at a time, the newest state."""
+
+    RETRY_S = 5.0
+
+    def __init__(self, storage: AtomicJSONStorage, on_error: Callable[[str], None] | None) -> None:
+        super().__init__(name="hybrid-planner-save", daemon=True)
+        self._storage = storage
+        self._on_error = on_error
+        self._cond = threading.Condition()
+        self._pending = False
+        self._busy = False
+        self._stopping = False
+        self.error: StoreWriteError | None = None
+
+    def wake(self) -> None:
+        with self._cond:
+            self._pending = True
+            self._cond.notify_all()
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stopping = True
+            self._cond.notify_all()
+        self.join(5.0)
+
+    def wait_idle(self, timeout: float) -> None:
+        with self._cond:
+            self._pending = True  # one more pass picks up anything left over after a failure
+            self._cond.notify_all()
+            if not self._cond.wait_for(lambda: not self._pending and not self._busy, timeout):
+                raise StoreWriteError(errno.ETIMEDOUT, f"Saving {self._storage.path} took too long")
+            if self.error is not None:
+                raise self.error
+
+    def run(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._pending or self._stopping)
+                if self._stopping and not self._pending:
+                    return
+                self._pending = False
+                self._busy = True
+            failed = self._save_once()
+            with self._cond:
+                self._busy = False
+                self._cond.notify_all()
+                if failed and not self._stopping:
+                    self._cond.wait_for(lambda: self._pending or self._stopping, self.RETRY_S)
+                    self._pending = True
+
+    def _save_once(self) -> bool:
+        storage = self._storage
+        try:
+            payload = storage._snapshot()  # noqa: SLF001 - the worker is part of the storage
+            if payload is None:
+                self.error = None
+                return False
+            write_atomic(storage.path, payload)
+        except (OSError, orjson.JSONEncodeError) as exc:
+            storage._save_failed()  # noqa: SLF001
+            reason = getattr(exc, "strerror", None) or exc
+            self.error = StoreWriteError(getattr(exc, "errno", None) or errno.EIO,
+                                         f"Could not save {storage.path}: {reason}. Your changes are kept "
+                                         "and saving will be tried again.")
+            if self._on_error is not None:
+                self._on_error(str(self.error))
+            return True
+        storage._saved_ok(payload)  # noqa: SLF001
+        self.error = None
+        return False

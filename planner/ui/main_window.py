@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,6 +38,8 @@ from planner.ui.theme import apply_theme
 
 
 class MainWindow(QMainWindow):
+    saveFailed = Signal(str)
+
     def __init__(self, store: Store, settings: Settings, catalog: Mapping[str, Sequence[str]], *,
                  today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__()
@@ -87,6 +89,10 @@ class MainWindow(QMainWindow):
 
         self.bus.changed.connect(self._on_changes)
         self.bus.error.connect(self._show_error)
+        # Saving runs on a worker thread so a drop never waits for the disk; its errors come
+        # back through a queued signal.
+        self.saveFailed.connect(self._show_error)
+        store.storage.start_background(self.saveFailed.emit)
         self.week_model.refreshed.connect(self._refresh_week_bar)
         self._refresh_week_bar()
         self._default_state = self.saveState()
@@ -206,7 +212,7 @@ class MainWindow(QMainWindow):
         from planner.ui.dialogs.session_editor import SessionEditor
 
         editor = SessionEditor(template.to_session(self._today()), units=self.profile.units,
-                               catalog=self._catalog, parent=self)
+                               catalog=self._catalog, parent=self, for_template=True)
         editor.setWindowTitle(f"Edit template '{template.title}'")
         if editor.exec():
             self.library.update_template(Template.from_content(editor.result_session().content(), id=template.id))
@@ -245,7 +251,7 @@ class MainWindow(QMainWindow):
         if not name:
             return
         try:
-            Path(name).write_text(plan_csv.format_plan(self.store.sessions.all()), encoding="utf-8")
+            plan_csv.write_plan_file(Path(name), self.store.sessions.all())
         except OSError as exc:
             QMessageBox.warning(self, "Export plan", f"Could not write {name}: {exc.strerror or exc}")
             return
@@ -259,7 +265,7 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Theme", "The system theme applies the next time the app starts.")
         elif isinstance(app, QApplication):
             apply_theme(app, key)
-            self.week_view.refresh_headers()
+            self.week_view.refresh_headers(restyle=True)
 
     def reset_layout(self) -> None:
         self.restoreState(self._default_state)

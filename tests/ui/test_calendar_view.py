@@ -21,9 +21,9 @@ def send_drop(view, pos: QPoint, data: QMimeData, action=Qt.DropAction.MoveActio
     actions = Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
     posf = QPointF(pos)
     vp = view.viewport()
-    enter = QDragEnterEvent(posf, actions, data, Qt.MouseButton.LeftButton, mods)
+    enter = QDragEnterEvent(pos, actions, data, Qt.MouseButton.LeftButton, mods)
     QApplication.sendEvent(vp, enter)
-    move = QDragMoveEvent(posf, actions, data, Qt.MouseButton.LeftButton, mods)
+    move = QDragMoveEvent(pos, actions, data, Qt.MouseButton.LeftButton, mods)
     QApplication.sendEvent(vp, move)
     drop = QDropEvent(posf, actions, data, Qt.MouseButton.LeftButton, mods)
     drop.setDropAction(action)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
 
-from planner.models.week_model import IsTodayRole, WeekModel
+from planner.models.week_model import WeekModel
 from planner.ui.calendar.card_delegate import CardDelegate
 
 
@@ -38,28 +38,26 @@ class DayListView(QListView):
         self.setSpacing(0)
         self.setMinimumWidth(110)
         self.doubleClicked.connect(lambda _index: self.editRequested.emit())
-        self.setAccessibleName(f"{model.day_index(day_row).data(Qt.ItemDataRole.AccessibleTextRole)}")
+        self._today: bool | None = None
 
     @property
     def week_model(self) -> WeekModel:
         return self.model()  # type: ignore[return-value]
 
-    def is_today(self) -> bool:
-        return bool(self.week_model.day_index(self.day_row).data(IsTodayRole))
-
-    def refresh_look(self) -> None:
-        """Today's column gets a tinted background; called when the week or the date changes."""
+    def refresh_look(self, today: bool, force: bool = False) -> None:
+        """Today's column gets a tinted background (set only when that changes: palettes repaint)."""
+        if today == self._today and not force:
+            return
+        self._today = today
         pal = self.palette()
-        base = self.parentWidget().palette().color(QPalette.ColorRole.Base) if self.parentWidget() else \
-            pal.color(QPalette.ColorRole.Base)
-        if self.is_today():
+        base = self.parentWidget().palette().color(QPalette.ColorRole.Base) if self.parentWidget() \
+            else pal.color(QPalette.ColorRole.Base)
+        if today:
             hl = pal.color(QPalette.ColorRole.Highlight)
             base = QColor.fromRgbF(base.redF() * 0.9 + hl.redF() * 0.1, base.greenF() * 0.9 + hl.greenF() * 0.1,
                                    base.blueF() * 0.9 + hl.blueF() * 0.1)
         pal.setColor(QPalette.ColorRole.Base, base)
         self.setPalette(pal)
-        self.setAccessibleName(str(self.week_model.day_index(self.day_row).data(Qt.ItemDataRole.AccessibleTextRole)))
-        self.viewport().update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

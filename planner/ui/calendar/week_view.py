@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 from planner.domain.session import Session
 from planner.domain.totals import week_totals
 from planner.models.session_text import duration_text
-from planner.models.week_model import IsTodayRole, WeekModel
+from planner.models.week_model import WeekModel
 from planner.services.changes import ChangeBus, Changes
 from planner.ui.calendar.card_delegate import CardDelegate
 from planner.ui.calendar.day_view import DayListView
@@ -25,18 +25,23 @@ class DayHeader(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setMargin(4)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._today: bool | None = None
 
-    def show_day(self, day: dt.date, sessions: list[Session], today: bool) -> None:
+    def show_day(self, day: dt.date, sessions: list[Session], today: bool, *, restyle: bool = False) -> None:
         t = week_totals(sessions)
         sub = f"{t.total_min and duration_text(t.total_min) or 'rest'}" if sessions else "rest"
-        pal = self.palette()
-        if today:
-            hl = pal.color(QPalette.ColorRole.Highlight).name()
-            fg = pal.color(QPalette.ColorRole.HighlightedText).name()
-            self.setStyleSheet(f"QLabel {{ background: {hl}; color: {fg}; border-radius: 6px; }}")
-        else:
-            self.setStyleSheet("")
-        self.setText(f"<b>{day:%a}</b> {day.day} {day:%b}<br><small>{sub}</small>")
+        if restyle or today != self._today:  # style sheets are costly: only when today moves
+            self._today = today
+            pal = self.palette()
+            if today:
+                hl = pal.color(QPalette.ColorRole.Highlight).name()
+                fg = pal.color(QPalette.ColorRole.HighlightedText).name()
+                self.setStyleSheet(f"QLabel {{ background: {hl}; color: {fg}; border-radius: 6px; }}")
+            else:
+                self.setStyleSheet("")
+        text = f"<b>{day:%a}</b> {day.day} {day:%b}<br><small>{sub}</small>"
+        if text != self.text():
+            self.setText(text)
         self.setToolTip(f"{day:%A %d %B %Y}" + (" (today)" if today else ""))
         self.setAccessibleName(f"{day:%A %d %B}, {len(sessions)} sessions" + (", today" if today else ""))
 
@@ -79,11 +84,15 @@ class WeekView(QWidget):
         self.refresh_headers()
 
     # -- looks ---------------------------------------------------------------------------------
-    def refresh_headers(self) -> None:
+    def refresh_headers(self, restyle: bool = False) -> None:
+        """Day headers and today's tint; `restyle` after a palette change."""
         for row, (header, view) in enumerate(zip(self.headers, self.views, strict=True)):
-            today = bool(self.model.day_index(row).data(IsTodayRole))
-            header.show_day(self.model.days[row], self.model.day_sessions(row), today)
-            view.refresh_look()
+            today = self.model.days[row] == self.model.today()
+            header.show_day(self.model.days[row], self.model.day_sessions(row), today, restyle=restyle)
+            view.refresh_look(today, restyle)
+            name = f"Sessions on {self.model.days[row]:%A %d %B}"
+            if view.accessibleName() != name:
+                view.setAccessibleName(name)
 
     # -- selection -----------------------------------------------------------------------------
     def selected_sessions(self) -> list[Session]:
