@@ -1,0 +1,29 @@
+"""The reference-sized history (~4,700 sessions with set detail) opens whole and decoded.
+
+Timing is measured by tests/store/bench_open.py, not asserted here (the machines are noisy).
+"""
+
+from __future__ import annotations
+
+from synthetic_history import reference_history
+
+from planner.store.database import open_store
+
+
+def test_reference_history_survives_close_and_reopen(data_dir, clock):
+    history = list(reference_history())
+    assert len(history) > 4000
+    store = open_store(data_dir)
+    stored = store.sessions.apply(put=history)
+    store.close()
+
+    reopened = open_store(data_dir)
+    try:
+        assert len(reopened.sessions) == len(history)
+        # every session was decoded by the open-time check and handed to the cache
+        assert len(reopened.sessions._cache) == len(history)
+        assert reopened.sessions.all() == sorted(stored, key=lambda s: (s.date, s.position, s.id))
+        first, last = reopened.sessions.date_range()
+        assert (first, last) == (min(s.date for s in history), max(s.date for s in history))
+    finally:
+        reopened.close()
