@@ -28,6 +28,7 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, icons: IconCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._icons = icons
+        self._heights: dict[tuple[str, bool, int, str], int] = {}  # Qt asks for sizes often
 
     # -- geometry ------------------------------------------------------------------------------
     @staticmethod
@@ -40,10 +41,18 @@ class CardDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         s: Session | None = index.data(SessionRole)
-        fm = QFontMetrics(option.font)
-        small = QFontMetrics(_small(option.font))
-        title_lines = len(_title_lines(s.title, _bold(option.font, False), self._title_width(option, s))) if s else 1
-        height = 2 * PAD + fm.height() * (title_lines + 1) + small.height() + 6 + GAP
+        if s is None:
+            return super().sizeHint(option, index)
+        width = self._title_width(option, s)
+        key = (s.title, s.status is Status.PLANNED, width, option.font.key())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 4000:
+                self._heights.clear()
+            fm = QFontMetrics(option.font)
+            small = QFontMetrics(_small(option.font))
+            lines = len(_title_lines(s.title, _bold(option.font, False), width))
+            height = self._heights[key] = 2 * PAD + fm.height() * (lines + 1) + small.height() + 6 + GAP
         return QSize(120, height)
 
     # -- painting ------------------------------------------------------------------------------

@@ -61,6 +61,7 @@ class WeekView(QWidget):
         grid.setHorizontalSpacing(4)
         grid.setVerticalSpacing(2)
         self._nav_row = 0
+        self._shown: list[tuple[object, ...]] = [()] * 7
         self.headers: list[DayHeader] = []
         self.views: list[DayListView] = []
         for row in range(7):
@@ -88,7 +89,11 @@ class WeekView(QWidget):
         """Day headers and today's tint; `restyle` after a palette change."""
         for row, (header, view) in enumerate(zip(self.headers, self.views, strict=True)):
             today = self.model.days[row] == self.model.today()
-            header.show_day(self.model.days[row], self.model.day_sessions(row), today, restyle=restyle)
+            sessions = self.model.day_sessions(row)
+            shown = (self.model.days[row], today, *map(id, sessions))  # sessions are immutable
+            if restyle or shown != self._shown[row]:
+                self._shown[row] = shown
+                header.show_day(self.model.days[row], sessions, today, restyle=restyle)
             view.refresh_look(today, restyle)
             name = f"Sessions on {self.model.days[row]:%A %d %B}"
             if view.accessibleName() != name:
@@ -145,7 +150,7 @@ class WeekView(QWidget):
 
     def _clear_others(self, keep: int) -> None:
         for view in self.views:
-            if view.day_row != keep:
+            if view.day_row != keep and view.selectionModel().hasSelection():
                 view.selectionModel().clearSelection()
 
     def _to_neighbour(self, src: int, direction: int, row: int) -> None:
