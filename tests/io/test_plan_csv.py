@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from plan_strategies import CATALOG, comparable, plans
+from tests.io.plan_strategies import CATALOG, comparable, plans
 
 from planner.domain.enums import Kind, Status
 from planner.domain.session import Exercise, Session, WorkSet

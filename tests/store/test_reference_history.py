@@ -5,7 +5,7 @@ Timing is measured by tests/store/bench_open.py, not asserted here (the machines
 
 from __future__ import annotations
 
-from synthetic_history import reference_history
+from tests.store.synthetic_history import reference_history
 
 from planner.store.database import open_store
 

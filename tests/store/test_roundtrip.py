@@ -9,7 +9,7 @@ from pathlib import Path
 import orjson
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from store_strategies import (
+from tests.store.store_strategies import (
     nutrition_logs,
     profiles,
     readiness_entries,
