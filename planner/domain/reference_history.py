@@ -511,18 +511,3 @@ def _session(fields: dict[str, object], date: dt.date, position: int, time: dt.t
         if isinstance(km, float):
             kw["actual_distance_km"] = round(km * actual / minutes, 1)
     return Session(**kw)  # type: ignore[arg-type]
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m planner.domain.reference_history --out FILE.json` (DESIGN.md asks for it here).
-
-    The file format belongs to planner.store, which the domain does not import: this script entry
-    is the one exception, imported only when run, and hands straight over to the store's writer.
-    """
-    from planner.store import reference_file  # noqa: PLC0415 - script entry only, see docstring
-
-    return reference_file.main(argv)
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -102,7 +102,8 @@ class SessionContent:
         object.__setattr__(self, "kind", kind)
         v.text("title", self.title, required=True)
         lo = 0 if kind is Kind.REST else DURATION_RANGE[0]
-        object.__setattr__(self, "duration_min", v.integer("duration_min", self.duration_min, lo, DURATION_RANGE[1], "min"))
+        duration = v.integer("duration_min", self.duration_min, lo, DURATION_RANGE[1], "min")
+        object.__setattr__(self, "duration_min", duration)
         object.__setattr__(self, "rpe", v.half_step("rpe", self.rpe))
         allowed = TYPES_BY_KIND[kind]
         if self.type and self.type not in allowed:

@@ -25,6 +25,7 @@ DateRole = Qt.ItemDataRole.UserRole + 2
 IsTodayRole = Qt.ItemDataRole.UserRole + 3
 UnitsRole = Qt.ItemDataRole.UserRole + 4
 
+_ROOT = QModelIndex()  # the invalid index: Qt's usual default parent
 _DAY = 0  # internal id of a day row; a session row stores its day's row + 1
 
 Index = QModelIndex | QPersistentModelIndex
@@ -128,7 +129,7 @@ class WeekModel(QAbstractItemModel):
         self.dataChanged.emit(parent, parent)
 
     # -- QAbstractItemModel --------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
         if column != 0 or row < 0:
             return QModelIndex()
         if not parent.isValid():
@@ -137,19 +138,19 @@ class WeekModel(QAbstractItemModel):
             return self.createIndex(row, 0, parent.row() + 1)
         return QModelIndex()
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == _DAY:
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, _DAY)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = _ROOT) -> int:
         if not parent.isValid():
             return 7
         if parent.internalId() == _DAY and parent.column() == 0:
             return len(self._rows[parent.row()])
         return 0
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = _ROOT) -> int:
         return 1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -233,7 +234,7 @@ class WeekModel(QAbstractItemModel):
             return bool(self._plan.copy(ids, day, row))
         return bool(self._plan.move(ids, day, row))
 
-    def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:
+    def removeRows(self, row: int, count: int, parent: Index = _ROOT) -> bool:
         """Never remove rows here: a move is done by the service during the drop, and Qt's view
         would otherwise delete the dragged rows again after a successful MoveAction."""
         return False

@@ -154,8 +154,7 @@ def test_ten_years_of_progress():
     assert easy_pace(2026) < easy_pace(2017) - 0.3
 
 
-@pytest.mark.parametrize("module", ["planner.store.reference_file",
-                                    "planner.domain.reference_history"])
+@pytest.mark.parametrize("module", ["planner.store.reference_file"])
 def test_written_file_is_a_data_file(tmp_path, module, capsys):
     import importlib
 
