@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from tests.io.plan_strategies import CATALOG, comparable, plans
 
 from planner.domain.enums import Kind, Status
 from planner.domain.session import Exercise, Session, WorkSet
 from planner.io import plan_csv
 from planner.io.plan_csv import COLUMNS, PlanFileError, format_plan, parse_plan
 from planner.store.database import open_store
+from tests.io.plan_strategies import CATALOG, comparable, plans
 
 HEADER = ",".join(COLUMNS)
 DAY = dt.date(2026, 11, 23)

@@ -5,9 +5,8 @@ Timing is measured by tests/store/bench_open.py, not asserted here (the machines
 
 from __future__ import annotations
 
-from tests.store.synthetic_history import reference_history
-
 from planner.store.database import open_store
+from tests.store.synthetic_history import reference_history
 
 
 def test_reference_history_survives_close_and_reopen(data_dir, clock):

@@ -9,6 +9,11 @@ from pathlib import Path
 import orjson
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from planner.domain.profile import Profile
+from planner.domain.session import Session, Template
+from planner.store import codec
+from planner.store.database import open_store
 from tests.store.store_strategies import (
     nutrition_logs,
     profiles,
@@ -16,11 +21,6 @@ from tests.store.store_strategies import (
     sessions,
     templates,
 )
-
-from planner.domain.profile import Profile
-from planner.domain.session import Session, Template
-from planner.store import codec
-from planner.store.database import open_store
 
 SETTINGS = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
