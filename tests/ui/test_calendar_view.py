@@ -197,3 +197,49 @@ def test_week_start_follows_profile(window):
     window.profiles.set(window.profile.replace(week_start="sun"))
     assert window.week_model.first_day.weekday() == 6
     assert window.week_view.headers[0].text().startswith("<b>Sun")
+
+
+def test_shortcuts_reach_the_actions(window, qtbot):
+    """Keys typed in a day column trigger the window's actions (nothing in the view eats them)."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    view = select(window, 0, 0)  # A
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert titles(window.store, TUE) == ["A"]
+    qtbot.keyClick(window.week_view.views[1], Qt.Key.Key_Delete)
+    assert titles(window.store, TUE) == []
+    qtbot.keyClick(window.week_view.views[1], Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert titles(window.store, TUE) == ["A"]
+    qtbot.keyClick(window.week_view.views[1], Qt.Key.Key_PageDown)
+    assert window.week_model.first_day == MONDAY + dt.timedelta(days=7)
+    qtbot.keyClick(window.week_view.views[1], Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert window.week_model.first_day == MONDAY
+
+
+def test_enter_opens_the_editor_and_ok_saves(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QLineEdit
+
+    from planner.ui.dialogs.session_editor import SessionEditor
+
+    def accept_with_new_title(self):
+        self.findChild(QLineEdit, "title").setText("Renamed run")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SessionEditor, "exec", accept_with_new_title)
+    view = select(window, 2, 0)  # D
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert titles(window.store, WED) == ["Renamed run"]
+    assert window.undo_stack.undoText() == "Edit 'Renamed run'"
+
+
+def test_mark_done_dialog_records_actuals(window, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from planner.ui.dialogs.mark_done import MarkDoneDialog
+
+    monkeypatch.setattr(MarkDoneDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    select(window, 2, 0)
+    window.session_actions.mark_done.trigger()
+    done = window.store.sessions.on_date(WED)[0]
+    assert done.status.value == "done" and done.actual_duration_min == done.duration_min
+    assert window.undo_stack.undoText() == "Mark 'D' done"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
 
 from planner.models.week_model import WeekModel
@@ -16,6 +16,7 @@ class DayListView(QListView):
     neighbourRequested = Signal(int, int)  # (direction -1/+1, current row)
     editRequested = Signal()
     pressedWithoutCtrl = Signal()
+    focused = Signal(int)  # day row
 
     def __init__(self, model: WeekModel, day_row: int, delegate: CardDelegate,
                  parent: QWidget | None = None) -> None:
@@ -89,6 +90,10 @@ class DayListView(QListView):
             self.editRequested.emit()
             return
         super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.focused.emit(self.day_row)
+        super().focusInEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):

@@ -39,6 +39,8 @@ class WeekBar(QWidget):
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly if action is today
                                  else Qt.ToolButtonStyle.ToolButtonIconOnly)
             b.setAutoRaise(True)
+            if action is not today:  # arrows drawn by the style follow the palette (dark too)
+                b.setArrowType(Qt.ArrowType.LeftArrow if action is previous else Qt.ArrowType.RightArrow)
             buttons.append(b)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)

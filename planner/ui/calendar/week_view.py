@@ -61,6 +61,7 @@ class WeekView(QWidget):
         grid.setHorizontalSpacing(4)
         grid.setVerticalSpacing(2)
         self._nav_row = 0
+        self._last_day_row: int | None = None  # the day column used last, for the library's Add
         self._shown: list[tuple[object, ...]] = [()] * 7
         self.headers: list[DayHeader] = []
         self.views: list[DayListView] = []
@@ -70,6 +71,7 @@ class WeekView(QWidget):
             view.neighbourRequested.connect(lambda d, r, src=row: self._to_neighbour(src, d, r))
             view.editRequested.connect(self.editRequested)
             view.pressedWithoutCtrl.connect(lambda src=row: self._clear_others(src))
+            view.focused.connect(self._remember_day)
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(lambda pos, v=view: self._context_menu(v, pos))
             grid.addWidget(header, 0, row)
@@ -108,11 +110,17 @@ class WeekView(QWidget):
             out.extend(day[r] for r in rows if r < len(day))
         return out
 
+    def _remember_day(self, row: int) -> None:
+        self._last_day_row = row
+
     def current_day(self) -> dt.date:
-        """The day the user is working in: the focused column, else today if shown, else the first."""
+        """The day the user is working in: the column with focus or used last, else the selection's
+        day, else today if shown, else the first day."""
         for view in self.views:
             if view.hasFocus():
                 return self.model.days[view.day_row]
+        if self._last_day_row is not None:
+            return self.model.days[self._last_day_row]
         sel = self.selected_sessions()
         if sel:
             return sel[0].date
