@@ -264,7 +264,12 @@ def _last_good_backup(path: Path) -> Path | None:
 def _gc_paused() -> Iterator[None]:
     """Parsing and decoding build a few hundred thousand containers that all stay alive; the cyclic
     collector would otherwise sweep them again and again while they are made, for nothing
-    (reference history: parse 115 -> 36 ms). The app may `gc.freeze()` them afterwards."""
+    (reference history: parse 115 -> 36 ms).
+
+    The collector's state is restored, not forced on, so the app (not this library: the effect is
+    process-wide) can keep the loaded history out of every later collection:
+    `gc.disable(); store = open_store(...); gc.freeze(); gc.enable()`. Measured on the reference
+    history: open 274 -> 165 ms, and a full collection afterwards 28 ms -> 0."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
