@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         store.storage.start_background(self.saveFailed.emit)
         self.week_model.refreshed.connect(self._refresh_week_bar)
         self._refresh_week_bar()
+        self.resizeDocks([self.library_dock], [230], Qt.Orientation.Horizontal)
         self._default_state = self.saveState()
         self._restore_layout()
 

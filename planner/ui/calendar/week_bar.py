@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QProgressBar, QToolButton, QVBoxLayout, QWidget
 
@@ -41,6 +41,7 @@ class WeekBar(QWidget):
             b.setAutoRaise(True)
             if action is not today:  # arrows drawn by the style follow the palette (dark too)
                 b.setArrowType(Qt.ArrowType.LeftArrow if action is previous else Qt.ArrowType.RightArrow)
+                b.setIconSize(QSize(18, 18))
             buttons.append(b)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
