@@ -291,10 +291,11 @@ class _SaveWorker(threading.Thread):
         except (OSError, orjson.JSONEncodeError) as exc:
             storage._save_failed()  # noqa: SLF001
             reason = getattr(exc, "strerror", None) or exc
+            first = self.error is None  # tell once per run of failures, not every retry
             self.error = StoreWriteError(getattr(exc, "errno", None) or errno.EIO,
                                          f"Could not save {storage.path}: {reason}. Your changes are kept "
                                          "and saving will be tried again.")
-            if self._on_error is not None:
+            if first and self._on_error is not None:
                 self._on_error(str(self.error))
             return True
         storage._saved_ok(payload)  # noqa: SLF001

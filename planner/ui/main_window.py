@@ -27,6 +27,7 @@ from planner.models.week_model import WeekModel
 from planner.services.changes import ChangeBus, Changes
 from planner.services.library import LibraryService, ProfileService
 from planner.services.plan import PlanService
+from planner.store.errors import StoreError
 from planner.store.store import Store
 from planner.ui.calendar.session_actions import SessionActions
 from planner.ui.calendar.week_bar import WeekBar
@@ -288,11 +289,31 @@ class MainWindow(QMainWindow):
         return any(s.availableGeometry().intersects(frame) for s in QGuiApplication.screens())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._saved_before_quit():
+            event.ignore()
+            return
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.last_week = self.week_model.first_day
         self.settings.sync()
         super().closeEvent(event)
+
+    def _saved_before_quit(self) -> bool:
+        """Everything on disk before the window goes; if the disk refuses, the user decides."""
+        while True:
+            try:
+                self.store.storage.flush()
+                return True
+            except StoreError as exc:
+                answer = QMessageBox.warning(
+                    self, "Hybrid Planner", f"{exc}\n\nQuit anyway and lose the changes not yet saved?",
+                    QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Discard
+                    | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Retry)
+                if answer == QMessageBox.StandardButton.Discard:
+                    self.store.storage.rollback()
+                    return True
+                if answer == QMessageBox.StandardButton.Cancel:
+                    return False
 
     # -- help ----------------------------------------------------------------------------------
     def show_about(self) -> None:

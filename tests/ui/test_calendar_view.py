@@ -243,3 +243,25 @@ def test_mark_done_dialog_records_actuals(window, monkeypatch):
     done = window.store.sessions.on_date(WED)[0]
     assert done.status.value == "done" and done.actual_duration_min == done.duration_min
     assert window.undo_stack.undoText() == "Mark 'D' done"
+
+
+def test_quit_with_a_full_disk_asks_first(window, monkeypatch, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    import planner.store.storage as storage_module
+
+    def full_disk(path, payload):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(storage_module, "write_atomic", full_disk)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    select(window, 0, 0)
+    window.session_actions.delete.trigger()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
+    assert not window.close()  # Cancel: the window stays, the change is still in memory
+    assert "No space left" in asked[0]
+    assert titles(window.store, MONDAY) == ["B", "C"]
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert window.close()
