@@ -1,0 +1,408 @@
+"""The athlete's profile: name, body mass, goal, week start, units and sweat rate.
+
+Like the session editor, the dialog never decides what is valid: on every change it builds the
+`Profile` (whose constructor holds the ranges) and marks the fields the `ValidationError`s name.
+Body mass is shown in the units chosen in this same dialog and converted as they change; storage
+stays in kg, and a value the user did not touch comes back exactly (no kg -> lb -> kg drift).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain import units as u
+from planner.domain.enums import Goal, Units, WeekStart
+from planner.domain.errors import ValidationError
+from planner.domain.profile import BODY_MASS_RANGE, Profile
+from planner.ui.dialogs.fields import (
+    FieldMarks,
+    Footer,
+    QuantityEdit,
+    add_row,
+    aligned_row,
+    collect_errors,
+    editor_width,
+    header_font,
+)
+
+#: (goal, radio text, one-line explanation), in the order shown.
+GOAL_CHOICES: tuple[tuple[Goal, str, str], ...] = (
+    (
+        Goal.RUN,
+        "&Weightlifting for running",
+        "Strength work that makes running stronger, kept away from key runs",
+    ),
+    (Goal.LIFT, "&Running for weightlifters", "A cardio base without losing strength"),
+    (Goal.BALANCED, "&Balanced hybrid", "Both matter (HYROX, marathon + strength)"),
+)
+WEEK_START_LABELS = {WeekStart.MON: "Monday", WeekStart.SUN: "Sunday"}
+UNITS_LABELS = {Units.METRIC: "Metric (kg, km)", Units.IMPERIAL: "Imperial (lb, mi)"}
+
+SAWKA_2007 = (
+    "Sawka MN, Burke LM, Eichner ER, Maughan RJ, Montain SJ, Stachenfeld NS. American College "
+    "of Sports Medicine position stand: exercise and fluid replacement. Med Sci Sports Exerc "
+    "2007;39(2):377-390."
+)
+#: Two short lines broken by hand: a word-wrapped label in a form is sized for its narrowest width.
+SWEAT_RATE_HELP = (
+    "Estimate: (mass before \u2212 mass after + fluid drunk) \u00f7 hours of training.\n"
+    "Typically 0.5\u20132.0 L/h, more in heat."
+)
+SWEAT_RATE_TOOLTIP = (
+    "<p>Sweat rate = (body mass before \u2212 body mass after + fluid drunk) \u00f7 hours "
+    "(1 kg lost \u2248 1 L of sweat). Weigh without clothes, towelled dry, and leave out any "
+    "toilet stop.</p>"
+    "<p>Typical values are 0.5\u20132.0 L/h; they rise with heat, humidity and pace, so measure "
+    "again in a different season.</p>"
+    f"<p><small>{SAWKA_2007}</small></p>"
+)
+#: Extra space after the sweat-rate help and the goals, so the form reads as three groups.
+_SECTION_GAP = 8
+#: When a field is wrong, build again with this in its place to find the other wrong fields.
+_STAND_INS: dict[str, tuple[str, Any]] = {
+    "name": ("name", "Athlete"),
+    "body_mass_kg": ("mass", lambda: 70.0),
+    "sweat_rate_l_per_h": ("sweat", 1.0),
+}
+
+
+class ProfileDialog(QDialog):
+    """Edit the profile; after `exec()` returns Accepted, `result_profile()` is the edited copy."""
+
+    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._original = profile
+        self._errors: dict[str, str] = {}
+        self._marks = FieldMarks()
+        self.setWindowTitle("Profile")
+
+        self.header = QLabel(self)
+        self.header.setObjectName("header")
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setFont(header_font(self.header))
+        subheader = QLabel("The plan checks, loads and fluid advice are worked out from these.", self)
+        subheader.setEnabled(False)
+
+        form = _form()
+        self._build_fields(form)
+
+        self.footer = Footer(parent=self)
+        self.footer.buttons.accepted.connect(self.accept)
+        self.footer.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(subheader)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addSpacing(8)
+        layout.addWidget(self.footer)
+
+        self._load(profile)
+        self._connect()
+        self._set_tab_order()
+        self.revalidate()
+        self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        # Some room beyond the longest goal line, which would otherwise touch the edge.
+        self.resize(self.sizeHint().width() + 40, self.sizeHint().height())
+
+    # --- public API
+    @property
+    def ok_button(self) -> QPushButton:
+        return self.footer.ok_button
+
+    def result_profile(self) -> Profile:
+        """The edited profile; raises ValidationError while a value is wrong (OK is disabled)."""
+        profile, errors = self._validate()
+        if profile is None:
+            field, message = next(iter(errors.items()))
+            raise ValidationError(field, message)
+        return profile
+
+    def errors(self) -> dict[str, str]:
+        """Wrong fields (the domain's names) -> the sentence shown next to the field."""
+        return self._marks.sentences(self._errors)
+
+    def units(self) -> Units:
+        return Units(self.units_combo.currentData())
+
+    def goal(self) -> Goal:
+        return Goal(self.goal_group.checkedButton().property("goal"))
+
+    def accept(self) -> None:
+        if self.revalidate():
+            super().accept()
+
+    # --- building
+    def _build_fields(self, form: QFormLayout) -> None:
+        """Units come before the quantities they govern, so a switch visibly converts the mass."""
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setObjectName("name")
+        self.name_edit.setPlaceholderText("Your name")
+        form.addRow("&Name:", self.name_edit)
+
+        self.units_combo = QComboBox(self)
+        self.units_combo.setObjectName("units")
+        for units, text in UNITS_LABELS.items():
+            self.units_combo.addItem(text, units.value)
+        add_row(form, "&Units:", aligned_row(self.units_combo, None, None, self), self.units_combo)
+
+        self.mass_edit = BodyMassEdit(self._original.units, parent=self)
+        self.mass_edit.setObjectName("body_mass")
+        self.mass_unit = QLabel(self)
+        self.mass_unit.setObjectName("body_mass_unit")
+        mass_row = aligned_row(self.mass_edit, self.mass_unit, None, self)
+        add_row(form, "Body &mass:", mass_row, self.mass_edit)
+
+        self.sweat_spin = QDoubleSpinBox(self)
+        self.sweat_spin.setObjectName("sweat_rate")
+        # Wider than the domain's range, so a wrong value is explained rather than clamped.
+        self.sweat_spin.setRange(0.0, 9.99)
+        self.sweat_spin.setDecimals(2)
+        self.sweat_spin.setSingleStep(0.1)
+        self.sweat_spin.setAccelerated(False)
+        self.sweat_spin.setFixedWidth(editor_width(self.sweat_spin))
+        self.sweat_spin.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.sweat_spin.setToolTip(SWEAT_RATE_TOOLTIP)
+        sweat_row = aligned_row(self.sweat_spin, QLabel("L/h"), None, self)
+        add_row(form, "&Sweat rate:", sweat_row, self.sweat_spin)
+        sweat_help = QLabel(SWEAT_RATE_HELP, self)
+        sweat_help.setObjectName("sweat_rate_help")
+        sweat_help.setEnabled(False)
+        sweat_help.setToolTip(SWEAT_RATE_TOOLTIP)
+        sweat_help.setContentsMargins(0, 0, 0, _SECTION_GAP)
+        form.addRow("", sweat_help)
+
+        self.goal_box, self.goal_group = _goal_choices(self)
+        self.goal_box.setObjectName("goal")
+        form.addRow("Goal:", self.goal_box)
+        _align_label_top(form, self.goal_box)
+
+        self.week_start_combo = QComboBox(self)
+        self.week_start_combo.setObjectName("week_start")
+        for week_start, text in WEEK_START_LABELS.items():
+            self.week_start_combo.addItem(text, week_start.value)
+        add_row(form, "Wee&k starts on:", aligned_row(self.week_start_combo, None, None, self), self.week_start_combo)
+
+        self._marks.add("name", form, self.name_edit, "Name")
+        self._marks.add("body_mass_kg", form, mass_row, "Body mass", self.mass_edit)
+        self._marks.add("sweat_rate_l_per_h", form, sweat_row, "Sweat rate", self.sweat_spin)
+
+    def _load(self, p: Profile) -> None:
+        self.name_edit.setText(p.name)
+        self.units_combo.setCurrentIndex(self.units_combo.findData(p.units.value))
+        self.mass_edit.set_stored(p.body_mass_kg)
+        self.mass_unit.setText(u.load_unit(p.units))
+        for button in self.goal_group.buttons():
+            button.setChecked(button.property("goal") == p.goal.value)
+        self.week_start_combo.setCurrentIndex(self.week_start_combo.findData(p.week_start.value))
+        self.sweat_spin.setValue(p.sweat_rate_l_per_h)
+        self._update_header()
+
+    def _connect(self) -> None:
+        changed = self.revalidate
+        self.name_edit.textChanged.connect(changed)
+        self.name_edit.textChanged.connect(self._update_header)
+        self.mass_edit.textChanged.connect(changed)
+        self.goal_group.idToggled.connect(changed)
+        self.week_start_combo.currentIndexChanged.connect(changed)
+        self.units_combo.currentIndexChanged.connect(self._units_changed)
+        self.sweat_spin.valueChanged.connect(changed)
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [
+            self.name_edit,
+            self.units_combo,
+            self.mass_edit,
+            self.sweat_spin,
+            *self.goal_group.buttons(),
+            self.week_start_combo,
+        ]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+
+    def _units_changed(self, *_: object) -> None:
+        units = self.units()
+        self.mass_edit.set_units(units)
+        self.mass_unit.setText(u.load_unit(units))
+        self.revalidate()
+
+    def _update_header(self, *_: object) -> None:
+        self.header.setText(self.name_edit.text().strip() or "Your profile")
+
+    # --- validation
+    def _sweat_rate(self) -> float:
+        """The spin box shows two decimals; an unchanged value keeps the stored decimals."""
+        stored = self._original.sweat_rate_l_per_h
+        shown = self.sweat_spin.value()
+        return stored if math.isclose(shown, round(stored, self.sweat_spin.decimals())) else shown
+
+    def _validate(self) -> tuple[Profile | None, dict[str, str]]:
+        raw: dict[str, Any] = {
+            "name": self.name_edit.text(),
+            "mass": self.mass_edit.stored_kg,
+            "sweat": self._sweat_rate(),
+        }
+        goal = self.goal()
+        week_start = WeekStart(self.week_start_combo.currentData())
+        units = self.units()
+
+        def build(v: dict[str, Any]) -> Profile:
+            return self._original.replace(
+                name=v["name"],
+                body_mass_kg=v["mass"](),
+                goal=goal,
+                week_start=week_start,
+                units=units,
+                sweat_rate_l_per_h=v["sweat"],
+            )
+
+        return collect_errors(build, raw, _STAND_INS)
+
+    def revalidate(self, *_: object) -> bool:
+        """Re-check every field; mark the wrong ones and enable OK only when all are right."""
+        profile, self._errors = self._validate()
+        self._marks.show(self._errors)
+        self.footer.show_messages(list(self.errors().values()))
+        return profile is not None
+
+
+class BodyMassEdit(QuantityEdit):
+    """Body mass in kg or lb; its units can change while it is shown (the dialog's own choice).
+
+    The load parser reads the number and an optional unit word ("80 kg", "176 lb"); the range is
+    the profile's (BODY_MASS_RANGE), told in the unit the user sees.
+    """
+
+    def __init__(self, units: Units, parent: QWidget | None = None) -> None:
+        super().__init__("load", units, field="body_mass_kg", placeholder="e.g. 70", parent=parent)
+
+    def set_units(self, units: Units) -> None:
+        """Show the same mass in `units`; the exact kg survives any number of switches."""
+        try:
+            kg = self._exact_kg()
+        except ValidationError:
+            kg = None  # not a number: leave the text for the user to fix
+        self._units = units
+        if kg is not None:
+            self.set_stored(kg)
+
+    def stored_kg(self) -> float:
+        """The mass in kg; raises ValidationError (field body_mass_kg) when empty or out of range.
+
+        The range is checked here rather than in the parser: a converted value that is shown but
+        not retyped is read back exactly, without parsing, and must still be checked.
+        """
+        kg = self._exact_kg()
+        if kg is None:
+            raise ValidationError(self._field, "must not be empty")
+        if not BODY_MASS_RANGE[0] <= kg <= BODY_MASS_RANGE[1]:
+            raise ValidationError(self._field, self._out_of_range(self.text()))
+        return kg
+
+    def _exact_kg(self) -> float | None:
+        """The typed mass in kg (the stored value while the text is the one shown)."""
+        self._exact.text = self.text()
+        return self._exact.read(self._parse)
+
+    def _parse(self, text: str) -> float | None:
+        try:
+            return u.parse_load(text, self._units, self._field)
+        except ValidationError as e:
+            if not e.message.startswith("must be between"):
+                raise
+            # Outside even the load range: the profile's range is the one to tell.
+            raise ValidationError(self._field, self._out_of_range(text)) from None
+
+    def _out_of_range(self, text: str) -> str:
+        unit = u.load_unit(self._units)
+        lo, hi = (u.load_to_display(kg, self._units) for kg in BODY_MASS_RANGE)
+        # Round inwards so every number the message offers is really allowed.
+        scale = 10**u.SHOWN_DECIMALS
+        lo, hi = math.ceil(lo * scale) / scale, math.floor(hi * scale) / scale
+        got = text.strip()
+        if not any(c.isalpha() for c in got):
+            got = f"{got} {unit}"
+        return f"must be between {u.format_number(lo)} and {u.format_number(hi)} {unit} (got {got})"
+
+
+class _GoalBox(QWidget):
+    """The goal radios; a click on a goal's explanation chooses that goal, as a click on its text
+    does. The explanations are disabled labels (the dim look of every hint here), and a disabled
+    widget passes its clicks on to its parent: this box."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.explained: dict[QWidget, QRadioButton] = {}
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        radio = self.explained.get(self.childAt(event.position().toPoint()))
+        if radio is not None and event.button() == Qt.MouseButton.LeftButton:
+            radio.setChecked(True)
+            radio.setFocus(Qt.FocusReason.MouseFocusReason)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+
+def _goal_choices(parent: QWidget) -> tuple[QWidget, QButtonGroup]:
+    """Three radio buttons, each with its explanation under the text (not under the circle)."""
+    box = _GoalBox(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, _SECTION_GAP)
+    layout.setSpacing(0)
+    group = QButtonGroup(box)
+    style = box.style()
+    indent = style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth) + style.pixelMetric(
+        QStyle.PixelMetric.PM_RadioButtonLabelSpacing
+    )
+    for i, (goal, text, explanation) in enumerate(GOAL_CHOICES):
+        radio = QRadioButton(text, box)
+        radio.setObjectName(f"goal_{goal.value}")
+        radio.setProperty("goal", goal.value)
+        group.addButton(radio, i)
+        line = QLabel(explanation, box)
+        line.setObjectName(f"goal_{goal.value}_explanation")
+        line.setEnabled(False)
+        box.explained[line] = radio
+        line.setContentsMargins(indent, 0, 0, 0)
+        if i:
+            layout.addSpacing(6)
+        layout.addWidget(radio)
+        layout.addWidget(line)
+    return box, group
+
+
+def _align_label_top(form: QFormLayout, field: QWidget) -> None:
+    """A tall field's label sits on its first line, not halfway down."""
+    label = form.labelForField(field)
+    if isinstance(label, QLabel):
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        label.setContentsMargins(0, 2, 0, 0)
+
+
+def _form() -> QFormLayout:
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return form
