@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit
 
 from planner.domain.enums import Kind, Status, Units
@@ -391,10 +391,51 @@ def test_imperial_loads_typed_in_pounds(make, qtbot):
 # --- exercises and sets ----------------------------------------------------------------------
 
 
-def test_models_pass_the_model_tester(make, qtmodeltester):
+@pytest.mark.parametrize("which", ["exercises", "sets"])
+def test_models_pass_the_model_tester_through_moves(make, qtmodeltester, qtlog, which):
+    """Both testers watch every signal of the moves (Qt's only warns, pytest-qt's asserts)."""
     editor = make(LIFT)
-    qtmodeltester.check(editor.exercises.exercises_model)
-    qtmodeltester.check(editor.exercises.sets_model)
+    ex = editor.exercises
+    model = ex.exercises_model if which == "exercises" else ex.sets_model
+    qtmodeltester.check(model)  # Qt's C++ tester
+    qtmodeltester.check(model, force_py=True)
+    # Neither tester checks what a move moves: every row must be where the signals said it went.
+    columns = range(model.columnCount())
+    watched: dict[QPersistentModelIndex, tuple[object, ...]] = {}
+    moves = []
+
+    def row_data(row: int) -> tuple[object, ...]:
+        return tuple(model.index(row, c).data() for c in columns)
+
+    def before(*_: object) -> None:
+        watched.clear()
+        for row in range(model.rowCount()):
+            watched[QPersistentModelIndex(model.index(row, 0))] = row_data(row)
+
+    def after(*_: object) -> None:
+        assert {p.row(): row_data(p.row()) for p in watched} == {
+            p.row(): data for p, data in watched.items()
+        }
+        moves.append(1)
+
+    model.rowsAboutToBeMoved.connect(before)
+    model.rowsMoved.connect(after)
+    ex.sets_model.setData(ex.sets_model.index(0, SetsModel.REPS), "0")  # marked cells move too
+    if which == "exercises":
+        ex.select_exercise(0)
+        for delta in (+1, +1, +1, -1, -1, -1):  # of 3 rows: the 3rd and 6th go past an end
+            ex.move_exercise(delta)
+        assert [d.name for d in ex.exercises_model.drafts()][0] == "Back squat"
+    else:
+        ex.select_set(0)
+        for delta in (+1, +1, +1, -1, -1, -1):
+            ex.move_set(delta)
+        assert ex.current_set_row() == 0
+        assert editor.problems() == ["Back squat, set 1: reps must be between 1 and 100 (got 0)"]
+    assert len(moves) == 4
+    qtmodeltester.check(model, force_py=True)  # and the model as it is after the moves
+    failures = [m.message for m in qtlog.records if "FAIL" in m.message]
+    assert failures == []
 
 
 def test_exercise_table_shows_names_muscles_and_summary(make):
@@ -505,6 +546,80 @@ def test_set_add_duplicate_remove_and_warmup(make, qtbot):
     edit_cell(qtbot, ex.sets_view, 0, SetsModel.LOAD, "")  # empty load = bodyweight
     assert editor.result_session().exercises[0].sets[0].load_kg is None
     assert sets.index(0, SetsModel.LOAD).data() == "bodyweight"
+
+
+def test_move_sets_up_and_down(make, qtbot):
+    editor = make(LIFT, show=True)
+    ex = editor.exercises
+    warmup, rpe8, rpe85 = LIFT.exercises[0].sets
+    ex.select_exercise(0)
+    ex.select_set(2)
+    assert ex.set_up_button.isEnabled()
+    assert not ex.set_down_button.isEnabled()  # the last set goes no further down
+
+    qtbot.mouseClick(ex.set_up_button, Qt.MouseButton.LeftButton)
+    assert editor.result_session().exercises[0].sets == (warmup, rpe85, rpe8)
+    assert ex.current_set_row() == 1
+    assert ex.sets_view.selectionModel().selectedRows() == [ex.sets_model.index(1, 0)]
+    assert ex.set_up_button.isEnabled() and ex.set_down_button.isEnabled()
+
+    editor.activateWindow()  # shortcuts fire only in the active window
+    qtbot.waitUntil(editor.isActiveWindow)
+    ex.sets_view.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(ex.sets_view.hasFocus)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(ex.sets_view, Qt.Key.Key_Up, ctrl_shift)
+    assert editor.result_session().exercises[0].sets == (rpe85, warmup, rpe8)
+    assert ex.current_set_row() == 0
+    assert not ex.set_up_button.isEnabled()  # the first set goes no further up
+    assert ex.set_down_button.isEnabled()
+    sets = ex.sets_model
+    assert [sets.headerData(i, Qt.Orientation.Vertical) for i in range(3)] == ["1", "W", "2"]
+    qtbot.keyClick(ex.sets_view, Qt.Key.Key_Up, ctrl_shift)  # at the top: nothing moves
+    assert editor.result_session().exercises[0].sets == (rpe85, warmup, rpe8)
+
+    qtbot.keyClick(ex.sets_view, Qt.Key.Key_Down, ctrl_shift)
+    qtbot.mouseClick(ex.set_down_button, Qt.MouseButton.LeftButton)
+    assert editor.result_session().exercises[0].sets == (warmup, rpe8, rpe85)
+    assert ex.current_set_row() == 2
+    assert not ex.set_down_button.isEnabled()
+    assert editor.result_session().exercises[1:] == LIFT.exercises[1:]
+
+    ex.select_exercise(2)  # the buttons follow the sets of the exercise now shown
+    assert ex.current_set_row() == 0
+    assert not ex.set_up_button.isEnabled() and ex.set_down_button.isEnabled()
+    ex.remove_set()
+    assert not ex.set_up_button.isEnabled() and not ex.set_down_button.isEnabled()  # one set
+
+
+def test_moving_a_set_revalidates_and_refreshes_its_exercise(make, qtbot):
+    editor = make(LIFT, show=True)
+    ex = editor.exercises
+    sets = ex.sets_model
+    ex.select_exercise(1)
+    edit_cell(qtbot, ex.sets_view, 0, SetsModel.REPS, "0")
+    assert editor.problems() == ["Romanian deadlift, set 1: reps must be between 1 and 100 (got 0)"]
+    ex.select_set(0)
+    summary = ex.exercises_model.index(1, ExercisesModel.SETS)
+    with (
+        qtbot.waitSignal(ex.edited, timeout=0),
+        qtbot.waitSignal(
+            ex.exercises_model.dataChanged,
+            timeout=0,
+            check_params_cb=lambda first, last, *_: first.row() <= 1 <= last.row()
+            and first.column() <= ExercisesModel.SETS <= last.column(),
+        ),
+    ):
+        qtbot.mouseClick(ex.set_down_button, Qt.MouseButton.LeftButton)
+    assert editor.problems() == ["Romanian deadlift, set 2: reps must be between 1 and 100 (got 0)"]
+    assert not editor.ok_button.isEnabled()
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert sets.index(0, SetsModel.REPS).data(tip) is None
+    assert sets.index(1, SetsModel.REPS).data(tip) == "must be between 1 and 100 (got 0)"
+    assert summary.data(tip) == "1 set(s) need fixing"
+    edit_cell(qtbot, ex.sets_view, 1, SetsModel.REPS, "6")
+    assert editor.ok_button.isEnabled()
+    assert [s.reps for s in editor.result_session().exercises[1].sets] == [8, 6, 8]
 
 
 def test_set_with_zero_reps(make, qtbot):

@@ -466,6 +466,24 @@ class SetsModel(QAbstractTableModel):
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._draft.sets) - 1)
         self.edited.emit()
 
+    def move(self, row: int, to: int) -> bool:
+        """Move one set from `row` to position `to` (0-based, in the list before the move)."""
+        sets = self._sets()
+        if row == to or not (0 <= row < len(sets) and 0 <= to < len(sets)):
+            return False
+        # Qt's destination is "insert before this row" in the list before the move.
+        if not self.beginMoveRows(
+            QModelIndex(), row, row, QModelIndex(), to + 1 if to > row else to
+        ):
+            return False
+        sets.insert(to, sets.pop(row))
+        self._errors = {}
+        self.endMoveRows()
+        # The row labels count working sets ("W", 1, 2, ...): every row between may change.
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, min(row, to), max(row, to))
+        self.edited.emit()
+        return True
+
     def set_errors(self, errors: dict[int, dict[int, str]]) -> None:
         if errors == self._errors:
             return

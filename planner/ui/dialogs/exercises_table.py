@@ -266,10 +266,42 @@ class ExercisesEditor(QWidget):
             "remove_set",
             self.sets_group,
         )
+        self.set_up_button = _button(
+            "Move se&t up",
+            QStyle.StandardPixmap.SP_ArrowUp,
+            "Move the selected set up (Ctrl+Shift+Up)",
+            "move_set_up",
+            self.sets_group,
+        )
+        self.set_down_button = _button(
+            "Move set dow&n",
+            QStyle.StandardPixmap.SP_ArrowDown,
+            "Move the selected set down (Ctrl+Shift+Down)",
+            "move_set_down",
+            self.sets_group,
+        )
+        # Both button columns as wide as the widest button, so the two tables end at one edge.
+        buttons = (
+            self.add_exercise_button,
+            self.remove_exercise_button,
+            self.up_button,
+            self.down_button,
+            self.add_set_button,
+            self.duplicate_set_button,
+            self.remove_set_button,
+            self.set_up_button,
+            self.set_down_button,
+        )
+        width = max(b.sizeHint().width() for b in buttons)
+        for b in buttons:
+            b.setMinimumWidth(width)
         sets_layout = QHBoxLayout(self.sets_group)
         sets_layout.addWidget(self.sets_view, 1)
         set_buttons = QVBoxLayout()
         for b in (self.add_set_button, self.duplicate_set_button, self.remove_set_button):
+            set_buttons.addWidget(b)
+        set_buttons.addSpacing(12)
+        for b in (self.set_up_button, self.set_down_button):
             set_buttons.addWidget(b)
         set_buttons.addStretch(1)
         sets_layout.addLayout(set_buttons)
@@ -300,12 +332,18 @@ class ExercisesEditor(QWidget):
         self.add_set_button.clicked.connect(self.add_set)
         self.duplicate_set_button.clicked.connect(self.duplicate_set)
         self.remove_set_button.clicked.connect(self.remove_set)
+        self.set_up_button.clicked.connect(lambda: self.move_set(-1))
+        self.set_down_button.clicked.connect(lambda: self.move_set(+1))
         self._shortcut(self.exercises_view, QKeySequence.StandardKey.Delete, self.remove_exercise)
         self._shortcut(self.exercises_view, QKeySequence("Ctrl+Up"), lambda: self.move_exercise(-1))
         self._shortcut(
             self.exercises_view, QKeySequence("Ctrl+Down"), lambda: self.move_exercise(+1)
         )
         self._shortcut(self.sets_view, QKeySequence.StandardKey.Delete, self.remove_set)
+        self._shortcut(self.sets_view, QKeySequence("Ctrl+Shift+Up"), lambda: self.move_set(-1))
+        self._shortcut(
+            self.sets_view, QKeySequence("Ctrl+Shift+Down"), lambda: self.move_set(+1)
+        )
         self.exercises_view.selectionModel().currentRowChanged.connect(self._exercise_selected)
         self.sets_view.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.sets_model.modelReset.connect(self._update_buttons)
@@ -392,6 +430,12 @@ class ExercisesEditor(QWidget):
         if draft.sets:
             self.select_set(min(row, len(draft.sets) - 1))
         self._update_buttons()
+
+    def move_set(self, delta: int) -> None:
+        row = self.current_set_row()
+        if row >= 0 and self.sets_model.move(row, row + delta):
+            self.select_set(row + delta)
+            self._update_buttons()
 
     # --- validation
     def build(self) -> tuple[tuple[Exercise, ...], list[str]]:
@@ -530,6 +574,9 @@ class ExercisesEditor(QWidget):
         has_set = has_draft and self.current_set_row() >= 0
         self.duplicate_set_button.setEnabled(has_set)
         self.remove_set_button.setEnabled(has_set)
+        set_row, set_count = self.current_set_row(), self.sets_model.rowCount()
+        self.set_up_button.setEnabled(has_set and set_row > 0)
+        self.set_down_button.setEnabled(has_set and set_row < set_count - 1)
         draft = self.sets_model.exercise()
         name = draft.name.strip() if draft is not None else ""
         self.sets_group.setTitle(f"Sets of {name}" if name else "Sets")
