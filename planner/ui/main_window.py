@@ -133,6 +133,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("&Export plan (CSV)…", self.export_plan, "Ctrl+Shift+E",
                                          "Write sessions to a spreadsheet"))
         file_menu.addSeparator()
+        self.profile_action = self._action("&Profile…", self.edit_profile, "Ctrl+,",
+                                           "Body mass, goal, units, first day of the week, sweat rate")
+        file_menu.addAction(self.profile_action)
+        file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
         edit = bar.addMenu("&Edit")
@@ -218,6 +222,13 @@ class MainWindow(QMainWindow):
         editor.setWindowTitle(f"Edit template '{template.title}'")
         if editor.exec():
             self.library.update_template(Template.from_content(editor.result_session().content(), id=template.id))
+
+    def edit_profile(self) -> None:
+        from planner.ui.dialogs.profile_dialog import ProfileDialog
+
+        dialog = ProfileDialog(self.profile, parent=self)
+        if dialog.exec():
+            self.profiles.set(dialog.result_profile())
 
     # -- files ---------------------------------------------------------------------------------
     def import_plan(self) -> None:

@@ -265,3 +265,24 @@ def test_quit_with_a_full_disk_asks_first(window, monkeypatch, qtbot):
     assert titles(window.store, MONDAY) == ["B", "C"]
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Discard)
     assert window.close()
+
+
+def test_profile_dialog_changes_units_and_week_start(window, monkeypatch):
+    from PySide6.QtWidgets import QComboBox, QDialog
+
+    from planner.ui.dialogs.profile_dialog import ProfileDialog
+
+    def accept_imperial_sunday(self):
+        self.findChild(QComboBox, "units").setCurrentIndex(1)
+        week = self.findChild(QComboBox, "week_start")
+        week.setCurrentIndex(week.findData("sun") if week.findData("sun") >= 0 else 1)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ProfileDialog, "exec", accept_imperial_sunday)
+    window.profile_action.trigger()
+    assert window.store.profile.get().units.value == "imperial"
+    assert window.store.profile.get().week_start.value == "sun"
+    assert window.week_model.first_day.weekday() == 6
+    assert " mi" in window.week_bar.totals.text() or "No running" in window.week_bar.totals.text()
+    window.undo_action.trigger()
+    assert window.store.profile.get().units.value == "metric"
