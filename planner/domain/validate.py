@@ -13,6 +13,7 @@ E = TypeVar("E", bound=StrEnum)
 
 NAME_MAX = 120
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # tab, newline, CR allowed
+_SURROGATE = re.compile("[\ud800-\udfff]")  # half a character: cannot be saved as UTF-8
 NOTES_MAX = 4000
 
 
@@ -56,6 +57,8 @@ def text(field: str, value: object, max_len: int = NAME_MAX, *, required: bool =
         raise ValidationError(field, f"must be at most {max_len} characters (got {len(value)})")
     if _CONTROL.search(value):
         raise ValidationError(field, "must not contain control characters")
+    if _SURROGATE.search(value):
+        raise ValidationError(field, "contains a broken character (half of a surrogate pair)")
     return value
 
 

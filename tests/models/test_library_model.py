@@ -18,7 +18,7 @@ def _titles(model, parent=None):
 
 def test_library_contract_groups_and_drag(qtmodeltester, env):
     m = LibraryModel(env.store.templates, env.bus)
-    qtmodeltester.check(m)
+    qtmodeltester.check(m, force_py=True)
     assert _titles(m) == ["Running", "Easy run", "Strength", "Heavy lower body", "Rest", "Rest day"]
     easy = m.index(0, 0, m.index(0, 0))
     payload = mime.decode(m.mimeData([easy]))
@@ -29,7 +29,7 @@ def test_library_follows_changes_and_filter(qtmodeltester, env):
     m = LibraryModel(env.store.templates, env.bus)
     f = LibraryFilter()
     f.setSourceModel(m)
-    qtmodeltester.check(f)
+    qtmodeltester.check(f, force_py=True)
     env.library.remove_template("rest")
     assert "Rest day" not in _titles(m)
     f.set_filter_text("squat")  # matches an exercise inside the template
