@@ -9,6 +9,7 @@ import os
 
 import pytest
 
+from planner.domain.errors import ValidationError
 from planner.domain.profile import Profile, ReadinessEntry
 from planner.domain.session import Session
 from planner.store.database import open_store
@@ -151,10 +152,15 @@ def test_each_write_outside_a_batch_is_on_disk_when_it_returns(store, data_dir):
 
 
 def test_text_that_cannot_be_saved_is_refused_without_poisoning_later_saves(store, data_dir):
-    """A lone surrogate passes validation but is not UTF-8: the save fails and rolls back."""
+    """A lone surrogate is not UTF-8. The domain refuses it; should one get past (here forced in),
+    the save fails and rolls back instead of poisoning every later save."""
+    with pytest.raises(ValidationError):
+        run("Broken \ud800 text")
+    smuggled = run("placeholder")
+    object.__setattr__(smuggled, "title", "Broken \ud800 text")
     before = snapshot(store)
     with pytest.raises(StoreWriteError):
-        store.sessions.apply(put=[run("Broken \ud800 text")])
+        store.sessions.apply(put=[smuggled])
     assert snapshot(store) == before
     [ok] = store.sessions.apply(put=[run("Fine")])
     assert store.sessions.get(ok.id).title == "Fine"
