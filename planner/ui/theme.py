@@ -27,16 +27,19 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
-def card_background(kind: Kind, palette: QPalette) -> QColor:
-    """A faint tint of the kind's colour over the base colour, so text keeps its contrast."""
-    base = palette.color(QPalette.ColorRole.Base)
-    tint = kind_color(kind)
-    a = 0.22 if is_dark(palette) else 0.10
+def blend(base: QColor, tint: QColor, amount: float) -> QColor:
+    """`base` with `amount` (0-1) of `tint` mixed in: tinted backgrounds that keep text readable."""
+    a = amount
     return QColor.fromRgbF(
         base.redF() * (1 - a) + tint.redF() * a,
         base.greenF() * (1 - a) + tint.greenF() * a,
         base.blueF() * (1 - a) + tint.blueF() * a,
     )
+
+
+def card_background(kind: Kind, palette: QPalette) -> QColor:
+    """A faint tint of the kind's colour over the base colour, so text keeps its contrast."""
+    return blend(palette.color(QPalette.ColorRole.Base), kind_color(kind), 0.22 if is_dark(palette) else 0.10)
 
 
 def dark_palette() -> QPalette:

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from planner.domain.errors import ValidationError
 from planner.domain.exercise_text import format_exercises, format_number, parse_exercises
 from planner.domain.session import Exercise, WorkSet
+from tests.io.plan_strategies import work_sets
 
 CATALOG = {"Back squat": ("quads", "glutes"), "Calf raise": ("calves",)}
 
@@ -103,14 +104,6 @@ NAME_CHARS = st.sampled_from(
 names = st.one_of(
     st.sampled_from(sorted(CATALOG)),
     st.text(NAME_CHARS, min_size=1, max_size=40).map(str.strip).filter(bool),
-)
-work_sets = st.builds(
-    WorkSet,
-    reps=st.integers(1, 100),
-    load_kg=st.none() | st.floats(0, 500, allow_nan=False),
-    rpe=st.none() | st.integers(2, 20).map(lambda h: h / 2),
-    rir=st.none() | st.integers(0, 10),
-    warmup=st.booleans(),
 )
 
 

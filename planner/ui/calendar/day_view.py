@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
 
 from planner.models.week_model import WeekModel
+from planner.ui import theme
 from planner.ui.calendar.card_delegate import CardDelegate
 
 
@@ -54,9 +55,7 @@ class DayListView(QListView):
         base = self.parentWidget().palette().color(QPalette.ColorRole.Base) if self.parentWidget() \
             else pal.color(QPalette.ColorRole.Base)
         if today:
-            hl = pal.color(QPalette.ColorRole.Highlight)
-            base = QColor.fromRgbF(base.redF() * 0.9 + hl.redF() * 0.1, base.greenF() * 0.9 + hl.greenF() * 0.1,
-                                   base.blueF() * 0.9 + hl.blueF() * 0.1)
+            base = theme.blend(base, pal.color(QPalette.ColorRole.Highlight), 0.1)
         pal.setColor(QPalette.ColorRole.Base, base)
         self.setPalette(pal)
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from planner.domain import units as u
 from planner.domain.enums import Units
 from planner.domain.errors import ValidationError
-from planner.ui.theme import is_dark
+from planner.ui.theme import blend, is_dark
 
 T = TypeVar("T")
 
@@ -44,13 +44,7 @@ def error_text_color(palette: QPalette) -> QColor:
 
 def error_base_color(palette: QPalette) -> QColor:
     """The field's own background with a red tint, so its text stays readable in either theme."""
-    base = palette.color(QPalette.ColorRole.Base)
-    a = 0.25 if is_dark(palette) else 0.10
-    return QColor.fromRgbF(
-        base.redF() * (1 - a) + _ERROR_RED.redF() * a,
-        base.greenF() * (1 - a) + _ERROR_RED.greenF() * a,
-        base.blueF() * (1 - a) + _ERROR_RED.blueF() * a,
-    )
+    return blend(palette.color(QPalette.ColorRole.Base), _ERROR_RED, 0.25 if is_dark(palette) else 0.10)
 
 
 def error_icon() -> QIcon:
