@@ -189,10 +189,8 @@ def _run_gui(data_dir: Path, demo: bool) -> int:
 
 # -- demo ---------------------------------------------------------------------------------------
 def cmd_demo(args: argparse.Namespace, data_dir: Path) -> int:
-    try:
-        from planner.domain.demo_plan import generate_demo_plan
-    except ImportError as exc:
-        raise CLIError(f"the demo plan is not available in this version ({exc})") from None
+    from planner.store.seed import seed_demo
+
     library = _builtin_templates()
     with _open(data_dir, library) as store:
         existing = len(store.sessions)
@@ -200,11 +198,7 @@ def cmd_demo(args: argparse.Namespace, data_dir: Path) -> int:
             raise CLIError(f"{data_dir} already has {existing} session"
                            f"{'s' if existing != 1 else ''}; the demo plan is only written into "
                            "an empty data folder (choose a new one with --data-dir)")
-        profile, sessions = generate_demo_plan(dt.date.today(), library)
-        with store.batch():
-            if not store.profile.exists():
-                store.profile.put(profile)
-            stored = store.sessions.apply(put=sessions)
+        stored = seed_demo(store, dt.date.today())
     span = _span(s.date for s in stored)
     print(f"Wrote the demo plan to {data_dir}: {len(stored)} sessions{span}.")
     return EXIT_OK
