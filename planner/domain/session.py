@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from planner.domain import validate as v
 from planner.domain.enums import TYPES_BY_KIND, Kind, Status
@@ -197,5 +198,5 @@ class Template(SessionContent):
         return cls(**_content_fields(content), id=id, builtin=builtin)
 
 
-def _content_fields(obj: SessionContent) -> dict[str, object]:
+def _content_fields(obj: SessionContent) -> dict[str, Any]:
     return {f.name: getattr(obj, f.name) for f in dataclasses.fields(SessionContent)}

@@ -19,8 +19,8 @@ NOTES_MAX = 4000
 
 def number(field: str, value: object, lo: float, hi: float, unit: str = "") -> float:
     """Return `value` as a float inside [lo, hi], or raise a ValidationError naming the field."""
-    if type(value) in (int, float) and lo <= value <= hi:  # fast path: NaN fails the comparison
-        return float(value)  # type: ignore[arg-type]
+    if (type(value) is float or type(value) is int) and lo <= value <= hi:  # NaN fails the test
+        return float(value)
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValidationError(field, f"must be a number, not {value!r}")
     if math.isnan(value) or not lo <= value <= hi:
@@ -64,6 +64,8 @@ def text(field: str, value: object, max_len: int = NAME_MAX, *, required: bool =
 
 def choice(field: str, value: object, enum: type[E]) -> E:
     try:
+        if not isinstance(value, str):
+            raise ValueError(value)
         return enum(value)
     except ValueError:
         allowed = ", ".join(m.value for m in enum)

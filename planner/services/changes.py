@@ -34,5 +34,5 @@ class ChangeBus(QObject):
     changed = Signal(object)  # Changes
     error = Signal(str)
 
-    def emit(self, changes: Changes) -> None:
+    def publish(self, changes: Changes) -> None:
         self.changed.emit(changes)

@@ -6,7 +6,9 @@ undo stack); QUndoStack.push then calls redo(), which skips that first call.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
@@ -42,9 +44,9 @@ class _Command(QUndoCommand):
             changes = step()
         except Exception as exc:  # noqa: BLE001 - shown to the user, state is rolled back
             self._bus.error.emit(f"Could not {self.text().lower()}: {exc}")
-            self._bus.emit(Changes(everything=True))
+            self._bus.publish(Changes(everything=True))
             return
-        self._bus.emit(changes)
+        self._bus.publish(changes)
 
 
 class SessionsCommand(_Command):
@@ -61,7 +63,7 @@ class SessionsCommand(_Command):
         self._before = list(before)
         self._after = list(after)
 
-    def _dates(self) -> set:
+    def _dates(self) -> set[dt.date]:
         return {s.date for s in self._before} | {s.date for s in self._after}
 
     def forward(self) -> Changes:
@@ -102,7 +104,7 @@ def _focus(old: Sequence[Session], new: Sequence[Session]) -> list[int]:
 class StateCommand(_Command):
     """Set a small piece of state (profile, template library) from one value to another."""
 
-    def __init__(self, text: str, bus: ChangeBus, apply: Callable[[object], None],
+    def __init__(self, text: str, bus: ChangeBus, apply: Callable[[Any], None],
                  before: object, after: object, changes: Changes) -> None:
         super().__init__(text, bus)
         self._apply, self._before, self._after, self._changes = apply, before, after, changes

@@ -23,9 +23,8 @@ class LibraryService:
         return self.store.templates.user_templates(), self.store.templates.hidden()
 
     def _set(self, text: str, user: list[Template], hidden: set[str]) -> bool:
-        def apply(state: object) -> None:
-            u, h = state  # type: ignore[misc]
-            self.store.templates.set_state(u, h)
+        def apply(state: tuple[list[Template], set[str]]) -> None:
+            self.store.templates.set_state(*state)
 
         cmd = StateCommand(text, self.bus, apply, self._state(), (user, hidden), Changes(templates=True))
         return self._runner.run(cmd)
@@ -69,7 +68,7 @@ class ProfileService:
         if old == profile:
             return True
 
-        def apply(p: object) -> None:
-            self.store.profile.put(p)  # type: ignore[arg-type]
+        def apply(p: Profile) -> None:
+            self.store.profile.put(p)
 
         return self._runner.run(StateCommand("Edit profile", self.bus, apply, old, profile, Changes(profile=True)))

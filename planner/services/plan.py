@@ -44,7 +44,7 @@ class PlanService:
             self.bus.error.emit(f"Could not {command.text()[:1].lower()}{command.text()[1:]}: {exc}")
             return False
         self.stack.push(command)
-        self.bus.emit(changes)
+        self.bus.publish(changes)
         return True
 
     def _replace(self, text: str, before: Iterable[Session], after: Iterable[Session]) -> list[Session]:
