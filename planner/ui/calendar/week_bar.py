@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QProgressBar, QToolButton, QVBoxLayout, QWidget
 
@@ -36,12 +36,11 @@ class WeekBar(QWidget):
         for action in (previous, today, next_):
             b = QToolButton()
             b.setDefaultAction(action)
-            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly if action is today
-                                 else Qt.ToolButtonStyle.ToolButtonIconOnly)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             b.setAutoRaise(True)
-            if action is not today:  # arrows drawn by the style follow the palette (dark too)
-                b.setArrowType(Qt.ArrowType.LeftArrow if action is previous else Qt.ArrowType.RightArrow)
-                b.setIconSize(QSize(18, 18))
+            if action is not today:  # text arrows follow the palette (dark too) and the font size
+                b.setText("◀" if action is previous else "▶")
+                b.setMinimumWidth(b.sizeHint().height() + 4)
             buttons.append(b)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
