@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import resource
 import shutil
@@ -126,6 +127,8 @@ def gui_benchmarks(folder: Path, rounds: int) -> None:
     window.resize(1400, 880)
     window.show()
     app.processEvents()
+    gc.collect()
+    gc.freeze()  # as planner.app.run_gui does after loading
     plan = window.plan
     week = window.week_model
 
