@@ -171,6 +171,11 @@ class MainWindow(QMainWindow):
             theme_menu.addAction(a)
 
         help_menu = bar.addMenu("&Help")
+        self.demo_action = self._action("Load the &demo plan", self.load_demo,
+                                        tip="Fill an empty plan with a 12-week block around today")
+        help_menu.addAction(self.demo_action)
+        help_menu.aboutToShow.connect(lambda: self.demo_action.setEnabled(len(self.store.sessions) == 0))
+        help_menu.addSeparator()
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
         help_menu.addAction(self._action("&About Hybrid Planner", self.show_about))
 
@@ -222,6 +227,17 @@ class MainWindow(QMainWindow):
         editor.setWindowTitle(f"Edit template '{template.title}'")
         if editor.exec():
             self.library.update_template(Template.from_content(editor.result_session().content(), id=template.id))
+
+    def load_demo(self) -> None:
+        """The demo block as one undoable change, for a first look at an empty plan."""
+        from planner.domain.demo_plan import generate_demo_plan
+        from planner.services.commands import SessionsCommand
+
+        if len(self.store.sessions):
+            return
+        _, sessions = generate_demo_plan(self._today(), self.store.templates.builtins())
+        self.plan.run(SessionsCommand("Load the demo plan", self.bus, self.store.sessions, [], sessions))
+        self.go_to(self._today())
 
     def edit_profile(self) -> None:
         from planner.ui.dialogs.profile_dialog import ProfileDialog

@@ -18,8 +18,8 @@ def make_window(data_dir, qtbot):
     """Build main windows on the test's data folder; each is closed and its store released."""
     opened = []
 
-    def make(sessions=()):
-        store = open_store(data_dir, BUILTINS)
+    def make(sessions=(), builtins=BUILTINS):
+        store = open_store(data_dir, builtins)
         if sessions:
             store.sessions.apply(put=sessions)
         w = MainWindow(store, Settings(), CATALOG, today=lambda: TODAY)

@@ -286,3 +286,15 @@ def test_profile_dialog_changes_units_and_week_start(window, monkeypatch):
     assert " mi" in window.week_bar.totals.text() or "No running" in window.week_bar.totals.text()
     window.undo_action.trigger()
     assert window.store.profile.get().units.value == "metric"
+
+
+def test_empty_plan_can_load_the_demo(make_window):
+    from planner.resources import builtin_templates
+
+    w = make_window(builtins=builtin_templates())
+    assert len(w.store.sessions) == 0
+    w.demo_action.trigger()
+    assert len(w.store.sessions) > 100
+    assert w.week_model.sessions()  # today's week is shown and filled
+    w.undo_action.trigger()
+    assert len(w.store.sessions) == 0
