@@ -1,0 +1,248 @@
+"""The PyInstaller spec (packaging/hybrid-planner.spec) and the desktop entry.
+
+The fast tests run the spec with stand-ins for PyInstaller's Analysis/PYZ/EXE/COLLECT, so they check
+what the build is given (entry point, every resource file, hidden imports, exclusions) without
+building. The slow test builds the bundle and runs it; it only runs with HYBRID_PLANNER_TEST_BUNDLE=1
+(a build takes minutes: too long for CI's budget).
+"""
+
+from __future__ import annotations
+
+import ast
+import configparser
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+import planner
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "packaging" / "hybrid-planner.spec"
+DESKTOP = ROOT / "packaging" / "hybrid-planner.desktop"
+RESOURCES = ROOT / "resources"
+
+
+class _Recorder:
+    """Stands in for one of PyInstaller's build targets: keeps its arguments."""
+
+    calls: list[tuple[str, tuple, dict]]
+
+    def __init__(self, kind: str, calls: list) -> None:
+        self.kind, self.calls = kind, calls
+
+    def __call__(self, *args, **kwargs):
+        self.calls.append((self.kind, args, kwargs))
+        if self.kind == "Analysis":
+            return SimpleNamespace(
+                scripts=[("__main__", args[0][0], "PYSOURCE")], pure=[],
+                binaries=[], datas=[(str(Path(dest) / Path(src).name), src, "DATA")
+                                     for src, dest in kwargs.get("datas", [])],
+            )
+        return SimpleNamespace(kind=self.kind)
+
+
+@pytest.fixture(scope="module")
+def spec(tmp_path_factory):
+    """The spec's namespace after running it with stand-ins, and the recorded build calls."""
+    tmp = tmp_path_factory.mktemp("spec")
+    calls: list = []
+    ns = {
+        "__file__": str(SPEC), "__name__": "__pyinstaller_spec__",
+        "SPECPATH": str(SPEC.parent), "workpath": str(tmp / "build"), "DISTPATH": str(tmp / "dist"),
+        **{kind: _Recorder(kind, calls) for kind in ("Analysis", "PYZ", "EXE", "COLLECT")},
+    }
+    exec(compile(SPEC.read_text(encoding="utf-8"), str(SPEC), "exec"), ns)
+    by_kind = {kind: (args, kwargs) for kind, args, kwargs in calls}
+    return SimpleNamespace(ns=ns, calls=by_kind, dist=tmp / "dist")
+
+
+def _resource_files() -> list[Path]:
+    return sorted(
+        p.relative_to(RESOURCES) for p in RESOURCES.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and not any(s.startswith(".") for s in p.parts)
+    )
+
+
+# -- what the build is given --------------------------------------------------------------------------
+def test_entry_point_is_the_package_main(spec):
+    args, kwargs = spec.calls["Analysis"]
+    scripts = [Path(s) for s in args[0]]
+    assert scripts == [ROOT / "planner" / "__main__.py"]
+    assert scripts[0].is_file()
+    # The entry runs the same main() as `python -m planner` and the installed `hybrid-planner` script.
+    tree = ast.parse(scripts[0].read_text(encoding="utf-8"))
+    imported = {(n.module, a.name) for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) for a in n.names}
+    assert ("planner.cli", "main") in imported
+    assert str(ROOT) in kwargs["pathex"]
+
+
+def test_every_resource_file_is_bundled_under_resources(spec):
+    _, kwargs = spec.calls["Analysis"]
+    bundled = {}
+    for src, dest_dir in kwargs["datas"]:
+        src_path = Path(src)
+        assert src_path.is_file(), src
+        bundled[Path(dest_dir) / src_path.name] = src_path.resolve()
+    files = _resource_files()
+    assert files, "resources/ is empty?"
+    for rel in files:
+        assert Path("resources") / rel in bundled, f"resources/{rel} is not in the spec's datas"
+        assert bundled[Path("resources") / rel] == (RESOURCES / rel).resolve()
+    assert Path("resources/icons/app.svg") in bundled
+
+
+def test_bundled_layout_is_what_planner_resources_looks_for(spec, tmp_path, monkeypatch):
+    """Lay the datas out as PyInstaller would under sys._MEIPASS and ask planner.resources for them."""
+    from planner import resources
+
+    _, kwargs = spec.calls["Analysis"]
+    for src, dest_dir in kwargs["datas"]:
+        (tmp_path / dest_dir).mkdir(parents=True, exist_ok=True)
+        shutil.copy(src, tmp_path / dest_dir)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert resources.resources_dir() == tmp_path / "resources"
+    for rel in _resource_files():
+        assert resources.resource_path(*rel.parts).is_file()
+
+
+def test_one_folder_windowed_build_named_hybrid_planner(spec):
+    _, exe = spec.calls["EXE"]
+    assert exe["name"] == "hybrid-planner"
+    assert exe["console"] is False
+    assert exe["exclude_binaries"] is True  # one folder: the libraries go to COLLECT, not into the exe
+    assert exe["strip"] is False  # stripping numpy's libraries breaks them (PLATFORM.md)
+    _, coll = spec.calls["COLLECT"]
+    assert coll["name"] == "hybrid-planner"
+    assert coll["strip"] is False
+
+
+def test_charts_libraries_are_kept_and_nothing_the_app_imports_is_excluded(spec):
+    _, kwargs = spec.calls["Analysis"]
+    hidden, excludes = set(kwargs["hiddenimports"]), set(kwargs["excludes"])
+    assert {"pyqtgraph", "numpy"} <= hidden
+    imported = set()
+    for path in (ROOT / "planner").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {a.name for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                imported.add(node.module)
+    imported |= hidden
+    for name in imported:
+        parts = name.split(".")
+        clash = {".".join(parts[:i]) for i in range(1, len(parts) + 1)} & excludes
+        assert not clash, f"planner imports {name} but the spec excludes {clash}: update EXCLUDES"
+
+
+def test_qt_file_filter_keeps_what_the_app_needs(spec):
+    drop = spec.ns["_drop_qt_file"]
+    qt = "PySide6/Qt/"
+    for kept in ("plugins/platforms/libqxcb.so", "plugins/platforms/libqoffscreen.so",
+                 "plugins/imageformats/libqsvg.so", "plugins/iconengines/libqsvgicon.so",
+                 "plugins/xcbglintegrations/libqxcb-glx-integration.so",
+                 "plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so",
+                 "plugins/platformthemes/libqxdgdesktopportal.so",
+                 "plugins/printsupport/libcupsprintersupport.so",
+                 "lib/libQt6Core.so.6", "lib/libQt6Widgets.so.6", "lib/libQt6Svg.so.6",
+                 "lib/libQt6PrintSupport.so.6", "lib/libQt6XcbQpa.so.6", "lib/libQt6DBus.so.6",
+                 "lib/libQt6OpenGLWidgets.so.6", "lib/libQt6Test.so.6", "lib/libicudata.so.73"):
+        assert not drop(qt + kept), kept
+    for dropped in ("translations/qt_de.qm", "plugins/platforms/libqwayland.so",
+                    "plugins/platforms/libqeglfs.so", "plugins/platformthemes/libqgtk3.so",
+                    "plugins/wayland-shell-integration/libxdg-shell.so", "plugins/tls/libqopensslbackend.so",
+                    "plugins/imageformats/libqtiff.so", "lib/libQt6Quick.so.6", "lib/libQt6Qml.so.6",
+                    "lib/libQt6WaylandClient.so.6", "lib/libQt6Pdf.so.6", "lib/libQt6Network.so.6",
+                    "lib/libQt6VirtualKeyboard.so.6", "lib/libQt6WebEngineCore.so.6"):
+        assert drop(qt + dropped), dropped
+    assert not drop("libgthread-2.0.so.0") and not drop("numpy.libs/libscipy_openblas64_.so")
+    assert {"libgthread-2.0.so", "libgmodule-2.0.so"} <= set(spec.ns["ALWAYS_KEEP"])
+
+
+def test_elf_reader_finds_what_qtcore_links(spec):
+    import PySide6
+
+    needed = spec.ns["_elf_needed"]
+    core = next(Path(PySide6.__file__).parent.glob("QtCore.*so"), None)
+    if core is None:
+        pytest.skip("PySide6's QtCore is not an ELF .so here")
+    names = needed(str(core))
+    assert names is not None and any(n.startswith("libQt6Core.so") for n in names)
+    assert needed(str(SPEC)) is None  # not ELF: the spec keeps everything rather than guess
+
+
+def test_spec_puts_desktop_entry_and_icon_beside_the_program(spec):
+    share = spec.dist / "hybrid-planner" / "share"
+    assert (share / "applications" / "hybrid-planner.desktop").read_bytes() == DESKTOP.read_bytes()
+    icon = share / "icons" / "hicolor" / "scalable" / "apps" / "hybrid-planner.svg"
+    assert icon.read_bytes() == (RESOURCES / "icons" / "app.svg").read_bytes()
+
+
+def test_desktop_entry():
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # keys are case-sensitive
+    entry.read(DESKTOP, encoding="utf-8")
+    d = entry["Desktop Entry"]
+    assert d["Type"] == "Application"
+    assert d["Name"] == planner.APP_NAME
+    assert d["Exec"].split()[0] == "hybrid-planner"
+    assert d["Icon"] == "hybrid-planner"
+    assert d["Terminal"] == "false"
+    assert d["Categories"].endswith(";")
+    # On Wayland the compositor matches the window to this file by QGuiApplication.desktopFileName.
+    app_py = (ROOT / "planner" / "app.py").read_text(encoding="utf-8")
+    m = re.search(r"setDesktopFileName\(\s*[\"']([^\"']+)[\"']", app_py)
+    if m:
+        assert m.group(1) == DESKTOP.stem
+
+
+def test_build_script_is_valid_bash():
+    subprocess.run(["bash", "-n", str(ROOT / "packaging" / "build.sh")], check=True)
+
+
+# -- the real build (slow) ------------------------------------------------------------------------------
+@pytest.mark.skipif(os.environ.get("HYBRID_PLANNER_TEST_BUNDLE") != "1",
+                    reason="builds the bundle (minutes); set HYBRID_PLANNER_TEST_BUNDLE=1 to run")
+def test_bundle_builds_and_runs(tmp_path):
+    pytest.importorskip("PyInstaller")
+    dist, work = tmp_path / "dist", tmp_path / "build"
+    subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+         "--distpath", str(dist), "--workpath", str(work), str(SPEC)],
+        cwd=ROOT, check=True, timeout=1800,
+    )
+    bundle = dist / "hybrid-planner"
+    exe = bundle / "hybrid-planner"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HYBRID_PLANNER_SETTINGS_DIR": str(tmp_path / "s")}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(exe), *args], env=env, capture_output=True, text=True, timeout=120)
+
+    version = run("--version")
+    assert version.returncode == 0, version.stderr
+    assert version.stdout.strip() == f"hybrid-planner {planner.__version__}"
+    data = tmp_path / "data"
+    assert run("--data-dir", str(data), "demo").returncode == 0
+    report = run("--data-dir", str(data), "report", "--week", "2026-W48", "--json")
+    assert report.returncode == 0, report.stderr
+    assert '"week": "2026-W48"' in report.stdout
+
+    internal = bundle / "_internal"
+    for rel in _resource_files():
+        assert (internal / "resources" / rel).is_file()
+    names = {p.name for p in internal.rglob("*")}
+    assert {"libgthread-2.0.so.0", "libgmodule-2.0.so.0", "libqxcb.so", "libqsvg.so", "QtSvg.abi3.so",
+            "QtPrintSupport.abi3.so", "QtOpenGLWidgets.abi3.so", "QtTest.abi3.so"} <= names
+    assert not {"libstdc++.so.6", "libqwayland.so", "libqgtk3.so", "libQt6Network.so.6"} & names
+    assert not (internal / "PySide6" / "Qt" / "translations").exists()
+    # pyqtgraph (and its Qt-specific templates) and numpy made it into the archive (pyqtgraph also
+    # needs the QtSvg, QtOpenGLWidgets and QtTest extensions, checked above).
+    pyz = ast.literal_eval((work / "hybrid-planner" / "PYZ-00.toc").read_text())
+    modules = {e[0] for part in pyz if isinstance(part, list) for e in part if isinstance(e, tuple)}
+    assert {"pyqtgraph", "numpy", "planner.ui.main_window"} <= modules
+    assert any(m.endswith("axisCtrlTemplate_generic") for m in modules)
