@@ -45,7 +45,7 @@ def stats(ms: list[float]) -> tuple[float, float]:
 
 def row(name: str, ms: list[float], base: list[float] | None, budget: str) -> None:
     med, p95 = stats(ms)
-    ratio = f"{med / statistics.median(base):6.2f}x" if base else "     - "
+    ratio = f"{med / statistics.median(base):8.3g}x" if base else "       - "
     print(f"{name:<44} median {med:7.2f} ms  p95 {p95:7.2f} ms  vs baseline {ratio}  budget {budget}")
 
 
