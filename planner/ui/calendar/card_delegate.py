@@ -24,20 +24,71 @@ GAP = 4  # space below each card
 TITLE_LINES = 2
 
 
+class _Fonts:
+    """The fonts and metrics a card uses, made once per base font (painting is the hot path)."""
+
+    def __init__(self, base: QFont) -> None:
+        self.plain = QFont(base)
+        self.bold = _bold(base, False)
+        self.bold_struck = _bold(base, True)
+        self.small = _small(base)
+        self.badge = QFont(self.small)
+        self.badge.setBold(True)
+        self.fm = QFontMetrics(self.plain)
+        self.bfm = QFontMetrics(self.bold)
+        self.sfm = QFontMetrics(self.small)
+        self.badge_fm = QFontMetrics(self.badge)
+        self.mark_w = self.bfm.horizontalAdvance("✓") + 2
+
+
+class _Texts:
+    """What one card says, worked out once per session object, width and units."""
+
+    def __init__(self, s: Session, units: Units, fonts: _Fonts, title_w: int, inner_w: int) -> None:
+        self.session = s
+        self.title_lines = _title_lines(s.title, fonts.bold, title_w)
+        summary = summary_line(s, units)
+        if s.time:
+            summary = f"{s.time:%H:%M} · {summary}" if summary else f"{s.time:%H:%M}"
+        self.summary = fonts.fm.elidedText(summary, Qt.TextElideMode.ElideRight, inner_w)
+        self.level = intensity(s)
+        detail = detail_line(s)
+        if s.status is Status.SKIPPED:
+            detail = "Skipped" + (f" · {detail}" if detail else "")
+        self.detail = detail
+
+
 class CardDelegate(QStyledItemDelegate):
     def __init__(self, icons: IconCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._icons = icons
         self._heights: dict[tuple[str, bool, int, str], int] = {}  # Qt asks for sizes often
+        self._fonts: dict[str, _Fonts] = {}
+        self._texts: dict[tuple[int, Units, int], _Texts] = {}
+
+    def fonts(self, base: QFont) -> _Fonts:
+        key = base.key()
+        f = self._fonts.get(key)
+        if f is None:
+            f = self._fonts[key] = _Fonts(base)
+        return f
+
+    def _texts_for(self, s: Session, units: Units, fonts: _Fonts, title_w: int, inner_w: int) -> _Texts:
+        key = (id(s), units, title_w)
+        t = self._texts.get(key)
+        if t is None or t.session is not s:  # ids are reused once an object is gone
+            if len(self._texts) > 2000:
+                self._texts.clear()
+            t = self._texts[key] = _Texts(s, units, fonts, title_w, inner_w)
+        return t
 
     # -- geometry ------------------------------------------------------------------------------
-    @staticmethod
-    def _title_width(option: QStyleOptionViewItem, s: Session) -> int:
+    def _title_width(self, option: QStyleOptionViewItem, s: Session) -> int:
         """Room for the title: the card less its strip, padding, icon and status mark (as painted)."""
         view = option.widget
         width = view.viewport().width() if isinstance(view, QAbstractItemView) else option.rect.width()
-        mark = QFontMetrics(_bold(option.font, False)).horizontalAdvance("✓") + 2
-        return max(40, width - 2 - STRIP - 2 * PAD - ICON - 4 - (mark if s.status is not Status.PLANNED else 0))
+        mark = self.fonts(option.font).mark_w if s.status is not Status.PLANNED else 0
+        return max(40, width - 2 - STRIP - 2 * PAD - ICON - 4 - mark)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         s: Session | None = index.data(SessionRole)
@@ -49,10 +100,9 @@ class CardDelegate(QStyledItemDelegate):
         if height is None:
             if len(self._heights) > 4000:
                 self._heights.clear()
-            fm = QFontMetrics(option.font)
-            small = QFontMetrics(_small(option.font))
-            lines = len(_title_lines(s.title, _bold(option.font, False), width))
-            height = self._heights[key] = 2 * PAD + fm.height() * (lines + 1) + small.height() + 6 + GAP
+            f = self.fonts(option.font)
+            lines = len(_title_lines(s.title, f.bold, width))
+            height = self._heights[key] = 2 * PAD + f.fm.height() * (lines + 1) + f.sfm.height() + 6 + GAP
         return QSize(120, height)
 
     # -- painting ------------------------------------------------------------------------------
@@ -81,70 +131,51 @@ class CardDelegate(QStyledItemDelegate):
         muted = QColor(text_color)
         muted.setAlphaF(0.7)
         inner = card.toRect().adjusted(STRIP + PAD, PAD - 1, -PAD, -PAD + 1)
-        fm = QFontMetrics(option.font)
-        line_h = fm.height()
-        bold = _bold(option.font, skipped)
-        bfm = QFontMetrics(bold)
+        f = self.fonts(option.font)
+        line_h = f.fm.height()
+        mark_w = f.mark_w if (done or skipped) else 0
+        title_w = inner.width() - ICON - 4 - mark_w
+        texts = self._texts_for(s, units, f, title_w, inner.width())
 
         # title block: icon, up to two lines of title, status mark
         dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
         painter.drawPixmap(QPointF(inner.left(), inner.top() + (line_h - ICON) / 2),
                            self._icons.kind_pixmap(s.kind, ICON, kind, dpr))
-        mark_w = 0
-        if done or skipped:
-            mark = "✓" if done else "–"
-            mark_w = bfm.horizontalAdvance("✓") + 2
-            painter.setFont(bold)
+        painter.setFont(f.bold_struck if skipped else f.bold)
+        if mark_w:
             painter.setPen(QColor(theme.DONE_COLOR) if done else muted)
             painter.drawText(QRect(inner.right() - mark_w, inner.top(), mark_w, line_h),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, mark)
-        title_w = inner.width() - ICON - 4 - mark_w
-        lines = _title_lines(s.title, bold, title_w)
-        painter.setFont(bold)
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "✓" if done else "–")
         painter.setPen(text_color)
         y = inner.top()
-        for text in lines:
+        for text in texts.title_lines:
             painter.drawText(QRect(inner.left() + ICON + 4, y, title_w, line_h),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             y += line_h
 
         # time, duration and the key number
-        summary = summary_line(s, units)
-        if s.time:
-            summary = f"{s.time:%H:%M} · {summary}" if summary else f"{s.time:%H:%M}"
-        painter.setFont(option.font)
-        painter.setPen(text_color)
+        painter.setFont(f.plain)
         painter.drawText(QRect(inner.left(), y, inner.width(), line_h),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(summary, Qt.TextElideMode.ElideRight, inner.width()))
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, texts.summary)
         y += line_h + 2
 
         # intensity badge, then the run type and target or the main lifts
-        small = _small(option.font)
-        sfm = QFontMetrics(small)
         x = inner.left()
         if s.kind is not Kind.REST:
-            level = intensity(s)
-            badge_font = QFont(small)
-            badge_font.setBold(True)
-            badge_fm = QFontMetrics(badge_font)
-            label = level.value.upper()
-            badge = QRectF(x, y, badge_fm.horizontalAdvance(label) + 8, sfm.height() + 2)
+            label = texts.level.value.upper()
+            badge = QRectF(x, y, f.badge_fm.horizontalAdvance(label) + 8, f.sfm.height() + 2)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(theme.INTENSITY_COLORS[level]))
+            painter.setBrush(QColor(theme.INTENSITY_COLORS[texts.level]))
             painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2)
-            painter.setFont(badge_font)
-            painter.setPen(QColor("#212121") if level.value == "moderate" else QColor("#ffffff"))
+            painter.setFont(f.badge)
+            painter.setPen(QColor("#212121") if texts.level.value == "moderate" else QColor("#ffffff"))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
             x = int(badge.right()) + 5
-        detail = detail_line(s)
-        if skipped:
-            detail = "Skipped" + (f" · {detail}" if detail else "")
-        painter.setFont(small)
+        painter.setFont(f.small)
         painter.setPen(muted)
-        painter.drawText(QRect(x, y + 1, inner.right() - x, sfm.height()),
+        painter.drawText(QRect(x, y + 1, inner.right() - x, f.sfm.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         sfm.elidedText(detail, Qt.TextElideMode.ElideRight, inner.right() - x))
+                         f.sfm.elidedText(texts.detail, Qt.TextElideMode.ElideRight, inner.right() - x))
         painter.restore()
 
     @staticmethod
