@@ -80,9 +80,8 @@ class SessionsCommand(_Command):
         remove = [s.id for s in old if s.id is not None and s.id not in new_ids]
         old_by_id = {s.id: s for s in old if s.id is not None}
         changed = [s for s in new if s.id is None or old_by_id.get(s.id) != s]
-        stored = iter(self._repo.apply(remove=remove, put=changed))
-        by_obj = {id(s): next(stored) for s in changed}
-        return [by_obj.get(id(s), s) for s in new]
+        stored = dict(zip(map(id, changed), self._repo.apply(remove=remove, put=changed), strict=True))
+        return [stored.get(id(s), s) for s in new]
 
     @property
     def after(self) -> list[Session]:

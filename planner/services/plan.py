@@ -75,6 +75,11 @@ class PlanService:
         old_ids = {s.id for s in day}
         return [s for s in self._replace(text, day, after) if s.id not in old_ids]
 
+    def add_placed(self, sessions: Sequence[Session], text: str) -> list[Session]:
+        """New sessions that already carry their dates and positions (an imported plan, the demo
+        block), stored as one undoable change."""
+        return self._replace(text, [], sessions) if sessions else []
+
     def add_from_template(self, template_id: str, date: dt.date, row: int = -1) -> Session | None:
         t = self.store.templates.get(template_id)
         out = self.add([t.to_session(date)], date, row)

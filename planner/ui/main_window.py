@@ -231,13 +231,12 @@ class MainWindow(QMainWindow):
     def load_demo(self) -> None:
         """The demo block as one undoable change, for a first look at an empty plan."""
         from planner.domain.demo_plan import generate_demo_plan
-        from planner.services.commands import SessionsCommand
 
         if len(self.store.sessions):
             return
         _, sessions = generate_demo_plan(self._today(), self.store.templates.builtins())
-        self.plan.run(SessionsCommand("Load the demo plan", self.bus, self.store.sessions, [], sessions))
-        self.go_to(self._today())
+        if self.plan.add_placed(sessions, "Load the demo plan"):
+            self.go_to(self._today())
 
     def edit_profile(self) -> None:
         from planner.ui.dialogs.profile_dialog import ProfileDialog
@@ -266,11 +265,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Import plan", f"Could not read {name}: {exc.strerror or exc}")
             return
         sessions = plan_csv.append_positions([r.session for r in rows], self.store.sessions.on_date)
-        from planner.services.commands import SessionsCommand
-
-        cmd = SessionsCommand(f"Import {len(sessions)} sessions from {Path(name).name}", self.bus,
-                              self.store.sessions, [], sessions)
-        if self.plan.run(cmd) and sessions:
+        if self.plan.add_placed(sessions, f"Import {len(sessions)} sessions from {Path(name).name}"):
             self.go_to(min(s.date for s in sessions))
 
     def export_plan(self) -> None:

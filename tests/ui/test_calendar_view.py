@@ -298,3 +298,19 @@ def test_empty_plan_can_load_the_demo(make_window):
     assert w.week_model.sessions()  # today's week is shown and filled
     w.undo_action.trigger()
     assert len(w.store.sessions) == 0
+
+
+def test_file_import_plan_adds_after_existing_and_undoes_whole(window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    plan = tmp_path / "block.csv"
+    plan.write_text("date,kind,type,title,duration_min,rpe\n"
+                    f"{MONDAY},run,easy,Imported easy,40,3\n{THU},lift,lower,Imported squat,60,8\n",
+                    encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(plan), ""))
+    window.import_plan()
+    assert titles(window.store, MONDAY) == ["A", "B", "C", "Imported easy"]
+    assert titles(window.store, THU) == ["Imported squat"]
+    assert window.undo_stack.undoText() == "Import 2 sessions from block.csv"
+    window.undo_action.trigger()
+    assert titles(window.store, MONDAY) == ["A", "B", "C"] and titles(window.store, THU) == []
