@@ -13,7 +13,6 @@ from planner.domain.enums import Units
 from planner.domain.session import Session
 from planner.domain.totals import week_totals
 from planner.domain.units import format_distance
-from planner.domain.weeks import iso_week_name
 from planner.models.session_text import duration_text, tonnage_text
 
 
@@ -73,9 +72,8 @@ class WeekBar(QWidget):
 
     def show_week(self, first: dt.date, sessions: list[Session], units: Units) -> None:
         last = first + dt.timedelta(days=6)
-        year, week = iso_week_name(first).split("-W")
         span = f"{first.day} {first:%b}" if first.month != last.month else f"{first.day}"
-        self.title.setText(f"Week {int(week)} · {span}–{last.day} {last:%B %Y}")
+        self.title.setText(f"Week {first.isocalendar().week} · {span}–{last.day} {last:%B %Y}")
         self.title.setAccessibleName(self.title.text())
         self._updating = True
         self.picker.setDate(QDate(first.year, first.month, first.day))
