@@ -1,17 +1,83 @@
-"""Composition root: store -> services -> models -> main window. No globals."""
+"""Composition root: store -> runner and services -> change bus and models -> panes -> window.
+
+Nothing here is global: `compose` builds the parts and hands them to the window, which lays out
+widgets and wires actions.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
 import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import planner
+from planner.models.library_model import LibraryModel
+from planner.models.save_status import SaveStatus
+from planner.models.undo import ChangeBus, UndoRunner
+from planner.models.week_model import WeekModel
+from planner.services.library import LibraryService, ProfileService
+from planner.services.plan import PlanService
 from planner.store.database import open_store
 from planner.store.store import Store
+
+if TYPE_CHECKING:
+    from planner.ui.main_window import MainWindow
+    from planner.ui.settings import Settings
+
+
+@dataclass
+class Parts:
+    """Everything the window is built from (the window owns none of their wiring)."""
+
+    store: Store
+    settings: Settings
+    catalog: Mapping[str, Sequence[str]]
+    today: Callable[[], dt.date]
+    undo_stack: QUndoStack
+    bus: ChangeBus
+    runner: UndoRunner
+    plan: PlanService
+    library: LibraryService
+    profiles: ProfileService
+    save_status: SaveStatus
+    week_model: WeekModel
+    library_model: LibraryModel
+
+
+def compose(store: Store, settings: Settings, catalog: Mapping[str, Sequence[str]],
+            today: Callable[[], dt.date] = dt.date.today) -> Parts:
+    from planner.domain.weeks import week_start
+
+    stack = QUndoStack()
+    bus = ChangeBus()
+    runner = UndoRunner(store, stack, bus)
+    plan = PlanService(runner)
+    profile = store.profile.get()
+    first = week_start(settings.last_week or today(), profile.week_start)
+    week_model = WeekModel(store.sessions, plan, bus, first, units=profile.units, today=today)
+    return Parts(
+        store=store, settings=settings, catalog=catalog, today=today, undo_stack=stack, bus=bus,
+        runner=runner, plan=plan, library=LibraryService(runner), profiles=ProfileService(runner),
+        # Saving runs on a worker thread from here on, so a drop never waits for the disk.
+        save_status=SaveStatus(store.storage), week_model=week_model,
+        library_model=LibraryModel(store.templates, bus),
+    )
+
+
+def build_window(store: Store, settings: Settings, catalog: Mapping[str, Sequence[str]] | None = None,
+                 today: Callable[[], dt.date] = dt.date.today) -> MainWindow:
+    from planner.resources import exercise_catalog
+    from planner.ui.main_window import MainWindow
+
+    parts = compose(store, settings, catalog if catalog is not None else exercise_catalog(), today)
+    return MainWindow(parts)
 
 
 def _open_interactive(data_dir: Path) -> Store | None:
@@ -61,18 +127,13 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
     gc.freeze()
     try:
         if demo and len(store.sessions) == 0:
-            from planner.store.seed import seed_demo
+            from planner.services.plan_files import load_demo
+            from planner.services.runner import DirectRunner
 
-            seed_demo(store, dt.date.today())
+            runner = DirectRunner(store)
+            load_demo(PlanService(runner), ProfileService(runner), dt.date.today())
         window = build_window(store, settings)
         window.show()
         return app.exec()
     finally:
         store.close()
-
-
-def build_window(store: Store, settings, today=dt.date.today):  # noqa: ANN001, ANN201
-    from planner.resources import exercise_catalog
-    from planner.ui.main_window import MainWindow
-
-    return MainWindow(store, settings, exercise_catalog(), today=today)

@@ -25,6 +25,8 @@ from planner.paths import resolve_data_dir
 
 if TYPE_CHECKING:
     from planner.domain.session import Template
+    from planner.services.library import ProfileService
+    from planner.services.plan import PlanService
     from planner.store.store import Store
 
 PROG = "hybrid-planner"
@@ -179,6 +181,18 @@ def _open(data_dir: Path, builtins: Sequence[Template] = ()) -> Iterator[Store]:
         store.close()
 
 
+@contextlib.contextmanager
+def _services(data_dir: Path, builtins: Sequence[Template] = ()) -> Iterator[tuple[PlanService, ProfileService]]:
+    """The same services the window uses, each change applied and saved before it returns."""
+    from planner.services.library import ProfileService
+    from planner.services.plan import PlanService
+    from planner.services.runner import DirectRunner
+
+    with _open(data_dir, builtins) as store:
+        runner = DirectRunner(store)
+        yield PlanService(runner), ProfileService(runner)
+
+
 def _run_gui(data_dir: Path, demo: bool) -> int:
     try:
         from planner.app import run_gui
@@ -189,16 +203,16 @@ def _run_gui(data_dir: Path, demo: bool) -> int:
 
 # -- demo ---------------------------------------------------------------------------------------
 def cmd_demo(args: argparse.Namespace, data_dir: Path) -> int:
-    from planner.store.seed import seed_demo
+    from planner.services.plan_files import load_demo
 
     library = _builtin_templates()
-    with _open(data_dir, library) as store:
-        existing = len(store.sessions)
+    with _services(data_dir, library) as (plan, profiles):
+        existing = len(plan.store.sessions)
         if existing:
             raise CLIError(f"{data_dir} already has {existing} session"
                            f"{'s' if existing != 1 else ''}; the demo plan is only written into "
                            "an empty data folder (choose a new one with --data-dir)")
-        stored = seed_demo(store, dt.date.today())
+        stored = load_demo(plan, profiles, dt.date.today())
     span = _span(s.date for s in stored)
     print(f"Wrote the demo plan to {data_dir}: {len(stored)} sessions{span}.")
     return EXIT_OK
@@ -233,11 +247,11 @@ _PROFILE_OPTIONS = {  # option dest -> Profile field
 def cmd_profile(args: argparse.Namespace, data_dir: Path) -> int:
     changes = {field: getattr(args, dest) for dest, field in _PROFILE_OPTIONS.items()
                if getattr(args, dest) is not None}
-    with _open(data_dir) as store:
-        profile = store.profile.get()
+    with _services(data_dir) as (_, profiles):
+        profile = profiles.get()
         if changes:
             profile = profile.replace(**changes)  # validates: ValidationError -> exit 2
-            store.profile.put(profile)
+            profiles.set(profile)
     print(f"name: {profile.name}")
     print(f"body_mass_kg: {format_number(profile.body_mass_kg)}")
     print(f"goal: {profile.goal.value}")
@@ -263,9 +277,10 @@ def cmd_import_plan(args: argparse.Namespace, data_dir: Path) -> int:
     if not rows:
         print(f"{name} holds no sessions; nothing was imported.")
         return EXIT_OK
-    with _open(data_dir) as store, store.batch():
-        new = plan_csv.append_positions((r.session for r in rows), store.sessions.on_date)
-        stored = store.sessions.apply(put=new)
+    from planner.services.plan_files import import_sessions
+
+    with _services(data_dir) as (plan, _):
+        stored = import_sessions(plan, [r.session for r in rows], name)
     print(f"Imported {len(stored)} session{'s' if len(stored) != 1 else ''}"
           f"{_span(s.date for s in stored)} into {data_dir}.")
     return EXIT_OK

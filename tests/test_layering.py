@@ -1,6 +1,7 @@
-"""Imports point one way: ui -> models -> services -> store -> domain (DESIGN.md).
+"""Imports point one way: ui -> models -> services -> store -> domain, io beside services (DESIGN.md).
 
-domain and store import no Qt at all; services and models use QtCore/QtGui but no widgets.
+Nothing below models imports Qt at all (domain, store, services, io); models use QtCore/QtGui but
+no widgets.
 An AST walk over every module (function bodies included), so a lazy import cannot slip by.
 """
 
@@ -19,7 +20,8 @@ ABOVE = {
                "planner.app", "planner.cli", "tinydb", *QT),
     "store": ("planner.services", "planner.models", "planner.ui", "planner.io", "planner.app",
               "planner.cli", *QT),
-    "services": ("planner.models", "planner.ui", "planner.app", "planner.cli", *WIDGETS),
+    "services": ("planner.models", "planner.ui", "planner.app", "planner.cli", *QT),
+    "io": ("planner.models", "planner.ui", "planner.app", "planner.cli", *QT),
     "models": ("planner.ui", "planner.app", "planner.cli", *WIDGETS),
 }
 

@@ -11,7 +11,8 @@ from planner.domain.enums import Kind
 from planner.domain.session import Template
 from planner.models import mime
 from planner.models.session_text import TYPE_WORDS, duration_text
-from planner.services.changes import ChangeBus, Changes
+from planner.models.undo import ChangeBus
+from planner.services.changes import Changes
 from planner.store.records import TemplateRepository
 
 TemplateIdRole = Qt.ItemDataRole.UserRole + 10

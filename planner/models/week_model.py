@@ -16,7 +16,8 @@ from planner.domain.enums import Units
 from planner.domain.session import Session
 from planner.domain.weeks import week_days
 from planner.models import mime, session_text
-from planner.services.changes import ChangeBus, Changes
+from planner.models.undo import ChangeBus
+from planner.services.changes import Changes
 from planner.services.plan import PlanService
 from planner.store.sessions import SessionRepository
 
@@ -35,6 +36,7 @@ class WeekModel(QAbstractItemModel):
     """Days -> sessions for one week; every change goes to the PlanService, never to rows here."""
 
     refreshed = Signal()  # after any day was reloaded (totals strip, headers)
+    sessionsLanded = Signal(list)  # ids added, moved or reordered by a change (the view selects them)
 
     def __init__(self, sessions: SessionRepository, plan: PlanService, bus: ChangeBus,
                  first_day: dt.date, *, units: Units = Units.METRIC,
@@ -64,8 +66,7 @@ class WeekModel(QAbstractItemModel):
         if first_day == self._days[0]:
             return
         self._days = week_days(first_day)
-        for row in range(7):
-            self._reload(row)
+        self._reload_all()
         self.refreshed.emit()
 
     def set_units(self, units: Units) -> None:
@@ -104,29 +105,62 @@ class WeekModel(QAbstractItemModel):
     def _on_changes(self, changes: Changes) -> None:
         rows = range(7) if changes.everything else sorted(
             r for r in (self.row_of_date(d) for d in changes.dates) if r is not None)
-        for row in rows:
-            self._reload(row)
-        if rows:
-            self.refreshed.emit()
+        if not rows:
+            return
+        target = [self._repo.on_date(self._days[r]) if r in rows else self._rows[r] for r in range(7)]
+        landed = self._sync(target)
+        self.refreshed.emit()
+        if landed and not changes.everything:
+            self.sessionsLanded.emit(landed)
 
-    def _reload(self, row: int) -> None:
-        parent = self.day_index(row)
-        old = self._rows[row]
-        new = self._repo.on_date(self._days[row])
-        if [s.id for s in old] == [s.id for s in new]:
-            self._rows[row] = new
-            if new:
-                self.dataChanged.emit(self.index(0, 0, parent), self.index(len(new) - 1, 0, parent))
-        else:
-            if old:
-                self.beginRemoveRows(parent, 0, len(old) - 1)
-                self._rows[row] = []
-                self.endRemoveRows()
-            if new:
-                self.beginInsertRows(parent, 0, len(new) - 1)
-                self._rows[row] = new
-                self.endInsertRows()
-        self.dataChanged.emit(parent, parent)
+    def _reload_all(self) -> None:
+        self._sync([self._repo.on_date(d) for d in self._days])
+
+    def _sync(self, target: list[list[Session]]) -> list[int]:
+        """Turn the rows into `target` with removes, moves and inserts by session id, so that
+        persistent indexes (selection, current card) follow their sessions. Returns the ids that
+        landed somewhere new: added, moved to another day, or reordered within theirs."""
+        landed = _landed(self._rows, target)
+        wanted = {s.id for day in target for s in day}
+        for row in range(7):  # sessions gone from the week
+            parent = self.day_index(row)
+            for r in reversed(range(len(self._rows[row]))):
+                if self._rows[row][r].id not in wanted:
+                    self.beginRemoveRows(parent, r, r)
+                    del self._rows[row][r]
+                    self.endRemoveRows()
+        for row in range(7):  # day by day, row by row: what is before `r` is already in place
+            parent = self.day_index(row)
+            for r, s in enumerate(target[row]):
+                current = self._rows[row]
+                if r < len(current) and current[r].id == s.id:
+                    if current[r] != s:
+                        current[r] = s
+                        self.dataChanged.emit(self.index(r, 0, parent), self.index(r, 0, parent))
+                    continue
+                found = self._find(s.id)
+                if found is None:
+                    self.beginInsertRows(parent, r, r)
+                    current.insert(r, s)
+                    self.endInsertRows()
+                    continue
+                src_row, src_r = found  # later in this day, or anywhere in another day
+                self.beginMoveRows(self.day_index(src_row), src_r, src_r, parent, r)
+                old = self._rows[src_row].pop(src_r)
+                current.insert(r, s)
+                self.endMoveRows()
+                if old != s:
+                    self.dataChanged.emit(self.index(r, 0, parent), self.index(r, 0, parent))
+        for row in range(7):
+            self.dataChanged.emit(self.day_index(row), self.day_index(row))
+        return landed
+
+    def _find(self, session_id: int | None) -> tuple[int, int] | None:
+        for row, day in enumerate(self._rows):
+            for r, s in enumerate(day):
+                if s.id == session_id:
+                    return row, r
+        return None
 
     # -- QAbstractItemModel --------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
@@ -238,3 +272,25 @@ class WeekModel(QAbstractItemModel):
         """Never remove rows here: a move is done by the service during the drop, and Qt's view
         would otherwise delete the dragged rows again after a successful MoveAction."""
         return False
+
+
+def _landed(old: list[list[Session]], new: list[list[Session]]) -> list[int]:
+    """Ids a person would say the change was about: new to the week, moved to another day, or
+    out of order within their day (the neighbours a drop shifts keep their relative order)."""
+    where = {s.id: (row, r) for row, day in enumerate(old) for r, s in enumerate(day)}
+    out: list[int] = []
+    for row, day in enumerate(new):
+        stayed = [s for s in day if s.id in where and where[s.id][0] == row]
+        keep = _longest_in_order([where[s.id][1] for s in stayed])
+        kept = {stayed[i].id for i in keep}
+        out.extend(s.id for s in day if s.id is not None and s.id not in kept)
+    return out
+
+
+def _longest_in_order(values: list[int]) -> list[int]:
+    """Indexes of a longest increasing subsequence (days hold a handful of sessions: O(n^2) is fine)."""
+    best: list[list[int]] = []
+    for i, v in enumerate(values):
+        prev = max((best[j] for j in range(i) if values[j] < v), key=len, default=[])
+        best.append([*prev, i])
+    return max(best, key=len, default=[])

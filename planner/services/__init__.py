@@ -1,1 +1,2 @@
-"""Use cases: every change to the plan is an undoable command followed by one `Changes` broadcast."""
+"""Use cases: every change to the plan is a plain-Python operation, run by the window (undoable) or
+the command line (at once) through the same services."""

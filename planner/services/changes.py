@@ -1,38 +1,57 @@
-"""What a command changed, broadcast once after every do, undo and redo (Anki's OpChanges)."""
+"""What an operation changed: a plain value handed to every pane once the change has happened.
+
+The shape of Anki's OpChanges: panes check the parts they show and refresh only those. It carries no
+UI state (which card to select is the week model's business, worked out from the rows it moves).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from enum import Enum
 
-from PySide6.QtCore import QObject, Signal
+
+class Origin(Enum):
+    """Who started the change: a new action, or the undo stack stepping back or forward."""
+
+    DO = "do"
+    UNDO = "undo"
+    REDO = "redo"
 
 
 @dataclass(frozen=True)
 class Changes:
-    """Panes check the parts they show and refresh only those."""
-
-    dates: frozenset[dt.date] = frozenset()
+    dates: frozenset[dt.date] = frozenset()  # days whose sessions changed
     profile: bool = False
     templates: bool = False
-    logs: bool = False
-    select: tuple[int, ...] = ()  # session ids to select after the change (moved, pasted...)
-    everything: bool = False  # a whole new file (import, restore)
+    logs: bool = False  # readiness or nutrition entries
+    everything: bool = False  # a whole new file (restore) or a change too wide to list
+    origin: Origin = Origin.DO
+    text: str = ""  # the operation's words, e.g. "Move 'Tempo run' to Thursday"
 
     @staticmethod
-    def sessions(dates: Iterable[dt.date], select: Iterable[int] = ()) -> Changes:
-        return Changes(dates=frozenset(dates), select=tuple(select))
+    def sessions(dates: Iterable[dt.date]) -> Changes:
+        return Changes(dates=frozenset(dates))
 
     def touches(self, first: dt.date, last: dt.date) -> bool:
         return self.everything or any(first <= d <= last for d in self.dates)
 
+    @property
+    def empty(self) -> bool:
+        return not (self.dates or self.profile or self.templates or self.logs or self.everything)
 
-class ChangeBus(QObject):
-    """The one signal every pane listens to; `error` carries messages for the user."""
+    def merge(self, other: Changes) -> Changes:
+        """Both changes as one (a grouped action, or what a hidden pane missed); the later words win."""
+        return Changes(
+            dates=self.dates | other.dates,
+            profile=self.profile or other.profile,
+            templates=self.templates or other.templates,
+            logs=self.logs or other.logs,
+            everything=self.everything or other.everything,
+            origin=other.origin,
+            text=other.text or self.text,
+        )
 
-    changed = Signal(object)  # Changes
-    error = Signal(str)
-
-    def publish(self, changes: Changes) -> None:
-        self.changed.emit(changes)
+    def said(self, origin: Origin, text: str) -> Changes:
+        return replace(self, origin=origin, text=text)

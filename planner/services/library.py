@@ -1,33 +1,39 @@
-"""Template library and profile use cases, undoable like every other change."""
+"""Template library and profile use cases, each one operation like every other change."""
 
 from __future__ import annotations
 
 import dataclasses
 import uuid
 
-from PySide6.QtGui import QUndoStack
-
 from planner.domain.profile import Profile
 from planner.domain.session import SessionContent, Template
-from planner.services.changes import ChangeBus, Changes
-from planner.services.commands import StateCommand
-from planner.services.plan import PlanService
+from planner.services.changes import Changes
+from planner.services.operations import StateOp
+from planner.services.runner import Runner
 from planner.store.store import Store
+
+LibraryState = tuple[list[Template], set[str]]  # the user's templates, the hidden built-in ids
+
+
+def _write_library(store: Store, state: LibraryState) -> None:
+    store.templates.set_state(*state)
+
+
+def _write_profile(store: Store, profile: Profile) -> None:
+    store.profile.put(profile)
 
 
 class LibraryService:
-    def __init__(self, store: Store, stack: QUndoStack, bus: ChangeBus, runner: PlanService) -> None:
-        self.store, self.stack, self.bus, self._runner = store, stack, bus, runner
+    def __init__(self, runner: Runner) -> None:
+        self.runner = runner
+        self.store = runner.store
 
-    def _state(self) -> tuple[list[Template], set[str]]:
+    def _state(self) -> LibraryState:
         return self.store.templates.user_templates(), self.store.templates.hidden()
 
     def _set(self, text: str, user: list[Template], hidden: set[str]) -> bool:
-        def apply(state: tuple[list[Template], set[str]]) -> None:
-            self.store.templates.set_state(*state)
-
-        cmd = StateCommand(text, self.bus, apply, self._state(), (user, hidden), Changes(templates=True))
-        return self._runner.run(cmd)
+        op = StateOp(text, _write_library, self._state(), (user, hidden), Changes(templates=True))
+        return self.runner.run(op)
 
     def save_as_template(self, content: SessionContent, title: str | None = None) -> Template | None:
         user, hidden = self._state()
@@ -57,8 +63,9 @@ class LibraryService:
 
 
 class ProfileService:
-    def __init__(self, store: Store, bus: ChangeBus, runner: PlanService) -> None:
-        self.store, self.bus, self._runner = store, bus, runner
+    def __init__(self, runner: Runner) -> None:
+        self.runner = runner
+        self.store = runner.store
 
     def get(self) -> Profile:
         return self.store.profile.get()
@@ -67,8 +74,4 @@ class ProfileService:
         old = self.get()
         if old == profile:
             return True
-
-        def apply(p: Profile) -> None:
-            self.store.profile.put(p)
-
-        return self._runner.run(StateCommand("Edit profile", self.bus, apply, old, profile, Changes(profile=True)))
+        return self.runner.run(StateOp("Edit profile", _write_profile, old, profile, Changes(profile=True)))

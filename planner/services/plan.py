@@ -5,14 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtGui import QUndoStack
-
 from planner.domain.enums import Status
 from planner.domain.plan_edit import as_new_plan, by_day, insert_into_day, renumber
 from planner.domain.session import Session
-from planner.services.changes import ChangeBus
-from planner.services.commands import SessionsCommand, _Command
-from planner.store.store import Store
+from planner.services.operations import SessionsOp
+from planner.services.runner import Runner
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -28,28 +25,17 @@ def _quote(sessions: Sequence[Session]) -> str:
 
 
 class PlanService:
-    """Every change to the sessions goes through here and lands on the undo stack."""
+    """The gestures on sessions, each one operation run through the runner (undoable in the
+    window, applied at once on the command line). Methods return the sessions as stored."""
 
-    def __init__(self, store: Store, stack: QUndoStack, bus: ChangeBus) -> None:
-        self.store = store
-        self.stack = stack
-        self.bus = bus
+    def __init__(self, runner: Runner) -> None:
+        self.runner = runner
+        self.store = runner.store
 
     # -- plumbing ------------------------------------------------------------------------------
-    def run(self, command: _Command) -> bool:
-        """Apply a command once, then push it; a failed save is reported and not pushed."""
-        try:
-            changes = command.forward()
-        except Exception as exc:  # noqa: BLE001 - the store rolled back; tell the user why
-            self.bus.error.emit(f"Could not {command.text()[:1].lower()}{command.text()[1:]}: {exc}")
-            return False
-        self.stack.push(command)
-        self.bus.publish(changes)
-        return True
-
     def _replace(self, text: str, before: Iterable[Session], after: Iterable[Session]) -> list[Session]:
-        cmd = SessionsCommand(text, self.bus, self.store.sessions, list(before), list(after))
-        return cmd.after if self.run(cmd) else []
+        op = SessionsOp(text, list(before), list(after))
+        return op.after if self.runner.run(op) else []
 
     def _day(self, day: dt.date) -> list[Session]:
         return self.store.sessions.on_date(day)
@@ -100,8 +86,8 @@ class PlanService:
         same_day = all(s.date == date for s in moving)
         verb = "Reorder" if same_day else "Move"
         where = "" if same_day else f" to {day_name(date)}"
-        cmd = SessionsCommand(f"{verb} {_quote(moving)}{where}", self.bus, self.store.sessions, before, after)
-        return [s for s in cmd.after if s.id in moving_ids] if self.run(cmd) else []
+        stored = self._replace(f"{verb} {_quote(moving)}{where}", before, after)
+        return [s for s in stored if s.id in moving_ids]
 
     def copy(self, ids: Iterable[int], date: dt.date, row: int = -1) -> list[Session]:
         sources = self._get(ids)
@@ -109,6 +95,14 @@ class PlanService:
 
     def paste(self, sessions: Sequence[Session], date: dt.date, row: int = -1) -> list[Session]:
         return self.add(sessions, date, row, text=f"Paste {_quote(sessions)} on {day_name(date)}")
+
+    def duplicate(self, ids: Iterable[int]) -> list[Session]:
+        """Copies of the sessions right after the last of them, on its day."""
+        sources = self._get(ids)
+        if not sources:
+            return []
+        last = sources[-1]
+        return self.add(sources, last.date, last.position + 1, text=f"Duplicate {_quote(sources)}")
 
     def shift(self, ids: Iterable[int], days: int) -> list[Session]:
         """Move each selected session `days` days later (earlier when negative), to the end of that day."""
@@ -124,9 +118,8 @@ class PlanService:
             new_days[targets[s.id]].append(s.replace(date=targets[s.id]))
         after = [s for day in new_days.values() for s in renumber(day)]
         direction = "next" if days > 0 else "previous"
-        cmd = SessionsCommand(f"Move {_quote(moving)} to the {direction} day", self.bus,
-                              self.store.sessions, before, after)
-        return [s for s in cmd.after if s.id in moving_ids] if self.run(cmd) else []
+        stored = self._replace(f"Move {_quote(moving)} to the {direction} day", before, after)
+        return [s for s in stored if s.id in moving_ids]
 
     def edit(self, session: Session, text: str = "") -> Session | None:
         old = self.store.sessions.get(session.id) if session.id is not None else None

@@ -1,6 +1,6 @@
 """The data file's schema version and the steps that bring an older file up to date.
 
-The version lives in the `meta` table as one document {"schema_version": N}. A file without a meta
+The version lives in the `meta` table as one document {"schema_version": N, "next_session_id": M}. A file without a meta
 table but with data predates versioning and is version 1. Each step works on the parsed tables in
 memory; open_store writes the result only after backing up the old file and checking every document.
 """
@@ -13,7 +13,7 @@ from typing import Any
 
 Tables = dict[str, dict[str, Any]]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META_TABLE = "meta"
 _VERSIONED_SINCE = 1  # what an unversioned file with data is
 
@@ -42,8 +42,24 @@ def read_version(tables: Tables) -> int | None:
     return version
 
 
+def read_meta(tables: Tables) -> dict[str, Any]:
+    """The meta document as it is (empty when there is none); changes nothing."""
+    meta = tables.get(META_TABLE) or {}
+    return next((d for d in meta.values() if isinstance(d, dict)), {})
+
+
+def meta_doc(tables: Tables) -> dict[str, Any]:
+    """The one meta document (created when missing)."""
+    meta = tables.setdefault(META_TABLE, {})
+    doc = next((d for d in meta.values() if isinstance(d, dict)), None)
+    if doc is None or len(meta) != 1:
+        doc = dict(doc or {})
+        tables[META_TABLE] = {"1": doc}
+    return doc
+
+
 def set_version(tables: Tables, version: int) -> None:
-    tables[META_TABLE] = {"1": {"schema_version": version}}
+    meta_doc(tables)["schema_version"] = version
 
 
 def _rename(doc: dict[str, Any], old: str, new: str) -> None:
@@ -70,8 +86,18 @@ def _v1_to_v2(tables: Tables) -> None:
         _rename(doc, "session_rpe", "rpe")
 
 
+NEXT_ID_KEY = "next_session_id"
+
+
+def _v2_to_v3(tables: Tables) -> None:
+    """v3 keeps the next session id in meta, so an id is never given out twice, even after the
+    newest session was deleted and the file reopened (calendar UIDs and dismissed findings use ids)."""
+    ids = [int(k) for k in tables.get("sessions", {})]
+    meta_doc(tables)[NEXT_ID_KEY] = max(ids, default=0) + 1
+
+
 #: from-version -> the step to from-version + 1
-STEPS: dict[int, Callable[[Tables], None]] = {1: _v1_to_v2}
+STEPS: dict[int, Callable[[Tables], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(tables: Tables, from_version: int) -> Tables:

@@ -11,6 +11,7 @@ from tinydb import TinyDB
 
 from planner.domain.session import Session
 from planner.store.codec import session_from_doc, session_to_doc
+from planner.store.migrations import NEXT_ID_KEY, meta_doc, read_meta
 from planner.store.storage import AtomicJSONStorage
 
 
@@ -38,9 +39,14 @@ class SessionRepository:
         for key, doc in self._raw().items():
             self._by_date[dt.date.fromisoformat(doc["date"])].append(int(key))
             top = max(top, int(key))
-        # Ids only grow while the app runs: undo may bring a deleted session back under its id.
-        self._next_id = max(self._next_id, top + 1)
+        # Ids only grow, across restarts too (the counter is kept in meta): undo may bring a deleted
+        # session back under its id, and calendar UIDs and dismissed findings are keyed by ids.
+        self._next_id = max(self._next_id, top + 1, self._stored_next_id())
         self._generation = self._storage.generation
+
+    def _stored_next_id(self) -> int:
+        value = read_meta(self._storage.read() or {}).get(NEXT_ID_KEY, 1)
+        return value if isinstance(value, int) and not isinstance(value, bool) else 1
 
     def prime(self, decoded: Mapping[int, Session]) -> None:
         """Seed the cache with sessions already decoded: open_store decodes every one to check the
@@ -120,6 +126,10 @@ class SessionRepository:
                 for i in remove:
                     table.pop(str(i), None)
                 table.update(docs)
+                next_id = max([self._next_id, *(s.id + 1 for s in stored if s.id is not None)])
+                meta = meta_doc(tables)
+                if meta.get(NEXT_ID_KEY) != next_id:
+                    meta[NEXT_ID_KEY] = next_id
                 self._storage.write(tables)
         except Exception:
             self._reindex()

@@ -108,6 +108,8 @@ class AtomicJSONStorage(Storage):
         self._batch_depth = 0
         self._dirty = False
         self.saves = 0  # how many times the file was written, for tests and benchmarks
+        self.revision = 0  # bumped by every write to the tables
+        self.saved_revision = 0  # the revision the file on disk holds
         self.generation = 0  # bumped on every rollback so caches above can rebuild
         # Held while tables change and while the worker serialises them, so that a save never
         # catches a change half made.
@@ -121,6 +123,7 @@ class AtomicJSONStorage(Storage):
         with self._lock:
             self._data = data
             self._dirty = True
+            self.revision += 1
         if not self._batch_depth:
             self._save_or_schedule()
 
@@ -148,6 +151,7 @@ class AtomicJSONStorage(Storage):
         self._saved = payload
         self._dirty = False
         self.saves += 1
+        self.saved_revision = self.revision
 
     def rollback(self) -> None:
         """Forget unsaved changes: back to the last state written to disk."""
@@ -155,6 +159,8 @@ class AtomicJSONStorage(Storage):
             self._data = orjson.loads(self._saved) if self._saved is not None else None
             self._dirty = False
             self.generation += 1
+            self.revision += 1
+            self.saved_revision = self.revision  # memory equals the file again
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
@@ -173,30 +179,34 @@ class AtomicJSONStorage(Storage):
             self._save_or_schedule()
 
     # -- background saving ---------------------------------------------------------------------
-    def start_background(self, on_error: Callable[[str], None] | None = None) -> None:
-        """Save on a worker thread from now on; `on_error` is called (from that thread) with a
-        message when a save fails, and the save is retried."""
+    def start_background(self, on_error: Callable[[str], None] | None = None,
+                         on_saved: Callable[[int], None] | None = None) -> None:
+        """Save on a worker thread from now on. Both callbacks run on that thread: `on_error` with
+        a message when a save fails (the save is retried), `on_saved` with the revision just
+        written once a save succeeds."""
         if self._worker is None:
-            self._worker = _SaveWorker(self, on_error)
+            self._worker = _SaveWorker(self, on_error, on_saved)
             self._worker.start()
             if self._dirty:
                 self._worker.wake()
 
-    def _snapshot(self) -> bytes | None:
-        """The tables as bytes, taken under the lock; None when there is nothing new to save."""
+    def _snapshot(self) -> tuple[bytes, int] | None:
+        """The tables as bytes and their revision, taken under the lock; None when there is
+        nothing new to save."""
         with self._lock:
             if self._data is None or not self._dirty:
                 return None
             self._dirty = False
             try:
-                return orjson.dumps(self._data)
+                return orjson.dumps(self._data), self.revision
             except orjson.JSONEncodeError:
                 self._dirty = True
                 raise
 
-    def _saved_ok(self, payload: bytes) -> None:
+    def _saved_ok(self, payload: bytes, revision: int) -> None:
         self._saved = payload
         self.saves += 1
+        self.saved_revision = revision
 
     def _save_failed(self) -> None:
         with self._lock:
@@ -229,10 +239,12 @@ class _SaveWorker(threading.Thread):
     #: burst of changes (a drag over several days, a paste) into one save.
     DELAY_S = 0.15
 
-    def __init__(self, storage: AtomicJSONStorage, on_error: Callable[[str], None] | None) -> None:
+    def __init__(self, storage: AtomicJSONStorage, on_error: Callable[[str], None] | None,
+                 on_saved: Callable[[int], None] | None = None) -> None:
         super().__init__(name="hybrid-planner-save", daemon=True)
         self._storage = storage
         self._on_error = on_error
+        self._on_saved = on_saved
         self._cond = threading.Condition()
         self._pending = False
         self._busy = False
@@ -283,10 +295,11 @@ class _SaveWorker(threading.Thread):
     def _save_once(self) -> bool:
         storage = self._storage
         try:
-            payload = storage._snapshot()  # noqa: SLF001 - the worker is part of the storage
-            if payload is None:
+            snapshot = storage._snapshot()  # noqa: SLF001 - the worker is part of the storage
+            if snapshot is None:
                 self.error = None
                 return False
+            payload, revision = snapshot
             write_atomic(storage.path, payload)
         except (OSError, orjson.JSONEncodeError) as exc:
             storage._save_failed()  # noqa: SLF001
@@ -298,6 +311,8 @@ class _SaveWorker(threading.Thread):
             if first and self._on_error is not None:
                 self._on_error(str(self.error))
             return True
-        storage._saved_ok(payload)  # noqa: SLF001
+        storage._saved_ok(payload, revision)  # noqa: SLF001
         self.error = None
+        if self._on_saved is not None:
+            self._on_saved(revision)
         return False

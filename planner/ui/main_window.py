@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -22,49 +22,45 @@ from PySide6.QtWidgets import (
 
 import planner
 from planner.domain.weeks import week_start
-from planner.models.library_model import LibraryModel
-from planner.models.week_model import WeekModel
-from planner.services.changes import ChangeBus, Changes
-from planner.services.library import LibraryService, ProfileService
-from planner.services.plan import PlanService
+from planner.services.changes import Changes
 from planner.store.errors import StoreError
-from planner.store.store import Store
 from planner.ui.calendar.session_actions import SessionActions
 from planner.ui.calendar.week_bar import WeekBar
 from planner.ui.calendar.week_view import WeekView
 from planner.ui.icons import IconCache
 from planner.ui.library.library_dock import LibraryDock
-from planner.ui.settings import Settings
+from planner.ui.panes import PaneHost
+from planner.ui.status_pane import StatusPane
 from planner.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from planner.app import Parts
 
 
 class MainWindow(QMainWindow):
-    saveFailed = Signal(str)
+    """Lays out the calendar, the library and the panes, and wires menus and actions to the services.
 
-    def __init__(self, store: Store, settings: Settings, catalog: Mapping[str, Sequence[str]], *,
-                 today: Callable[[], dt.date] = dt.date.today) -> None:
+    Everything it shows comes from `Parts` (app.compose); changes reach every pane through the bus.
+    """
+
+    def __init__(self, parts: Parts) -> None:
         super().__init__()
         self.setWindowTitle(planner.APP_NAME)
         self.setObjectName("MainWindow")
-        self.store, self.settings, self._today = store, settings, today
+        self.parts = parts
+        self.store, self.settings, self._today = parts.store, parts.settings, parts.today
+        self.undo_stack, self.bus = parts.undo_stack, parts.bus
+        self.undo_stack.setParent(self)
+        self.bus.setParent(self)
+        self.plan, self.library, self.profiles = parts.plan, parts.library, parts.profiles
+        self.week_model, self.library_model = parts.week_model, parts.library_model
+        self._catalog = parts.catalog
+        self.profile = self.store.profile.get()
         self.icons = IconCache()
         self.setWindowIcon(self.icons.icon("app"))
 
-        # services: one undo stack, one change bus
-        self.undo_stack = QUndoStack(self)
-        self.bus = ChangeBus(self)
-        self.plan = PlanService(store, self.undo_stack, self.bus)
-        self.library = LibraryService(store, self.undo_stack, self.bus, self.plan)
-        self.profiles = ProfileService(store, self.bus, self.plan)
-        self.profile = store.profile.get()
-
-        first = week_start(settings.last_week or today(), self.profile.week_start)
-        self.week_model = WeekModel(store.sessions, self.plan, self.bus, first, units=self.profile.units,
-                                    today=today)
-        self.library_model = LibraryModel(store.templates, self.bus)
-
         self._build_navigation()
-        self.week_view = WeekView(self.week_model, self.bus, self.icons)
+        self.week_view = WeekView(self.week_model, self.icons)
         self.week_bar = WeekBar(self.previous_week, self.today_action, self.next_week)
         self.week_bar.dateChosen.connect(self.go_to)
         central = QWidget()
@@ -83,17 +79,19 @@ class MainWindow(QMainWindow):
         self.library_dock.editRequested.connect(self._edit_template)
 
         self.session_actions = SessionActions(self.week_view, self.plan, self.library,
-                                              lambda: self.profile.units, catalog, self)
-        self._catalog = catalog
+                                              lambda: self.profile.units, self._catalog, self)
         self._build_menus()
-        self._build_status_bar()
 
-        self.bus.changed.connect(self._on_changes)
+        # The profile first (units, first day), then the week model's rows, then the panes.
+        self.bus.changed.connect(self._on_changes, Qt.ConnectionType.DirectConnection)
         self.bus.error.connect(self._show_error)
-        # Saving runs on a worker thread so a drop never waits for the disk; its errors come
-        # back through a queued signal.
-        self.saveFailed.connect(self._show_error)
-        store.storage.start_background(self.saveFailed.emit)
+        self.panes = PaneHost(self.bus, self)
+        self.status_pane = StatusPane(self.statusBar(), parts.save_status, Path(self.store.path).name)
+        self.status_pane.setToolTip(str(self.store.path))
+        self.statusBar().addPermanentWidget(self.status_pane)
+        self.panes.add(self.status_pane)
+        parts.save_status.failed.connect(self._show_error)
+        self.statusBar().showMessage("Drag a session from the library onto a day to plan it.", 8000)
         self.week_model.refreshed.connect(self._refresh_week_bar)
         self._refresh_week_bar()
         self.resizeDocks([self.library_dock], [230], Qt.Orientation.Horizontal)
@@ -109,6 +107,17 @@ class MainWindow(QMainWindow):
         if tip:
             a.setStatusTip(tip)
         a.triggered.connect(slot)
+        return a
+
+    def _stack_action(self, word: str, slot: Callable[[], object], enabled: SignalInstance,
+                      text_changed: SignalInstance, keys: list[object]) -> QAction:
+        """Undo or Redo reading "Undo: Move 'Tempo run' to Thursday"; its fixed name (the F1 list)
+        stays "Undo"."""
+        a = self._action(f"&{word}", slot, keys)
+        a.setIconText(word)
+        a.setEnabled(False)
+        enabled.connect(a.setEnabled)
+        text_changed.connect(lambda t: a.setText(f"&{word}: {t}" if t else f"&{word}"))
         return a
 
     def _build_navigation(self) -> None:
@@ -140,10 +149,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
         edit = bar.addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        undo = self._stack_action("Undo", self.undo_stack.undo, self.undo_stack.canUndoChanged,
+                                  self.undo_stack.undoTextChanged, [QKeySequence.StandardKey.Undo])
+        redo = self._stack_action("Redo", self.undo_stack.redo, self.undo_stack.canRedoChanged,
+                                  self.undo_stack.redoTextChanged, ["Ctrl+Shift+Z", "Ctrl+Y"])
         self.undo_action, self.redo_action = undo, redo
         for a in (undo, redo, None, sa.cut, sa.copy, sa.paste, sa.duplicate, sa.delete, None, sa.edit,
                   sa.mark_done, sa.mark_skipped, sa.mark_planned, sa.save_template, None, sa.previous_day,
@@ -179,13 +188,6 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
         help_menu.addAction(self._action("&About Hybrid Planner", self.show_about))
 
-    def _build_status_bar(self) -> None:
-        self.file_label = QLabel()
-        self.file_label.setToolTip(str(self.store.path))
-        self.statusBar().addPermanentWidget(self.file_label)
-        self._show_saved()
-        self.statusBar().showMessage("Drag a session from the library onto a day to plan it.", 8000)
-
     # -- weeks ---------------------------------------------------------------------------------
     def go_to(self, day: dt.date) -> None:
         self.week_model.set_week(week_start(day, self.profile.week_start))
@@ -204,12 +206,6 @@ class MainWindow(QMainWindow):
             self.week_model.set_units(self.profile.units)
             self.go_to(self.week_model.first_day + dt.timedelta(days=3))
             self._refresh_week_bar()
-        self._show_saved()
-        if self.undo_stack.undoText():
-            self.statusBar().showMessage(f"{self.undo_stack.undoText()} · saved", 4000)
-
-    def _show_saved(self) -> None:
-        self.file_label.setText(f"Saved to {Path(self.store.path).name}")
 
     def _show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
@@ -230,12 +226,9 @@ class MainWindow(QMainWindow):
 
     def load_demo(self) -> None:
         """The demo block as one undoable change, for a first look at an empty plan."""
-        from planner.domain.demo_plan import generate_demo_plan
+        from planner.services.plan_files import load_demo
 
-        if len(self.store.sessions):
-            return
-        _, sessions = generate_demo_plan(self._today(), self.store.templates.builtins())
-        if self.plan.add_placed(sessions, "Load the demo plan"):
+        if not len(self.store.sessions) and load_demo(self.plan, self.profiles, self._today()):
             self.go_to(self._today())
 
     def edit_profile(self) -> None:
@@ -264,9 +257,11 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             QMessageBox.warning(self, "Import plan", f"Could not read {name}: {exc.strerror or exc}")
             return
-        sessions = plan_csv.append_positions([r.session for r in rows], self.store.sessions.on_date)
-        if self.plan.add_placed(sessions, f"Import {len(sessions)} sessions from {Path(name).name}"):
-            self.go_to(min(s.date for s in sessions))
+        from planner.services.plan_files import import_sessions
+
+        stored = import_sessions(self.plan, [r.session for r in rows], Path(name).name)
+        if stored:
+            self.go_to(min(s.date for s in stored))
 
     def export_plan(self) -> None:
         from planner.io import plan_csv
@@ -351,7 +346,7 @@ class MainWindow(QMainWindow):
         for menu in self.menuBar().findChildren(QMenu):
             for a in menu.actions():
                 if not a.isSeparator() and not a.shortcut().isEmpty():
-                    seen.setdefault(a.text().replace("&", "").rstrip("…"),
+                    seen.setdefault(a.iconText().replace("&", "").rstrip("…"),
                                     a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
         rows = list(seen.items())
         extra = [("Move the selection", "Arrow keys"), ("Open the session editor", "Enter / double-click"),

@@ -115,15 +115,15 @@ def gui_benchmarks(folder: Path, rounds: int) -> None:
     from PySide6.QtCore import QStringListModel
     from PySide6.QtWidgets import QApplication, QListView
 
+    from planner.app import build_window
     from planner.resources import builtin_templates, exercise_catalog
     from planner.store.database import open_store
-    from planner.ui.main_window import MainWindow
     from planner.ui.settings import Settings
 
     app = QApplication.instance() or QApplication([])
     store = open_store(folder, builtin_templates())
     last = store.sessions.all()[-1].date
-    window = MainWindow(store, Settings(), exercise_catalog(), today=lambda: last)
+    window = build_window(store, Settings(), exercise_catalog(), today=lambda: last)
     window.resize(1400, 880)
     window.show()
     app.processEvents()

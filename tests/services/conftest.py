@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QUndoStack
 
 from planner.domain.session import Exercise, Session, Template, WorkSet
-from planner.services.changes import ChangeBus
+from planner.models.undo import ChangeBus, UndoRunner
 from planner.services.library import LibraryService, ProfileService
 from planner.services.plan import PlanService
 from planner.store.database import open_store
@@ -34,15 +34,16 @@ def env(data_dir, qapp):
     store = open_store(data_dir, BUILTINS)
     stack = QUndoStack()
     bus = ChangeBus()
-    plan = PlanService(store, stack, bus)
+    runner = UndoRunner(store, stack, bus)
+    plan = PlanService(runner)
 
     class Env:
         pass
 
     e = Env()
-    e.store, e.stack, e.bus, e.plan = store, stack, bus, plan
-    e.library = LibraryService(store, stack, bus, plan)
-    e.profile = ProfileService(store, bus, plan)
+    e.store, e.stack, e.bus, e.plan, e.runner = store, stack, bus, plan, runner
+    e.library = LibraryService(runner)
+    e.profile = ProfileService(runner)
     e.rec = Recorder(bus)
     e.data_dir = data_dir
     yield e

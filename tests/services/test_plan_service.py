@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from planner.domain.enums import Status
+from planner.services.changes import Origin
 from planner.store.database import open_store
 from tests.services.conftest import BUILTINS, MONDAY, run
 
@@ -164,7 +165,52 @@ def test_changes_broadcast_once_per_step_with_dates(week):
     week.stack.undo()
     week.stack.redo()
     assert [c.dates for c in week.rec.changes] == [frozenset({MONDAY, WED})] * 3
-    assert week.rec.changes[0].select == (a.id,)
+    assert [(c.origin, c.text) for c in week.rec.changes] == [
+        (Origin.DO, "Move 'A' to Wednesday"), (Origin.UNDO, "Move 'A' to Wednesday"),
+        (Origin.REDO, "Move 'A' to Wednesday")]
+
+
+def test_broadcast_comes_after_the_stack_has_moved(week):
+    """A listener reading the stack sees the new state: push, undo and redo alike."""
+    seen = []
+    week.bus.changed.connect(lambda c: seen.append((c.origin.value, week.stack.index(), week.stack.undoText())))
+    a = week.store.sessions.on_date(MONDAY)[0]
+    week.plan.move([a.id], WED)
+    week.stack.undo()
+    week.stack.redo()
+    assert seen == [("do", 1, "Move 'A' to Wednesday"), ("undo", 0, ""), ("redo", 1, "Move 'A' to Wednesday")]
+
+
+def test_a_group_is_one_undo_step_and_one_broadcast(week):
+    a, b, _ = week.store.sessions.on_date(MONDAY)
+    before = snapshot(week.store)
+    week.rec.changes.clear()
+    with week.runner.group("Apply fix"):
+        week.plan.move([a.id], WED)
+        week.plan.mark_status([b.id], Status.SKIPPED)
+    after = snapshot(week.store)
+    assert week.stack.count() == 1 and week.stack.undoText() == "Apply fix"
+    assert [(c.text, c.dates) for c in week.rec.changes] == [("Apply fix", frozenset({MONDAY, WED}))]
+    check_undo_redo(week, before, after)
+    assert [c.origin for c in week.rec.changes] == [Origin.DO, Origin.UNDO, Origin.REDO]
+
+
+def test_a_group_that_fails_changes_nothing(week):
+    a = week.store.sessions.on_date(MONDAY)[0]
+    before = snapshot(week.store)
+    week.rec.changes.clear()
+    with pytest.raises(RuntimeError), week.runner.group("Apply fix"):
+        week.plan.move([a.id], WED)
+        raise RuntimeError("the fix's second step failed")
+    assert snapshot(week.store) == before
+    assert week.stack.count() == 0 and week.rec.changes == []
+
+
+def test_duplicate_says_duplicate(week):
+    a = week.store.sessions.on_date(MONDAY)[0]
+    week.plan.duplicate([a.id])
+    assert week.stack.undoText() == "Duplicate 'A'"
+    assert titles(week.store, MONDAY) == ["A", "A", "B", "C"]
 
 
 def test_changes_are_on_disk_at_once(week):

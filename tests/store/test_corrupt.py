@@ -24,7 +24,7 @@ from planner.store.errors import StoreError
 DAY = dt.date(2026, 3, 2)
 GOOD_SESSION = {"kind": "run", "type": "easy", "title": "Easy run", "duration_min": 40, "rpe": 3,
                 "date": "2026-03-02", "position": 0, "status": "planned"}
-META = {"1": {"schema_version": 2}}
+META = {"1": {"schema_version": 3}}
 
 
 def with_session(**changes) -> bytes:
@@ -32,12 +32,12 @@ def with_session(**changes) -> bytes:
 
 
 BROKEN = {
-    "truncated": b'{"meta": {"1": {"schema_version": 2}}, "sessions": {"1": {"kind": "ru',
+    "truncated": b'{"meta": {"1": {"schema_version": 3}}, "sessions": {"1": {"kind": "ru',
     "empty": b"",
     "not json": b"hello, I am not a database",
     "a list": b"[1, 2, 3]",
     "table not an object": b'{"sessions": [1, 2]}',
-    "document not an object": b'{"meta": {"1": {"schema_version": 2}}, "sessions": {"1": 5}}',
+    "document not an object": b'{"meta": {"1": {"schema_version": 3}}, "sessions": {"1": 5}}',
     "id not a number": orjson.dumps({"meta": META, "sessions": {"first": GOOD_SESSION}}),
     "session out of range": with_session(rpe=11),
     "session without a date": orjson.dumps(

@@ -38,8 +38,8 @@ def on_disk(data_dir: Path) -> dict:
     return orjson.loads((data_dir / DATA_FILE).read_bytes())
 
 
-def test_current_version_is_two():
-    assert SCHEMA_VERSION == 2
+def test_current_version_is_three():
+    assert SCHEMA_VERSION == 3
 
 
 def test_a_new_file_gets_the_current_version(data_dir):
@@ -90,7 +90,8 @@ def test_v1_fixture_is_migrated_to_v2(v1_dir):
         store.close()
 
     data = on_disk(v1_dir)
-    assert data["meta"] == {"1": {"schema_version": 2}}
+    top = max(int(k) for k in data["sessions"])
+    assert data["meta"] == {"1": {"schema_version": 3, "next_session_id": top + 1}}
     for doc in data["sessions"].values():
         assert "duration" not in doc and "session_rpe" not in doc
         assert {"duration_min", "rpe", "position"} <= doc.keys()
@@ -149,10 +150,10 @@ def test_migrate_numbers_each_day_by_doc_id():
     migrate(tables, 1)
     positions = {k: d["position"] for k, d in tables["sessions"].items()}
     assert positions == {"3": 0, "5": 1, "12": 2, "7": 0}
-    assert tables["meta"] == {"1": {"schema_version": 2}}
+    assert tables["meta"] == {"1": {"schema_version": 3, "next_session_id": 13}}  # 12 + 1
 
 
-@pytest.mark.parametrize("version", [3, 99])
+@pytest.mark.parametrize("version", [4, 99])
 def test_newer_file_is_refused_and_left_byte_identical(data_dir, version):
     path = data_dir / DATA_FILE
     newer = (b'{"meta": {"1": {"schema_version": %d}}, "sessions": {"1": {"a_field": '
@@ -171,3 +172,26 @@ def test_newer_file_is_refused_and_left_byte_identical(data_dir, version):
     with pytest.raises(NewerSchemaError):
         open_store(data_dir)
     assert not isinstance(err, StoreLockedError)
+
+
+def test_v2_file_gets_the_next_id_after_its_highest():
+    tables = {"meta": {"1": {"schema_version": 2}}, "sessions": {"4": {}, "9": {}}}
+    migrate(tables, 2)
+    assert tables["meta"] == {"1": {"schema_version": 3, "next_session_id": 10}}  # 9 + 1
+
+
+def test_session_ids_are_never_reused_across_restarts(data_dir):
+    """Delete the newest session, reopen, add: the new one gets a fresh id (not the deleted one's)."""
+    from planner.domain.session import Session
+
+    store = open_store(data_dir)
+    a, b = store.sessions.apply(put=[Session(kind="run", title=t, date=MON, duration_min=30, rpe=3)
+                                     for t in ("A", "B")])
+    store.sessions.apply(remove=[b.id])
+    store.close()
+    store = open_store(data_dir)
+    try:
+        [c] = store.sessions.apply(put=[Session(kind="run", title="C", date=MON, duration_min=30, rpe=3)])
+        assert (a.id, b.id, c.id) == (1, 2, 3)
+    finally:
+        store.close()

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
+from planner.app import build_window
 from planner.store.database import open_store
-from planner.ui.main_window import MainWindow
 from planner.ui.settings import Settings
 from tests.services.conftest import BUILTINS, MONDAY, run
 
@@ -22,7 +22,7 @@ def make_window(data_dir, qtbot):
         store = open_store(data_dir, builtins)
         if sessions:
             store.sessions.apply(put=sessions)
-        w = MainWindow(store, Settings(), CATALOG, today=lambda: TODAY)
+        w = build_window(store, Settings(), CATALOG, today=lambda: TODAY)
         qtbot.addWidget(w)
         w.show()
         qtbot.waitExposed(w)

@@ -12,10 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from planner.app import build_window
 from planner.models.library_model import TemplateIdRole
 from planner.resources import builtin_templates, exercise_catalog
 from planner.store.database import open_store
-from planner.ui.main_window import MainWindow
 from planner.ui.settings import Settings
 
 MONDAY = dt.date(2026, 11, 23)
@@ -37,7 +37,7 @@ def main() -> int:
     data_dir = Path(sys.argv[1])
     app = QApplication(sys.argv[:1])
     store = open_store(data_dir, builtin_templates())
-    window = MainWindow(store, Settings(), exercise_catalog(), today=lambda: MONDAY + dt.timedelta(days=2))
+    window = build_window(store, Settings(), exercise_catalog(), today=lambda: MONDAY + dt.timedelta(days=2))
     window.move(0, 0)
     window.show()
     result = {"rc": 1}

@@ -114,9 +114,9 @@ class SessionActions(QObject):
             self._plan.mark_status(ids, status)
 
     def duplicate_selected(self) -> None:
-        sel = self.selected()
-        if sel:
-            self._plan.paste(sel, sel[-1].date, sel[-1].position + 1)
+        ids = [s.id for s in self.selected() if s.id is not None]
+        if ids:
+            self._plan.duplicate(ids)
 
     def delete_selected(self) -> None:
         ids = [s.id for s in self.selected()]

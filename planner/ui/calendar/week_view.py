@@ -12,7 +12,6 @@ from planner.domain.session import Session
 from planner.domain.totals import week_totals
 from planner.models.session_text import duration_text
 from planner.models.week_model import WeekModel
-from planner.services.changes import ChangeBus, Changes
 from planner.ui.calendar.card_delegate import CardDelegate
 from planner.ui.calendar.day_view import DayListView
 from planner.ui.icons import IconCache
@@ -51,8 +50,11 @@ class WeekView(QWidget):
 
     editRequested = Signal()
     contextMenuRequested = Signal(object)  # global QPoint
+    #: The day the user works in and the selected session ids changed (panes such as nutrition
+    #: follow the day); emitted once per change of either.
+    currentChanged = Signal(object, object)  # dt.date, tuple[int, ...]
 
-    def __init__(self, model: WeekModel, bus: ChangeBus, icons: IconCache, parent: QWidget | None = None) -> None:
+    def __init__(self, model: WeekModel, icons: IconCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
         self._delegate = CardDelegate(icons, self)
@@ -72,6 +74,7 @@ class WeekView(QWidget):
             view.editRequested.connect(self.editRequested)
             view.pressedWithoutCtrl.connect(lambda src=row: self._clear_others(src))
             view.focused.connect(self._remember_day)
+            view.selectionModel().selectionChanged.connect(self._announce_current)
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(lambda pos, v=view: self._context_menu(v, pos))
             grid.addWidget(header, 0, row)
@@ -82,8 +85,10 @@ class WeekView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(grid)
+        self._announced: tuple[dt.date, tuple[int, ...]] | None = None
         model.refreshed.connect(self.refresh_headers)
-        bus.changed.connect(self._after_change)
+        model.refreshed.connect(self._announce_current)
+        model.sessionsLanded.connect(self.select_ids)
         self.refresh_headers()
 
     # -- looks ---------------------------------------------------------------------------------
@@ -105,13 +110,21 @@ class WeekView(QWidget):
     def selected_sessions(self) -> list[Session]:
         out: list[Session] = []
         for view in self.views:
-            rows = sorted(i.row() for i in view.selectionModel().selectedIndexes())
+            root = view.rootIndex()  # a moved card's index may have gone to another day's parent
+            rows = sorted(i.row() for i in view.selectionModel().selectedIndexes() if i.parent() == root)
             day = self.model.day_sessions(view.day_row)
             out.extend(day[r] for r in rows if r < len(day))
         return out
 
     def _remember_day(self, row: int) -> None:
         self._last_day_row = row
+        self._announce_current()
+
+    def _announce_current(self) -> None:
+        now = (self.current_day(), tuple(s.id for s in self.selected_sessions() if s.id is not None))
+        if now != self._announced:
+            self._announced = now
+            self.currentChanged.emit(*now)
 
     def current_day(self) -> dt.date:
         """The day the user is working in: the column with focus or used last, else the selection's
@@ -124,7 +137,7 @@ class WeekView(QWidget):
         sel = self.selected_sessions()
         if sel:
             return sel[0].date
-        today = dt.date.today()
+        today = self.model.today()
         return today if today in self.model.days else self.model.days[0]
 
     def current_row_in_day(self) -> int:
@@ -178,10 +191,6 @@ class WeekView(QWidget):
         if count:
             index = self.model.index(min(max(row, 0), count - 1), 0, view.rootIndex())
             view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-
-    def _after_change(self, changes: Changes) -> None:
-        if changes.select:
-            self.select_ids(changes.select)
 
     def _context_menu(self, view: DayListView, pos) -> None:  # noqa: ANN001
         index = view.indexAt(pos)

@@ -1,0 +1,95 @@
+"""The pane contract: a pane registers once and is kept current through the change broadcast.
+
+A pane is a widget (usually a dock) with `refresh(changes)`; it may also say which changes concern
+it with `wants(changes)`. The host, not the pane, decides when to call refresh:
+- hidden, a pane costs nothing: it is only marked stale, with the changes it missed merged, and is
+  refreshed when it is shown again;
+- visible panes are refreshed after the calendar has painted the change, all in one coalesced pass,
+  so a drop's own repaint stays within one frame however many panes listen.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+from planner.models.undo import ChangeBus
+from planner.services.changes import Changes
+
+
+class Pane(Protocol):
+    def refresh(self, changes: Changes) -> None: ...
+
+
+class PaneHost(QObject):
+    refreshed = Signal()  # after each pass that refreshed at least one pane (tests, benchmarks)
+
+    def __init__(self, bus: ChangeBus, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._panes: list[QWidget] = []
+        self._missed: dict[int, Changes] = {}  # id(pane) -> what it has not seen yet
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._pass)
+        bus.changed.connect(self._on_changes)
+
+    def add(self, pane: QWidget) -> QWidget:
+        """Register `pane` (a QWidget with `refresh(changes)`); returns it for chaining."""
+        self._panes.append(pane)
+        if isinstance(pane, QDockWidget):
+            pane.visibilityChanged.connect(lambda shown, p=pane: shown and self._catch_up(p))
+        else:
+            pane.installEventFilter(self)
+        self._missed[id(pane)] = Changes(everything=True)  # first sight: build from scratch
+        if _shown(pane):
+            self._timer.start()
+        return pane
+
+    def panes(self) -> list[QWidget]:
+        return list(self._panes)
+
+    def is_stale(self, pane: QWidget) -> bool:
+        return id(pane) in self._missed
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            self._catch_up(watched)
+        return False
+
+    def _on_changes(self, changes: Changes) -> None:
+        for pane in self._panes:
+            wants = getattr(pane, "wants", None)
+            if wants is not None and not wants(changes):
+                continue
+            key = id(pane)
+            self._missed[key] = self._missed[key].merge(changes) if key in self._missed else changes
+        if any(_shown(p) and id(p) in self._missed for p in self._panes):
+            self._timer.start()
+
+    def _catch_up(self, pane: QWidget) -> None:
+        if id(pane) in self._missed:
+            self._timer.start()
+
+    def flush(self) -> None:
+        """Refresh every visible stale pane now (tests; the timer does this in the app)."""
+        self._timer.stop()
+        self._pass()
+
+    def _pass(self) -> None:
+        # Let the calendar paint the change first: its repaint is posted, the panes can wait.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateRequest)
+        done = False
+        for pane in self._panes:
+            if _shown(pane) and id(pane) in self._missed:
+                changes = self._missed.pop(id(pane))
+                pane.refresh(changes)  # type: ignore[attr-defined]
+                done = True
+        if done:
+            self.refreshed.emit()
+
+
+def _shown(pane: QWidget) -> bool:
+    return pane.isVisible()
