@@ -36,8 +36,13 @@ def test_second_open_is_refused_until_the_first_closes(data_dir):
 
 def test_close_twice_is_harmless(data_dir):
     store = open_store(data_dir)
+    closed = []
+    store.on_close(lambda: closed.append(1))
     store.close()
     store.close()
+    assert closed == [1]  # the close callbacks (the lock's release among them) ran once
+    again = open_store(data_dir)  # and the folder is free
+    again.close()
     other = open_store(data_dir)  # the second close did not touch the new holder's lock
     try:
         with pytest.raises(StoreLockedError):
