@@ -15,10 +15,14 @@ from planner.domain.session import Template
 
 
 def resources_dir() -> Path:
+    """A PyInstaller bundle's `resources/`; an installed wheel's `planner/_resources/` (setup.py
+    maps the folder there); else the source checkout's top-level `resources/`."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    here = Path(__file__).resolve().parent
+    installed = here / "_resources"
+    return installed if (installed / "library.json").is_file() else here.parent / "resources"
 
 
 def resource_path(*parts: str) -> Path:

@@ -6,7 +6,6 @@ import sys
 from importlib.metadata import version
 
 import pytest
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
