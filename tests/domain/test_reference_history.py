@@ -12,7 +12,7 @@ import pytest
 
 from planner.domain.enums import Kind, Status
 from planner.domain.intensity import is_heavy_lower, is_long_run
-from planner.domain.reference_history import END, PLANNED_WEEKS, generate_reference_history
+from planner.dev.reference_history import END, PLANNED_WEEKS, generate_reference_history
 from planner.domain.session import Session
 from planner.resources import exercise_catalog
 
@@ -154,7 +154,7 @@ def test_ten_years_of_progress():
     assert easy_pace(2026) < easy_pace(2017) - 0.3
 
 
-@pytest.mark.parametrize("module", ["planner.store.reference_file"])
+@pytest.mark.parametrize("module", ["planner.dev.reference_file"])
 def test_written_file_is_a_data_file(tmp_path, module, capsys):
     import importlib
 

@@ -78,7 +78,7 @@ def synthetic_history(weeks: int = WEEKS, seed: int = 7) -> list[Session]:
 def reference_history() -> Sequence[Session]:
     """The project's reference history if it is there yet, else the stand-in."""
     try:
-        from planner.domain.reference_history import (  # type: ignore[import-not-found]
+        from planner.dev.reference_history import (  # type: ignore[import-not-found]
             generate_reference_history,
         )
     except ImportError:

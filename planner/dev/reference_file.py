@@ -1,6 +1,6 @@
 """Write the reference history as a data file the app opens like any other.
 
-`python -m planner.store.reference_file --out FILE.json [--end 2026-11-22] [--years 10] [--seed 1]`
+`python -m planner.dev.reference_file --out FILE.json [--end 2026-11-22] [--years 10] [--seed 1]`
 
 The file is a complete, current-schema TinyDB file: a meta table with the schema version, the
 reference athlete's profile, and the sessions numbered 1..n in date order. Copy it into a data
@@ -18,7 +18,7 @@ from typing import Any
 import orjson
 
 from planner.domain.profile import Profile
-from planner.domain.reference_history import END, generate_reference_history, reference_profile
+from planner.dev.reference_history import END, generate_reference_history, reference_profile
 from planner.domain.session import Session
 from planner.store.codec import profile_to_doc, session_to_doc
 from planner.store.migrations import SCHEMA_VERSION, Tables, set_version
@@ -44,7 +44,7 @@ def write_reference_file(path: Path, sessions: Sequence[Session],
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m planner.store.reference_file",
+        prog="python -m planner.dev.reference_file",
         description="Write the deterministic ten-year reference history as a data file.")
     parser.add_argument("--out", type=Path, required=True, help="the JSON file to write")
     parser.add_argument("--end", type=dt.date.fromisoformat, default=END,

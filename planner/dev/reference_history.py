@@ -13,8 +13,8 @@ What makes it realistic enough to stress the app the way a real user would:
   odd week lost to illness;
 - everything done except the last two weeks, which are planned.
 
-To write the history as a data file: `python -m planner.store.reference_file --out FILE.json`
-(`python -m planner.domain.reference_history --out FILE.json` does the same).
+To write the history as a data file: `python -m planner.dev.reference_file --out FILE.json`
+(`python -m planner.dev.reference_history --out FILE.json` does the same).
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""Development tools (the ten-year reference history for benchmarks); never shipped in the bundle."""
