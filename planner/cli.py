@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from planner import __version__
 from planner.domain.errors import ValidationError
-from planner.domain.exercise_text import format_number
+from planner.domain.exercise_text import format_exact
 from planner.domain.weeks import parse_date, parse_iso_week
 from planner.paths import resolve_data_dir
 
@@ -53,9 +53,11 @@ class _Parser(argparse.ArgumentParser):
 
 # -- the parser ---------------------------------------------------------------------------------
 def _number(text: str) -> float:
+    from planner.domain.units import parse_decimal
+
     try:
-        return float(text.replace(",", "."))
-    except ValueError:
+        return parse_decimal("value", text)
+    except ValidationError:
         raise argparse.ArgumentTypeError(f"must be a number (got {text!r})") from None
 
 
@@ -253,11 +255,11 @@ def cmd_profile(args: argparse.Namespace, data_dir: Path) -> int:
             profile = profile.replace(**changes)  # validates: ValidationError -> exit 2
             profiles.set(profile)
     print(f"name: {profile.name}")
-    print(f"body_mass_kg: {format_number(profile.body_mass_kg)}")
+    print(f"body_mass_kg: {format_exact(profile.body_mass_kg)}")
     print(f"goal: {profile.goal.value}")
     print(f"units: {profile.units.value}")
     print(f"week_start: {profile.week_start.value}")
-    print(f"sweat_rate_l_per_h: {format_number(profile.sweat_rate_l_per_h)}")
+    print(f"sweat_rate_l_per_h: {format_exact(profile.sweat_rate_l_per_h)}")
     return EXIT_OK
 
 

@@ -23,6 +23,7 @@ from decimal import Decimal
 
 from planner.domain.errors import ValidationError
 from planner.domain.session import SETS_RANGE, Exercise, WorkSet
+from planner.domain.units import parse_decimal
 
 FIELD = "exercises"
 GRAMMAR = "NAME SETSxREPS[@KG] [RPE r | RIR n] [warmup]"
@@ -43,7 +44,7 @@ _WHITESPACE = re.compile(r"\s+")
 _FLAT = str.maketrans("\n\r\t", "   ")
 
 
-def format_number(x: float) -> str:
+def format_exact(x: float) -> str:
     """Shortest text that reads back as the same number: no trailing `.0`, no exponent."""
     x = float(x)
     if x.is_integer():
@@ -135,7 +136,7 @@ def _parse_item(number: int, raw: str) -> tuple[str, list[WorkSet]]:
 
 
 def _decimal(text: str | None) -> float | None:
-    return None if text is None else float(text.replace(",", "."))
+    return None if text is None else parse_decimal("number", text)
 
 
 def _item_error(number: int, raw: str, reason: str) -> ValidationError:
@@ -172,9 +173,9 @@ def _format_run(name: str, run: Sequence[WorkSet]) -> str:
     s = run[0]
     text = f"{name} {len(run)}x{s.reps}"
     if s.load_kg is not None:
-        text += f"@{format_number(s.load_kg)}"
+        text += f"@{format_exact(s.load_kg)}"
     if s.rpe is not None:
-        text += f" RPE {format_number(s.rpe)}"
+        text += f" RPE {format_exact(s.rpe)}"
     if s.rir is not None:
         text += f" RIR {s.rir}"
     if s.warmup:

@@ -83,6 +83,18 @@ def load_limits(units: Units) -> tuple[float, float]:
     return load_to_display(lo, units), load_to_display(hi, units)
 
 
+def parse_decimal(field: str, text: str) -> float:
+    """A finite number as people type it, with a decimal point or a decimal comma ("7.5", "7,5").
+    The one place a decimal comma is understood (forms, the command line, spreadsheets)."""
+    try:
+        value = float(text.strip().replace(",", "."))
+    except ValueError:
+        raise ValidationError(field, f"must be a number (got {text.strip()!r})") from None
+    if not math.isfinite(value):
+        raise ValidationError(field, f"must be a number (got {text.strip()!r})")
+    return value
+
+
 def format_number(value: float, decimals: int = SHOWN_DECIMALS) -> str:
     """At most `decimals` decimals, no trailing zeros: 10.0 -> "10", 6.2137 -> "6.21"."""
     text = f"{value:.{decimals}f}"
@@ -180,10 +192,7 @@ def _parse_quantity(
         unit = words.get(word.lower(), "")
         if not unit:
             raise ValidationError(field, f"unit must be {allowed} (got {word!r})")
-    value = float(number.replace(",", "."))
-    if not math.isfinite(value):
-        raise ValidationError(field, f"must be a number (got {text.strip()!r})")
-    return value, unit
+    return parse_decimal(field, number), unit
 
 
 def _check_range(

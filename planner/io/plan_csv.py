@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,8 +19,9 @@ from pathlib import Path
 
 from planner.domain.enums import Kind, Status
 from planner.domain.errors import ValidationError
-from planner.domain.exercise_text import format_exercises, format_number, parse_exercises
+from planner.domain.exercise_text import format_exact, format_exercises, parse_exercises
 from planner.domain.session import Session
+from planner.domain.units import parse_decimal
 from planner.domain.weeks import parse_date
 
 COLUMNS: tuple[str, ...] = (
@@ -209,10 +209,7 @@ def _number(field: str, text: str) -> float:
     """A number as typed in a spreadsheet: `45`, `7.5`, or `7,5` (decimal comma)."""
     if not _NUMBER.match(text):
         raise ValidationError(field, f"must be a number (got {text!r})")
-    value = float(text.replace(",", "."))
-    if not math.isfinite(value):
-        raise ValidationError(field, f"must be a number (got {text!r})")
-    return value
+    return parse_decimal(field, text)
 
 
 def _choice(field: str, text: str, enum: type[Kind] | type[Status]) -> object:
@@ -242,7 +239,7 @@ def append_positions(
 # -- writing ------------------------------------------------------------------------------------
 def session_to_row(s: Session) -> dict[str, str]:
     def num(x: float | None) -> str:
-        return "" if x is None else format_number(x)
+        return "" if x is None else format_exact(x)
 
     return {
         "date": s.date.isoformat(),

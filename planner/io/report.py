@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from planner.domain.exercise_text import format_number
+from planner.domain.exercise_text import format_exact
 from planner.domain.profile import Profile
 from planner.domain.session import Session
 from planner.domain.totals import week_totals
@@ -128,10 +128,10 @@ def _days_text(report: Report) -> list[str]:
             lines.append("  -")
         for s in day["sessions"]:
             kind = s["kind"] + (f"/{s['type']}" if s["type"] else "")
-            km = f"{format_number(s['distance_km'])} km" if s["distance_km"] is not None else ""
+            km = f"{format_exact(s['distance_km'])} km" if s["distance_km"] is not None else ""
             lines.append(
                 f"  {_clip(s['title'], 28):<28} {kind:<18} {s['duration_min']:>4} min"
-                f"  RPE {format_number(s['rpe']):<4} {km:>9}  {s['status']}"
+                f"  RPE {format_exact(s['rpe']):<4} {km:>9}  {s['status']}"
             )
     return lines
 
@@ -139,7 +139,7 @@ def _days_text(report: Report) -> list[str]:
 def _totals_text(report: Report) -> list[str]:
     t = report["totals"]
     return ["", f"Totals: {t['sessions']} session{'s' if t['sessions'] != 1 else ''}; "
-                f"running {format_number(t['run_km'])} km in {t['run_min']} min; "
+                f"running {format_exact(t['run_km'])} km in {t['run_min']} min; "
                 f"lifting {_grouped(t['lift_tonnage_kg'])} kg tonnage"]
 
 

@@ -252,9 +252,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=10)
     args = parser.parse_args()
+    from planner.dev.reference_file import write_reference_file
     from planner.dev.reference_history import generate_reference_history
     from planner.store.database import DATA_FILE
-    from planner.dev.reference_file import write_reference_file
 
     tmp = Path(tempfile.mkdtemp(prefix="hp-bench-"))
     folder = tmp / "data"

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.domain.errors import ValidationError
-from planner.domain.exercise_text import format_exercises, format_number, parse_exercises
+from planner.domain.exercise_text import format_exact, format_exercises, parse_exercises
 from planner.domain.session import Exercise, WorkSet
 from tests.io.plan_strategies import work_sets
 
@@ -91,10 +91,10 @@ def test_errors_name_the_item_and_the_reason(text, item, reason):
 
 
 def test_format_number():
-    assert format_number(100.0) == "100"
-    assert format_number(62.5) == "62.5"
-    assert format_number(5e-05) == "0.00005"
-    assert format_number(0.1 + 0.2) == "0.30000000000000004"
+    assert format_exact(100.0) == "100"
+    assert format_exact(62.5) == "62.5"
+    assert format_exact(5e-05) == "0.00005"
+    assert format_exact(0.1 + 0.2) == "0.30000000000000004"
 
 
 # -- round trip -----------------------------------------------------------------------------------

@@ -10,9 +10,9 @@ from functools import cache
 import orjson
 import pytest
 
+from planner.dev.reference_history import END, PLANNED_WEEKS, generate_reference_history
 from planner.domain.enums import Kind, Status
 from planner.domain.intensity import is_heavy_lower, is_long_run
-from planner.dev.reference_history import END, PLANNED_WEEKS, generate_reference_history
 from planner.domain.session import Session
 from planner.resources import exercise_catalog
 

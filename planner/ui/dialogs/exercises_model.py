@@ -47,13 +47,7 @@ def _parse_int(text: str, field: str, *, required: bool) -> int | None:
 
 
 def _parse_float(text: str, field: str) -> float | None:
-    text = text.strip().replace(",", ".")
-    if not text:
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        raise ValidationError(field, f"must be a number (got {text!r})") from None
+    return u.parse_decimal(field, text) if text.strip() else None
 
 
 @dataclass
