@@ -220,22 +220,6 @@ def _choice(field: str, text: str, enum: type[Kind] | type[Status]) -> object:
         raise ValidationError(field, f"must be one of {allowed} (got {text!r})") from None
 
 
-# -- placing imported sessions after a day's existing ones ------------------------------------
-def append_positions(
-    sessions: Iterable[Session], existing: Callable[[dt.date], Sequence[Session]]
-) -> list[Session]:
-    """Give each new session a position after the sessions already on its day, in file order."""
-    next_pos: dict[dt.date, int] = {}
-    out: list[Session] = []
-    for s in sessions:
-        if s.date not in next_pos:
-            on_day = existing(s.date)
-            next_pos[s.date] = max((x.position for x in on_day), default=-1) + 1
-        out.append(s.replace(position=next_pos[s.date], id=None))
-        next_pos[s.date] += 1
-    return out
-
-
 # -- writing ------------------------------------------------------------------------------------
 def session_to_row(s: Session) -> dict[str, str]:
     def num(x: float | None) -> str:

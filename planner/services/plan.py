@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from planner.domain.enums import Status
-from planner.domain.plan_edit import as_new_plan, by_day, insert_into_day, renumber
+from planner.domain.plan_edit import as_new_plan, by_day, end_of_day, insert_into_day, renumber
 from planner.domain.session import Session
 from planner.services.operations import SessionsOp
 from planner.services.runner import Runner
@@ -126,7 +126,7 @@ class PlanService:
         if old is None or old == session:
             return old
         if old.date != session.date:  # an edited date moves the card to the end of that day
-            session = session.replace(position=len(self._day(session.date)))
+            session = session.replace(position=end_of_day(self._day(session.date)))
         out = self._replace(text or f"Edit '{session.title}'", [old], [session])
         return out[0] if out else None
 

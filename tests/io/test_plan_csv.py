@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from planner.domain.enums import Kind, Status
+from planner.domain.plan_edit import append_to_days
 from planner.domain.session import Exercise, Session, WorkSet
 from planner.io import plan_csv
 from planner.io.plan_csv import COLUMNS, PlanFileError, format_plan, parse_plan
@@ -171,11 +172,11 @@ def test_export_sorts_by_date_and_position():
     assert titles == ["C", "B", "A"]
 
 
-def test_append_positions_goes_after_the_days_existing_sessions():
+def test_append_to_days_goes_after_the_days_existing_sessions():
     old = Session(kind=Kind.RUN, title="Old", duration_min=30, rpe=3, date=DAY, position=4)
     new = [Session(kind=Kind.RUN, title=t, duration_min=30, rpe=3, date=d, id=9)
            for t, d in (("x", DAY), ("y", DAY + dt.timedelta(1)), ("z", DAY))]
-    placed = plan_csv.append_positions(new, lambda d: [old] if d == DAY else [])
+    placed = append_to_days(new, lambda d: [old] if d == DAY else [])
     assert [(s.title, s.position, s.id) for s in placed] == [("x", 5, None), ("y", 0, None),
                                                               ("z", 6, None)]
 
@@ -200,7 +201,7 @@ def test_export_then_import_into_a_fresh_folder_gives_the_same_sessions(plan):
         second = open_store(Path(tmp) / "b")
         try:
             rows = parse_plan(text, CATALOG)
-            second.sessions.apply(put=plan_csv.append_positions(
+            second.sessions.apply(put=append_to_days(
                 (r.session for r in rows), second.sessions.on_date))
             assert comparable(second.sessions.all()) == comparable(plan)
         finally:
