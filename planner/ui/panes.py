@@ -10,6 +10,7 @@ it with `wants(changes)`. The host, not the pane, decides when to call refresh:
 
 from __future__ import annotations
 
+import time
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
@@ -34,6 +35,7 @@ class PaneHost(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._pass)
+        self.painted_at = 0.0  # perf_counter() when the calendar had painted the last change
         bus.changed.connect(self._on_changes)
 
     def add(self, pane: QWidget) -> QWidget:
@@ -81,6 +83,7 @@ class PaneHost(QObject):
     def _pass(self) -> None:
         # Let the calendar paint the change first: its repaint is posted, the panes can wait.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateRequest)
+        self.painted_at = time.perf_counter()
         done = False
         for pane in self._panes:
             if _shown(pane) and id(pane) in self._missed:
