@@ -36,6 +36,7 @@ class WeekModel(QAbstractItemModel):
     """Days -> sessions for one week; every change goes to the PlanService, never to rows here."""
 
     refreshed = Signal()  # after any day was reloaded (totals strip, headers)
+    weekChanged = Signal(object)  # the first day of the week now shown
     sessionsLanded = Signal(list)  # ids added, moved or reordered by a change (the view selects them)
 
     def __init__(self, sessions: SessionRepository, plan: PlanService, bus: ChangeBus,
@@ -68,6 +69,7 @@ class WeekModel(QAbstractItemModel):
         self._days = week_days(first_day)
         self._reload_all()
         self.refreshed.emit()
+        self.weekChanged.emit(first_day)
 
     def set_units(self, units: Units) -> None:
         self._units = units

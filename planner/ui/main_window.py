@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QFileDialog,
     QMainWindow,
     QMenu,
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.bus.changed.connect(self._on_changes, Qt.ConnectionType.DirectConnection)
         self.bus.error.connect(self._show_error)
         self.panes = PaneHost(self.bus, self)
+        self._add_panes()
         self.status_pane = StatusPane(self.statusBar(), parts.save_status, Path(self.store.path).name)
         self.status_pane.setToolTip(str(self.store.path))
         self.statusBar().addPermanentWidget(self.status_pane)
@@ -97,6 +99,34 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.library_dock], [230], Qt.Orientation.Horizontal)
         self._default_state = self.saveState()
         self._restore_layout()
+
+    # -- panes ---------------------------------------------------------------------------------
+    def _add_panes(self) -> None:
+        """Every pane of the window, one line each (the host keeps them current)."""
+
+    def add_pane(self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+                 shortcut: str = "") -> QDockWidget:
+        """Dock `dock`, list it in the View menu and register it with the pane host. A pane may
+        also follow the calendar: `set_week(first_day)`, `set_day(day)`, and a `weekClicked(date)`
+        signal that shows that week (see planner/ui/panes.py)."""
+        self.addDockWidget(area, dock)
+        toggle = dock.toggleViewAction()
+        if shortcut:
+            toggle.setShortcut(QKeySequence(shortcut))
+        self.view_menu.insertAction(self._panes_end, toggle)
+        set_week = getattr(dock, "set_week", None)
+        if set_week is not None:
+            self.week_model.weekChanged.connect(set_week)
+            set_week(self.week_model.first_day)
+        set_day = getattr(dock, "set_day", None)
+        if set_day is not None:
+            self.week_view.currentChanged.connect(lambda day, _ids: set_day(day))
+            set_day(self.week_view.current_day())
+        clicked = getattr(dock, "weekClicked", None)
+        if clicked is not None:
+            clicked.connect(self.go_to)
+        self.panes.add(dock)
+        return dock
 
     # -- building ------------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object], shortcut: object = None, tip: str = "") -> QAction:
@@ -159,7 +189,7 @@ class MainWindow(QMainWindow):
                   sa.next_day, None, sa.copy_week, sa.clear_week):
             edit.addSeparator() if a is None else edit.addAction(a)
 
-        view = bar.addMenu("&View")
+        view = self.view_menu = bar.addMenu("&View")
         for a in (self.previous_week, self.next_week, self.today_action, self.goto_action):
             view.addAction(a)
         view.addSeparator()
@@ -168,6 +198,7 @@ class MainWindow(QMainWindow):
         toggle.setShortcut(QKeySequence("Ctrl+1"))
         view.addAction(toggle)
         view.addAction(self.library_dock.focus_filter_action)
+        self._panes_end = view.addSeparator()  # add_pane lists each pane before this
         view.addAction(self._action("Reset layout", self.reset_layout))
         view.addSeparator()
         theme_menu = view.addMenu("Theme")

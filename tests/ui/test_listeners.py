@@ -169,3 +169,35 @@ def test_current_day_and_selection_signal(window, qtbot):
     window.week_view.select_ids([d.id])
     assert seen[-1] == (WED, (d.id,))
     assert TODAY == WED
+
+
+class FollowingPane(StubPane):
+    from PySide6.QtCore import Signal
+
+    weekClicked = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.weeks: list[dt.date] = []
+        self.days: list[dt.date] = []
+
+    def set_week(self, first: dt.date) -> None:
+        self.weeks.append(first)
+
+    def set_day(self, day: dt.date) -> None:
+        self.days.append(day)
+
+
+def test_a_pane_takes_one_line_and_follows_the_calendar(window, qtbot):
+    pane = window.add_pane(FollowingPane(), shortcut="Ctrl+9")
+    assert "Stub" in [a.text() for a in window.view_menu.actions()]
+    assert pane.weeks == [MONDAY] and pane.days == [TODAY]
+    window.shift_week(1)
+    assert pane.weeks[-1] == MONDAY + dt.timedelta(days=7)
+    d = window.store.sessions.on_date(MONDAY)[0]
+    window.go_to(MONDAY)
+    window.week_view.select_ids([d.id])
+    assert pane.days[-1] == MONDAY
+    pane.weekClicked.emit(MONDAY + dt.timedelta(days=14))
+    assert window.week_model.first_day == MONDAY + dt.timedelta(days=14)
+    qtbot.waitUntil(lambda: len(pane.seen) >= 1)
