@@ -80,12 +80,31 @@ def session_summary(s: Session) -> Report:
     }
 
 
+DayPart = Callable[[ReportContext, dt.date], Report]
+
+
 def days_part(ctx: ReportContext) -> Report:
-    """All seven days, Monday to Sunday, days without a session included."""
-    return {"days": [
-        {"date": day.isoformat(), "sessions": [session_summary(s) for s in ctx.on(day)]}
-        for day in ctx.days
-    ]}
+    """All seven days, Monday to Sunday, days without a session included; each `DAY_PARTS`
+    function adds its keys to every day."""
+    days = []
+    for day in ctx.days:
+        entry: Report = {"date": day.isoformat(), "sessions": [session_summary(s) for s in ctx.on(day)]}
+        for part in DAY_PARTS:
+            entry.update(part(ctx, day))
+        days.append(entry)
+    return {"days": days}
+
+
+def nutrition_day_part(ctx: ReportContext, day: dt.date) -> Report:
+    """The day's fuel and fluid targets as [low, high] ranges (planner/domain/nutrition.py)."""
+    from planner.domain.nutrition import day_targets
+
+    after = day + dt.timedelta(days=1)
+    following = ctx.on(after) if after <= ctx.sunday or ctx.history is None else ctx.history(after, after)
+    return {"nutrition": day_targets(ctx.profile, day, ctx.on(day), following).as_json()}
+
+
+DAY_PARTS: list[DayPart] = [nutrition_day_part]
 
 
 def totals_part(ctx: ReportContext) -> Report:
