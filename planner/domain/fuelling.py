@@ -45,8 +45,8 @@ def format_fluid(litres: float, units: Units) -> str:
 
 def format_fluid_range(r: Range, units: Units) -> str:
     if units is Units.METRIC:
-        return f"{format_number(r.lo, 2)}-{format_number(r.hi, 2)} L"
-    return f"{fluid_to_display(r.lo, units):.0f}-{fluid_to_display(r.hi, units):.0f} fl oz"
+        return f"{format_number(r.lo, 2)}\u2013{format_number(r.hi, 2)} L"
+    return f"{fluid_to_display(r.lo, units):.0f}\u2013{fluid_to_display(r.hi, units):.0f} fl oz"
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +170,7 @@ def _before(p: Planned, kg: float) -> list[FuelStep]:
     if p.minutes <= BEFORE_MIN_EXCLUSIVE:
         return []
     g = BEFORE_G_PER_KG.times(kg)
-    return [FuelStep(Phase.BEFORE, f"1-4 g/kg of carbohydrate ({_g(g)}), 1-4 h before",
+    return [FuelStep(Phase.BEFORE, f"1\u20134 g/kg of carbohydrate ({_g(g)}), 1\u20134 h before",
                      src.THOMAS_2016, carbohydrate_g=g)]
 
 
@@ -197,22 +197,22 @@ def _after(p: Planned, kg: float, loss: float, soon: bool, units: Units) -> list
     steps: list[FuelStep] = []
     if p.kind is Kind.LIFT:
         g = AFTER_LIFT_PROTEIN_G_PER_KG.times(kg)
-        steps.append(FuelStep(Phase.AFTER, f"0.3-0.4 g/kg of protein ({_g(g)}) after lifting",
+        steps.append(FuelStep(Phase.AFTER, f"0.3\u20130.4 g/kg of protein ({_g(g)}) after lifting",
                               src.THOMAS_2016, protein_g=g))
     if soon:
         g = FAST_REFUEL_G_PER_KG_PER_H.times(kg)
         steps.append(FuelStep(
-            Phase.AFTER, f"Next session within 8 h: 1.0-1.2 g/kg/h of carbohydrate ({_g(g)}/h) "
+            Phase.AFTER, f"Next session within 8 h: 1.0\u20131.2 g/kg/h of carbohydrate ({_g(g)}/h) "
             "for the first 4 h", src.THOMAS_2016, carbohydrate_g=g, per_hour=True))
     deficit = remaining_deficit_l(loss, kg)
     if deficit > 0:
         litres = AFTER_FLUID_L_PER_KG_LOST.times(deficit)
         steps.append(FuelStep(
-            Phase.AFTER, f"1.25-1.5 L per kg still lost: {format_fluid_range(litres, units)} if "
+            Phase.AFTER, f"1.25\u20131.5 L per kg still lost: {format_fluid_range(litres, units)} if "
             f"~{format_number(deficit, 2)} kg is lost (weigh before and after to know)",
             src.THOMAS_2016, fluid_l=litres))
     return steps
 
 
 def _g(r: Range) -> str:
-    return f"{r.lo:.0f}-{r.hi:.0f} g"
+    return f"{r.lo:.0f}\u2013{r.hi:.0f} g"

@@ -64,18 +64,18 @@ class CarbBand:
 #: lands in exactly one row.
 CARB_TABLE: tuple[CarbBand, ...] = (
     CarbBand(0, 45, Effort.ANY, Range(3, 5), "Rest or light day",
-             "light: low-intensity or skill-based activity, 3-5 g/kg"),
+             "light: low-intensity or skill-based activity, 3\u20135 g/kg"),
     CarbBand(45, 90, Effort.ANY, Range(5, 7), "About an hour of training",
-             "moderate: about 1 h a day, 5-7 g/kg"),
+             "moderate: about 1 h a day, 5\u20137 g/kg"),
     CarbBand(90, 240, Effort.EASY, Range(5, 7), "Long but easy day",
-             "app: 6-10 g/kg is for moderate to high intensity; easy work stays at 5-7 g/kg"),
-    CarbBand(90, 240, Effort.HARDER, Range(6, 10), "High-carbohydrate day (1.5-4 h, moderate to hard)",
-             "high: 1-3 h a day of moderate to high intensity, 6-10 g/kg; the app extends it over "
-             "the undefined 3-4 h"),
+             "app: 6\u201310 g/kg is for moderate to high intensity; easy work stays at 5\u20137 g/kg"),
+    CarbBand(90, 240, Effort.HARDER, Range(6, 10), "High-carbohydrate day (1.5\u20134 h, moderate to hard)",
+             "high: 1\u20133 h a day of moderate to high intensity, 6\u201310 g/kg; the app extends it over "
+             "the undefined 3\u20134 h"),
     CarbBand(240, None, Effort.EASY, Range(6, 10), "Very long, easy day",
-             "app: over 4 h at an easy intensity takes the 6-10 g/kg band"),
+             "app: over 4 h at an easy intensity takes the 6\u201310 g/kg band"),
     CarbBand(240, None, Effort.HARDER, Range(8, 12), "Very high-carbohydrate day (over 4 h)",
-             "very high: over 4-5 h a day of moderate to high intensity, 8-12 g/kg"),
+             "very high: over 4\u20135 h a day of moderate to high intensity, 8\u201312 g/kg"),
 )
 
 PROTEIN_G_PER_KG = Range(1.4, 2.0)

@@ -74,7 +74,7 @@ def test_sixty_minute_easy_run():
     assert carbs.text == "A carbohydrate mouth rinse or small amounts"  # 45-75 min
     assert water.text == "Drink to thirst, at most the ~1 L sweated: the loss stays under 2 % of body mass"
     assert [s.text for s in run.phase(Phase.AFTER)] == [
-        "1.25-1.5 L per kg still lost: 1.25-1.5 L if ~1 kg is lost (weigh before and after to know)"]
+        "1.25\u20131.5 L per kg still lost: 1.25\u20131.5 L if ~1 kg is lost (weigh before and after to know)"]
 
 
 def test_two_hour_long_run_plus_upper_body_lift():
@@ -91,17 +91,17 @@ def test_two_hour_long_run_plus_upper_body_lift():
     assert (t.fluid_l.lo, t.fluid_l.hi) == approx(Range(5.0, 6.075))
     run, lift = t.sessions
     assert [s.text for s in run.phase(Phase.BEFORE)] == [
-        "1-4 g/kg of carbohydrate (70-280 g), 1-4 h before"]
+        "1\u20134 g/kg of carbohydrate (70\u2013280 g), 1\u20134 h before"]
     carbs, water = run.phase(Phase.DURING)
     assert carbs.text == "Up to 60 g/h of carbohydrate" and carbs.carbohydrate_g == Range(0, 60)
     # drink 2.0 - 1.4 = 0.6 L at least, 2.0 L at most
     assert water.fluid_l is not None and approx(water.fluid_l) == (pytest.approx(0.6), pytest.approx(2.0))
     after = [s.text for s in run.phase(Phase.AFTER)]
-    assert after[0] == ("Next session within 8 h: 1.0-1.2 g/kg/h of carbohydrate (70-84 g/h) "
+    assert after[0] == ("Next session within 8 h: 1.0\u20131.2 g/kg/h of carbohydrate (70\u201384 g/h) "
                         "for the first 4 h")  # the lift follows the same day
     # lifting: no carbohydrate during it, ever; 0.3-0.4 g/kg protein after = 21-28 g
     assert all(s.carbohydrate_g is None for s in lift.phase(Phase.DURING))
-    assert lift.phase(Phase.AFTER)[0].text == "0.3-0.4 g/kg of protein (21-28 g) after lifting"
+    assert lift.phase(Phase.AFTER)[0].text == "0.3\u20130.4 g/kg of protein (21\u201328 g) after lifting"
     assert (lift.phase(Phase.AFTER)[0].protein_g.lo, lift.phase(Phase.AFTER)[0].protein_g.hi) == approx(
         Range(0.3 * 70, 0.4 * 70))
 
