@@ -247,3 +247,31 @@ def test_week_targets_read_the_next_day_too():
     (t,) = week_targets(ATHLETE, days, between)
     assert calls == [(DAY, DAY + dt.timedelta(1))]
     assert any("within 8 h" in s.text for s in t.sessions[0].steps)  # 23:00 -> 06:00 is 7 h
+
+
+# -- sweat rate (Sawka 2007) ----------------------------------------------------------------------
+def test_sweat_rate_from_a_weighed_session():
+    from planner.domain.sweat import sweat_rate_l_per_h
+
+    # 70.0 kg before, 69.2 kg after, 0.5 L drunk over 60 min: (0.8 + 0.5) / 1 h = 1.3 L/h
+    assert sweat_rate_l_per_h(70.0, 69.2, 0.5, 60) == pytest.approx(1.3)
+    # 90 min: 1.3 / 1.5 = 0.867 L/h
+    assert sweat_rate_l_per_h(70.0, 69.2, 0.5, 90) == pytest.approx(1.3 / 1.5)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    ((500, 69, 0.5, 60), "mass_before_kg: must be between 30 and 250 kg (got 500)"),
+    ((70, 7, 0.5, 60), "mass_after_kg: must be between 30 and 250 kg (got 7)"),
+    ((70, 60, 0.5, 60), "mass_after_kg: differs from the mass before by more than 10% of it: check both masses"),
+    ((70, 71, 0.5, 60), "mass_after_kg: plus the fluid drunk leaves no sweat loss: the mass after should be "
+                        "lower than the mass before plus what was drunk"),
+    ((70, 69.9, 0.0, 60), "sweat_rate_l_per_h: comes out at 0.10 L/h, outside 0.2\u20134 L/h: check the numbers"),
+    ((70, 69, 0.5, 5), "duration_min: must be between 10 and 600 min (got 5)"),
+])
+def test_impossible_sweat_numbers_are_refused(args, message):
+    from planner.domain.errors import ValidationError
+    from planner.domain.sweat import sweat_rate_l_per_h
+
+    with pytest.raises(ValidationError) as e:
+        sweat_rate_l_per_h(*args)
+    assert str(e.value) == message
