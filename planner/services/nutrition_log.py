@@ -42,4 +42,4 @@ def put_intake(store: Store, day: dt.date, record: IntakeRecord) -> None:
 
 def intake_between(store: Store, first: dt.date, last: dt.date) -> dict[dt.date, NutritionLog]:
     """The logged days from `first` to `last` (both included)."""
-    return {log.date: log for log in store.nutrition.all() if first <= log.date <= last}
+    return {log.date: log for log in store.nutrition.between(first, last)}

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain import nutrition_sources as src
+from planner.domain.energy import logged_kcal
 from planner.domain.enums import Kind, Units
 from planner.domain.nutrition import DayTargets
 from planner.domain.profile import NutritionLog
@@ -163,15 +164,17 @@ class NutritionDock(QDockWidget):
         self.low_energy.hide()
         layout.addWidget(self.low_energy)
 
-        layout.addWidget(_section("Around the sessions", body))
-        self.timeline = FuelTimeline(body)
-        layout.addWidget(self.timeline)
-
+        # The week sits above the timeline: a day's timeline changes height, and what lies below
+        # it is laid out and painted again.
         layout.addWidget(_section("This week: carbohydrate", body))
         self.week_strip = WeekStrip(body)
         self.week_strip.daySelected.connect(self._strip_clicked)
         layout.addWidget(self.week_strip)
         layout.addWidget(_legend(body))
+
+        layout.addWidget(_section("Around the sessions", body))
+        self.timeline = FuelTimeline(body)
+        layout.addWidget(self.timeline)
 
         self.log_toggle = QToolButton(body)
         self.log_toggle.setObjectName("log_toggle")
@@ -253,7 +256,7 @@ class NutritionDock(QDockWidget):
                 src.THOMAS_2016)
             bars.append(DayBar(t.date, t.band.g_per_kg.lo, t.band.g_per_kg.hi, actual, tooltip))
         self.week_strip.set_bars(bars, self._day)
-        self.low_energy.setText(f"\u26a0 {self._week.low_energy}" if self._week.low_energy else "")
+        _set(self.low_energy, f"\u26a0 {self._week.low_energy}" if self._week.low_energy else "")
         self.low_energy.setVisible(self._week.low_energy is not None)
 
     def _show_day(self) -> None:
@@ -262,11 +265,11 @@ class NutritionDock(QDockWidget):
             return
         units = self._units()
         self.week_strip.set_bars(self.week_strip.bars(), self._day)
-        self.day_title.setText(f"{t.date:%A} {t.date.day} {t.date:%B}")
+        _set(self.day_title, f"{t.date:%A} {t.date.day} {t.date:%B}")
         word, color = level(t.band.g_per_kg.lo)
-        self.day_band.setText(f"<span style='color:{color}'>\u25a0</span> {t.band.label}")
-        self.day_band.setToolTip(text.carbohydrate_tip(t))
-        self.day_training.setText(_training_words(t))
+        _set(self.day_band, f"<span style='color:{color}'>\u25a0</span> {t.band.label}")
+        _tip(self.day_band, text.carbohydrate_tip(t))
+        _set(self.day_training, _training_words(t))
 
         values = {
             "carbohydrate": (text.grams(t.carbohydrate_g), text.per_kg(t.carbohydrate_g_per_kg),
@@ -278,18 +281,18 @@ class NutritionDock(QDockWidget):
         }
         for key, (value, note, tooltip) in values.items():
             for label in (self.value_labels[key], self.note_labels[key]):
-                label.setToolTip(tooltip)
-            self.value_labels[key].setText(value)
-            self.note_labels[key].setText(note)
+                _tip(label, tooltip)
+            _set(self.value_labels[key], value)
+            _set(self.note_labels[key], note)
         second = t.second_estimate_kcal
-        self.second_estimate.setText(
-            f"Second estimate: {text.kcal(second)} (Mifflin-St Jeor + METs)" if second
-            else "Second estimate: add height, age and sex to your profile")
-        self.second_estimate.setToolTip(text.second_estimate_tip(t))
+        _set(self.second_estimate,
+             f"Second estimate: {text.kcal(second)} (Mifflin-St Jeor + METs)" if second
+             else "Second estimate: add height, age and sex to your profile")
+        _tip(self.second_estimate, text.second_estimate_tip(t))
         m = t.meals
-        self.meals.setText(f"Protein over the day: {m.meals}\u2013{m.meals_high} meals of about "
-                           f"{m.grams:.0f} g ({format_number(m.g_per_kg, 1)} g/kg)")
-        self.meals.setToolTip(text.meals_tip(t))
+        _set(self.meals, f"Protein over the day: {m.meals}\u2013{m.meals_high} meals of about "
+                         f"{m.grams:.0f} g ({format_number(m.g_per_kg, 1)} g/kg)")
+        _tip(self.meals, text.meals_tip(t))
         self._show_actuals(t, self._week.logs.get(t.date), units)
         self.timeline.set_sessions(tuple(f for f in t.sessions if f.kind is not Kind.REST))
         self.log_form.set_log(t.date, self._week.logs.get(t.date), units)
@@ -305,8 +308,8 @@ class NutritionDock(QDockWidget):
         for key, (value, target) in pairs.items():
             label = self.actual_labels[key]
             if value is None:
-                label.setText("\u2014" if log is not None else "")
-                label.setToolTip("")
+                _set(label, "\u2014" if log is not None else "")
+                _tip(label, "")
                 continue
             shown = text.fluid(type(target)(value, value), units) if key == "fluid" else f"{value:.0f} g"
             if value < target.lo:
@@ -315,15 +318,13 @@ class NutritionDock(QDockWidget):
                 mark, where = "\u25b2", "above the target"
             else:
                 mark, where = "\u2713", "within the target"
-            label.setText(f"{shown} {mark}")
-            label.setToolTip(f"Logged {shown}: {where}.")
+            _set(label, f"{shown} {mark}")
+            _tip(label, f"Logged {shown}: {where}.")
         kcal_label = self.actual_labels["energy"]
-        from planner.domain.energy import logged_kcal
-
         eaten = None if log is None else logged_kcal(log)
-        kcal_label.setText("" if eaten is None else f"{eaten:,.0f} kcal")
-        kcal_label.setToolTip("" if eaten is None else "4 \u00d7 carbohydrate + 4 \u00d7 protein + 9 \u00d7 fat, "
-                              "from what you logged.")
+        _set(kcal_label, "" if eaten is None else f"{eaten:,.0f} kcal")
+        _tip(kcal_label, "" if eaten is None else "4 \u00d7 carbohydrate + 4 \u00d7 protein + 9 \u00d7 fat, "
+             "from what you logged.")
 
     # --- events
     def _strip_clicked(self, day: dt.date) -> None:
@@ -340,6 +341,19 @@ class NutritionDock(QDockWidget):
             return
         nutrition_log.set_intake(self._store, day, log)
         self._recompute()
+
+
+def _set(label: QLabel, words: str, tooltip: str | None = None) -> None:
+    """Change a label only when its text differs: an unchanged label costs no relayout."""
+    if label.text() != words:
+        label.setText(words)
+    if tooltip is not None and label.toolTip() != tooltip:
+        label.setToolTip(tooltip)
+
+
+def _tip(widget: QLabel, tooltip: str) -> None:
+    if widget.toolTip() != tooltip:
+        widget.setToolTip(tooltip)
 
 
 def _training_words(t: DayTargets) -> str:

@@ -30,6 +30,7 @@ class IntakeForm(QWidget):
         self.setObjectName("nutrition_log")
         self._day: dt.date | None = None
         self._units = Units.METRIC
+        self._shown: tuple[dt.date, NutritionLog | None, Units] | None = None
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
@@ -69,6 +70,9 @@ class IntakeForm(QWidget):
         grid.addLayout(buttons, 2, 0, 1, 6)
 
     def set_log(self, day: dt.date, log: NutritionLog | None, units: Units) -> None:
+        if (day, log, units) == self._shown:
+            return
+        self._shown = (day, log, units)
         self._day, self._units = day, units
         self.unit_labels["fluid_l"].setText(text.fluid_unit(units))
         for name, edit in self.edits.items():

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from planner.ui import theme
@@ -48,11 +48,15 @@ class WeekStrip(QWidget):
         self.setAccessibleName("Carbohydrate by day, this week")
         self._bars: list[DayBar] = []
         self._selected: dt.date | None = None
+        self._cache: QPixmap | None = None
+        self._cache_key: tuple[object, ...] = ()
 
     def sizeHint(self) -> QSize:
         return QSize(320, 176)
 
     def set_bars(self, bars: list[DayBar], selected: dt.date | None) -> None:
+        if bars == self._bars and selected == self._selected:
+            return
         self._bars, self._selected = bars, selected
         self.update()
 
@@ -99,24 +103,71 @@ class WeekStrip(QWidget):
         return super().event(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        """The bars, grid and numbers come from a cached pixmap; only the selection and the day
+        names are drawn each time, so following the calendar's day repaints little."""
+        key = (tuple(self._bars), self.size().toTuple(), self.palette().cacheKey(), self.font().key())
+        if self._cache is None or self._cache_key != key:
+            self._cache = self._render_static()
+            self._cache_key = key
         p = QPainter(self)
         try:
-            self._paint(p)
+            self._paint_selection(p)
+            p.drawPixmap(0, 0, self._cache)
+            self._paint_days(p)
         finally:
             p.end()
 
-    def _paint(self, p: QPainter) -> None:
+    def _y(self, g: float) -> float:
+        plot = self._plot()
+        return plot.bottom() - plot.height() * min(g, SCALE_MAX) / SCALE_MAX
+
+    def _small_font(self) -> QFont:
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.85))
+        return small
+
+    def _render_static(self) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap((self.size().toSizeF() * ratio).toSize())
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pixmap)
+        try:
+            self._paint_static(p)
+        finally:
+            p.end()
+        return pixmap
+
+    def _paint_selection(self, p: QPainter) -> None:
+        pal = self.palette()
+        for bar, col in zip(self._bars, self._columns(), strict=True):
+            if bar.date == self._selected:
+                p.fillRect(col.adjusted(1, 0, -1, 0), theme.blend(pal.color(QPalette.ColorRole.Window),
+                                                                  pal.color(QPalette.ColorRole.Highlight), 0.18))
+
+    def _paint_days(self, p: QPainter) -> None:
         pal = self.palette()
         fm = self.fontMetrics()
         plot = self._plot()
         text_color = pal.color(QPalette.ColorRole.WindowText)
         dim = pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.85))
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for bar, col in zip(self._bars, self._columns(), strict=True):
+            selected = bar.date == self._selected
+            p.setFont(bold if selected else self.font())
+            p.setPen(text_color if selected else dim)
+            p.drawText(QRectF(col.left(), plot.bottom() + 4, col.width(), fm.height()),
+                       Qt.AlignmentFlag.AlignCenter, f"{bar.date:%a}"[:2] + f" {bar.date.day}")
 
-        def y(g: float) -> float:
-            return plot.bottom() - plot.height() * min(g, SCALE_MAX) / SCALE_MAX
-
+    def _paint_static(self, p: QPainter) -> None:
+        pal = self.palette()
+        fm = self.fontMetrics()
+        plot = self._plot()
+        y = self._y
+        text_color = pal.color(QPalette.ColorRole.WindowText)
+        dim = pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
+        small = self._small_font()
         grid = QPen(theme.blend(pal.color(QPalette.ColorRole.Window), text_color, 0.15), 1)
         grid.setStyle(Qt.PenStyle.DotLine)
         p.setFont(small)
@@ -126,11 +177,8 @@ class WeekStrip(QWidget):
             p.setPen(dim)
             p.drawText(QRectF(0, y(g) - fm.height() / 2, plot.left() - 4, fm.height()),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(g))
+        p.drawText(QRectF(0, 0, self.width(), fm.height()), Qt.AlignmentFlag.AlignLeft, "g/kg body mass a day")
         for bar, col in zip(self._bars, self._columns(), strict=True):
-            selected = bar.date == self._selected
-            if selected:
-                p.fillRect(col.adjusted(1, 0, -1, 0), theme.blend(pal.color(QPalette.ColorRole.Window),
-                                                                  pal.color(QPalette.ColorRole.Highlight), 0.18))
             _word, color = level(bar.lo)
             w = min(22.0, col.width() * 0.45)
             x = col.center().x() - w / 2
@@ -142,19 +190,6 @@ class WeekStrip(QWidget):
                 p.setPen(QPen(text_color, 2))
                 ya = y(bar.actual)
                 p.drawLine(int(x - 4), int(ya), int(x + w + 4), int(ya))
-            p.setFont(small)
             p.setPen(text_color)
-            label = f"{bar.lo:g}{text.DASH}{bar.hi:g}"
             p.drawText(QRectF(col.left(), rect.top() - fm.height() - 2, col.width(), fm.height()),
-                       Qt.AlignmentFlag.AlignCenter, label)
-            p.setFont(self.font())
-            p.setPen(text_color if selected else dim)
-            f = QFont(self.font())
-            f.setBold(selected)
-            p.setFont(f)
-            p.drawText(QRectF(col.left(), plot.bottom() + 4, col.width(), fm.height()),
-                       Qt.AlignmentFlag.AlignCenter, f"{bar.date:%a}"[:2] + f" {bar.date.day}")
-        p.setFont(small)
-        p.setPen(dim)
-        p.drawText(QRectF(0, 0, self.width(), fm.height()), Qt.AlignmentFlag.AlignLeft,
-                   "g/kg body mass a day")
+                       Qt.AlignmentFlag.AlignCenter, f"{bar.lo:g}{text.DASH}{bar.hi:g}")
