@@ -232,3 +232,27 @@ def test_a_drop_in_the_calendar_updates_the_panel(make_window, qtbot):
     qtbot.waitUntil(lambda: shown(dock)["carbohydrate"] == f"350{D}490 g", timeout=2000)
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: shown(dock)["carbohydrate"] == f"210{D}350 g", timeout=2000)
+
+
+def test_second_estimate_appears_with_height_age_and_sex(make_dock, store):
+    from planner.domain.enums import Sex
+
+    dock = make_dock()
+    assert dock.second_estimate.text() == "Second estimate: add height, age and sex to your profile"
+    store.profile.put(ATHLETE.replace(height_cm=175, age=30, sex=Sex.MALE))
+    dock.refresh(Changes(profile=True))
+    # rest day: REE 10 x 70 + 6.25 x 175 - 5 x 30 + 5 = 1648.75; x 1.2 = 1978.5, x 1.4 = 2308.25
+    assert dock.second_estimate.text() == f"Second estimate: 1,978{D}2,308 kcal (Mifflin-St Jeor + METs)"
+    assert shown(dock)["fluid"] == "2.5 L"  # EFSA, men
+
+
+def test_a_week_logged_far_below_the_estimate_suggests_a_check(make_dock, store):
+    dock = make_dock()
+    assert dock.low_energy.isHidden()
+    for i in range(5):  # Monday to Friday: 4 x 100 + 4 x 60 + 9 x 30 = 910 kcal < 0.7 x 1540 = 1078
+        day = MONDAY + dt.timedelta(i)
+        store.nutrition.put(day, NutritionLog(day, carb_g=100, protein_g=60, fat_g=30))
+    dock.refresh(Changes(logs=True))
+    assert not dock.low_energy.isHidden()
+    assert "not a diagnosis" in dock.low_energy.text()
+    assert "Mountjoy M" in dock.low_energy.toolTip()
