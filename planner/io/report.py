@@ -152,7 +152,19 @@ def _days_text(report: Report) -> list[str]:
                 f"  {_clip(s['title'], 28):<28} {kind:<18} {s['duration_min']:>4} min"
                 f"  RPE {format_number(s['rpe']):<4} {km:>9}  {s['status']}"
             )
+        if "nutrition" in day:
+            lines.append(_nutrition_text(day["nutrition"]))
     return lines
+
+
+def _nutrition_text(n: Report) -> str:
+    """One line of the day's targets, e.g. `  fuel: carbohydrate 210-350 g, ...`."""
+    def span(key: str) -> str:
+        lo, hi = n[key]
+        return format_number(lo) if lo == hi else f"{format_number(lo)}-{format_number(hi)}"
+
+    return (f"  fuel: carbohydrate {span('carbohydrate_g')} g, protein {span('protein_g')} g, "
+            f"fat {span('fat_g')} g, fluid {span('fluid_l')} L, energy {span('energy_kcal')} kcal")
 
 
 def _totals_text(report: Report) -> list[str]:

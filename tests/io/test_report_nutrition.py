@@ -55,3 +55,14 @@ def test_body_mass_and_actual_values_drive_the_numbers():
     # done as 60 min (not the 30 planned): 5-7 g/kg x 80 kg = 400-560 g; protein 112-160 g
     assert r["days"][0]["nutrition"]["carbohydrate_g"] == [400, 560]
     assert r["days"][0]["nutrition"]["protein_g"] == [112, 160]
+
+
+def test_text_report_shows_a_fuel_line_per_day():
+    from planner.io.report import to_text
+
+    r = _week([], Profile(body_mass_kg=70))
+    lines = to_text(r).splitlines()
+    # an empty week: every day a rest day, 3-5 g/kg x 70 kg, EFSA midpoint 2.25 L
+    fuel = "  fuel: carbohydrate 210-350 g, protein 98-140 g, fat 34-117 g, fluid 2.25 L, energy 1540-3015 kcal"
+    assert lines.count(fuel) == 7
+    assert lines[lines.index("Mon 23 Nov") + 2] == fuel
