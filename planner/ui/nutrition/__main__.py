@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -32,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     from planner.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv)
-    apply_theme(app, "dark" if args.dark else "light")  # type: ignore[arg-type]
+    apply_theme(app, "dark" if args.dark else "light")
     folder = args.data_dir or Path(tempfile.mkdtemp(prefix="hp-nutrition-"))
     store = open_store(folder, builtin_templates())
     today = dt.date.today()
@@ -62,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         return app.exec()
     finally:
         store.close()
+        if args.data_dir is None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
