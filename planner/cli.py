@@ -24,6 +24,7 @@ from planner.domain.weeks import parse_date, parse_iso_week
 from planner.paths import resolve_data_dir
 
 if TYPE_CHECKING:
+    from planner.domain.profile import Profile
     from planner.domain.session import Template
     from planner.services.library import ProfileService
     from planner.services.plan import PlanService
@@ -89,6 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--units", choices=("metric", "imperial"))
     p.add_argument("--week-start", choices=("mon", "sun"))
     p.add_argument("--sweat-rate", metavar="L_PER_H", type=_number)
+    p.add_argument("--height-cm", metavar="CM", type=_number,
+                   help="optional, with --age and --sex for a second energy estimate (Mifflin-St Jeor)")
+    p.add_argument("--age", metavar="YEARS", type=int)
+    p.add_argument("--sex", choices=("female", "male"))
 
     p = command("import-plan", "add the sessions of a plan spreadsheet (CSV); all or nothing")
     p.add_argument("file", metavar="FILE.csv", help="the CSV file, or - for standard input")
@@ -243,6 +248,9 @@ _PROFILE_OPTIONS = {  # option dest -> Profile field
     "units": "units",
     "week_start": "week_start",
     "sweat_rate": "sweat_rate_l_per_h",
+    "height_cm": "height_cm",
+    "age": "age",
+    "sex": "sex",
 }
 
 
@@ -260,7 +268,18 @@ def cmd_profile(args: argparse.Namespace, data_dir: Path) -> int:
     print(f"units: {profile.units.value}")
     print(f"week_start: {profile.week_start.value}")
     print(f"sweat_rate_l_per_h: {format_exact(profile.sweat_rate_l_per_h)}")
+    _print_optional_profile(profile)
     return EXIT_OK
+
+
+def _print_optional_profile(profile: Profile) -> None:
+    """Height, age and sex are optional: shown only once set, so older output stays the same."""
+    if profile.height_cm is not None:
+        print(f"height_cm: {format_exact(profile.height_cm)}")
+    if profile.age is not None:
+        print(f"age: {profile.age}")
+    if profile.sex is not None:
+        print(f"sex: {profile.sex.value}")
 
 
 # -- plan CSV -----------------------------------------------------------------------------------

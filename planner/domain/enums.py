@@ -75,6 +75,13 @@ class WeekStart(StrEnum):
     SUN = "sun"
 
 
+class Sex(StrEnum):
+    """Optional in the profile: resting-energy equations and fluid baselines differ by sex."""
+
+    FEMALE = "female"
+    MALE = "male"
+
+
 class Intensity(StrEnum):
     EASY = "easy"
     MODERATE = "moderate"

@@ -7,11 +7,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planner.domain import validate as v
-from planner.domain.enums import Goal, Units, WeekStart
+from planner.domain.enums import Goal, Sex, Units, WeekStart
 
 BODY_MASS_RANGE = (30.0, 250.0)  # kg
 #: Sawka 2007 (ACSM fluid replacement): typical sweat rates about 0.5-2.0 L/h, higher in heat.
 SWEAT_RATE_RANGE = (0.2, 4.0)  # L/h
+#: Optional, for the Mifflin-St Jeor resting-energy estimate (nutrition panel); its sample was 19-78 years.
+HEIGHT_RANGE = (100.0, 250.0)  # cm
+AGE_RANGE = (14, 100)  # years
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +25,9 @@ class Profile:
     week_start: WeekStart = WeekStart.MON
     units: Units = Units.METRIC
     sweat_rate_l_per_h: float = 1.0
+    height_cm: float | None = None
+    age: int | None = None
+    sex: Sex | None = None
 
     def __post_init__(self) -> None:
         v.text("name", self.name, required=True)
@@ -31,6 +37,12 @@ class Profile:
         object.__setattr__(self, "units", v.choice("units", self.units, Units))
         object.__setattr__(self, "sweat_rate_l_per_h", v.number(
             "sweat_rate_l_per_h", self.sweat_rate_l_per_h, *SWEAT_RATE_RANGE, "L/h"))
+        if self.height_cm is not None:
+            object.__setattr__(self, "height_cm", v.number("height_cm", self.height_cm, *HEIGHT_RANGE, "cm"))
+        if self.age is not None:
+            object.__setattr__(self, "age", v.integer("age", self.age, *AGE_RANGE, "years"))
+        if self.sex is not None:
+            object.__setattr__(self, "sex", v.choice("sex", self.sex, Sex))
 
     def replace(self, **changes: object) -> Profile:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

@@ -80,12 +80,31 @@ def session_summary(s: Session) -> Report:
     }
 
 
+DayPart = Callable[[ReportContext, dt.date], Report]
+
+
 def days_part(ctx: ReportContext) -> Report:
-    """All seven days, Monday to Sunday, days without a session included."""
-    return {"days": [
-        {"date": day.isoformat(), "sessions": [session_summary(s) for s in ctx.on(day)]}
-        for day in ctx.days
-    ]}
+    """All seven days, Monday to Sunday, days without a session included; each `DAY_PARTS`
+    function adds its keys to every day."""
+    days = []
+    for day in ctx.days:
+        entry: Report = {"date": day.isoformat(), "sessions": [session_summary(s) for s in ctx.on(day)]}
+        for part in DAY_PARTS:
+            entry.update(part(ctx, day))
+        days.append(entry)
+    return {"days": days}
+
+
+def nutrition_day_part(ctx: ReportContext, day: dt.date) -> Report:
+    """The day's fuel and fluid targets as [low, high] ranges (planner/domain/nutrition.py)."""
+    from planner.domain.nutrition import day_targets
+
+    after = day + dt.timedelta(days=1)
+    following = ctx.on(after) if after <= ctx.sunday or ctx.history is None else ctx.history(after, after)
+    return {"nutrition": day_targets(ctx.profile, day, ctx.on(day), following).as_json()}
+
+
+DAY_PARTS: list[DayPart] = [nutrition_day_part]
 
 
 def totals_part(ctx: ReportContext) -> Report:
@@ -133,7 +152,19 @@ def _days_text(report: Report) -> list[str]:
                 f"  {_clip(s['title'], 28):<28} {kind:<18} {s['duration_min']:>4} min"
                 f"  RPE {format_exact(s['rpe']):<4} {km:>9}  {s['status']}"
             )
+        if "nutrition" in day:
+            lines.append(_nutrition_text(day["nutrition"]))
     return lines
+
+
+def _nutrition_text(n: Report) -> str:
+    """One line of the day's targets, e.g. `  fuel: carbohydrate 210-350 g, ...`."""
+    def span(key: str) -> str:
+        lo, hi = n[key]
+        return format_exact(lo) if lo == hi else f"{format_exact(lo)}-{format_exact(hi)}"
+
+    return (f"  fuel: carbohydrate {span('carbohydrate_g')} g, protein {span('protein_g')} g, "
+            f"fat {span('fat_g')} g, fluid {span('fluid_l')} L, energy {span('energy_kcal')} kcal")
 
 
 def _totals_text(report: Report) -> list[str]:

@@ -114,6 +114,14 @@ class DayLogRepository(_Table, Generic[T]):
     def all(self) -> list[T]:
         return [self._decode(d) for d in sorted(self._docs(), key=lambda d: d["date"])]
 
+    def between(self, first: dt.date, last: dt.date) -> list[T]:
+        """The records from `first` to `last` (both included), by date; only those are decoded,
+        so a week of a ten-year log costs a scan of the date strings, not a decode of every day."""
+        lo, hi = first.isoformat(), last.isoformat()
+        raw = self._table._read_table().values()  # noqa: SLF001
+        return [self._decode(dict(d)) for d in sorted((d for d in raw if lo <= d.get("date", "") <= hi),
+                                                       key=lambda d: d["date"])]
+
     def put(self, day: dt.date, record: T | None) -> None:
         """Store the day's record, or remove it with None."""
         key = day.isoformat()

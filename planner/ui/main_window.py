@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 import planner
+from planner.domain.profile import NutritionLog
 from planner.domain.weeks import week_start
 from planner.services.changes import Changes
 from planner.store.errors import StoreError
@@ -30,6 +31,7 @@ from planner.ui.calendar.week_bar import WeekBar
 from planner.ui.calendar.week_view import WeekView
 from planner.ui.icons import IconCache
 from planner.ui.library.library_dock import LibraryDock
+from planner.ui.nutrition.dock import NutritionDock
 from planner.ui.panes import PaneHost
 from planner.ui.status_pane import StatusPane
 from planner.ui.theme import apply_theme
@@ -103,6 +105,21 @@ class MainWindow(QMainWindow):
     # -- panes ---------------------------------------------------------------------------------
     def _add_panes(self) -> None:
         """Every pane of the window, one line each (the host keeps them current)."""
+        self.nutrition_dock = self.add_pane(NutritionDock(self.store, self, write_intake=self._log_intake,
+                                                          today=self._today()), shortcut="Ctrl+3")
+        self.nutrition_dock.daySelected.connect(self.show_day)
+
+    def _log_intake(self, day: dt.date, intake: NutritionLog | None) -> None:
+        from planner.services.nutrition_log import log_intake
+
+        log_intake(self.parts.runner, day, intake)
+
+    def show_day(self, day: dt.date) -> None:
+        """Show `day`'s week and put the focus in its column."""
+        self.go_to(day)
+        row = self.week_model.row_of_date(day)
+        if row is not None:
+            self.week_view.focus_day(row)
 
     def add_pane(self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
                  shortcut: str = "") -> QDockWidget:

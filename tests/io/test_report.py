@@ -42,7 +42,7 @@ def test_shape_and_seven_days():
     assert (r["week"], r["start"], r["end"]) == ("2026-W48", "2026-11-23", "2026-11-29")
     assert [d["date"] for d in r["days"]] == [
         (MONDAY + dt.timedelta(i)).isoformat() for i in range(7)]
-    assert all(set(d) == {"date", "sessions"} for d in r["days"])
+    assert all(set(d) == {"date", "sessions", "nutrition"} for d in r["days"])
     assert all(set(s) == SESSION_KEYS for d in r["days"] for s in d["sessions"])
     assert set(r["totals"]) == {"sessions", "run_km", "run_min", "lift_tonnage_kg"}
     assert json.loads(to_json(r)) == r

@@ -7,7 +7,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from planner.domain.enums import TYPES_BY_KIND, Goal, Kind, Status, Units, WeekStart
+from planner.domain.enums import TYPES_BY_KIND, Goal, Kind, Sex, Status, Units, WeekStart
 from planner.domain.profile import NutritionLog, Profile, ReadinessEntry
 from planner.domain.session import Exercise, Session, Template, WorkSet
 
@@ -89,6 +89,9 @@ profiles = st.builds(
     week_start=st.sampled_from(WeekStart),
     units=st.sampled_from(Units),
     sweat_rate_l_per_h=_floats(0.2, 4.0),
+    height_cm=st.none() | _floats(100, 250),
+    age=st.none() | st.integers(14, 100),
+    sex=st.none() | st.sampled_from(Sex),
 )
 
 _scale = st.none() | st.integers(1, 5)

@@ -19,17 +19,19 @@ from PySide6.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.domain import units as u
-from planner.domain.enums import Goal, Units, WeekStart
+from planner.domain.enums import Goal, Sex, Units, WeekStart
 from planner.domain.errors import ValidationError
 from planner.domain.profile import BODY_MASS_RANGE, Profile
 from planner.ui.dialogs.fields import (
@@ -81,7 +83,12 @@ _STAND_INS: dict[str, tuple[str, Any]] = {
     "name": ("name", "Athlete"),
     "body_mass_kg": ("mass", lambda: 70.0),
     "sweat_rate_l_per_h": ("sweat", 1.0),
+    "height_cm": ("height", None),
+    "age": ("age", None),
 }
+SEX_LABELS = {None: "Not given", Sex.FEMALE: "Female", Sex.MALE: "Male"}
+CM_PER_INCH = 2.54
+ENERGY_HELP = "Optional: height, age and sex give a second energy estimate (Mifflin-St Jeor)."
 
 
 class ProfileDialog(QDialog):
@@ -183,7 +190,14 @@ class ProfileDialog(QDialog):
         self.sweat_spin.setFixedWidth(editor_width(self.sweat_spin))
         self.sweat_spin.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.sweat_spin.setToolTip(SWEAT_RATE_TOOLTIP)
+        self.sweat_button = QPushButton("&Measure\u2026", self)
+        self.sweat_button.setObjectName("sweat_rate_measure")
+        self.sweat_button.setToolTip("Work out your sweat rate from your mass before and after a session")
+        self.sweat_button.clicked.connect(self._measure_sweat_rate)
         sweat_row = aligned_row(self.sweat_spin, QLabel("L/h"), None, self)
+        row_layout = sweat_row.layout()
+        assert isinstance(row_layout, QHBoxLayout)
+        row_layout.insertWidget(2, self.sweat_button)
         add_row(form, "&Sweat rate:", sweat_row, self.sweat_spin)
         sweat_help = QLabel(SWEAT_RATE_HELP, self)
         sweat_help.setObjectName("sweat_rate_help")
@@ -203,9 +217,47 @@ class ProfileDialog(QDialog):
             self.week_start_combo.addItem(text, week_start.value)
         add_row(form, "Wee&k starts on:", aligned_row(self.week_start_combo, None, None, self), self.week_start_combo)
 
+        self._build_body_fields(form)
+
         self._marks.add("name", form, self.name_edit, "Name")
         self._marks.add("body_mass_kg", form, mass_row, "Body mass", self.mass_edit)
         self._marks.add("sweat_rate_l_per_h", form, sweat_row, "Sweat rate", self.sweat_spin)
+        self._marks.add("height_cm", form, self.height_row, "Height", self.height_spin)
+        self._marks.add("age", form, self.age_row, "Age", self.age_spin)
+
+    def _build_body_fields(self, form: QFormLayout) -> None:
+        """Height, age and sex: optional, for the nutrition panel's second energy estimate."""
+        help_label = QLabel(ENERGY_HELP, self)
+        help_label.setObjectName("energy_help")
+        help_label.setEnabled(False)
+        help_label.setContentsMargins(0, _SECTION_GAP, 0, 0)
+        form.addRow("", help_label)
+        self.height_spin = QDoubleSpinBox(self)
+        self.height_spin.setObjectName("height")
+        self.height_spin.setRange(0.0, 399.0)  # wider than the domain's range, so it can explain
+        self.height_spin.setDecimals(1)
+        self.height_spin.setSpecialValueText("Not given")
+        self.height_spin.setFixedWidth(editor_width(self.height_spin))
+        self.height_spin.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.height_unit = QLabel(self)
+        self.height_unit.setObjectName("height_unit")
+        self.height_row = aligned_row(self.height_spin, self.height_unit, None, self)
+        add_row(form, "&Height:", self.height_row, self.height_spin)
+        self.age_spin = QSpinBox(self)
+        self.age_spin.setObjectName("age")
+        self.age_spin.setRange(0, 130)
+        self.age_spin.setSpecialValueText("Not given")
+        self.age_spin.setFixedWidth(editor_width(self.age_spin))
+        self.age_spin.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.age_row = aligned_row(self.age_spin, QLabel("years"), None, self)
+        add_row(form, "A&ge:", self.age_row, self.age_spin)
+        self.sex_combo = QComboBox(self)
+        self.sex_combo.setObjectName("sex")
+        for sex, words in SEX_LABELS.items():
+            self.sex_combo.addItem(words, sex.value if sex else "")
+        self.sex_combo.setToolTip("Resting energy (Mifflin-St Jeor) and the daily water baseline "
+                                  "(EFSA 2010: 2.0 L women, 2.5 L men) differ by sex.")
+        add_row(form, "Se&x:", aligned_row(self.sex_combo, None, None, self), self.sex_combo)
 
     def _load(self, p: Profile) -> None:
         self.name_edit.setText(p.name)
@@ -216,7 +268,38 @@ class ProfileDialog(QDialog):
             button.setChecked(button.property("goal") == p.goal.value)
         self.week_start_combo.setCurrentIndex(self.week_start_combo.findData(p.week_start.value))
         self.sweat_spin.setValue(p.sweat_rate_l_per_h)
+        self._load_body(p)
         self._update_header()
+
+    def _load_body(self, p: Profile) -> None:
+        self._height_units = p.units  # the units the height box shows
+        self.height_unit.setText("in" if p.units is Units.IMPERIAL else "cm")
+        self.height_spin.setValue(self._height_shown(p.height_cm, p.units))
+        self.age_spin.setValue(p.age or 0)
+        self.sex_combo.setCurrentIndex(self.sex_combo.findData(p.sex.value if p.sex else ""))
+
+    @staticmethod
+    def _height_shown(cm: float | None, units: Units) -> float:
+        if cm is None:
+            return 0.0
+        return round(cm / CM_PER_INCH if units is Units.IMPERIAL else cm, 1)
+
+    def _height_cm(self) -> float | None:
+        """None when not given; an untouched value keeps the stored decimals."""
+        shown = self.height_spin.value()
+        if shown == 0:
+            return None
+        stored = self._original.height_cm
+        if stored is not None and math.isclose(shown, self._height_shown(stored, self._height_units)):
+            return stored
+        return round(shown * CM_PER_INCH, 6) if self._height_units is Units.IMPERIAL else shown
+
+    def _measure_sweat_rate(self) -> None:
+        from planner.ui.dialogs.sweat_rate import SweatRateDialog
+
+        dialog = SweatRateDialog(self.units(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.rate() is not None:
+            self.sweat_spin.setValue(round(dialog.rate() or 0.0, 2))
 
     def _connect(self) -> None:
         changed = self.revalidate
@@ -227,6 +310,9 @@ class ProfileDialog(QDialog):
         self.week_start_combo.currentIndexChanged.connect(changed)
         self.units_combo.currentIndexChanged.connect(self._units_changed)
         self.sweat_spin.valueChanged.connect(changed)
+        self.height_spin.valueChanged.connect(changed)
+        self.age_spin.valueChanged.connect(changed)
+        self.sex_combo.currentIndexChanged.connect(changed)
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [
@@ -236,12 +322,21 @@ class ProfileDialog(QDialog):
             self.sweat_spin,
             *self.goal_group.buttons(),
             self.week_start_combo,
+            self.height_spin,
+            self.age_spin,
+            self.sex_combo,
         ]
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
     def _units_changed(self, *_: object) -> None:
         units = self.units()
+        cm = self._height_cm()
+        self.height_unit.setText("in" if units is Units.IMPERIAL else "cm")
+        self.height_spin.blockSignals(True)
+        self.height_spin.setValue(self._height_shown(cm, units))
+        self.height_spin.blockSignals(False)
+        self._height_units = units
         self.mass_edit.set_units(units)
         self.mass_unit.setText(u.load_unit(units))
         self.revalidate()
@@ -261,7 +356,11 @@ class ProfileDialog(QDialog):
             "name": self.name_edit.text(),
             "mass": self.mass_edit.stored_kg,
             "sweat": self._sweat_rate(),
+            "height": self._height_cm(),
+            "age": self.age_spin.value() or None,
         }
+        sex_value = self.sex_combo.currentData()
+        sex = Sex(sex_value) if sex_value else None
         goal = self.goal()
         week_start = WeekStart(self.week_start_combo.currentData())
         units = self.units()
@@ -274,6 +373,9 @@ class ProfileDialog(QDialog):
                 week_start=week_start,
                 units=units,
                 sweat_rate_l_per_h=v["sweat"],
+                height_cm=v["height"],
+                age=v["age"],
+                sex=sex,
             )
 
         return collect_errors(build, raw, _STAND_INS)

@@ -1,0 +1,218 @@
+"""Fuelling around one session: before, during and after, as the nutrition timeline shows it.
+
+- Before: 1-4 g/kg of carbohydrate 1-4 h ahead of sessions over 60 min (Thomas 2016).
+- During, continuous running only, never lifting (Jeukendrup 2014): the app's table below.
+- During, any training: keep the loss under 2 % of body mass, never drink more than is sweated
+  (Sawka 2007).
+- After: 0.3-0.4 g/kg of protein after lifting; 1.0-1.2 g/kg/h of carbohydrate for 4 h when the
+  next session is under 8 h away; 1.25-1.5 L per kg of body mass still lost (Thomas 2016).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from planner.domain import nutrition_sources as src
+from planner.domain.enums import Intensity, Kind, Units
+from planner.domain.ranges import Range
+from planner.domain.units import format_number
+
+#: Kinds whose minutes count as training for carbohydrate, sweat and the next-session gap.
+TRAINING_KINDS = frozenset({Kind.RUN, Kind.LIFT, Kind.OTHER})
+
+BEFORE_MIN_EXCLUSIVE = 60
+BEFORE_G_PER_KG = Range(1.0, 4.0)
+MAX_LOSS_SHARE = 0.02  # of body mass, during exercise (Sawka 2007)
+AFTER_LIFT_PROTEIN_G_PER_KG = Range(0.3, 0.4)
+FAST_REFUEL_GAP_H = 8.0
+FAST_REFUEL_G_PER_KG_PER_H = Range(1.0, 1.2)
+AFTER_FLUID_L_PER_KG_LOST = Range(1.25, 1.5)
+L_PER_US_FL_OZ = 0.0295735295625
+
+
+def fluid_to_display(litres: float, units: Units) -> float:
+    return litres if units is Units.METRIC else litres / L_PER_US_FL_OZ
+
+
+def format_fluid(litres: float, units: Units) -> str:
+    """1.4 L, or 47 fl oz (whole ounces) in imperial units."""
+    if units is Units.METRIC:
+        return f"{format_number(litres, 2)} L"
+    return f"{fluid_to_display(litres, units):.0f} fl oz"
+
+
+def format_fluid_range(r: Range, units: Units) -> str:
+    if units is Units.METRIC:
+        return f"{format_number(r.lo, 2)}\u2013{format_number(r.hi, 2)} L"
+    return f"{fluid_to_display(r.lo, units):.0f}\u2013{fluid_to_display(r.hi, units):.0f} fl oz"
+
+
+@dataclass(frozen=True, slots=True)
+class DuringBand:
+    """One row of the during-running table: from `from_min` (inclusive) to `to_min` (exclusive)."""
+
+    from_min: int
+    to_min: int | None
+    g_per_h: float | None  # None: nothing needed or a mouth rinse, no rate
+    text: str
+
+
+#: Jeukendrup 2014 bands, made contiguous by the app: 45-75 min is the rinse band, so "1-2 h"
+#: starts at 75 min; "2-3 h" and "> 2.5 h" overlap, so 90 g/h starts at 150 min.
+DURING_RUN_TABLE: tuple[DuringBand, ...] = (
+    DuringBand(0, 45, None, "No carbohydrate needed during it"),
+    DuringBand(45, 75, None, "A carbohydrate mouth rinse or small amounts"),
+    DuringBand(75, 120, 30, "Up to 30 g/h of carbohydrate"),
+    DuringBand(120, 150, 60, "Up to 60 g/h of carbohydrate"),
+    DuringBand(150, None, 90, "Up to 90 g/h of mixed sugars (glucose + fructose)"),
+)
+
+
+def during_band(minutes: int, intensity: Intensity) -> DuringBand:
+    """The row for a run of `minutes`; an easy run takes the row below (less at a low absolute
+    intensity, Jeukendrup 2014), never below the rinse row once it lasts 45 min."""
+    i = next(k for k, b in enumerate(DURING_RUN_TABLE) if b.to_min is None or minutes < b.to_min)
+    if intensity is Intensity.EASY and i > 1:
+        i -= 1
+    return DURING_RUN_TABLE[i]
+
+
+class Phase(StrEnum):
+    BEFORE = "before"
+    DURING = "during"
+    AFTER = "after"
+
+
+@dataclass(frozen=True, slots=True)
+class FuelStep:
+    phase: Phase
+    text: str
+    source: str
+    carbohydrate_g: Range | None = None  # per hour when `per_hour`
+    per_hour: bool = False
+    protein_g: Range | None = None
+    fluid_l: Range | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SessionFuel:
+    session_id: int | None
+    title: str
+    kind: Kind
+    start: dt.time | None
+    minutes: int
+    intensity: Intensity
+    sweat_loss_l: float
+    steps: tuple[FuelStep, ...]
+
+    def phase(self, phase: Phase) -> tuple[FuelStep, ...]:
+        return tuple(s for s in self.steps if s.phase is phase)
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """What the rules need of a session: its effective values (actual ones once done)."""
+
+    session_id: int | None
+    title: str
+    kind: Kind
+    date: dt.date
+    start: dt.time | None
+    minutes: int
+    intensity: Intensity
+
+
+def sweat_loss_l(p: Planned, sweat_rate_l_per_h: float) -> float:
+    return sweat_rate_l_per_h * p.minutes / 60 if p.kind in TRAINING_KINDS else 0.0
+
+
+def hours_between(p: Planned, nxt: Planned) -> float | None:
+    """Hours from the end of `p` to the start of `nxt`, when both times are known."""
+    if p.start is None or nxt.start is None:
+        return None
+    end = dt.datetime.combine(p.date, p.start) + dt.timedelta(minutes=p.minutes)
+    return (dt.datetime.combine(nxt.date, nxt.start) - end).total_seconds() / 3600
+
+
+def next_is_soon(p: Planned, nxt: Planned | None) -> bool:
+    """Under 8 h between the end of `p` and the next training session. Without both times, a
+    session later the same day counts as soon and one on another day does not."""
+    if nxt is None:
+        return False
+    gap = hours_between(p, nxt)
+    if gap is None:
+        return nxt.date == p.date
+    return gap < FAST_REFUEL_GAP_H
+
+
+def session_fuel(p: Planned, body_mass_kg: float, sweat_rate_l_per_h: float,
+                 next_session: Planned | None, units: Units = Units.METRIC) -> SessionFuel:
+    """The steps around one session; sessions outside TRAINING_KINDS get none."""
+    kg = body_mass_kg
+    loss = sweat_loss_l(p, sweat_rate_l_per_h)
+    steps: list[FuelStep] = []
+    if p.kind in TRAINING_KINDS:
+        steps += _before(p, kg)
+        steps += _during(p, kg, loss, units)
+        steps += _after(p, kg, loss, next_is_soon(p, next_session), units)
+    return SessionFuel(p.session_id, p.title, p.kind, p.start, p.minutes, p.intensity, loss,
+                       tuple(steps))
+
+
+def remaining_deficit_l(loss_l: float, body_mass_kg: float) -> float:
+    """What is still lost after training when the athlete drinks only enough to stay under 2 %."""
+    return min(loss_l, MAX_LOSS_SHARE * body_mass_kg)
+
+
+def _before(p: Planned, kg: float) -> list[FuelStep]:
+    if p.minutes <= BEFORE_MIN_EXCLUSIVE:
+        return []
+    g = BEFORE_G_PER_KG.times(kg)
+    return [FuelStep(Phase.BEFORE, f"1\u20134 g/kg of carbohydrate ({_g(g)}), 1\u20134 h before",
+                     src.THOMAS_2016, carbohydrate_g=g)]
+
+
+def _during(p: Planned, kg: float, loss: float, units: Units) -> list[FuelStep]:
+    steps: list[FuelStep] = []
+    if p.kind is Kind.RUN:
+        band = during_band(p.minutes, p.intensity)
+        rate = None if band.g_per_h is None else Range(0.0, band.g_per_h)
+        steps.append(FuelStep(Phase.DURING, band.text, src.JEUKENDRUP_2014, carbohydrate_g=rate,
+                              per_hour=True))
+    allowed = MAX_LOSS_SHARE * kg
+    drink = Range(max(0.0, loss - allowed), loss)
+    if drink.lo > 0:
+        text = (f"Drink {format_fluid_range(drink, units)} of the ~{format_fluid(loss, units)} sweated: "
+                f"at least {format_fluid(drink.lo, units)} keeps the loss under 2 % of body mass")
+    else:
+        text = (f"Drink to thirst, at most the ~{format_fluid(loss, units)} sweated: the loss stays "
+                f"under 2 % of body mass")
+    steps.append(FuelStep(Phase.DURING, text, src.SAWKA_2007, fluid_l=drink))
+    return steps
+
+
+def _after(p: Planned, kg: float, loss: float, soon: bool, units: Units) -> list[FuelStep]:
+    steps: list[FuelStep] = []
+    if p.kind is Kind.LIFT:
+        g = AFTER_LIFT_PROTEIN_G_PER_KG.times(kg)
+        steps.append(FuelStep(Phase.AFTER, f"0.3\u20130.4 g/kg of protein ({_g(g)}) after lifting",
+                              src.THOMAS_2016, protein_g=g))
+    if soon:
+        g = FAST_REFUEL_G_PER_KG_PER_H.times(kg)
+        steps.append(FuelStep(
+            Phase.AFTER, f"Next session within 8 h: 1.0\u20131.2 g/kg/h of carbohydrate ({_g(g)}/h) "
+            "for the first 4 h", src.THOMAS_2016, carbohydrate_g=g, per_hour=True))
+    deficit = remaining_deficit_l(loss, kg)
+    if deficit > 0:
+        litres = AFTER_FLUID_L_PER_KG_LOST.times(deficit)
+        steps.append(FuelStep(
+            Phase.AFTER, f"1.25\u20131.5 L per kg still lost: {format_fluid_range(litres, units)} if "
+            f"~{format_number(deficit, 2)} kg is lost (weigh before and after to know)",
+            src.THOMAS_2016, fluid_l=litres))
+    return steps
+
+
+def _g(r: Range) -> str:
+    return f"{r.lo:.0f}\u2013{r.hi:.0f} g"

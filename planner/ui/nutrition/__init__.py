@@ -1,0 +1,1 @@
+"""The nutrition pane: a dock with the day's fuel and fluid targets (issue 11)."""
