@@ -122,9 +122,10 @@ class LoadHistory:
         if self.empty or dates[0] < self.start or dates[-1] >= self.end_exclusive:
             self._rebuild()
             return 0
-        days = [d for d, sp in self._days.items() if sp.planned.sessions or sp.done.sessions]
-        self.empty = not days
-        self.first = (min(days) - self.start).days if days else 0
+        if dates[0] <= self.day(self.first):  # the first day of history may have moved
+            days = [d for d, sp in self._days.items() if sp.planned.sessions or sp.done.sessions]
+            self.empty = not days
+            self.first = (min(days) - self.start).days if days else 0
         for d in dates:
             self._put(self.index(d), self._days.get(d, _NOTHING))
         start = self.index(dates[0])

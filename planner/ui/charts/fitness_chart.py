@@ -58,20 +58,24 @@ class FitnessChart(ChartPanel):
             "yesterday's chronic minus acute load. Dashed: carried forward through planned sessions. No number "
             "for the first 28 days of history (building up).")
 
-    def update_data(self, h: LoadHistory, today_index: int) -> None:
+    def update_data(self, h: LoadHistory, today_index: int, lo: int = 0, hi: int | None = None) -> None:
+        """Hand the plots days lo..hi-1: solid up to today, dashed from today on."""
         self.history = h
-        self.today_index = t = min(max(today_index, 0), max(h.n - 1, 0))
+        hi = h.n if hi is None else hi
+        self.today_index = today = min(max(today_index, 0), max(h.n - 1, 0))
         self.constants_text = (h.constants.fitness_days, h.constants.fatigue_days)
-        x = date_ts(h.start) + (np.arange(h.n) + 0.5) * DAY_S
+        x = date_ts(h.start) + (np.arange(lo, hi) + 0.5) * DAY_S
+        t = min(max(today - lo, 0), hi - lo)  # today's place in the slice
         for name, _ in SERIES:
-            y = getattr(h, name).copy()
-            y[h.building] = np.nan  # "building up": no number under 28 days of history
+            y = getattr(h, name)[lo:hi].copy()
+            y[h.building[lo:hi]] = np.nan  # "building up": no number under 28 days of history
             past, future = self.curves[name]
             past.setData(x[: t + 1], y[: t + 1], connect="finite")
             future.setData(x[t:], y[t:], connect="finite")
-        self.today.setValue(date_ts(h.day(t)) + 0.5 * DAY_S if h.n else 0)
+        self.today.setValue(date_ts(h.day(today)) + 0.5 * DAY_S if h.n else 0)
         self.plot.getAxis("bottom").first_weekday = h.start.weekday()
         self._legend()
+        self.fit(lo, hi)
 
     def series(self, name: str) -> np.ndarray:
         """The whole array handed to the plot for `name` (past and future joined), for tests."""
@@ -84,12 +88,12 @@ class FitnessChart(ChartPanel):
             return
         keep = ~h.building[lo:hi]
         if not keep.any():
-            self.plot.setYRange(-1, 1, padding=0)
+            self.set_y_range(self.plot, -1, 1)
             return
         values = np.concatenate([getattr(h, name)[lo:hi][keep] for name, _ in SERIES])
         top, bottom = float(values.max()), float(min(values.min(), 0.0))
         span = (top - bottom) or 1.0
-        self.plot.setYRange(bottom - 0.05 * span, top + 0.05 * span, padding=0)
+        self.set_y_range(self.plot, bottom - 0.05 * span, top + 0.05 * span)
 
     def _hover(self, p: QPointF) -> None:
         h = self.history

@@ -18,7 +18,6 @@ from planner.ui.charts.base import (
     LOAD_COLOR,
     UNCOUPLED_COLOR,
     ChartPanel,
-    faint,
     fmt,
     pen,
     solid,
@@ -37,7 +36,7 @@ class LoadChart(ChartPanel):
         item = self.plot.getPlotItem()
         item.setLabel("left", "load (AU)")
         self.done = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH_S, brush=solid(LOAD_COLOR), pen=None)
-        self.planned = pg.BarGraphItem(x=[], y0=[], height=[], width=BAR_WIDTH_S, brush=faint(LOAD_COLOR), pen=None)
+        self.planned = self.planned_bars(LOAD_COLOR, x=[], y0=[], height=[], width=BAR_WIDTH_S, pen=None)
         self.plot.addItem(self.done)
         self.plot.addItem(self.planned)
         # The ratio on a second view box with the right axis, x linked to the load.
@@ -70,25 +69,28 @@ class LoadChart(ChartPanel):
     def _sync_boxes(self) -> None:
         self.ratio_box.setGeometry(self.plot.getPlotItem().getViewBox().sceneBoundingRect())
 
-    def update_data(self, h: LoadHistory) -> None:
+    def update_data(self, h: LoadHistory, lo: int = 0, hi: int | None = None) -> None:
+        """Hand the plots days lo..hi-1 (only what is on screen gets painted)."""
         self.history = h
-        x = date_ts(h.start) + (np.arange(h.n) + 0.5) * DAY_S
-        done, planned = h.done["load_au"], h.planned["load_au"]
+        hi = h.n if hi is None else hi
+        x = date_ts(h.start) + (np.arange(lo, hi) + 0.5) * DAY_S
+        done, planned = h.done["load_au"][lo:hi], h.planned["load_au"][lo:hi]
         self.done.setOpts(x=x, height=done, width=BAR_WIDTH_S)
         self.planned.setOpts(x=x, y0=done, height=planned, width=BAR_WIDTH_S)
-        self.ewma.setData(x, h.acwr, connect="finite")
-        self.uncoupled.setData(x, h.acwr_uncoupled, connect="finite")
+        self.ewma.setData(x, h.acwr[lo:hi], connect="finite")
+        self.uncoupled.setData(x, h.acwr_uncoupled[lo:hi], connect="finite")
         self.plot.getAxis("bottom").first_weekday = h.start.weekday()
+        self.fit(lo, hi)
 
     def fit(self, lo: int, hi: int) -> None:
         h = self.history
         if h is None:
             return
         top = float(np.max(h.total_load[lo:hi], initial=0.0))
-        self.plot.setYRange(0, top * 1.08 if top > 0 else 1, padding=0)
+        self.set_y_range(self.plot, 0, top * 1.08 if top > 0 else 1)
         ratios = np.concatenate((h.acwr[lo:hi], h.acwr_uncoupled[lo:hi]))
         rtop = float(np.nanmax(ratios)) if np.isfinite(ratios).any() else 0.0
-        self.ratio_box.setYRange(0, max(RATIO_FLOOR, rtop * 1.08), padding=0)
+        self.set_y_range(self.ratio_box, 0, max(RATIO_FLOOR, rtop * 1.08))
 
     def _hover(self, p: QPointF) -> None:
         h = self.history

@@ -20,7 +20,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QWidget
 
 from planner.domain.enums import Goal
-from planner.ui.charts.base import LIFT_COLOR, REFERENCE_COLOR, ChartPanel, faint, fmt, pen, solid, swatch
+from planner.ui.charts.base import LIFT_COLOR, REFERENCE_COLOR, ChartPanel, fmt, pen, solid, swatch
 
 BAR_HEIGHT = 0.7
 ROW_PX = 17
@@ -38,11 +38,9 @@ class MuscleChart(ChartPanel):
         self.plot = self.add_plot(min_height=MIN_HEIGHT)
         self.plot.getPlotItem().getAxis("left").setWidth(90)
         self.plot.getPlotItem().getViewBox().invertY(True)  # the most-trained muscle on top
-        self.plot.showGrid(x=True, y=False, alpha=0.15)
         self.plot.getPlotItem().setLabel("bottom", "hard sets this week")
         self.done = pg.BarGraphItem(x0=[], y=[], width=[], height=BAR_HEIGHT, brush=solid(LIFT_COLOR), pen=None)
-        self.planned = pg.BarGraphItem(x0=[], y=[], width=[], height=BAR_HEIGHT, brush=faint(LIFT_COLOR),
-                                       pen=pen(LIFT_COLOR))
+        self.planned = self.planned_bars(LIFT_COLOR, x0=[], y=[], width=[], height=BAR_HEIGHT, pen=pen(LIFT_COLOR))
         self.plot.addItem(self.done)
         self.plot.addItem(self.planned)
         ref = pg.mkPen(REFERENCE_COLOR, width=1, style=Qt.PenStyle.DashLine)
@@ -57,6 +55,7 @@ class MuscleChart(ChartPanel):
         self.finish()
         self.on_hover(self.plot, self._hover)
         self.muscles: list[str] = []
+        self.muscles_shown: list[str] | None = None
         self.values: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
 
     def update_data(self, first: dt.date, planned: Mapping[str, float], done: Mapping[str, float],
@@ -70,17 +69,22 @@ class MuscleChart(ChartPanel):
         y = np.arange(len(muscles), dtype=float)
         self.done.setOpts(x0=np.zeros(len(muscles)), y=y, width=d, height=BAR_HEIGHT)
         self.planned.setOpts(x0=d, y=y, width=p, height=BAR_HEIGHT)
-        axis = self.plot.getAxis("left")
-        axis.setTicks([[(float(i), m) for i, m in enumerate(muscles)]])
+        if muscles != self.muscles_shown:
+            self.muscles_shown = list(muscles)
+            self.plot.getAxis("left").setTicks([[(float(i), m) for i, m in enumerate(muscles)]])
         lift, run = goal in (Goal.LIFT, Goal.BALANCED), goal in (Goal.RUN, Goal.BALANCED)
         self.low.setVisible(lift)
         self.high.setVisible(lift)
         self.maintenance.setVisible(run)
         top = max(float(np.max(d + p, initial=0.0)), LIFT_RANGE[1] + 2 if lift else MAINTENANCE_SETS + 4)
         n = max(len(muscles), 1)
-        self.plot.setMinimumHeight(max(MIN_HEIGHT, ROW_PX * n + 40))
-        self.plot.setXRange(0, top * 1.05, padding=0)
-        self.plot.setYRange(-0.6, n - 0.4, padding=0)
+        height = max(MIN_HEIGHT, ROW_PX * n + 40)
+        if height != self.plot.minimumHeight():
+            self.plot.setMinimumHeight(height)
+        if self._ranges.get((id(self.plot), "x")) != (0, top * 1.05):
+            self._ranges[(id(self.plot), "x")] = (0, top * 1.05)
+            self.plot.setXRange(0, top * 1.05, padding=0)
+        self.set_y_range(self.plot, -0.6, n - 0.4)
         self.empty.setVisible(not muscles)
         self.empty.setPos(top / 2, (n - 1) / 2)
         self._legend()

@@ -14,7 +14,7 @@ from planner.domain.enums import Units
 from planner.domain.load_history import LoadHistory
 from planner.domain.units import distance_unit, kg_to_lb, km_to_mi, load_unit
 from planner.ui.charts.axes import DAY_S, WeekDateAxis, date_ts
-from planner.ui.charts.base import LIFT_COLOR, RUN_COLOR, ChartPanel, faint, fmt, pen, solid, swatch
+from planner.ui.charts.base import LIFT_COLOR, RUN_COLOR, ChartPanel, fmt, pen, solid, swatch
 
 BAR_WIDTH_S = 5.6 * DAY_S
 RUN_METRICS = ("distance", "minutes")
@@ -34,11 +34,11 @@ class VolumeChart(ChartPanel):
         self.lift_plot = self.add_plot(WeekDateAxis(), min_height=130)
         self.lift_plot.setXLink(self.run_plot)
         self.run_done = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH_S, brush=solid(RUN_COLOR), pen=None)
-        self.run_planned = pg.BarGraphItem(x=[], y0=[], height=[], width=BAR_WIDTH_S, brush=faint(RUN_COLOR),
-                                           pen=pen(RUN_COLOR))
+        self.run_planned = self.planned_bars(RUN_COLOR, x=[], y0=[], height=[], width=BAR_WIDTH_S,
+                                             pen=pen(RUN_COLOR))
         self.lift_done = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH_S, brush=solid(LIFT_COLOR), pen=None)
-        self.lift_planned = pg.BarGraphItem(x=[], y0=[], height=[], width=BAR_WIDTH_S, brush=faint(LIFT_COLOR),
-                                            pen=pen(LIFT_COLOR))
+        self.lift_planned = self.planned_bars(LIFT_COLOR, x=[], y0=[], height=[], width=BAR_WIDTH_S,
+                                              pen=pen(LIFT_COLOR))
         for item in (self.run_done, self.run_planned):
             self.run_plot.addItem(item)
         for item in (self.lift_done, self.lift_planned):
@@ -81,22 +81,25 @@ class VolumeChart(ChartPanel):
             lift = (h.week_done["hard_sets"], h.week_planned["hard_sets"])
         return run, lift
 
-    def update_data(self, h: LoadHistory, units: Units) -> None:
+    def update_data(self, h: LoadHistory, units: Units, lo: int = 0, hi: int | None = None) -> None:
+        """Hand the plots the weeks holding days lo..hi-1 (only what is on screen gets painted)."""
         self.history = h
         self.units = units
-        x = np.arange(0, h.n, 7) * DAY_S + date_ts(h.start) + 3.5 * DAY_S
+        w0, w1 = _weeks(lo, h.n if hi is None else hi)
+        x = np.arange(w0, w1) * 7 * DAY_S + date_ts(h.start) + 3.5 * DAY_S
         self.run_values, self.lift_values = self._series(h)
         for done_item, planned_item, (done, planned) in (
             (self.run_done, self.run_planned, self.run_values),
             (self.lift_done, self.lift_planned, self.lift_values),
         ):
-            done_item.setOpts(x=x, height=done, width=BAR_WIDTH_S)
-            planned_item.setOpts(x=x, y0=done, height=planned, width=BAR_WIDTH_S)
+            done_item.setOpts(x=x, height=done[w0:w1], width=BAR_WIDTH_S)
+            planned_item.setOpts(x=x, y0=done[w0:w1], height=planned[w0:w1], width=BAR_WIDTH_S)
         self.run_plot.getAxis("bottom").first_weekday = h.start.weekday()
         self.lift_plot.getAxis("bottom").first_weekday = h.start.weekday()
-        self.run_plot.getPlotItem().setLabel("left", self.run_unit())
-        self.lift_plot.getPlotItem().setLabel("left", self.lift_unit())
+        self.set_axis_label(self.run_plot, "left", self.run_unit())
+        self.set_axis_label(self.lift_plot, "left", self.lift_unit())
         self._legend()
+        self.fit(w0, w1)
 
     def _legend(self) -> None:
         self.set_legend([
@@ -107,12 +110,11 @@ class VolumeChart(ChartPanel):
             "A hard set is a working set at RPE 7 or more on the reps-in-reserve scale, i.e. 3 or fewer reps in "
             "reserve (Zourdos 2016). Done = marked done, with its actual values; planned = not yet done.")
 
-    def fit(self, lo: int, hi: int) -> None:
-        """Fit the y axes to the weeks holding days lo..hi-1."""
-        w0, w1 = lo // 7, max(lo // 7 + 1, -(-hi // 7))
+    def fit(self, w0: int, w1: int) -> None:
+        """Fit the y axes to weeks w0..w1-1."""
         for plot, (done, planned) in ((self.run_plot, self.run_values), (self.lift_plot, self.lift_values)):
             top = float(np.max((done + planned)[w0:w1], initial=0.0))
-            plot.setYRange(0, top * 1.08 if top > 0 else 1, padding=0)
+            self.set_y_range(plot, 0, top * 1.08 if top > 0 else 1)
 
     def mark_week(self, first: dt.date) -> None:
         t = date_ts(first)
@@ -145,6 +147,11 @@ class VolumeChart(ChartPanel):
         w = self.week_at(vb.mapSceneToView(ev.scenePos()).x())
         if w is not None and self.history is not None:
             self.weekClicked.emit(self.history.day(7 * w))
+
+
+def _weeks(lo: int, hi: int) -> tuple[int, int]:
+    """The weeks holding days lo..hi-1."""
+    return lo // 7, max(lo // 7 + 1, -(-hi // 7))
 
 
 def _amount(done: float, planned: float, unit: str) -> str:
