@@ -50,6 +50,7 @@ def pen(color: str, dashed: bool = False) -> QPen:
 def swatch(color: str, text: str, kind: str = "solid") -> str:
     """A legend entry as rich text: a filled, faint or outline box, or a line sample."""
     mark = {"solid": "&#9632;", "faint": "&#9633;", "line": "&#9473;&#9473;", "dash": "&#9476;&#9476;"}[kind]
+    text = text.replace(" ", "&nbsp;")  # an entry wraps as a whole, never inside
     return f'<span style="color:{color};font-weight:bold">{mark}</span>&nbsp;{text}'
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -72,6 +72,7 @@ class ChartsDock(QDockWidget):
             layout.addWidget(chart, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # labels wrap instead
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(box)
         self.setWidget(scroll)
@@ -103,16 +104,20 @@ class ChartsDock(QDockWidget):
         self.acute_box.setToolTip("Days of the acute load (\"fatigue\"); 7 is TrainingPeaks' default.")
         self.chronic_box.valueChanged.connect(self._constants_changed)
         self.acute_box.valueChanged.connect(self._constants_changed)
-        row = QHBoxLayout()
-        row.setContentsMargins(4, 0, 4, 0)
-        for text, widget in (("Show", self.range_box), ("Running", self.run_box), ("Lifting", self.lift_box),
-                             ("Chronic", self.chronic_box), ("Acute", self.acute_box)):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            row.addWidget(label)
-            row.addWidget(widget)
-        row.addStretch(1)
-        self.controls = row
+        # Two short rows, so a narrow dock still shows every control.
+        rows = QVBoxLayout()
+        rows.setContentsMargins(4, 0, 4, 0)
+        for group in ((("&Show", self.range_box), ("&Running", self.run_box), ("&Lifting", self.lift_box)),
+                      (("&Chronic load", self.chronic_box), ("&Acute load", self.acute_box))):
+            row = QHBoxLayout()
+            for text, widget in group:
+                label = QLabel(text)
+                label.setBuddy(widget)
+                row.addWidget(label)
+                row.addWidget(widget)
+            row.addStretch(1)
+            rows.addLayout(row)
+        self.controls = rows
 
     # -- the pane contract ------------------------------------------------------------------------
     def refresh(self, changes: Any) -> None:
