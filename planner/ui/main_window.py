@@ -29,6 +29,7 @@ from planner.store.errors import StoreError
 from planner.ui.calendar.session_actions import SessionActions
 from planner.ui.calendar.week_bar import WeekBar
 from planner.ui.calendar.week_view import WeekView
+from planner.ui.charts import ChartsDock
 from planner.ui.icons import IconCache
 from planner.ui.library.library_dock import LibraryDock
 from planner.ui.nutrition.dock import NutritionDock
@@ -105,9 +106,12 @@ class MainWindow(QMainWindow):
     # -- panes ---------------------------------------------------------------------------------
     def _add_panes(self) -> None:
         """Every pane of the window, one line each (the host keeps them current)."""
+        self.charts_dock = self.add_pane(ChartsDock(self.store, self), shortcut="Ctrl+2")
         self.nutrition_dock = self.add_pane(NutritionDock(self.store, self, write_intake=self._log_intake,
                                                           today=self._today()), shortcut="Ctrl+3")
         self.nutrition_dock.daySelected.connect(self.show_day)
+        self.tabifyDockWidget(self.charts_dock, self.nutrition_dock)  # one at a time: the hidden one costs nothing
+        self.charts_dock.raise_()
 
     def _log_intake(self, day: dt.date, intake: NutritionLog | None) -> None:
         from planner.services.nutrition_log import log_intake
