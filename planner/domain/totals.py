@@ -63,3 +63,13 @@ def week_totals(sessions: Iterable[Session]) -> WeekTotals:
 def _round(x: float) -> float:
     """Two decimals: enough for km and kg, and no float noise like 10.299999999 in a report."""
     return round(x, 2) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def planned_totals(sessions: Iterable[Session]) -> WeekTotals:
+    """The plan as it was made: planned values of every session, skipped and done ones included."""
+    return week_totals(s if s.status is Status.PLANNED else s.replace(status=Status.PLANNED) for s in sessions)
+
+
+def done_totals(sessions: Iterable[Session]) -> WeekTotals:
+    """What was done: the actual values of done sessions only."""
+    return week_totals(s for s in sessions if s.status is Status.DONE)

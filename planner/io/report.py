@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from planner.domain.day_order import day_order
 from planner.domain.exercise_text import format_number
 from planner.domain.profile import Profile
 from planner.domain.session import Session
@@ -46,8 +47,7 @@ class ReportContext:
         return self.monday + dt.timedelta(days=6)
 
     def on(self, day: dt.date) -> list[Session]:
-        return sorted((s for s in self.sessions if s.date == day),
-                      key=lambda s: (s.position, s.id or 0))
+        return day_order(s for s in self.sessions if s.date == day)
 
 
 ReportPart = Callable[[ReportContext], Report]

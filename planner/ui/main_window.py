@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 import planner
-from planner.domain.weeks import week_start
+from planner.domain.weeks import first_day_after_start_change, week_start
 from planner.models.library_model import LibraryModel
 from planner.models.week_model import WeekModel
 from planner.services.changes import ChangeBus, Changes
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         first = week_start(settings.last_week or today(), self.profile.week_start)
         self.week_model = WeekModel(store.sessions, self.plan, self.bus, first, units=self.profile.units,
                                     today=today)
-        self.library_model = LibraryModel(store.templates, self.bus)
+        self.library_model = LibraryModel(store.templates, self.bus, self.profile.units)
 
         self._build_navigation()
         self.week_view = WeekView(self.week_model, self.bus, self.icons)
@@ -174,7 +174,8 @@ class MainWindow(QMainWindow):
         self.demo_action = self._action("Load the &demo plan", self.load_demo,
                                         tip="Fill an empty plan with a 12-week block around today")
         help_menu.addAction(self.demo_action)
-        help_menu.aboutToShow.connect(lambda: self.demo_action.setEnabled(len(self.store.sessions) == 0))
+        help_menu.setToolTipsVisible(True)
+        help_menu.aboutToShow.connect(self._update_demo_action)
         help_menu.addSeparator()
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
         help_menu.addAction(self._action("&About Hybrid Planner", self.show_about))
@@ -202,7 +203,8 @@ class MainWindow(QMainWindow):
         if changes.profile or changes.everything:
             self.profile = self.store.profile.get()
             self.week_model.set_units(self.profile.units)
-            self.go_to(self.week_model.first_day + dt.timedelta(days=3))
+            self.library_model.set_units(self.profile.units)
+            self.go_to(first_day_after_start_change(self.week_model.first_day, self._today(), self.profile.week_start))
             self._refresh_week_bar()
         self._show_saved()
         if self.undo_stack.undoText():
@@ -227,6 +229,15 @@ class MainWindow(QMainWindow):
         editor.setWindowTitle(f"Edit template '{template.title}'")
         if editor.exec():
             self.library.update_template(Template.from_content(editor.result_session().content(), id=template.id))
+
+    def _update_demo_action(self) -> None:
+        """Disabled once the plan has sessions, and the tooltip says why."""
+        n = len(self.store.sessions)
+        self.demo_action.setEnabled(n == 0)
+        self.demo_action.setToolTip(
+            "Fill an empty plan with a 12-week block around today" if n == 0 else
+            f"Only for an empty plan: this one already has {n} session{'s' if n != 1 else ''}. "
+            "Start the app with --data-dir and a new folder to try the demo.")
 
     def load_demo(self) -> None:
         """The demo block as one undoable change, for a first look at an empty plan."""
