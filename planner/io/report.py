@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from planner.domain.day_order import day_order
+from planner.domain.enums import Units
 from planner.domain.exercise_text import format_number
 from planner.domain.profile import Profile
 from planner.domain.session import Session
 from planner.domain.totals import week_totals
+from planner.domain.units import format_distance, load_to_display, load_unit
 from planner.domain.weeks import iso_week_name, week_days
 
 Report = dict[str, Any]
@@ -118,7 +120,7 @@ def _week_text(report: Report) -> list[str]:
     return [f"Week {report['week']}: {_long_date(start)} - {_long_date(end)}"]
 
 
-def _days_text(report: Report) -> list[str]:
+def _days_text(report: Report, units: Units = Units.METRIC) -> list[str]:
     lines: list[str] = []
     for day in report["days"]:
         date = dt.date.fromisoformat(day["date"])
@@ -128,7 +130,7 @@ def _days_text(report: Report) -> list[str]:
             lines.append("  -")
         for s in day["sessions"]:
             kind = s["kind"] + (f"/{s['type']}" if s["type"] else "")
-            km = f"{format_number(s['distance_km'])} km" if s["distance_km"] is not None else ""
+            km = format_distance(s["distance_km"], units)
             lines.append(
                 f"  {_clip(s['title'], 28):<28} {kind:<18} {s['duration_min']:>4} min"
                 f"  RPE {format_number(s['rpe']):<4} {km:>9}  {s['status']}"
@@ -136,11 +138,12 @@ def _days_text(report: Report) -> list[str]:
     return lines
 
 
-def _totals_text(report: Report) -> list[str]:
+def _totals_text(report: Report, units: Units = Units.METRIC) -> list[str]:
     t = report["totals"]
     return ["", f"Totals: {t['sessions']} session{'s' if t['sessions'] != 1 else ''}; "
-                f"running {format_number(t['run_km'])} km in {t['run_min']} min; "
-                f"lifting {_grouped(t['lift_tonnage_kg'])} kg tonnage"]
+                f"running {format_distance(t['run_km'], units)} in {t['run_min']} min; "
+                f"lifting {_grouped(load_to_display(t['lift_tonnage_kg'], units), units)} "
+                f"{load_unit(units)} tonnage"]
 
 
 TEXT_RENDERERS: dict[str, TextRenderer] = {
@@ -149,20 +152,36 @@ TEXT_RENDERERS: dict[str, TextRenderer] = {
     "totals": _totals_text,
 }
 _COVERED_BY = {"start": "week", "end": "week"}
+#: Renderers that take the profile's units as a second argument (distances and loads).
+_UNITS_AWARE = frozenset({"days", "totals"})
 
 
-def to_text(report: Report) -> str:
-    """A readable table per day; keys without a renderer are shown as `key: value`."""
+def to_text(report: Report, units: Units = Units.METRIC) -> str:
+    """A readable table per day, distances and loads in `units` (the JSON stays metric); keys
+    without a renderer are shown as `key: value`."""
     lines: list[str] = []
     for key, value in report.items():
         if key in _COVERED_BY:
             continue
         render = TEXT_RENDERERS.get(key)
-        lines.extend(render(report) if render else ["", f"{key}: {json.dumps(value)}"])
+        if render is None:
+            lines.extend(["", f"{key}: {json.dumps(value)}"])
+        elif key in _UNITS_AWARE and render is _RENDERERS_WITH_UNITS.get(key):
+            lines.extend(_RENDERERS_WITH_UNITS[key](report, units))
+        else:
+            lines.extend(render(report))
     return "\n".join(lines) + "\n"
 
 
-def _grouped(x: float) -> str:
+_RENDERERS_WITH_UNITS: dict[str, Callable[[Report, Units], list[str]]] = {
+    "days": _days_text, "totals": _totals_text,
+}
+
+
+def _grouped(x: float, units: Units = Units.METRIC) -> str:
+    """Tonnage: whole kg grouped by thousands; a pound figure is rounded like the calendar's."""
+    if units is Units.IMPERIAL:
+        return f"{round(x):,}"
     return f"{int(x):,}" if float(x).is_integer() else f"{x:,.1f}"
 
 

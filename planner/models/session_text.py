@@ -17,8 +17,15 @@ from planner.domain.intensity import intensity
 from planner.domain.session import Exercise, Session, SessionContent, Template
 from planner.domain.target_text import target_in_units
 from planner.domain.totals import done_totals, planned_totals
-from planner.domain.units import distance_to_display, distance_unit, format_distance, format_load, format_number
-from planner.domain.units import load_to_display, load_unit
+from planner.domain.units import (
+    distance_to_display,
+    distance_unit,
+    format_distance,
+    format_load,
+    format_number,
+    load_to_display,
+    load_unit,
+)
 
 TYPE_WORDS = {
     "easy": "Easy", "recovery": "Recovery", "long": "Long", "tempo": "Tempo", "intervals": "Intervals",

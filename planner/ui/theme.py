@@ -33,7 +33,7 @@ INTENSITY_COLORS = {Intensity.EASY: ("#2e7d32", "#ffffff"), Intensity.MODERATE: 
                     Intensity.HARD: ("#c62828", "#ffffff")}
 BAND_COLORS = {Band.GREEN: ("#2e7d32", "#ffffff"), Band.YELLOW: ("#f9a825", "#212121"),
                Band.RED: ("#c62828", "#ffffff")}
-DONE_COLOR = {False: "#2e7d32", True: "#81c784"}  # the tick and the done border
+DONE_COLOR = {False: "#1b5e20", True: "#81c784"}  # the tick and the done border
 
 
 def kind_color(kind: Kind) -> QColor:

@@ -15,11 +15,11 @@ from planner.domain.enums import Units
 from planner.domain.session import Session
 from planner.ui.dialogs.effort import EffortField
 from planner.ui.dialogs.fields import (
+    TYPED_DURATION_MAX,
     FieldMarks,
     QuantityEdit,
     add_row,
     aligned_row,
-    TYPED_DURATION_MAX,
     editor_width,
 )
 

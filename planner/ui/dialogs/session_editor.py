@@ -39,12 +39,12 @@ from planner.ui.dialogs.actuals import ActualFields
 from planner.ui.dialogs.effort import EffortField
 from planner.ui.dialogs.exercises_table import ExercisesEditor
 from planner.ui.dialogs.fields import (
+    TYPED_DURATION_MAX,
     FieldMarks,
     Footer,
     QuantityEdit,
     add_row,
     collect_errors,
-    TYPED_DURATION_MAX,
     editor_width,
     error_icon,
     header_font,
