@@ -24,7 +24,7 @@ def _pace_per_mile(clock: str) -> str:
 
 
 def target_in_units(text: str, units: Units) -> str:
-    if units is Units.METRIC or not text:
+    if units != Units.IMPERIAL or not text:
         return text
 
     def pace(m: re.Match[str]) -> str:

@@ -99,6 +99,12 @@ def test_imperial_everywhere_and_after_a_restart(busy, make_window):
     # 102.5 kg x 4 x 5 + 82.5 x 8 x 3 + 20 x 8 x 3 = 2050 + 1980 + 480 = 4510 kg = 9942.7 lb -> 9,943 lb
     assert busy.week_bar.totals.text() == (
         "3 sessions · Running 5.84 of 5.9 mi done, 53 min of 1 h 15 · Lifting 0 of 9,943 lb done, 0 min of 1 h 10")
+    view = busy.week_view.views[1]
+    view.itemDelegate()._layouts.clear()
+    view.grab()  # paint through the model's UnitsRole, as the screen does
+    painted = [" ".join(op.text for op in lay.ops) for lay in view.itemDelegate()._layouts.values()
+               if lay.session.title.startswith("Intervals")]
+    assert painted and all("5.84/5.9 mi · 5K pace, 6:50/mi; 2 min jog" in p for p in painted)
     easy = busy.library_model.item(0).child(0)
     assert "4.97 mi" in easy.toolTip() and "km" not in easy.toolTip()
     busy.close()

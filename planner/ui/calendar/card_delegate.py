@@ -158,7 +158,7 @@ class CardDelegate(QStyledItemDelegate):
             return super().sizeHint(option, index)
         view = option.widget
         width = view.viewport().width() if isinstance(view, QAbstractItemView) else option.rect.width()
-        lay = self.layout(s, index.data(UnitsRole) or Units.METRIC, option.font, width, self._today(index))
+        lay = self.layout(s, Units(index.data(UnitsRole) or Units.METRIC), option.font, width, self._today(index))
         return QSize(120, lay.height + 2 * PAD + GAP + 1)
 
     # -- painting ------------------------------------------------------------------------------
@@ -167,7 +167,7 @@ class CardDelegate(QStyledItemDelegate):
         s: Session | None = index.data(SessionRole)
         if s is None:
             return super().paint(painter, option, index)
-        units = index.data(UnitsRole) or Units.METRIC
+        units = Units(index.data(UnitsRole) or Units.METRIC)
         pal = option.palette
         colors = self.colors(pal)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
