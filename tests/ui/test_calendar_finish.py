@@ -204,3 +204,22 @@ def test_import_says_how_many_rows_match(qtbot, qapp, button, answer):
     QTimer.singleShot(0, click)
     assert ask_skip_duplicates(None, 3, 10) is answer
     assert click.text == "3 of the 10 sessions in this file are already in the plan (same date, kind, title and time)."
+
+
+def test_plan_with_the_keyboard_alone(window, qtbot):
+    """The README's keyboard walk: pick a day, Ctrl+L, type, Tab, Enter adds the template there."""
+    thu = window.week_view.views[3]
+    thu.setFocus()
+    qtbot.waitUntil(thu.hasFocus)
+    window.library_dock.focus_filter_action.trigger()
+    qtbot.keyClicks(window.library_dock.filter, "easy")
+    tree = window.library_dock.tree
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    assert window.library_dock.current_template().title == "Easy run"
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    thursday = MONDAY + dt.timedelta(days=3)
+    assert [s.title for s in window.store.sessions.on_date(thursday)] == ["Easy run"]
+    assert [s.title for s in window.week_view.selected_sessions()] == ["Easy run"]
+    assert window.week_view.views[3].hasFocus()  # back in the calendar, on the new card

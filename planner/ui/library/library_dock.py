@@ -90,6 +90,10 @@ class LibraryDock(QDockWidget):
 
         self.add_action = QAction("Add to selected day", self)
         self.add_action.triggered.connect(lambda: self._add_current())
+        # Enter on a template adds it: planning without a mouse (README, "With the keyboard alone")
+        self.add_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        self.add_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.tree.addAction(self.add_action)
         self.edit_action = QAction("Edit template…", self)
         self.edit_action.triggered.connect(lambda: self._emit_current(self.editRequested))
         self.remove_action = QAction("Delete template", self)
