@@ -296,9 +296,7 @@ class MainWindow(QMainWindow):
     def set_theme(self, key: str) -> None:
         self.settings.theme = key
         app = QApplication.instance()
-        if key == "system":
-            QMessageBox.information(self, "Theme", "The system theme applies the next time the app starts.")
-        elif isinstance(app, QApplication):
+        if isinstance(app, QApplication):
             apply_theme(app, key)
             self.week_view.refresh_headers(restyle=True)
 

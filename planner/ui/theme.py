@@ -177,10 +177,21 @@ def dark_palette() -> QPalette:
     }, "#78909c")
 
 
+_SYSTEM_STYLE = "hybridPlannerSystemStyle"  # the style the platform chose, kept on the app object
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
-    """'system' keeps the platform palette; 'light' and 'dark' use Fusion with our palette. Every
+    """'system' is the platform's style and palette; 'light' and 'dark' use Fusion with our palette.
+    Each applies at once and can be left again: the platform's style is remembered on the
+    application the first time, and a default palette hands colours back to the platform. Every
     widget that paints its own colours reads them from the palette on `PaletteChange`."""
-    if theme == "dark":
+    if app.property(_SYSTEM_STYLE) is None:
+        app.setProperty(_SYSTEM_STYLE, app.style().name())
+    if theme == "system":
+        if app.style().name() != app.property(_SYSTEM_STYLE):
+            app.setStyle(str(app.property(_SYSTEM_STYLE)))
+        app.setPalette(QPalette())
+    elif theme == "dark":
         app.setStyle("Fusion")
         app.setPalette(dark_palette())
     elif theme == "light":

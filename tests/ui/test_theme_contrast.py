@@ -69,3 +69,15 @@ def test_switch_to_dark_and_back_repaints_every_part(window, restore_app_palette
     assert _pixel(today.viewport(), 5, today.viewport().height() - 5) == theme.today_background(light).name()
     assert light.color(QPalette.ColorRole.Highlight).name() in header.styleSheet()
     assert window.library_dock.tree.palette().color(QPalette.ColorRole.Base) == light.color(QPalette.ColorRole.Base)
+
+
+def test_system_theme_applies_at_once_and_gives_the_platform_back(window, restore_app_palette):
+    start_style = QApplication.instance().style().name()
+    platform_base = QApplication.instance().palette().color(QPalette.ColorRole.Base).name()
+    window.set_theme("dark")
+    assert QApplication.instance().palette().color(QPalette.ColorRole.Base).name() == "#1e272c"
+    window.set_theme("system")
+    QApplication.processEvents()
+    assert QApplication.instance().palette().color(QPalette.ColorRole.Base).name() == platform_base
+    assert QApplication.instance().style().name() == start_style
+    assert window.settings.theme == "system"
