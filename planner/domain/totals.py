@@ -67,7 +67,20 @@ def _round(x: float) -> float:
 
 def planned_totals(sessions: Iterable[Session]) -> WeekTotals:
     """The plan as it was made: planned values of every session, skipped and done ones included."""
-    return week_totals(s if s.status is Status.PLANNED else s.replace(status=Status.PLANNED) for s in sessions)
+    sessions = list(sessions)
+    runs = [s for s in sessions if s.kind is Kind.RUN]
+    lifts = [s for s in sessions if s.kind is Kind.LIFT]
+    return WeekTotals(
+        sessions=len(sessions),
+        planned=len(sessions),
+        run_sessions=len(runs),
+        run_km=_round(sum(s.distance_km or 0.0 for s in runs)),
+        run_min=sum(s.duration_min for s in runs),
+        lift_sessions=len(lifts),
+        lift_min=sum(s.duration_min for s in lifts),
+        lift_tonnage_kg=_round(sum(s.tonnage_kg for s in sessions)),
+        total_min=sum(s.duration_min for s in sessions),
+    )
 
 
 def done_totals(sessions: Iterable[Session]) -> WeekTotals:

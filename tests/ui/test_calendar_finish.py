@@ -116,7 +116,8 @@ def test_imperial_everywhere_and_after_a_restart(busy, make_window):
 
 
 def test_progress_bar_is_labelled(busy):
-    assert busy.week_bar.progress.text() == "1 of 3 done"
+    assert busy.week_bar.done_label.text() == "1 of 3 done"
+    assert (busy.week_bar.progress.value(), busy.week_bar.progress.maximum()) == (1, 3)
     assert busy.week_bar.progress.accessibleName() == "Sessions done: 1 of 3 done"
 
 

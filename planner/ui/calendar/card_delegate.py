@@ -6,6 +6,7 @@ word too long for the column) and the card grows; nothing is elided, so no numbe
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -254,6 +255,9 @@ def wrap(text: str, font: QFont, width: int) -> list[str]:
     """`text` broken into lines no wider than `width`: at spaces, or inside a word too long for a
     line. Never elided: every character is on some line. A number keeps its unit ("102.5 kg") and
     a pace its "/mi" while they fit on a line."""
+    fm = _metrics(font)
+    if fm.horizontalAdvance(text) <= width:  # most lines fit: no layout needed
+        return [text]
     text = _NUMBER_UNIT.sub("\\1\u00a0", text).replace("/", "/" + _JOIN)
     layout = QTextLayout(text, font)
     option = QTextOption()
@@ -270,6 +274,15 @@ def wrap(text: str, font: QFont, width: int) -> list[str]:
                      .replace("\u00a0", " ").strip())
     layout.endLayout()
     return [line for line in lines if line] or [""]
+
+
+@functools.lru_cache(maxsize=64)
+def _metrics_for(key: str, font: QFont) -> QFontMetrics:
+    return QFontMetrics(font)
+
+
+def _metrics(font: QFont) -> QFontMetrics:
+    return _metrics_for(font.key(), font)
 
 
 def _bold(font: QFont, strike: bool) -> QFont:

@@ -60,13 +60,15 @@ class WeekBar(QWidget):
         self.totals.setWordWrap(True)
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress = QProgressBar()
-        self.progress.setMinimumWidth(self.progress.fontMetrics().horizontalAdvance("88 of 88 done") + 24)
-        self.progress.setMaximumWidth(200)
-        self.progress.setTextVisible(True)
-        self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.progress.setMaximumWidth(120)
+        self.progress.setMaximumHeight(12)
+        self.progress.setTextVisible(False)
+        self.done_label = QLabel()  # the bar's label: "8 of 10 done"
+        self._first_day_of_week: Qt.DayOfWeek | None = None
         strip = QHBoxLayout()
         strip.setContentsMargins(0, 0, 0, 0)
         strip.addWidget(self.totals, 1)
+        strip.addWidget(self.done_label)
         strip.addWidget(self.progress)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 2)
@@ -80,7 +82,8 @@ class WeekBar(QWidget):
         self.title.setAccessibleName(self.title.text())
         self._updating = True
         start = Qt.DayOfWeek.Sunday if first.weekday() == 6 else Qt.DayOfWeek.Monday
-        if self.picker.calendarWidget().firstDayOfWeek() != start:
+        if start != self._first_day_of_week:
+            self._first_day_of_week = start
             self.picker.calendarWidget().setFirstDayOfWeek(start)
         self.picker.setDate(QDate(first.year, first.month, first.day))
         self._updating = False
@@ -88,13 +91,15 @@ class WeekBar(QWidget):
         self.totals.setText(text)
         self.totals.setAccessibleName(f"Week totals: {text}")
         done = sum(1 for s in sessions if s.status is Status.DONE)
-        self.progress.setVisible(bool(sessions))
-        self.progress.setMaximum(max(len(sessions), 1))
-        self.progress.setValue(done)
         label = f"{done} of {len(sessions)} done"
-        self.progress.setFormat(label)
-        self.progress.setToolTip(f"{label}: sessions marked done this week")
-        self.progress.setAccessibleName(f"Sessions done: {label}")
+        if label != self.done_label.text():  # a progress bar repaints at once on every set
+            self.progress.setVisible(bool(sessions))
+            self.done_label.setVisible(bool(sessions))
+            self.progress.setRange(0, max(len(sessions), 1))
+            self.progress.setValue(done)
+            self.done_label.setText(label)
+            self.progress.setToolTip(f"{label}: sessions marked done this week")
+            self.progress.setAccessibleName(f"Sessions done: {label}")
 
     def _picked(self, qdate: QDate) -> None:
         if not self._updating:
