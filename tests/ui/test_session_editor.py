@@ -842,3 +842,11 @@ def test_the_largest_lift_round_trips_and_revalidates(make):
     assert editor.problems() == ["Exercise 0, set 20: reps must be between 1 and 100 (got 101)"]
     sets.setData(sets.index(19, SetsModel.REPS), "5")
     assert editor.result_session() == big.replace(title="Big day")
+
+
+def test_target_paces_are_shown_in_imperial_too(qtbot):
+    editor = SessionEditor(RUN.replace(target="Threshold, 4:40/km"), units=Units.IMPERIAL, catalog={})
+    qtbot.addWidget(editor)
+    # 4:40/km = 280 s x 1.609344 = 450.6 s -> 7:31/mi; the stored text stays as typed
+    assert editor.target_edit.toolTip() == "Cards show: Threshold, 7:31/mi"
+    assert editor.result_session().target == "Threshold, 4:40/km"

@@ -35,6 +35,7 @@ from planner.domain.enums import TYPES_BY_KIND, Intensity, Kind, Status, Units
 from planner.domain.errors import ValidationError
 from planner.domain.intensity import classify
 from planner.domain.session import Session
+from planner.domain.target_text import target_in_units
 from planner.ui.dialogs.actuals import ActualFields
 from planner.ui.dialogs.effort import EffortField
 from planner.ui.dialogs.exercises_table import ExercisesEditor
@@ -518,6 +519,10 @@ class SessionEditor(QDialog):
         else:
             over = u.format_distance(s.distance_km, self._units)
             self.pace_label.setText(f"{u.format_pace(pace, self._units)} over {over}")
+        shown = target_in_units(s.target, self._units)
+        tip = f"Cards show: {shown}" if shown != s.target else ""
+        if self.target_edit.toolTip() != tip:
+            self.target_edit.setToolTip(tip)
         self.actuals.show_plan(s)
 
 
