@@ -76,7 +76,7 @@ class SessionRepository:
         return day_order(self.get(i) for i in self._by_date.get(day, ()))
 
     def between(self, first: dt.date, last: dt.date) -> list[Session]:
-        """Sessions from `first` to `last`, both included, by date and position."""
+        """Sessions from `first` to `last`, both included, by date and in each day's calendar order."""
         out: list[Session] = []
         day = first
         while day <= last:
