@@ -67,7 +67,7 @@ def compose(store: Store, settings: Settings, catalog: Mapping[str, Sequence[str
         runner=runner, plan=plan, library=LibraryService(runner), profiles=ProfileService(runner),
         # Saving runs on a worker thread from here on, so a drop never waits for the disk.
         save_status=SaveStatus(store.storage), week_model=week_model,
-        library_model=LibraryModel(store.templates, bus),
+        library_model=LibraryModel(store.templates, bus, profile.units),
     )
 
 

@@ -371,5 +371,5 @@ def cmd_report(args: argparse.Namespace, data_dir: Path) -> int:
     with _open(data_dir) as store:
         ctx = report.context_for_week(monday, store.sessions.between, store.profile.get())
         result = report.build_report(ctx)
-    sys.stdout.write(report.to_json(result) + "\n" if args.json else report.to_text(result))
+    sys.stdout.write(report.to_json(result) + "\n" if args.json else report.to_text(result, ctx.profile.units))
     return EXIT_OK

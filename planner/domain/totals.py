@@ -63,3 +63,26 @@ def week_totals(sessions: Iterable[Session]) -> WeekTotals:
 def _round(x: float) -> float:
     """Two decimals: enough for km and kg, and no float noise like 10.299999999 in a report."""
     return round(x, 2) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def planned_totals(sessions: Iterable[Session]) -> WeekTotals:
+    """The plan as it was made: planned values of every session, skipped and done ones included."""
+    sessions = list(sessions)
+    runs = [s for s in sessions if s.kind is Kind.RUN]
+    lifts = [s for s in sessions if s.kind is Kind.LIFT]
+    return WeekTotals(
+        sessions=len(sessions),
+        planned=len(sessions),
+        run_sessions=len(runs),
+        run_km=_round(sum(s.distance_km or 0.0 for s in runs)),
+        run_min=sum(s.duration_min for s in runs),
+        lift_sessions=len(lifts),
+        lift_min=sum(s.duration_min for s in lifts),
+        lift_tonnage_kg=_round(sum(s.tonnage_kg for s in sessions)),
+        total_min=sum(s.duration_min for s in sessions),
+    )
+
+
+def done_totals(sessions: Iterable[Session]) -> WeekTotals:
+    """What was done: the actual values of done sessions only."""
+    return week_totals(s for s in sessions if s.status is Status.DONE)

@@ -42,3 +42,27 @@ def parse_date(field: str, text: str) -> dt.date:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
         raise ValidationError(field, f"must be a date written YYYY-MM-DD (got {text!r})") from None
+
+
+def week_label(first: dt.date) -> str:
+    """How the window names a week. A week from Monday is an ISO week: "Week 48 · 23–29 November
+    2026". A week from Sunday is no ISO week (it spans two), so it is named by its dates only:
+    "29 November – 5 December 2026"."""
+    last = first + dt.timedelta(days=6)
+    if first.month == last.month:
+        span = f"{first.day}–{last.day} {last:%B %Y}"
+    elif first.year == last.year:
+        span = f"{first.day} {first:%B} – {last.day} {last:%B %Y}"
+    else:
+        span = f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"
+    if first.weekday() == 0:
+        return f"Week {first.isocalendar().week} · {span}"
+    return span
+
+
+def first_day_after_start_change(shown_first: dt.date, today: dt.date, start: WeekStart) -> dt.date:
+    """The week to show after the first day of the week changed: today's week when today was on
+    screen, otherwise the week holding the middle of what was shown."""
+    if shown_first <= today <= shown_first + dt.timedelta(days=6):
+        return week_start(today, start)
+    return week_start(shown_first + dt.timedelta(days=3), start)

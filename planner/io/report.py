@@ -15,13 +15,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from planner.domain.enums import WeekStart
+from planner.domain.day_order import day_order
+from planner.domain.enums import Units, WeekStart
 from planner.domain.exercise_text import format_exact
 from planner.domain.load import split_volume
 from planner.domain.load_history import LoadHistory
 from planner.domain.profile import Profile
 from planner.domain.session import Session
 from planner.domain.totals import week_totals
+from planner.domain.units import format_distance, load_to_display, load_unit
 from planner.domain.weeks import iso_week_name, week_days
 
 Report = dict[str, Any]
@@ -50,8 +52,7 @@ class ReportContext:
         return self.monday + dt.timedelta(days=6)
 
     def on(self, day: dt.date) -> list[Session]:
-        return sorted((s for s in self.sessions if s.date == day),
-                      key=lambda s: (s.position, s.id or 0))
+        return day_order(s for s in self.sessions if s.date == day)
 
 
 ReportPart = Callable[[ReportContext], Report]
@@ -205,16 +206,16 @@ def to_json(report: Report) -> str:
 
 
 # -- text ---------------------------------------------------------------------------------------
-TextRenderer = Callable[[Report], list[str]]
+TextRenderer = Callable[[Report, Units], list[str]]  # report, display units
 
 
-def _week_text(report: Report) -> list[str]:
+def _week_text(report: Report, units: Units = Units.METRIC) -> list[str]:
     start = dt.date.fromisoformat(report["start"])
     end = dt.date.fromisoformat(report["end"])
     return [f"Week {report['week']}: {_long_date(start)} - {_long_date(end)}"]
 
 
-def _days_text(report: Report) -> list[str]:
+def _days_text(report: Report, units: Units = Units.METRIC) -> list[str]:
     lines: list[str] = []
     for day in report["days"]:
         date = dt.date.fromisoformat(day["date"])
@@ -224,7 +225,7 @@ def _days_text(report: Report) -> list[str]:
             lines.append("  -")
         for s in day["sessions"]:
             kind = s["kind"] + (f"/{s['type']}" if s["type"] else "")
-            km = f"{format_exact(s['distance_km'])} km" if s["distance_km"] is not None else ""
+            km = format_distance(s["distance_km"], units)
             lines.append(
                 f"  {_clip(s['title'], 28):<28} {kind:<18} {s['duration_min']:>4} min"
                 f"  RPE {format_exact(s['rpe']):<4} {km:>9}  {s['status']}"
@@ -244,11 +245,12 @@ def _nutrition_text(n: Report) -> str:
             f"fat {span('fat_g')} g, fluid {span('fluid_l')} L, energy {span('energy_kcal')} kcal")
 
 
-def _totals_text(report: Report) -> list[str]:
+def _totals_text(report: Report, units: Units = Units.METRIC) -> list[str]:
     t = report["totals"]
     return ["", f"Totals: {t['sessions']} session{'s' if t['sessions'] != 1 else ''}; "
-                f"running {format_exact(t['run_km'])} km in {t['run_min']} min; "
-                f"lifting {_grouped(t['lift_tonnage_kg'])} kg tonnage"]
+                f"running {format_distance(t['run_km'], units)} in {t['run_min']} min; "
+                f"lifting {_grouped(load_to_display(t['lift_tonnage_kg'], units), units)} "
+                f"{load_unit(units)} tonnage"]
 
 
 def _load_totals_text(report: Report) -> list[str]:
@@ -259,11 +261,11 @@ def _load_totals_text(report: Report) -> list[str]:
             f"running {t['run_easy_min']} min easy, {t['run_hard_min']} min above easy"]
 
 
-def _totals_and_load_text(report: Report) -> list[str]:
-    return _totals_text(report) + _load_totals_text(report)
+def _totals_and_load_text(report: Report, units: Units = Units.METRIC) -> list[str]:
+    return _totals_text(report, units) + _load_totals_text(report)
 
 
-def _load_text(report: Report) -> list[str]:
+def _load_text(report: Report, units: Units = Units.METRIC) -> list[str]:
     x = report["load"]
 
     def num(v: float | None, unit: str = "") -> str:
@@ -286,9 +288,10 @@ def _load_text(report: Report) -> list[str]:
     spike = x["long_run_spike"]
     if spike:
         day = dt.date.fromisoformat(spike["date"])
-        lines.append(f"  single-run spike: {day:%a} {day.day} {day:%b}, {format_exact(spike['distance_km'])} km = "
+        lines.append(f"  single-run spike: {day:%a} {day.day} {day:%b}, "
+                     f"{format_distance(spike['distance_km'], units)} = "
                      f"{format_exact(spike['ratio'])} x the longest run of the previous 30 days "
-                     f"({format_exact(spike['previous_longest_km'])} km; Frandsen 2025)")
+                     f"({format_distance(spike['previous_longest_km'], units)}; Frandsen 2025)")
     return lines
 
 
@@ -301,18 +304,25 @@ TEXT_RENDERERS: dict[str, TextRenderer] = {
 _COVERED_BY = {"start": "week", "end": "week"}
 
 
-def to_text(report: Report) -> str:
-    """A readable table per day; keys without a renderer are shown as `key: value`."""
+def to_text(report: Report, units: Units = Units.METRIC) -> str:
+    """A readable table per day, distances and loads in `units` (the JSON stays metric); keys
+    without a renderer are shown as `key: value`."""
     lines: list[str] = []
     for key, value in report.items():
         if key in _COVERED_BY:
             continue
         render = TEXT_RENDERERS.get(key)
-        lines.extend(render(report) if render else ["", f"{key}: {json.dumps(value)}"])
+        if render is None:
+            lines.extend(["", f"{key}: {json.dumps(value)}"])
+        else:
+            lines.extend(render(report, units))
     return "\n".join(lines) + "\n"
 
 
-def _grouped(x: float) -> str:
+def _grouped(x: float, units: Units = Units.METRIC) -> str:
+    """Tonnage: whole kg grouped by thousands; a pound figure is rounded like the calendar's."""
+    if units is Units.IMPERIAL:
+        return f"{round(x):,}"
     return f"{int(x):,}" if float(x).is_integer() else f"{x:,.1f}"
 
 

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from PySide6.QtCore import QMimeData, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from planner.domain.enums import Kind
+from planner.domain.enums import Kind, Units
 from planner.domain.session import Template
 from planner.models import mime
-from planner.models.session_text import TYPE_WORDS, duration_text
+from planner.models.session_text import TYPE_WORDS, template_summary, template_tooltip
 from planner.models.undo import ChangeBus
 from planner.services.changes import Changes
 from planner.store.records import TemplateRepository
@@ -30,14 +30,21 @@ class LibraryModel(QStandardItemModel):
 
     reloaded = Signal()  # the dock re-expands its groups
 
-    def __init__(self, templates: TemplateRepository, bus: ChangeBus) -> None:
+    def __init__(self, templates: TemplateRepository, bus: ChangeBus, units: Units = Units.METRIC) -> None:
         super().__init__()
         self._templates = templates
+        self._units = units
         self.reload()
         bus.changed.connect(self._on_changes)
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.templates or changes.everything:
+            self.reload()
+
+    def set_units(self, units: Units) -> None:
+        """Tooltips speak the profile's units; rebuilt only when they change."""
+        if units is not self._units:
+            self._units = units
             self.reload()
 
     def reload(self) -> None:
@@ -49,24 +56,20 @@ class LibraryModel(QStandardItemModel):
                 group = groups[t.kind] = QStandardItem(GROUPS[t.kind])
                 group.setData(t.kind, KindRole)
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            group.appendRow(self._item(t))
+            group.appendRow(self._item(t, self._units))
         for kind in Kind:
             if kind in groups:
                 self.appendRow(groups[kind])
         self.reloaded.emit()
 
     @staticmethod
-    def _item(t: Template) -> QStandardItem:
+    def _item(t: Template, units: Units) -> QStandardItem:
         item = QStandardItem(t.title)
         item.setData(t.id, TemplateIdRole)
         item.setData(t, TemplateRole)
         item.setData(t.kind, KindRole)
-        bits = [duration_text(t.duration_min)] if t.duration_min else []
-        if t.type:
-            bits.append(TYPE_WORDS.get(t.type, t.type))
-        bits.append(f"RPE {t.rpe:g}")
-        own = "" if t.builtin else " · your template"
-        item.setToolTip(f"<b>{t.title}</b><br>{' · '.join(bits)}{own}" + (f"<br><i>{t.notes}</i>" if t.notes else ""))
+        item.setToolTip(template_tooltip(t, units))
+        item.setAccessibleText(f"{t.title}, {template_summary(t, units)}")
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
                       | Qt.ItemFlag.ItemNeverHasChildren)
         return item

@@ -1,13 +1,31 @@
-"""Words and numbers shown for a session: card lines, tooltip, accessible text. No widgets."""
+"""Words and numbers shown for a session: card lines, tooltip, accessible text. No widgets.
+
+Everything a user reads follows the profile's units (the stored values stay metric), and the
+numbers are never shortened: the card wraps them instead.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
 
-from planner.domain.enums import Kind, Status, Units
+from planner.domain.compliance import Basis, Compliance, compliance
+from planner.domain.enums import Intensity, Kind, Status, Units
 from planner.domain.intensity import intensity
-from planner.domain.session import Session
-from planner.domain.units import format_distance, format_load, load_to_display, load_unit
+from planner.domain.session import Exercise, Session, SessionContent, Template
+from planner.domain.target_text import target_in_units
+from planner.domain.totals import done_totals, planned_totals
+from planner.domain.units import (
+    distance_to_display,
+    distance_unit,
+    format_distance,
+    format_load,
+    format_number,
+    load_to_display,
+    load_unit,
+)
 
 TYPE_WORDS = {
     "easy": "Easy", "recovery": "Recovery", "long": "Long", "tempo": "Tempo", "intervals": "Intervals",
@@ -15,6 +33,10 @@ TYPE_WORDS = {
     "core": "Core", "yoga": "Yoga", "mobility": "Mobility", "foam_rolling": "Foam rolling",
     "walk": "Walk", "other": "Other",
 }
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: Lifts named on a card; the rest are counted ("+ 2 more") and listed in the tooltip.
+CARD_LIFTS = 3
+COMPLIANCE_SOURCE = "TrainingPeaks colour coding: green 80-120 %, yellow 50-79 or 121-150 %, red otherwise"
 
 
 def duration_text(minutes: int) -> str:
@@ -24,12 +46,100 @@ def duration_text(minutes: int) -> str:
     return f"{h} h {m:02d}" if m else f"{h} h"
 
 
+def duration_words(minutes: int) -> str:
+    """For screen readers: "53 minutes", "1 hour 45 minutes", "2 hours"."""
+    h, m = divmod(minutes, 60)
+    parts = ([f"{h} hour{'s' if h != 1 else ''}"] if h else []) + ([f"{m} minute{'s' if m != 1 else ''}"]
+                                                                   if m or not h else [])
+    return " ".join(parts)
+
+
 def tonnage_text(kg: float, units: Units) -> str:
     return f"{round(load_to_display(kg, units)):,} {load_unit(units)}"
 
 
+def _distance_pair(actual: float, planned: float, units: Units) -> str:
+    """"9.4/9.5 km": actual over plan, one unit."""
+    a = format_number(distance_to_display(actual, units))
+    p = format_number(distance_to_display(planned, units))
+    return f"{a}/{p} {distance_unit(units)}"
+
+
+def exercise_short(e: Exercise, units: Units) -> str:
+    """A lift as sets x reps @ load: "Back squat 5 × 5 @ 100 kg"; the heaviest working set's load."""
+    work = e.working_sets or e.sets
+    reps = {s.reps for s in work}
+    rep_text = str(work[0].reps) if len(reps) == 1 else f"{min(reps)}-{max(reps)}"
+    loads = [s.load_kg for s in work if s.load_kg is not None]
+    load = f" @ {format_load(max(loads), units)}" if loads else ""
+    return f"{e.name} {len(work)} × {rep_text}{load}"
+
+
+@dataclass(frozen=True, slots=True)
+class CardText:
+    """What a card says, line by line, before any wrapping."""
+
+    title: str
+    when: str  # time and duration
+    lines: tuple[str, ...]  # distance and target, or the main lifts and tonnage
+    badge: Intensity | None
+    status: str  # "Planned", "Done · RPE 6 vs 5", "Skipped"
+    compliance: Compliance | None
+
+
+def when_text(s: Session) -> str:
+    if s.kind is Kind.REST:
+        duration = ""
+    elif s.status is Status.DONE and s.actual_duration_min is not None \
+            and s.actual_duration_min != s.duration_min:
+        duration = f"{s.actual_duration_min}/{s.duration_min} min"
+    else:
+        duration = duration_text(s.duration_min)
+    time = f"{s.time:%H:%M}" if s.time else ""
+    return " · ".join(p for p in (time, duration) if p)
+
+
+def card_lines(s: Session, units: Units) -> tuple[str, ...]:
+    if s.kind is Kind.LIFT and s.exercises:
+        lines = [exercise_short(e, units) for e in s.exercises[:CARD_LIFTS]]
+        if len(s.exercises) > CARD_LIFTS:
+            lines.append(f"+ {len(s.exercises) - CARD_LIFTS} more")
+        if s.tonnage_kg:
+            lines.append(f"{tonnage_text(s.tonnage_kg, units)} tonnage")
+        return tuple(lines)
+    first = []
+    if s.status is Status.DONE and s.actual_distance_km is not None and s.distance_km:
+        first.append(_distance_pair(s.actual_distance_km, s.distance_km, units))
+    elif s.effective_distance_km:
+        first.append(format_distance(s.effective_distance_km, units))
+    if s.target:
+        first.append(target_in_units(s.target, units))
+    elif s.type and s.kind is not Kind.RUN:
+        first.append(TYPE_WORDS.get(s.type, s.type))
+    return (" · ".join(first),) if first else ()
+
+
+def status_text(s: Session) -> str:
+    if s.status is Status.DONE:
+        if s.actual_rpe is not None and s.actual_rpe != s.rpe:
+            return f"Done · RPE {s.actual_rpe:g} vs {s.rpe:g}"
+        return "Done"
+    return "Skipped" if s.status is Status.SKIPPED else "Planned"
+
+
+def card_text(s: Session, units: Units, today: dt.date) -> CardText:
+    return CardText(
+        title=s.title,
+        when=when_text(s),
+        lines=card_lines(s, units),
+        badge=None if s.kind is Kind.REST else intensity(s),
+        status="" if s.kind is Kind.REST and s.status is Status.PLANNED else status_text(s),
+        compliance=compliance(s, today),
+    )
+
+
 def summary_line(s: Session, units: Units) -> str:
-    """Second line of a card: duration and the key number."""
+    """One line: duration and the key number (effective values)."""
     parts = [duration_text(s.effective_duration_min)] if s.kind is not Kind.REST else []
     dist = s.effective_distance_km
     if dist:
@@ -39,17 +149,13 @@ def summary_line(s: Session, units: Units) -> str:
     return " · ".join(parts)
 
 
-def detail_line(s: Session) -> str:
-    """Third line: the run type and target, or the main lifts."""
-    if s.kind is Kind.LIFT and s.exercises:
-        return ", ".join(e.name for e in s.exercises[:3]) + ("…" if len(s.exercises) > 3 else "")
-    words = [TYPE_WORDS.get(s.type, "")] if s.type else []
-    if s.target:
-        words.append(s.target)
-    return " · ".join(w for w in words if w)
+def compliance_words(c: Compliance) -> str:
+    if c.percent is None:
+        return f"{c.text} (red)"
+    return f"{c.percent} % of planned {c.basis.value} ({c.band.value})"
 
 
-def tooltip(s: Session, units: Units) -> str:
+def tooltip(s: Session, units: Units, today: dt.date | None = None) -> str:
     rows = [
         ("Kind", s.kind.value.title() + (f" · {TYPE_WORDS.get(s.type, s.type)}" if s.type else "")),
         ("Planned", f"{duration_text(s.duration_min)} at RPE {s.rpe:g}"
@@ -58,7 +164,7 @@ def tooltip(s: Session, units: Units) -> str:
     if s.time:
         rows.insert(0, ("Time", s.time.strftime("%H:%M")))
     if s.target:
-        rows.append(("Target", s.target))
+        rows.append(("Target", target_in_units(s.target, units)))
     rows.append(("Intensity", intensity(s).value.title()))
     if s.status is Status.DONE:
         actual = []
@@ -71,6 +177,9 @@ def tooltip(s: Session, units: Units) -> str:
         rows.append(("Done", ", ".join(actual) or "yes"))
     elif s.status is Status.SKIPPED:
         rows.append(("Status", "Skipped"))
+    c = compliance(s, today or dt.date.today())
+    if c is not None:
+        rows.append(("Compliance", compliance_words(c)))
     if s.kind is Kind.LIFT and s.tonnage_kg:
         rows.append(("Volume load", tonnage_text(s.tonnage_kg, units) + " (working sets)"))
     body = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows)
@@ -80,10 +189,12 @@ def tooltip(s: Session, units: Units) -> str:
         html += f"<ul style='margin-left:-20px'>{items}</ul>"
     if s.notes:
         html += f"<p><i>{escape(s.notes)}</i></p>"
+    if c is not None:
+        html += f"<p><small>{escape(COMPLIANCE_SOURCE)}</small></p>"
     return html
 
 
-def _exercise_text(e, units: Units) -> str:
+def _exercise_text(e: Exercise, units: Units) -> str:
     work = e.working_sets or e.sets
     first = work[0]
     load = f" @ {format_load(first.load_kg, units)}" if first.load_kg else ""
@@ -93,5 +204,73 @@ def _exercise_text(e, units: Units) -> str:
 
 
 def accessible_text(s: Session, units: Units) -> str:
-    status = {Status.PLANNED: "planned", Status.DONE: "done", Status.SKIPPED: "skipped"}[s.status]
-    return f"{s.title}, {summary_line(s, units)}, {intensity(s).value}, {status}"
+    """"Tuesday, Intervals 6 x 800 m, 07:00, 53 minutes, 9.4 km, hard, done": what a screen reader
+    says for a card (effective values: what was done, once it is done)."""
+    parts = [WEEKDAYS[s.date.weekday()], s.title]
+    if s.time:
+        parts.append(f"{s.time:%H:%M}")
+    if s.kind is not Kind.REST:
+        parts.append(duration_words(s.effective_duration_min))
+    if s.effective_distance_km:
+        parts.append(format_distance(s.effective_distance_km, units))
+    if s.kind is Kind.LIFT and s.tonnage_kg:
+        parts.append(f"{tonnage_text(s.tonnage_kg, units)} tonnage")
+    if s.kind is not Kind.REST:
+        parts.append(intensity(s).value)
+    parts.append(s.status.value)
+    return ", ".join(parts)
+
+
+def accessible_description(s: Session, units: Units, today: dt.date) -> str:
+    """The rest of the card for a screen reader: target or lifts, and how it went against plan."""
+    bits = [line for line in card_lines(s, units)]
+    c = compliance(s, today)
+    if c is not None:
+        bits.append(compliance_words(c) if c.basis in (Basis.DURATION, Basis.DISTANCE) else c.text)
+    return "; ".join(bits)
+
+
+def strip_text(sessions: Sequence[Session], units: Units) -> str:
+    """The week strip: done against planned for running and lifting. "Done" counts the actual
+    values of done sessions; "planned" the plan as made, skipped sessions included."""
+    plan, done = planned_totals(sessions), done_totals(sessions)
+    n = len(sessions)
+    parts = [f"{n} session{'s' if n != 1 else ''}"]
+    if plan.run_sessions:
+        d = format_number(distance_to_display(done.run_km, units))
+        p = format_distance(plan.run_km, units) if plan.run_km else f"0 {distance_unit(units)}"
+        parts.append(f"Running {d} of {p} done, {duration_text(done.run_min)} of {duration_text(plan.run_min)}")
+    else:
+        parts.append("No running")
+    if plan.lift_sessions:
+        d = f"{round(load_to_display(done.lift_tonnage_kg, units)):,}"
+        parts.append(f"Lifting {d} of {tonnage_text(plan.lift_tonnage_kg, units)} done, "
+                     f"{duration_text(done.lift_min)} of {duration_text(plan.lift_min)}")
+    else:
+        parts.append("No lifting")
+    skipped = sum(1 for s in sessions if s.status is Status.SKIPPED)
+    if skipped:
+        parts.append(f"{skipped} skipped")
+    return " · ".join(parts)
+
+
+def template_summary(t: SessionContent, units: Units) -> str:
+    """A library entry in one line: "45 min · 8 km · Easy · Z2, 9:01/mi · RPE 3"."""
+    bits = [duration_text(t.duration_min)] if t.duration_min else []
+    if t.distance_km:
+        bits.append(format_distance(t.distance_km, units))
+    if t.type:
+        bits.append(TYPE_WORDS.get(t.type, t.type))
+    if t.target:
+        bits.append(target_in_units(t.target, units))
+    if t.tonnage_kg:
+        bits.append(f"{tonnage_text(t.tonnage_kg, units)} tonnage")
+    bits.append(f"RPE {t.rpe:g}, {intensity(t).value}")
+    return " · ".join(bits)
+
+
+def template_tooltip(t: Template, units: Units) -> str:
+    own = "" if t.builtin else " · your template"
+    lifts = "".join(f"<br>{escape(exercise_short(e, units))}" for e in t.exercises)
+    notes = f"<br><i>{escape(t.notes)}</i>" if t.notes else ""
+    return f"<b>{escape(t.title)}</b><br>{escape(template_summary(t, units))}{own}{lifts}{notes}"

@@ -215,9 +215,11 @@ class WeekModel(QAbstractItemModel):
         if role == UnitsRole:
             return self._units
         if role == Qt.ItemDataRole.ToolTipRole:
-            return session_text.tooltip(s, self._units)
+            return session_text.tooltip(s, self._units, self._today())
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return session_text.accessible_text(s, self._units)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return session_text.accessible_description(s, self._units, self._today())
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -9,6 +9,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from planner.domain.day_order import day_order
 from planner.domain.session import Session
 from planner.store.codec import session_from_doc, session_to_doc
 from planner.store.migrations import NEXT_ID_KEY, meta_doc, read_meta
@@ -75,14 +76,13 @@ class SessionRepository:
         return str(id) in self._raw()
 
     def on_date(self, day: dt.date) -> list[Session]:
-        """The day's sessions in their order."""
+        """The day's sessions in the calendar's order: timed ones by time, untimed ones where the
+        user put them (`day_order`). Gestures count rows in this order, so a drop lands where seen."""
         self._fresh()
-        out = [self.get(i) for i in self._by_date.get(day, ())]
-        out.sort(key=lambda s: (s.position, s.id or 0))
-        return out
+        return day_order(self.get(i) for i in self._by_date.get(day, ()))
 
     def between(self, first: dt.date, last: dt.date) -> list[Session]:
-        """Sessions from `first` to `last`, both included, by date and position."""
+        """Sessions from `first` to `last`, both included, by date and in each day's calendar order."""
         out: list[Session] = []
         day = first
         while day <= last:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 import planner
 from planner.domain.profile import NutritionLog
-from planner.domain.weeks import week_start
+from planner.domain.weeks import first_day_after_start_change, week_start
 from planner.services.changes import Changes
 from planner.store.errors import StoreError
 from planner.ui.calendar.session_actions import SessionActions
@@ -235,7 +235,8 @@ class MainWindow(QMainWindow):
         self.demo_action = self._action("Load the &demo plan", self.load_demo,
                                         tip="Fill an empty plan with a 12-week block around today")
         help_menu.addAction(self.demo_action)
-        help_menu.aboutToShow.connect(lambda: self.demo_action.setEnabled(len(self.store.sessions) == 0))
+        help_menu.setToolTipsVisible(True)
+        help_menu.aboutToShow.connect(self._update_demo_action)
         help_menu.addSeparator()
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
         help_menu.addAction(self._action("&About Hybrid Planner", self.show_about))
@@ -256,7 +257,8 @@ class MainWindow(QMainWindow):
         if changes.profile or changes.everything:
             self.profile = self.store.profile.get()
             self.week_model.set_units(self.profile.units)
-            self.go_to(self.week_model.first_day + dt.timedelta(days=3))
+            self.library_model.set_units(self.profile.units)
+            self.go_to(first_day_after_start_change(self.week_model.first_day, self._today(), self.profile.week_start))
             self._refresh_week_bar()
 
     def _show_error(self, message: str) -> None:
@@ -275,6 +277,15 @@ class MainWindow(QMainWindow):
         editor.setWindowTitle(f"Edit template '{template.title}'")
         if editor.exec():
             self.library.update_template(Template.from_content(editor.result_session().content(), id=template.id))
+
+    def _update_demo_action(self) -> None:
+        """Disabled once the plan has sessions, and the tooltip says why."""
+        n = len(self.store.sessions)
+        self.demo_action.setEnabled(n == 0)
+        self.demo_action.setToolTip(
+            "Fill an empty plan with a 12-week block around today" if n == 0 else
+            f"Only for an empty plan: this one already has {n} session{'s' if n != 1 else ''}. "
+            "Start the app with --data-dir and a new folder to try the demo.")
 
     def load_demo(self) -> None:
         """The demo block as one undoable change, for a first look at an empty plan."""
@@ -332,9 +343,7 @@ class MainWindow(QMainWindow):
     def set_theme(self, key: str) -> None:
         self.settings.theme = key
         app = QApplication.instance()
-        if key == "system":
-            QMessageBox.information(self, "Theme", "The system theme applies the next time the app starts.")
-        elif isinstance(app, QApplication):
+        if isinstance(app, QApplication):
             apply_theme(app, key)
             self.week_view.refresh_headers(restyle=True)
 

@@ -106,3 +106,16 @@ def test_a_later_part_plugs_in_and_is_shown_in_text():
     assert r["extra"] == {"week_srpe": 45 * 3 + 60 * 8 + 50 * 7 + 100 * 5}
     assert 'extra: {"week_srpe": 1465.0}' in to_text(r)
     assert "extra" not in build_report(ctx)
+
+
+def test_text_in_imperial_json_stays_metric():
+    from planner.domain.enums import Units
+
+    report = week_of(sample())
+    text = to_text(report, Units.IMPERIAL)
+    # 9.2 km / 1.609344 = 5.7166 -> 5.72 mi; 10 km -> 6.21 mi; totals 19.2 km -> 11.93 mi;
+    # 2500 kg / 0.45359237 = 5511.56 -> 5,512 lb.
+    assert "5.72 mi" in text and "6.21 mi" in text and " km" not in text
+    assert "\nTotals: 4 sessions; running 11.93 mi in 100 min; lifting 5,512 lb tonnage\n" in text
+    assert report["totals"]["run_km"] == 19.2 and report["totals"]["lift_tonnage_kg"] == 2500
+    assert '"run_km": 19.2' in to_json(report)

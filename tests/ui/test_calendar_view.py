@@ -43,7 +43,7 @@ def test_window_basics(window):
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&View", "&Help"]
     totals = QTextDocumentFragment.fromHtml(window.week_bar.totals.text()).toPlainText()
-    assert totals.startswith("4 sessions  ·  ")
+    assert totals == "4 sessions · Running 0 of 0 km done, 0 min of 2 h 40 · No lifting"
     assert "Week 48" in window.week_bar.title.text()
 
 
@@ -285,7 +285,7 @@ def test_profile_dialog_changes_units_and_week_start(window, monkeypatch):
     assert window.store.profile.get().week_start.value == "sun"
     assert window.week_model.first_day.weekday() == 6
     totals = QTextDocumentFragment.fromHtml(window.week_bar.totals.text()).toPlainText()
-    assert totals == "4 sessions  ·  Running 0 mi in 2 h 40  ·  No lifting  ·  Done 0 of 4"
+    assert totals == "4 sessions · Running 0 of 0 mi done, 0 min of 2 h 40 · No lifting"
     window.undo_action.trigger()
     assert window.store.profile.get().units.value == "metric"
 

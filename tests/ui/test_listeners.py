@@ -36,9 +36,9 @@ def test_day_header_follows_an_edit(window):
 def test_week_bar_follows_an_edit(window):
     totals = window.week_bar.totals
     # Monday A, B, C and Wednesday D: four 40-minute easy runs without a distance
-    assert plain(totals) == "4 sessions  ·  Running 0 km in 2 h 40  ·  No lifting  ·  Done 0 of 4"
+    assert plain(totals) == "4 sessions · Running 0 of 0 km done, 0 min of 2 h 40 · No lifting"
     window.plan.delete([window.store.sessions.on_date(MONDAY)[0].id])
-    assert plain(totals) == "3 sessions  ·  Running 0 km in 2 h  ·  No lifting  ·  Done 0 of 3"
+    assert plain(totals) == "3 sessions · Running 0 of 0 km done, 0 min of 2 h · No lifting"
 
 
 def test_status_bar_says_what_undo_takes_back(window, qtbot):

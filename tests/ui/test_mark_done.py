@@ -87,7 +87,7 @@ def test_changed_values(make, qtbot):
     assert dialog.result_session() == RUN.replace(
         status=Status.DONE, actual_duration_min=108, actual_rpe=6.5, actual_distance_km=21.1
     )
-    assert dialog.actuals.rpe_field.anchor.text() == "hard to very hard"
+    assert dialog.actuals.rpe_field.anchor.text() == "hard to very hard on the CR-10 scale"
 
 
 def test_existing_actual_values_are_the_starting_point(make):

@@ -190,14 +190,46 @@ def test_time_of_day(make):
     assert editor.result_session().time == dt.time(18, 15)
 
 
-def test_rpe_anchor_word_follows_the_value(make):
-    editor = make(RUN)
-    assert editor.rpe_field.anchor.text() == "very hard"
-    editor.rpe_field.spin.setValue(3)
-    assert editor.rpe_field.anchor.text() == "moderate"
+def test_rpe_shows_the_scale_word_and_the_class_the_session_gets(make):
+    editor = make(RUN)  # a tempo run at RPE 7
+    assert editor.rpe_field.anchor.text() == "very hard on the CR-10 scale\na hard session"
+    editor.rpe_field.spin.setValue(3)  # a tempo run stays hard whatever its RPE (SCIENCE.md §9)
+    assert editor.rpe_field.anchor.text() == "moderate on the CR-10 scale\na hard session"
+    editor.type_combo.setCurrentIndex(editor.type_combo.findData("long"))
+    editor.rpe_field.spin.setValue(5)  # the Long run: "hard" on the scale, a moderate session
+    assert editor.rpe_field.anchor.text() == "hard on the CR-10 scale\na moderate session"
     editor.rpe_field.spin.setValue(6)
-    assert editor.rpe_field.anchor.text() == "hard to very hard"
+    assert editor.rpe_field.anchor.text() == "hard to very hard on the CR-10 scale\na moderate session"
+    editor.rpe_field.spin.setValue(4)
+    assert editor.rpe_field.anchor.text() == "somewhat hard on the CR-10 scale\nan easy session"
     assert "J Strength Cond Res 2001" in editor.rpe_field.spin.toolTip()
+
+
+def test_done_tab_effort_shows_the_scale_word_only(make):
+    editor = make(RUN)
+    editor.actuals.rpe_field.set_value(5)
+    assert editor.actuals.rpe_field.anchor.text() == "hard on the CR-10 scale"
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    ("700", "Duration must be between 1 and 600 min (got 700)"),
+    ("9999", "Duration must be between 1 and 600 min (got 9999)"),
+])
+def test_typed_duration_out_of_range_is_explained_not_clamped(make, qtbot, typed, message):
+    editor = make(RUN)
+    editor.duration_spin.selectAll()
+    qtbot.keyClicks(editor.duration_spin, typed)
+    assert editor.duration_spin.value() == int(typed)  # not 70 or 99
+    assert editor.errors()["duration_min"] == message
+    assert not editor.ok_button.isEnabled()
+
+
+def test_typed_effort_out_of_range_is_explained(make, qtbot):
+    editor = make(RUN)
+    editor.rpe_field.spin.lineEdit().selectAll()
+    qtbot.keyClicks(editor.rpe_field.spin, "11")
+    assert editor.rpe_field.spin.value() == 11  # not 1
+    assert editor.errors()["rpe"] == "Effort must be between 0 and 10 (got 11)"
 
 
 @pytest.mark.parametrize(
@@ -810,3 +842,11 @@ def test_the_largest_lift_round_trips_and_revalidates(make):
     assert editor.problems() == ["Exercise 0, set 20: reps must be between 1 and 100 (got 101)"]
     sets.setData(sets.index(19, SetsModel.REPS), "5")
     assert editor.result_session() == big.replace(title="Big day")
+
+
+def test_target_paces_are_shown_in_imperial_too(qtbot):
+    editor = SessionEditor(RUN.replace(target="Threshold, 4:40/km"), units=Units.IMPERIAL, catalog={})
+    qtbot.addWidget(editor)
+    # 4:40/km = 280 s x 1.609344 = 450.6 s -> 7:31/mi; the stored text stays as typed
+    assert editor.target_edit.toolTip() == "Cards show: Threshold, 7:31/mi"
+    assert editor.result_session().target == "Threshold, 4:40/km"

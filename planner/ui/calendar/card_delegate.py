@@ -1,17 +1,23 @@
-"""Paints a session as a card: kind colour and icon, title (up to two lines), time, duration and the
-key number, an intensity badge with the detail line, and the status (planned, done and skipped
-each look different)."""
+"""Paints a session as a card that grows to show what a planner needs, on as many lines as it takes:
+title; time and duration; distance and target, or the main lifts and tonnage; the intensity badge,
+the compliance colour with its percentage, and the status. Text wraps (at words, or anywhere in a
+word too long for the column) and the card grows; nothing is elided, so no number is ever cut."""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from planner.domain.compliance import Basis
 from planner.domain.enums import Kind, Status, Units
-from planner.domain.intensity import intensity
 from planner.domain.session import Session
-from planner.models.session_text import detail_line, summary_line
+from planner.models.session_text import CardText, card_text
 from planner.models.week_model import SessionRole, UnitsRole
 from planner.ui import theme
 from planner.ui.icons import IconCache
@@ -21,7 +27,8 @@ STRIP = 4
 RADIUS = 6.0
 ICON = 16
 GAP = 4  # space below each card
-TITLE_LINES = 2
+CHIP_PAD = 4  # inside a badge, left and right
+CHIP_GAP = 5  # between badges and the status text
 
 
 class _Fonts:
@@ -41,30 +48,76 @@ class _Fonts:
         self.mark_w = self.bfm.horizontalAdvance("✓") + 2
 
 
-class _Texts:
-    """What one card says, worked out once per session object, width and units."""
+@dataclass(frozen=True, slots=True)
+class _Op:
+    """One thing to paint, at a place relative to the card's inner top-left corner."""
 
-    def __init__(self, s: Session, units: Units, fonts: _Fonts, title_w: int, inner_w: int) -> None:
+    what: str  # title, when, line, status, badge, chip
+    rect: QRect
+    text: str
+
+
+class _Layout:
+    """Where every piece of one card goes, for one session object, width, units and day."""
+
+    def __init__(self, s: Session, text: CardText, fonts: _Fonts, inner_w: int) -> None:
         self.session = s
-        self.title_lines = _title_lines(s.title, fonts.bold, title_w)
-        summary = summary_line(s, units)
-        if s.time:
-            summary = f"{s.time:%H:%M} · {summary}" if summary else f"{s.time:%H:%M}"
-        self.summary = fonts.fm.elidedText(summary, Qt.TextElideMode.ElideRight, inner_w)
-        self.level = intensity(s)
-        detail = detail_line(s)
-        if s.status is Status.SKIPPED:
-            detail = "Skipped" + (f" · {detail}" if detail else "")
-        self.detail = detail
+        self.text = text
+        ops: list[_Op] = []
+        mark_w = fonts.mark_w if s.status is not Status.PLANNED else 0
+        title_w = max(8, inner_w - ICON - 4 - mark_w)
+        y = 0
+        for line in wrap(text.title, fonts.bold, title_w):
+            ops.append(_Op("title", QRect(ICON + 4, y, title_w, fonts.bfm.height()), line))
+            y += fonts.bfm.height()
+        y = max(y, ICON)
+        for line in wrap(text.when, fonts.plain, inner_w) if text.when else ():
+            ops.append(_Op("when", QRect(0, y, inner_w, fonts.fm.height()), line))
+            y += fonts.fm.height()
+        for item in text.lines:
+            for line in wrap(item, fonts.small, inner_w):
+                ops.append(_Op("line", QRect(0, y, inner_w, fonts.sfm.height()), line))
+                y += fonts.sfm.height()
+        y += 3
+        # the badge row flows: badge, compliance chip, status text; what does not fit goes below
+        chips = []
+        if text.badge is not None:
+            chips.append(("badge", text.badge.value.upper()))
+        c = text.compliance
+        if c is not None:
+            chips.append(("chip", c.text))
+        status = "" if c is not None and c.basis in (Basis.SKIPPED, Basis.MISSED) else text.status
+        row_h = fonts.sfm.height() + 2
+        x = 0
+        for what, label in chips:
+            w = fonts.badge_fm.horizontalAdvance(label) + 2 * CHIP_PAD
+            if x and x + w > inner_w:
+                x, y = 0, y + row_h + 2
+            ops.append(_Op(what, QRect(x, y, w, row_h), label))
+            x += w + CHIP_GAP
+        if status:
+            w = fonts.sfm.horizontalAdvance(status)
+            if x and x + w > inner_w:
+                x, y = 0, y + row_h + 2
+            lines = wrap(status, fonts.small, inner_w - x)
+            for i, line in enumerate(lines):
+                ops.append(_Op("status", QRect(x, y + i * fonts.sfm.height() + 1, inner_w - x,
+                                               fonts.sfm.height()), line))
+            y += max(0, len(lines) - 1) * fonts.sfm.height()
+        if chips or status:
+            y += row_h
+        self.ops = ops
+        self.height = y
+        self.mark_w = mark_w
 
 
 class CardDelegate(QStyledItemDelegate):
     def __init__(self, icons: IconCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._icons = icons
-        self._heights: dict[tuple[str, bool, int, str], int] = {}  # Qt asks for sizes often
         self._fonts: dict[str, _Fonts] = {}
-        self._texts: dict[tuple[int, Units, int], _Texts] = {}
+        self._layouts: dict[tuple[int, Units, int, str, dt.date], _Layout] = {}
+        self._colors: dict[int, theme.CardColors] = {}
 
     def fonts(self, base: QFont) -> _Fonts:
         key = base.key()
@@ -73,37 +126,41 @@ class CardDelegate(QStyledItemDelegate):
             f = self._fonts[key] = _Fonts(base)
         return f
 
-    def _texts_for(self, s: Session, units: Units, fonts: _Fonts, title_w: int, inner_w: int) -> _Texts:
-        key = (id(s), units, title_w)
-        t = self._texts.get(key)
-        if t is None or t.session is not s:  # ids are reused once an object is gone
-            if len(self._texts) > 2000:
-                self._texts.clear()
-            t = self._texts[key] = _Texts(s, units, fonts, title_w, inner_w)
-        return t
+    def colors(self, palette: QPalette) -> theme.CardColors:
+        key = palette.cacheKey()
+        c = self._colors.get(key)
+        if c is None:
+            if len(self._colors) > 16:
+                self._colors.clear()
+            c = self._colors[key] = theme.card_colors(palette)
+        return c
+
+    def layout(self, s: Session, units: Units, font: QFont, item_w: int, today: dt.date) -> _Layout:
+        inner_w = max(20, item_w - 2 - STRIP - 2 * PAD)
+        key = (id(s), units, inner_w, font.key(), today)
+        lay = self._layouts.get(key)
+        if lay is None or lay.session is not s:  # ids are reused once an object is gone
+            if len(self._layouts) > 4000:
+                self._layouts.clear()
+            f = self.fonts(font)
+            lay = self._layouts[key] = _Layout(s, card_text(s, units, today), f, inner_w)
+        return lay
+
+    @staticmethod
+    def _today(index: QModelIndex | QPersistentModelIndex) -> dt.date:
+        model = index.model()
+        today = getattr(model, "today", None)
+        return today() if callable(today) else dt.date.today()
 
     # -- geometry ------------------------------------------------------------------------------
-    def _title_width(self, option: QStyleOptionViewItem, s: Session) -> int:
-        """Room for the title: the card less its strip, padding, icon and status mark (as painted)."""
-        view = option.widget
-        width = view.viewport().width() if isinstance(view, QAbstractItemView) else option.rect.width()
-        mark = self.fonts(option.font).mark_w if s.status is not Status.PLANNED else 0
-        return max(40, width - 2 - STRIP - 2 * PAD - ICON - 4 - mark)
-
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         s: Session | None = index.data(SessionRole)
         if s is None:
             return super().sizeHint(option, index)
-        width = self._title_width(option, s)
-        key = (s.title, s.status is Status.PLANNED, width, option.font.key())
-        height = self._heights.get(key)
-        if height is None:
-            if len(self._heights) > 4000:
-                self._heights.clear()
-            f = self.fonts(option.font)
-            lines = len(_title_lines(s.title, f.bold, width))
-            height = self._heights[key] = 2 * PAD + f.fm.height() * (lines + 1) + f.sfm.height() + 6 + GAP
-        return QSize(120, height)
+        view = option.widget
+        width = view.viewport().width() if isinstance(view, QAbstractItemView) else option.rect.width()
+        lay = self.layout(s, Units(index.data(UnitsRole) or Units.METRIC), option.font, width, self._today(index))
+        return QSize(120, lay.height + 2 * PAD + GAP + 1)
 
     # -- painting ------------------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
@@ -111,85 +168,75 @@ class CardDelegate(QStyledItemDelegate):
         s: Session | None = index.data(SessionRole)
         if s is None:
             return super().paint(painter, option, index)
-        units = index.data(UnitsRole) or Units.METRIC
+        units = Units(index.data(UnitsRole) or Units.METRIC)
         pal = option.palette
+        colors = self.colors(pal)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
         skipped = s.status is Status.SKIPPED
         done = s.status is Status.DONE
-        kind = theme.kind_color(s.kind)
+        f = self.fonts(option.font)
+        lay = self.layout(s, units, option.font, option.rect.width(), self._today(index))
 
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if skipped:
-            painter.setOpacity(0.55)
         card = QRectF(option.rect.adjusted(1, 1, -1, -GAP))
-        self._paint_frame(painter, card, s.kind, pal, selected=selected, focused=focused, done=done,
+        self._paint_frame(painter, card, s.kind, pal, colors, selected=selected, focused=focused, done=done,
                           skipped=skipped)
-
-        text_color = pal.color(QPalette.ColorRole.Text)
-        muted = QColor(text_color)
-        muted.setAlphaF(0.7)
         inner = card.toRect().adjusted(STRIP + PAD, PAD - 1, -PAD, -PAD + 1)
-        f = self.fonts(option.font)
-        line_h = f.fm.height()
-        mark_w = f.mark_w if (done or skipped) else 0
-        title_w = inner.width() - ICON - 4 - mark_w
-        texts = self._texts_for(s, units, f, title_w, inner.width())
+        ox, oy = inner.left(), inner.top()
 
-        # title block: icon, up to two lines of title, status mark
         dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
-        painter.drawPixmap(QPointF(inner.left(), inner.top() + (line_h - ICON) / 2),
-                           self._icons.kind_pixmap(s.kind, ICON, kind, dpr))
-        painter.setFont(f.bold_struck if skipped else f.bold)
-        if mark_w:
-            painter.setPen(QColor(theme.DONE_COLOR) if done else muted)
-            painter.drawText(QRect(inner.right() - mark_w, inner.top(), mark_w, line_h),
+        painter.drawPixmap(QPointF(ox, oy + (f.bfm.height() - ICON) / 2),
+                           self._icons.kind_pixmap(s.kind, ICON, theme.kind_text_color(s.kind, pal), dpr))
+        if lay.mark_w:
+            painter.setFont(f.bold)
+            painter.setPen(colors.done if done else colors.muted)
+            painter.drawText(QRect(inner.right() - lay.mark_w, oy, lay.mark_w, f.bfm.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "✓" if done else "–")
-        painter.setPen(text_color)
-        y = inner.top()
-        for text in texts.title_lines:
-            painter.drawText(QRect(inner.left() + ICON + 4, y, title_w, line_h),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-            y += line_h
-
-        # time, duration and the key number
-        painter.setFont(f.plain)
-        painter.drawText(QRect(inner.left(), y, inner.width(), line_h),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, texts.summary)
-        y += line_h + 2
-
-        # intensity badge, then the run type and target or the main lifts
-        x = inner.left()
-        if s.kind is not Kind.REST:
-            label = texts.level.value.upper()
-            badge = QRectF(x, y, f.badge_fm.horizontalAdvance(label) + 8, f.sfm.height() + 2)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(theme.INTENSITY_COLORS[texts.level]))
-            painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2)
-            painter.setFont(f.badge)
-            painter.setPen(QColor("#212121") if texts.level.value == "moderate" else QColor("#ffffff"))
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
-            x = int(badge.right()) + 5
-        painter.setFont(f.small)
-        painter.setPen(muted)
-        painter.drawText(QRect(x, y + 1, inner.right() - x, f.sfm.height()),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         f.sfm.elidedText(texts.detail, Qt.TextElideMode.ElideRight, inner.right() - x))
+        left_v = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        for op in lay.ops:
+            r = op.rect.translated(ox, oy)
+            if op.what == "title":
+                painter.setFont(f.bold_struck if skipped else f.bold)
+                painter.setPen(colors.text)
+                painter.drawText(r, left_v, op.text)
+            elif op.what == "when":
+                painter.setFont(f.plain)
+                painter.setPen(colors.text)
+                painter.drawText(r, left_v, op.text)
+            elif op.what in ("line", "status"):
+                painter.setFont(f.small)
+                painter.setPen(colors.muted)
+                painter.drawText(r, left_v, op.text)
+            else:
+                if op.what == "badge" and lay.text.badge is not None:
+                    bg, fg = theme.INTENSITY_COLORS[lay.text.badge]
+                elif lay.text.compliance is not None:
+                    bg, fg = theme.BAND_COLORS[lay.text.compliance.band]
+                else:
+                    continue
+                rf = QRectF(r)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(bg))
+                painter.drawRoundedRect(rf, rf.height() / 2, rf.height() / 2)
+                painter.setFont(f.badge)
+                painter.setPen(QColor(fg))
+                painter.drawText(r, Qt.AlignmentFlag.AlignCenter, op.text)
         painter.restore()
 
     @staticmethod
-    def _paint_frame(painter: QPainter, card: QRectF, kind: Kind, pal: QPalette, *, selected: bool,
-                     focused: bool, done: bool, skipped: bool) -> None:
+    def _paint_frame(painter: QPainter, card: QRectF, kind: Kind, pal: QPalette, colors: theme.CardColors, *,
+                     selected: bool, focused: bool, done: bool, skipped: bool) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(theme.card_background(kind, pal))
+        painter.setBrush(colors.backgrounds[kind])
         painter.drawRoundedRect(card, RADIUS, RADIUS)
         border = QPen(pal.color(QPalette.ColorRole.Highlight) if selected else pal.color(QPalette.ColorRole.Mid))
         border.setWidthF(2.0 if selected else 1.0)
         if skipped:
             border.setStyle(Qt.PenStyle.DashLine)
         elif done and not selected:
-            border.setColor(QColor(theme.DONE_COLOR))
+            border.setColor(colors.done)
         if focused and not selected:
             border.setStyle(Qt.PenStyle.DotLine)
         painter.setPen(border)
@@ -200,26 +247,42 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(QRectF(card.left() + 1, card.top() + 1, STRIP, card.height() - 2), 2, 2)
 
 
-def _title_lines(title: str, font: QFont, width: int) -> list[str]:
-    """The title wrapped at spaces into at most two lines, the second one elided if needed."""
-    fm = QFontMetrics(font)
-    if fm.horizontalAdvance(title) <= width:
-        return [title]
-    words = title.split()
-    first = ""
-    for n in range(len(words), 0, -1):
-        candidate = " ".join(words[:n])
-        if fm.horizontalAdvance(candidate) <= width:
-            first = candidate
+_NUMBER_UNIT = re.compile(r"(\d) (?=(?:km|mi|kg|lb|min|m|h|s|%)\b)")
+_JOIN = "\u2060"  # word joiner: no line break here
+
+
+def wrap(text: str, font: QFont, width: int) -> list[str]:
+    """`text` broken into lines no wider than `width`: at spaces, or inside a word too long for a
+    line. Never elided: every character is on some line. A number keeps its unit ("102.5 kg") and
+    a pace its "/mi" while they fit on a line."""
+    fm = _metrics(font)
+    if fm.horizontalAdvance(text) <= width:  # most lines fit: no layout needed
+        return [text]
+    text = _NUMBER_UNIT.sub("\\1\u00a0", text).replace("/", "/" + _JOIN)
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    lines: list[str] = []
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
             break
-    if not first:  # one long word: cut it where it stops fitting
-        first = fm.elidedText(title, Qt.TextElideMode.ElideNone, width)
-        cut = len(first)
-        while cut > 1 and fm.horizontalAdvance(title[:cut]) > width:
-            cut -= 1
-        first = title[:cut]
-    rest = title[len(first):].strip()
-    return [first, fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)] if rest else [first]
+        line.setLineWidth(max(1, width))
+        lines.append(text[line.textStart():line.textStart() + line.textLength()].replace(_JOIN, "")
+                     .replace("\u00a0", " ").strip())
+    layout.endLayout()
+    return [line for line in lines if line] or [""]
+
+
+@functools.lru_cache(maxsize=64)
+def _metrics_for(key: str, font: QFont) -> QFontMetrics:
+    return QFontMetrics(font)
+
+
+def _metrics(font: QFont) -> QFontMetrics:
+    return _metrics_for(font.key(), font)
 
 
 def _bold(font: QFont, strike: bool) -> QFont:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
 
 from planner.models.week_model import WeekModel
@@ -47,33 +47,29 @@ class DayListView(QListView):
         return self.model()  # type: ignore[return-value]
 
     def refresh_look(self, today: bool, force: bool = False) -> None:
-        """Today's column gets a tinted background (set only when that changes: palettes repaint)."""
+        """Today's column gets a tinted background, painted from the current palette each time so
+        a theme switch needs nothing but a repaint."""
         if today == self._today and not force:
             return
         self._today = today
-        pal = self.palette()
-        base = self.parentWidget().palette().color(QPalette.ColorRole.Base) if self.parentWidget() \
-            else pal.color(QPalette.ColorRole.Base)
-        if today:
-            base = theme.blend(base, pal.color(QPalette.ColorRole.Highlight), 0.1)
-        pal.setColor(QPalette.ColorRole.Base, base)
-        self.setPalette(pal)
+        self.viewport().update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        pal = self.palette()
+        if self._today:
+            painter = QPainter(self.viewport())
+            painter.fillRect(self.viewport().rect(), theme.today_background(pal))
+            painter.end()
         super().paintEvent(event)
         if self.week_model.rowCount(self.rootIndex()) == 0:
             painter = QPainter(self.viewport())
-            color = self.palette().color(QPalette.ColorRole.Text)
-            color.setAlphaF(0.45)
-            painter.setPen(color)
+            painter.setPen(theme.muted_text(pal))
             r = self.viewport().rect()
             painter.drawText(QRect(r.left(), r.top() + 18, r.width(), 24),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, "Rest day")
             f = painter.font()
-            f.setPointSizeF(max(6.0, f.pointSizeF() * 0.85))
+            f.setPointSizeF(max(6.0, f.pointSizeF() * 0.88))
             painter.setFont(f)
-            color.setAlphaF(0.35)
-            painter.setPen(color)
             painter.drawText(QRect(r.left() + 4, r.top() + 42, r.width() - 8, 40),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
                              "Drop a session here")

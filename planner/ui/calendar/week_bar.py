@@ -1,5 +1,6 @@
-"""Above the calendar: the week's dates and number, previous / today / next, a date picker,
-and the strip of week totals (sessions, running km and time, lifting tonnage, planned vs done)."""
+"""Above the calendar: the week's dates (and ISO number for a week from Monday), previous / today / next, a date picker,
+and the strip of week totals (running and lifting, done against planned) with a labelled
+progress bar."""
 
 from __future__ import annotations
 
@@ -9,11 +10,10 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QProgressBar, QToolButton, QVBoxLayout, QWidget
 
-from planner.domain.enums import Units
+from planner.domain.enums import Status, Units
 from planner.domain.session import Session
-from planner.domain.totals import week_totals
-from planner.domain.units import format_distance
-from planner.models.session_text import duration_text, tonnage_text
+from planner.domain.weeks import week_label
+from planner.models.session_text import strip_text
 
 
 class WeekBar(QWidget):
@@ -30,6 +30,7 @@ class WeekBar(QWidget):
         self.picker.setCalendarPopup(True)
         self.picker.setDisplayFormat("ddd d MMM yyyy")
         self.picker.setToolTip("Go to the week of a date")
+        self.picker.setAccessibleName("Go to the week of a date")
         self.picker.dateChanged.connect(self._picked)
         buttons = []
         for action in (previous, today, next_):
@@ -40,6 +41,7 @@ class WeekBar(QWidget):
             if action is not today:  # text arrows follow the palette (dark too) and the font size
                 b.setText("◀" if action is previous else "▶")
                 b.setMinimumWidth(b.sizeHint().height() + 4)
+            b.setAccessibleName(action.text())
             buttons.append(b)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -48,20 +50,25 @@ class WeekBar(QWidget):
         top.addSpacing(8)
         top.addWidget(self.title)
         top.addStretch(1)
-        top.addWidget(QLabel("Go to:"))
+        go_to = QLabel("&Go to:")
+        go_to.setBuddy(self.picker)
+        top.addWidget(go_to)
         top.addWidget(self.picker)
 
         self.totals = QLabel()
-        self.totals.setTextFormat(Qt.TextFormat.RichText)
+        self.totals.setTextFormat(Qt.TextFormat.PlainText)
+        self.totals.setWordWrap(True)
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress = QProgressBar()
-        self.progress.setMaximumWidth(160)
-        self.progress.setMaximumHeight(14)
+        self.progress.setMaximumWidth(120)
+        self.progress.setMaximumHeight(12)
         self.progress.setTextVisible(False)
-        self.progress.setToolTip("Sessions done this week")
+        self.done_label = QLabel()  # the bar's label: "8 of 10 done"
+        self._first_day_of_week: Qt.DayOfWeek | None = None
         strip = QHBoxLayout()
         strip.setContentsMargins(0, 0, 0, 0)
         strip.addWidget(self.totals, 1)
+        strip.addWidget(self.done_label)
         strip.addWidget(self.progress)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 2)
@@ -71,24 +78,28 @@ class WeekBar(QWidget):
         self._updating = False
 
     def show_week(self, first: dt.date, sessions: list[Session], units: Units) -> None:
-        last = first + dt.timedelta(days=6)
-        span = f"{first.day} {first:%b}" if first.month != last.month else f"{first.day}"
-        self.title.setText(f"Week {first.isocalendar().week} · {span}–{last.day} {last:%B %Y}")
+        self.title.setText(week_label(first))
         self.title.setAccessibleName(self.title.text())
         self._updating = True
+        start = Qt.DayOfWeek.Sunday if first.weekday() == 6 else Qt.DayOfWeek.Monday
+        if start != self._first_day_of_week:
+            self._first_day_of_week = start
+            self.picker.calendarWidget().setFirstDayOfWeek(start)
         self.picker.setDate(QDate(first.year, first.month, first.day))
         self._updating = False
-        t = week_totals(sessions)
-        parts = [f"<b>{t.sessions}</b> session{'s' if t.sessions != 1 else ''}"]
-        parts.append(f"Running <b>{format_distance(t.run_km, units) or '0 km'}</b> in {duration_text(t.run_min)}"
-                     if t.run_sessions else "No running")
-        parts.append(f"Lifting <b>{tonnage_text(t.lift_tonnage_kg, units)}</b> in {duration_text(t.lift_min)}"
-                     if t.lift_sessions else "No lifting")
-        parts.append(f"Done <b>{t.done}</b> of {t.sessions}" + (f" · {t.skipped} skipped" if t.skipped else ""))
-        self.totals.setText(" &nbsp;·&nbsp; ".join(parts))
-        self.progress.setMaximum(max(t.sessions, 1))
-        self.progress.setValue(t.done)
-        self.progress.setToolTip(f"{t.done} of {t.sessions} sessions done")
+        text = strip_text(sessions, units)
+        self.totals.setText(text)
+        self.totals.setAccessibleName(f"Week totals: {text}")
+        done = sum(1 for s in sessions if s.status is Status.DONE)
+        label = f"{done} of {len(sessions)} done"
+        if label != self.done_label.text():  # a progress bar repaints at once on every set
+            self.progress.setVisible(bool(sessions))
+            self.done_label.setVisible(bool(sessions))
+            self.progress.setRange(0, max(len(sessions), 1))
+            self.progress.setValue(done)
+            self.done_label.setText(label)
+            self.progress.setToolTip(f"{label}: sessions marked done this week")
+            self.progress.setAccessibleName(f"Sessions done: {label}")
 
     def _picked(self, qdate: QDate) -> None:
         if not self._updating:

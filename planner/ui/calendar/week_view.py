@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -92,6 +92,15 @@ class WeekView(QWidget):
         self.refresh_headers()
 
     # -- looks ---------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        """A theme switch: headers restyle and columns repaint from the new palette, at once."""
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) \
+                and len(getattr(self, "views", ())) == 7:
+            self.refresh_headers(restyle=True)
+            for view in self.views:
+                view.viewport().update()
+        super().changeEvent(event)
+
     def refresh_headers(self, restyle: bool = False) -> None:
         """Day headers and today's tint; `restyle` after a palette change."""
         for row, (header, view) in enumerate(zip(self.headers, self.views, strict=True)):

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QWidget
 
 from planner.domain import units as u
 from planner.domain.enums import Units
-from planner.domain.session import DURATION_RANGE, Session
+from planner.domain.session import Session
 from planner.ui.dialogs.effort import EffortField
 from planner.ui.dialogs.fields import (
+    TYPED_DURATION_MAX,
     FieldMarks,
     QuantityEdit,
     add_row,
@@ -46,7 +47,7 @@ class ActualFields:
         self.duration_spin = QSpinBox(parent)
         self.duration_spin.setObjectName("actual_duration")
         # 0 is below the domain's minimum: "not recorded" when optional, refused otherwise.
-        self.duration_spin.setRange(0, DURATION_RANGE[1])
+        self.duration_spin.setRange(0, TYPED_DURATION_MAX)
         if optional:
             self.duration_spin.setSpecialValueText(DASH)
         self.duration_spin.setSuffix(" min")
@@ -55,7 +56,7 @@ class ActualFields:
         self.planned_duration = QLabel()
         self.duration_row = aligned_row(self.duration_spin, None, self.planned_duration, parent)
 
-        self.rpe_field = EffortField(optional=optional, parent=parent)
+        self.rpe_field = EffortField(optional=optional, parent=parent, classify=None)
         self.rpe_field.spin.setObjectName("actual_rpe")
         self.planned_rpe = QLabel()
         self.rpe_row = aligned_row(self.rpe_field, None, self.planned_rpe, parent, pad=False)

@@ -155,6 +155,14 @@ class QuantityEdit(QLineEdit):
         return u.parse_load(text, self._units, self._field)
 
 
+#: What a duration box accepts while typing: wider than the domain's 1-600 min, so 700 reaches the
+#: domain and gets its message at the field ("Duration must be between 1 and 600 min (got 700)")
+#: instead of silently becoming 70.
+TYPED_DURATION_MAX = 9999
+#: The same for a session RPE box (the scale is 0-10): 11 is explained, not turned into 1.
+TYPED_RPE_MAX = 99.5
+
+
 def editor_width(widget: QWidget) -> int:
     """One width for every number field, so the columns of a form line up at any font size."""
     return widget.fontMetrics().horizontalAdvance("0000.00 min") + 36
@@ -162,7 +170,7 @@ def editor_width(widget: QWidget) -> int:
 
 def anchor_width(widget: QWidget) -> int:
     """Room for the longest CR-10 anchor text, the widest thing beside a number field."""
-    return widget.fontMetrics().horizontalAdvance("somewhat hard to hard") + 8
+    return widget.fontMetrics().horizontalAdvance("somewhat hard to hard on the CR-10 scale") + 8
 
 
 def with_suffix(widget: QWidget, suffix: str, parent: QWidget | None = None) -> QWidget:

@@ -31,13 +31,16 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain import units as u
-from planner.domain.enums import TYPES_BY_KIND, Kind, Status, Units
+from planner.domain.enums import TYPES_BY_KIND, Intensity, Kind, Status, Units
 from planner.domain.errors import ValidationError
-from planner.domain.session import DURATION_RANGE, Session
+from planner.domain.intensity import classify
+from planner.domain.session import Session
+from planner.domain.target_text import target_in_units
 from planner.ui.dialogs.actuals import ActualFields
 from planner.ui.dialogs.effort import EffortField
 from planner.ui.dialogs.exercises_table import ExercisesEditor
 from planner.ui.dialogs.fields import (
+    TYPED_DURATION_MAX,
     FieldMarks,
     Footer,
     QuantityEdit,
@@ -232,7 +235,7 @@ class SessionEditor(QDialog):
         add_row(form, "Time of day:", time_row, self.time_check)
         self.duration_spin = QSpinBox(page)
         self.duration_spin.setObjectName("duration")
-        self.duration_spin.setRange(0, DURATION_RANGE[1])  # 0 only for a rest day; domain says
+        self.duration_spin.setRange(0, TYPED_DURATION_MAX)  # 0 only for a rest day; domain says
         self.duration_spin.setSuffix(" min")
         self.duration_spin.setSingleStep(5)
         self.duration_spin.setFixedWidth(editor_width(self.duration_spin))
@@ -328,7 +331,13 @@ class SessionEditor(QDialog):
         self.type_combo.setEnabled(self.type_combo.count() > 1)
         self.type_combo.blockSignals(False)
 
+    def _session_class(self, rpe: float) -> Intensity:
+        """The badge the card will show for this RPE, with the kind and type chosen now."""
+        exercises = self._original.exercises if self.kind() is Kind.LIFT else ()
+        return classify(self.kind(), self.type_combo.currentData() or "", rpe, exercises)
+
     def _connect(self) -> None:
+        self.rpe_field.classify = self._session_class
         changed = self.revalidate
         self.title_edit.textChanged.connect(changed)
         self.title_edit.textChanged.connect(self._update_header)
@@ -484,6 +493,7 @@ class SessionEditor(QDialog):
         """Re-check every field; mark the wrong ones and enable OK only when all are right."""
         session, errors, problems = self._validate()
         self._errors, self._problems = errors, problems
+        self.rpe_field.refresh()
         self._marks.show(errors)
         shown = self.errors()
         icon = error_icon()
@@ -509,6 +519,10 @@ class SessionEditor(QDialog):
         else:
             over = u.format_distance(s.distance_km, self._units)
             self.pace_label.setText(f"{u.format_pace(pace, self._units)} over {over}")
+        shown = target_in_units(s.target, self._units)
+        tip = f"Cards show: {shown}" if shown != s.target else ""
+        if self.target_edit.toolTip() != tip:
+            self.target_edit.setToolTip(tip)
         self.actuals.show_plan(s)
 
 
