@@ -82,7 +82,7 @@ def main() -> None:
     app.processEvents()
 
     def repaint_only() -> None:
-        for chart in dock.charts:
+        for chart in dock.pane.charts:
             for plot in chart.plots:
                 plot.viewport().update()
         app.processEvents()
@@ -120,7 +120,7 @@ def main() -> None:
     five_years = sessions[len(sessions) // 2]
     first = sessions[0]
     for label in ("12 weeks", "All"):
-        dock.range_box.setCurrentText(label)
+        dock.pane.range_box.setCurrentText(label)
         app.processEvents()
         print(f"\nCharts showing {label} (dock 760 x 1000, offscreen)")
         paint = timed(repaint_only, args.rounds)
