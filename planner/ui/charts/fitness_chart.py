@@ -29,9 +29,10 @@ class FitnessChart(ChartPanel):
         for name, color in SERIES:
             past = pg.PlotDataItem([], [], pen=pen(color), connect="finite")
             future = pg.PlotDataItem([], [], pen=pen(color, dashed=True), connect="finite")
-            self.plot.addItem(past)
-            self.plot.addItem(future)
             self.curves[name] = (past, future)
+        for name in ("form", "fatigue", "fitness"):  # the smooth chronic load on top of the jagged acute
+            for curve in self.curves[name]:
+                self.plot.addItem(curve)
         self.zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen((128, 128, 128), width=1))
         dotted = pg.mkPen((128, 128, 128), width=1, style=Qt.PenStyle.DotLine)
         self.today = pg.InfiniteLine(angle=90, pen=dotted, label="today",

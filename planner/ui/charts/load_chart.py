@@ -90,7 +90,7 @@ class LoadChart(ChartPanel):
         self.set_y_range(self.plot, 0, top * 1.08 if top > 0 else 1)
         ratios = np.concatenate((h.acwr[lo:hi], h.acwr_uncoupled[lo:hi]))
         rtop = float(np.nanmax(ratios)) if np.isfinite(ratios).any() else 0.0
-        self.set_y_range(self.ratio_box, 0, max(RATIO_FLOOR, rtop * 1.08))
+        self.set_y_range(self.ratio_box, 0, max(RATIO_FLOOR, rtop) * 1.06)
 
     def _hover(self, p: QPointF) -> None:
         h = self.history
