@@ -4,6 +4,7 @@ in place, hover shows exact values, a click on a week asks the window to show it
 from __future__ import annotations
 
 import datetime as dt
+import math
 from types import SimpleNamespace
 
 import numpy as np
@@ -220,8 +221,15 @@ def test_hover_shows_exact_values(dock, qtbot):
     scene_pos = vb.mapViewToScene(QPointF(date_ts(MONDAY) + 3 * DAY_S, 5))
     QTest.mouseMove(plot.viewport(), plot.mapFromScene(scene_pos))
     qtbot.waitUntil(lambda: "Week of 2 Nov 2026" in dock.pane.volume.readout.text(), timeout=2000)
+    # Easy: 40 min (RPE 3) + 100 min (RPE 4) = 140; above easy: the 50 min tempo.
+    # Load 120 + 420 + 350 + 400 = 1290 AU over days 120, 420, 0, 350, 0, 0, 400.
+    loads = [120, 420, 0, 350, 0, 0, 400]
+    mean = 1290 / 7
+    sd = math.sqrt(sum((x - mean) ** 2 for x in loads) / 7)  # population SD (Foster 1998)
+    assert round(mean / sd, 2) == 1.0 and round(1290 * mean / sd) == 1296  # 1.0046 and 1295.9
     assert dock.pane.volume.readout.text() == (
-        "Week of 2 Nov 2026: running 38 done + 0 planned = 38 km; lifting 2,000 done + 0 planned = 2,000 kg")
+        "Week of 2 Nov 2026: running 38 done + 0 planned = 38 km (140 min easy, 50 min above easy); "
+        "lifting 2,000 done + 0 planned = 2,000 kg; load 1,290 AU, monotony 1, strain 1,296")
 
 
 def test_load_hover_says_building_up(dock, qtbot):
@@ -232,6 +240,23 @@ def test_load_hover_says_building_up(dock, qtbot):
     qtbot.waitUntil(lambda: "Tue 3 Nov" in dock.pane.load.readout.text(), timeout=2000)
     assert dock.pane.load.readout.text() == (
         "Tue 3 Nov 2026: load 420 AU done + 0 AU planned; ratio building up (under 28 days of history)")
+
+
+def test_load_hover_names_a_single_run_spike(dock, qtbot):
+    # Sunday 8 Nov: 20 km after at most 10 km in the previous 30 days -> 2.0 (Frandsen 2025).
+    plot = dock.pane.load.plot
+    vb = plot.getPlotItem().getViewBox()
+    QTest.mouseMove(plot.viewport(), plot.mapFromScene(vb.mapViewToScene(QPointF(date_ts(d(6)) + 0.5 * DAY_S, 10))))
+    qtbot.waitUntil(lambda: "Sun 8 Nov" in dock.pane.load.readout.text(), timeout=2000)
+    assert dock.pane.load.readout.text().endswith(
+        "; single-run spike: 20 km = 2 x the longest run of the previous 30 days (Frandsen 2025)")
+
+
+def test_building_up_is_written_on_the_charts(dock):
+    # 14 days of history: both curves' charts say "building up" over them.
+    assert dock.pane.load.building.isVisible() and dock.pane.fitness.building.isVisible()
+    assert dock.pane.load.building.pos().x() == date_ts(MONDAY) + 7 * DAY_S  # the middle of days 0..13
+    assert "building up" in dock.pane.fitness.building.textItem.toPlainText()
 
 
 def test_clicking_a_week_asks_for_it(dock, qtbot):

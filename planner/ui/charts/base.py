@@ -15,6 +15,9 @@ from PySide6.QtGui import QColor, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from planner.domain.enums import Kind
+from planner.domain.load_history import LoadHistory
+from planner.domain.load_series import HISTORY_DAYS
+from planner.ui.charts.axes import DAY_S, date_ts
 from planner.ui.theme import KIND_COLORS, blend
 
 RUN_COLOR = KIND_COLORS[Kind.RUN]
@@ -147,6 +150,22 @@ class ChartPanel(QWidget):
         item = pg.BarGraphItem(brush=faint(color, self.palette()), **opts)
         self._planned_bars.append((item, color))
         return item
+
+    def building_label(self, plot: pg.PlotWidget) -> pg.TextItem:
+        """'building up' over the first 28 days of history, where the curves have no number."""
+        item = pg.TextItem("building up\n(first 28 days)", color=(128, 128, 128), anchor=(0.5, 0))
+        plot.addItem(item)
+        item.setVisible(False)
+        return item
+
+    def place_building_label(self, item: pg.TextItem, h: LoadHistory, lo: int, hi: int, top: float) -> None:
+        """Centre the label over the part of the building-up days inside lo..hi-1, or hide it."""
+        first, last = max(lo, h.first), min(hi, h.first + HISTORY_DAYS)
+        if h.empty or first >= last:
+            item.setVisible(False)
+            return
+        item.setPos(date_ts(h.start) + (first + last) / 2 * DAY_S, top)
+        item.setVisible(True)
 
     def finish(self) -> None:
         """The read-out goes under the plots."""

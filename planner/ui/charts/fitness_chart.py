@@ -33,6 +33,7 @@ class FitnessChart(ChartPanel):
         for name in ("form", "fatigue", "fitness"):  # the smooth chronic load on top of the jagged acute
             for curve in self.curves[name]:
                 self.plot.addItem(curve)
+        self.building = self.building_label(self.plot)
         self.zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen((128, 128, 128), width=1))
         dotted = pg.mkPen((128, 128, 128), width=1, style=Qt.PenStyle.DotLine)
         self.today = pg.InfiniteLine(angle=90, pen=dotted, label="today",
@@ -90,11 +91,13 @@ class FitnessChart(ChartPanel):
         keep = ~h.building[lo:hi]
         if not keep.any():
             self.set_y_range(self.plot, -1, 1)
+            self.place_building_label(self.building, h, lo, hi, 1)
             return
         values = np.concatenate([getattr(h, name)[lo:hi][keep] for name, _ in SERIES])
         top, bottom = float(values.max()), float(min(values.min(), 0.0))
         span = (top - bottom) or 1.0
         self.set_y_range(self.plot, bottom - 0.05 * span, top + 0.05 * span)
+        self.place_building_label(self.building, h, lo, hi, top + 0.05 * span)
 
     def _hover(self, p: QPointF) -> None:
         h = self.history

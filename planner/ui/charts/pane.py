@@ -155,7 +155,7 @@ class ChartsPane(QScrollArea):
         h = self.history
         lo, hi = self.visible_days()
         self.volume.update_data(h, self.profile.units, lo, hi)
-        self.load.update_data(h, lo, hi)
+        self.load.update_data(h, lo, hi, self.profile.units)
         self.fitness.update_data(h, h.index(self._today()), lo, hi)
         x0 = date_ts(h.start)
         x_range = (x0 + lo * DAY_S, x0 + hi * DAY_S)
