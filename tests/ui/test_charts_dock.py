@@ -19,6 +19,7 @@ from planner.domain.session import Exercise, Session, WorkSet
 from planner.store.database import open_store
 from planner.ui.charts import ChartsDock
 from planner.ui.charts.axes import DAY_S, date_ts
+from planner.ui.charts.base import curve_xy
 from planner.ui.theme import dark_palette
 from tests.services.conftest import BUILTINS
 
@@ -111,36 +112,47 @@ def test_daily_load_and_ratio_lines_are_the_engine_numbers(dock):
     assert bars(dock.pane.load.done)[:9].tolist() == [120, 420, 0, 350, 0, 0, 400, 0, 135]
     assert bars(dock.pane.load.planned)[:14].tolist() == [0] * 10 + [420, 0, 0, 440]
     assert np.array_equal(bars(dock.pane.load.done), h.done["load_au"])
-    x, y = dock.pane.load.ewma.getData()
-    assert np.allclose(y, h.acwr, equal_nan=True)
-    assert np.isnan(y).all()  # 14 days of history: building up
+    x, y = curve_xy(dock.pane.load.ewma)
+    assert len(x) == len(y) == 0  # 14 days of history: building up, no ratio handed to the plot
+    x, _ = dock.pane.load.done.opts["x"], None
     assert x[0] == date_ts(MONDAY) + 0.5 * DAY_S
 
 
-def test_fitness_curves_continue_through_the_plan(dock):
-    h = dock.pane.history
+def day_index(h, x):
+    """The history's day index of each plotted x (points sit in the middle of their day)."""
+    return ((np.asarray(x) - date_ts(h.start)) / DAY_S - 0.5).round().astype(int)
+
+
+def test_fitness_curves_are_empty_while_building_up(dock):
+    # 14 days of history: no number yet ("building up").
     for name in ("fitness", "fatigue", "form"):
-        expected = getattr(h, name).copy()
-        expected[h.building] = np.nan
-        assert np.allclose(dock.pane.fitness.series(name), expected, equal_nan=True), name
-    # Solid up to today (index 9), dashed from today on.
-    past, future = dock.pane.fitness.curves["fitness"]
-    assert len(past.getData()[0]) == 10 and len(future.getData()[0]) == h.n - 9
+        x, y = dock.pane.fitness.series(name)
+        assert len(x) == len(y) == 0
 
 
-def test_fitness_numbers_appear_after_28_days(store, qtbot):
+def test_fitness_and_ratio_curves_continue_through_the_plan(store, qtbot):
     # Five more weeks of history before: 35 days back is more than 28.
     store.sessions.apply(put=[run(d(-35), 30, 4, 5.0)])
     w = ChartsDock(store, today=lambda: TODAY)
     qtbot.addWidget(w)
     w.refresh(changes(everything=True))
     h = w.pane.history
-    # First session on day 0 of the range; day 27 is the 28th day: the first number.
-    assert h.first == 0
-    fitness = w.pane.fitness.series("fitness")
-    assert np.isnan(fitness[:27]).all() and not np.isnan(fitness[27:]).any()
+    assert h.first == 0 and h.n == 7 * 7  # weeks of 28 Sep .. 9 Nov
+    for name in ("fitness", "fatigue", "form"):
+        x, y = w.pane.fitness.series(name)
+        # Day 27 is the 28th day of history: the first number; then every day to the end.
+        assert day_index(h, x).tolist() == list(range(27, h.n)), name
+        assert y.tolist() == getattr(h, name)[27:].tolist(), name
+    # Solid up to today (index 35 + 9 = 44), dashed from today on.
+    past, future = w.pane.fitness.curves["fitness"]
+    assert day_index(h, curve_xy(past)[0])[-1] == 44 and day_index(h, curve_xy(future)[0])[0] == 44
+    for curve, ratio in ((w.pane.load.ewma, h.acwr), (w.pane.load.uncoupled, h.acwr_uncoupled)):
+        x, y = curve_xy(curve)
+        assert day_index(h, x).tolist() == list(range(27, h.n))
+        assert np.allclose(y, ratio[27:], equal_nan=True)
     # Chronic load by hand on the first day: 30 min x RPE 4 = 120 AU, / 42.
     assert h.fitness[0] == pytest.approx(120 / 42)
+
 
 
 def test_hard_sets_per_muscle_for_the_week_on_screen(dock):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPalette, QPen
@@ -55,6 +56,24 @@ def swatch(color: str, text: str, kind: str = "solid") -> str:
     mark = {"solid": "&#9632;", "faint": "&#9633;", "line": "&#9473;&#9473;", "dash": "&#9476;&#9476;"}[kind]
     text = text.replace(" ", "&nbsp;")  # an entry wraps as a whole, never inside
     return f'<span style="color:{color};font-weight:bold">{mark}</span>&nbsp;{text}'
+
+
+def line_data(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, str]:
+    """Arguments for a curve's setData: a NaN anywhere makes pyqtgraph take its 'finite' path, which
+    paints ~2.5x slower (3,650 points: 10 ms against 4 ms, measured here), so callers cut off the
+    building-up days and 'finite' is used only when a gap remains."""
+    return x, y, "all" if np.isfinite(y).all() else "finite"
+
+
+def curve_xy(curve: pg.PlotDataItem) -> tuple[np.ndarray, np.ndarray]:
+    """What a curve was handed, as arrays (pyqtgraph gives (None, None) for an empty curve)."""
+    x, y = curve.getData()
+    return (np.zeros(0), np.zeros(0)) if x is None or y is None else (np.asarray(x), np.asarray(y))
+
+
+def building_end(h: LoadHistory, lo: int, hi: int) -> int:
+    """Where, in the slice lo..hi-1, the building-up days end (0 when none are in it)."""
+    return min(max(h.first + HISTORY_DAYS - 1 - lo, 0), hi - lo)  # day first + 27 is the 28th day
 
 
 def fmt(x: float, decimals: int = 1) -> str:
@@ -160,7 +179,7 @@ class ChartPanel(QWidget):
 
     def place_building_label(self, item: pg.TextItem, h: LoadHistory, lo: int, hi: int, top: float) -> None:
         """Centre the label over the part of the building-up days inside lo..hi-1, or hide it."""
-        first, last = max(lo, h.first), min(hi, h.first + HISTORY_DAYS)
+        first, last = max(lo, h.first), min(hi, h.first + HISTORY_DAYS - 1)
         if h.empty or first >= last:
             item.setVisible(False)
             return

@@ -20,7 +20,9 @@ from planner.ui.charts.base import (
     LOAD_COLOR,
     UNCOUPLED_COLOR,
     ChartPanel,
+    building_end,
     fmt,
+    line_data,
     pen,
     solid,
     swatch,
@@ -82,8 +84,10 @@ class LoadChart(ChartPanel):
         done, planned = h.done["load_au"][lo:hi], h.planned["load_au"][lo:hi]
         self.done.setOpts(x=x, height=done, width=BAR_WIDTH_S)
         self.planned.setOpts(x=x, y0=done, height=planned, width=BAR_WIDTH_S)
-        self.ewma.setData(x, h.acwr[lo:hi], connect="finite")
-        self.uncoupled.setData(x, h.acwr_uncoupled[lo:hi], connect="finite")
+        b = building_end(h, lo, hi)  # no ratio for the first 28 days of history
+        for curve, ratio in ((self.ewma, h.acwr), (self.uncoupled, h.acwr_uncoupled)):
+            xs, ys, connect = line_data(x[b:], ratio[lo:hi][b:])
+            curve.setData(xs, ys, connect=connect)
         self.plot.getAxis("bottom").first_weekday = h.start.weekday()
         self.fit(lo, hi)
 
