@@ -219,8 +219,10 @@ def test_range_selector_sets_the_x_range(dock):
     assert dock.pane.visible_days() == (0, 14)
 
 
-def test_time_constants_can_be_changed(dock):
-    dock.pane.chronic_box.setValue(28)
+def test_time_constants_can_be_changed(dock, qtbot):
+    with qtbot.waitSignal(dock.timeConstantsChanged) as blocker:
+        dock.pane.chronic_box.setValue(28)
+    assert blocker.args == [28, 7]
     # 120 AU on the first day / 28.
     assert dock.pane.history.fitness[0] == pytest.approx(120 / 28)
     assert "chronic load (28 d)" in dock.pane.fitness.header.text().replace("&nbsp;", " ")
@@ -296,6 +298,17 @@ def test_a_dock_never_refreshed_builds_nothing(store, qtbot):
     w.refresh(changes([d(3)]))  # the first refresh reads everything, whatever the change
     assert w.pane.loaded and w.pane.history.week_done["run_km"].tolist() == [38.0, 9.0]
     assert w.pane.muscles.first == MONDAY  # the week asked for before the charts existed
+
+
+def test_time_constants_given_before_the_first_refresh(store, qtbot):
+    w = ChartsDock(store, today=lambda: TODAY)
+    qtbot.addWidget(w)
+    w.set_time_constants(28, 5)
+    w.refresh(changes(everything=True))
+    # 120 AU on the first day: / 28 and / 5.
+    assert w.pane.history.fitness[0] == pytest.approx(120 / 28)
+    assert w.pane.history.fatigue[0] == pytest.approx(120 / 5)
+    assert (w.pane.chronic_box.value(), w.pane.acute_box.value()) == (28, 5)
 
 
 def test_an_empty_file_shows_empty_charts(data_dir, qtbot):

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 class ChartsDock(QDockWidget):
     weekClicked = Signal(object)  # dt.date: the first day of the week clicked in chart 1
+    #: The user changed the days of the chronic and the acute load (the window may keep them in
+    #: its settings and hand them back with `set_time_constants`).
+    timeConstantsChanged = Signal(int, int)
 
     def __init__(self, store: Any, parent: QWidget | None = None, *,
                  today: Callable[[], dt.date] = dt.date.today) -> None:
@@ -33,6 +36,7 @@ class ChartsDock(QDockWidget):
         self.store = store
         self._today = today
         self._week: dt.date | None = None
+        self._constants: tuple[int, int] | None = None
         self.pane: ChartsPane | None = None
         placeholder = QLabel("Charts")
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -49,10 +53,23 @@ class ChartsDock(QDockWidget):
             self.pane.weekClicked.connect(self.weekClicked)
             if self._week is not None:
                 self.pane.set_week(self._week)
+            if self._constants is not None:
+                self.pane.set_constants(*self._constants)
+            self.pane.constantsChanged.connect(self._constants_changed)
             self.setWidget(self.pane)
             self.pane.reload()
             return
         self.pane.refresh(changes)
+
+    def set_time_constants(self, fitness_days: int, fatigue_days: int) -> None:
+        """Days of the chronic ("fitness", default 42) and acute ("fatigue", default 7) load."""
+        self._constants = (fitness_days, fatigue_days)
+        if self.pane is not None:
+            self.pane.set_constants(fitness_days, fatigue_days)
+
+    def _constants_changed(self, fitness_days: int, fatigue_days: int) -> None:
+        self._constants = (fitness_days, fatigue_days)
+        self.timeConstantsChanged.emit(fitness_days, fatigue_days)
 
     def set_week(self, first_day: dt.date) -> None:
         """The week shown in the calendar: chart 4 shows its hard sets, chart 1 marks it."""

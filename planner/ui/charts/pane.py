@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -39,6 +39,7 @@ RANGES: dict[str, int | None] = {"12 weeks": 12, "26 weeks": 26, "52 weeks": 52,
 
 class ChartsPane(QScrollArea):
     weekClicked = Signal(object)  # dt.date: the first day of the week clicked in chart 1
+    constantsChanged = Signal(int, int)  # days of the chronic and the acute load
 
     def __init__(self, store: Any, parent: QWidget | None = None, *,
                  today: Callable[[], dt.date] = dt.date.today) -> None:
@@ -192,11 +193,20 @@ class ChartsPane(QScrollArea):
         chronic, acute = self.chronic_box.value(), self.acute_box.value()
         return TimeConstants(chronic, min(acute, chronic - 1))
 
+    def set_constants(self, fitness_days: int, fatigue_days: int) -> None:
+        """Days of the chronic and acute load (e.g. the user's choice restored from settings)."""
+        with QSignalBlocker(self.chronic_box), QSignalBlocker(self.acute_box):
+            self.chronic_box.setValue(fitness_days)
+            self.acute_box.setValue(fatigue_days)
+        self._constants_changed()
+
     def _constants_changed(self) -> None:
         if self.acute_box.value() >= self.chronic_box.value():
             self.acute_box.setValue(self.chronic_box.value() - 1)
             return
-        self.history.set_constants(self._constants())
+        constants = self._constants()
+        self.history.set_constants(constants)
+        self.constantsChanged.emit(constants.fitness_days, constants.fatigue_days)
         if self.loaded:
             self.fitness.update_data(self.history, self.history.index(self._today()), *self.visible_days())
 
