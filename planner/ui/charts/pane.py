@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.enums import Goal, Units, WeekStart
 from planner.domain.load_history import LoadHistory, TimeConstants
 from planner.domain.profile import Profile
 from planner.domain.weeks import week_start
@@ -219,18 +218,3 @@ class ChartsPane(QScrollArea):
     def _apply_palette(self) -> None:
         for chart in self.charts:
             chart.apply_palette(self.palette())
-
-    # -- for the window and the tests -------------------------------------------------------------
-    @property
-    def units(self) -> Units:
-        return self.profile.units
-
-    @property
-    def goal(self) -> Goal:
-        return self.profile.goal
-
-    @property
-    def week_start_day(self) -> WeekStart:
-        return self.profile.week_start
-
-
