@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
-from planner.domain.enums import Goal, Kind, Status, Units
+from planner.domain.enums import Goal, Kind, Status, Units, WeekStart
 from planner.domain.profile import Profile
 from planner.domain.session import Exercise, Session, WorkSet
 from planner.store.database import open_store
@@ -210,6 +210,15 @@ def test_units_follow_the_profile(store, dock):
     assert bars(dock.pane.volume.lift_done)[0] == pytest.approx(2000 / 0.45359237)
     assert "running done (mi)" in dock.pane.volume.header.text().replace("&nbsp;", " ")
     assert dock.pane.volume.lift_plot.getPlotItem().getAxis("left").labelText == "lb"
+
+
+def test_weeks_starting_on_sunday(store, dock):
+    store.profile.put(Profile(week_start=WeekStart.SUN))
+    dock.refresh(changes(profile=True))
+    # Sun 1 Nov .. Sat 7 Nov: 8 + 10 km done; Sun 8 .. Sat 14: 20 + 9 done; Sun 15: 22 planned.
+    assert dock.pane.history.start == MONDAY - dt.timedelta(days=1)
+    assert bars(dock.pane.volume.run_done).tolist() == [8 + 10, 20 + 9, 0]
+    assert bars(dock.pane.volume.run_planned).tolist() == [0, 0, 22]
 
 
 def test_range_selector_sets_the_x_range(dock):
