@@ -11,9 +11,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
+import re
+import secrets
+import stat
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,17 +35,125 @@ class CorruptFileError(StoreError):
         self.reason = reason
 
 
-def read_json_file(path: Path) -> dict[str, Any] | None:
-    """Parse a database file; None when it does not exist, CorruptFileError when unreadable."""
+class NotRegularFileError(StoreError):
+    """The data file is a FIFO, a device, a folder...: reading it could hang or never end, and it
+    cannot be replaced atomically. It is not touched."""
+
+    def __init__(self, path: Path, what: str) -> None:
+        super().__init__(
+            f"{path} is {what}, not a regular file, so Hybrid Planner cannot use it as its data file. "
+            "Nothing was changed. Remove it, or start with --data-dir to use another folder."
+        )
+        self.path = path
+
+
+class StoreWriteError(StoreError, OSError):
+    """Saving failed (disk full, permissions...); memory was rolled back to what is on disk.
+
+    `str()` is the message alone: OSError's own would put a raw "[Errno 28]" before it.
+    """
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
+class FileChangedOnDiskError(StoreWriteError):
+    """The data file on disk is no longer the one this program read or last wrote (another program
+    replaced it: a second copy of the app after its lock file was deleted, an import or restore from
+    the command line, a sync tool). It was not overwritten."""
+
+    def __init__(self, path: Path, tail: str) -> None:
+        super().__init__(
+            errno.ESTALE,
+            f"{path} was changed on disk by another program since Hybrid Planner read it, so it was "
+            f"not overwritten. {tail}",
+        )
+        self.path = path
+
+
+#: Ten years of a hybrid athlete's training (~4,700 sessions with full set detail) take about 5 MB;
+#: a data file beyond this is not one the app wrote, and parsing it could exhaust memory.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What identifies one version of a file without reading it: a writer that renames a new file
+    over it changes the inode, one that rewrites it in place changes the size or mtime."""
+
+    dev: int
+    ino: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, st: os.stat_result) -> Fingerprint:
+        return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def fingerprint(path: Path) -> Fingerprint | None:
+    """The fingerprint of the file `path` names (through a symlink), None when there is none."""
     try:
-        raw = path.read_bytes()
+        return Fingerprint.of(os.stat(path))
     except FileNotFoundError:
         return None
-    return parse_tables(raw, path)
+
+
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"), (stat.S_ISSOCK, "a socket"))
+
+
+def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes, Fingerprint] | None:
+    """The bytes of the regular file `path` (symlinks followed) and its fingerprint; None when it
+    does not exist.
+
+    Opened non-blocking, so a FIFO with no writer cannot hang the open, and checked with fstat on
+    the open descriptor, so what is checked is what is read. A file over `limit` bytes is refused
+    before a byte of it is read (CorruptFileError), so memory stays bounded whatever lies there.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            what = next((name for test, name in _KINDS if test(st.st_mode)), "a special file")
+            raise NotRegularFileError(path, what)
+        if st.st_size > limit:
+            raise CorruptFileError(path, _too_large(st.st_size, limit))
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:  # it grew while being read
+            raise CorruptFileError(path, _too_large(size, limit))
+    finally:
+        os.close(fd)
+    return b"".join(chunks), Fingerprint.of(st)
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (f"is {size / 1e6:.1f} MB, larger than the {limit / 1e6:.0f} MB a data file may have "
+            "(ten years of training take about 5 MB), so it was not read")
+
+
+def read_json_file(path: Path) -> dict[str, Any] | None:
+    """Parse a database file; None when it does not exist, CorruptFileError when unreadable."""
+    found = read_regular(path)
+    return None if found is None else parse_tables(found[0], path)
 
 
 def parse_tables(raw: bytes, path: Path) -> dict[str, Any]:
-    """Parse the bytes of a database file (`path` only names it in messages)."""
+    """Parse the bytes of a database file (`path` only names it in messages).
+
+    orjson refuses nesting deeper than 1024 levels with an error instead of exhausting the stack.
+    """
     if not raw.strip():
         raise CorruptFileError(path, "is empty")
     try:
@@ -54,30 +165,86 @@ def parse_tables(raw: bytes, path: Path) -> dict[str, Any]:
     return data
 
 
-def write_atomic(path: Path, payload: bytes) -> None:
-    """Write `payload` to a temp file beside `path`, fsync it, then rename it over `path`."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def temp_name_pattern(stem: str, suffix: str = ".json") -> re.Pattern[str]:
+    """Our temporary files for `<stem>.json`, `<stem>-<suffix>.json` and `<stem>.<suffix>.json`
+    (a random part of 12 hex digits; mkstemp's 8 characters in older versions)."""
+    return re.compile(rf"^\.{re.escape(stem)}(?:[.-][^/\\]*)?{re.escape(suffix)}\.[A-Za-z0-9_]{{6,16}}\.tmp$")
+
+
+def remove_stale_temps(folder: Path, stem: str, suffix: str = ".json") -> list[Path]:
+    """Delete the temporary files a killed save left in `folder` (see temp_name_pattern); call it
+    with the folder lock held, when no save of ours can be running. Returns what was removed."""
+    pattern = temp_name_pattern(stem, suffix)
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if pattern.match(entry.name) and entry.is_file(follow_symlinks=False):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
+
+
+def write_atomic(path: Path, payload: bytes, *,
+                 before_replace: Callable[[Path], None] | None = None) -> Fingerprint | None:
+    """Write `payload` to a temp file beside the file `path` names, fsync it, then rename it over.
+
+    - A symlink is written through: the temp file goes beside its target and replaces the target,
+      so the link stays a link and the real file gets the update.
+    - An existing file keeps its permission bits (and owner, where allowed); a new one gets the
+      user's umask, as any file a program creates.
+    - `before_replace(target)` runs after the temp file is on disk and just before the rename;
+      raising there leaves the old file as it was (the storage checks nobody replaced it meanwhile).
+    Returns the new file's fingerprint.
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        old: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        old = None
+    mode = stat.S_IMODE(old.st_mode) if old is not None else 0o666
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    while True:
+        tmp = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+        try:
+            fd = os.open(tmp, flags, mode)  # the umask applies to a new file's mode
+            break
+        except FileExistsError:
+            continue
     try:
         with os.fdopen(fd, "wb") as f:
+            if old is not None:
+                _keep_owner_and_mode(f.fileno(), old)
             f.write(payload)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
+        if before_replace is not None:
+            before_replace(target)
+        os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable
         with contextlib.suppress(OSError):
-            dfd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+            dfd = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
             try:
                 os.fsync(dfd)
             finally:
                 os.close(dfd)
+    return fingerprint(target)
 
 
-class StoreWriteError(StoreError, OSError):
-    """Saving failed (disk full, permissions...); memory was rolled back to what is on disk."""
+def _keep_owner_and_mode(fd: int, old: os.stat_result) -> None:
+    if hasattr(os, "fchown") and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
+        with contextlib.suppress(OSError):  # only root may give a file away; then keep the owner
+            os.fchown(fd, old.st_uid, old.st_gid)
+    if hasattr(os, "fchmod"):
+        with contextlib.suppress(OSError):
+            os.fchmod(fd, stat.S_IMODE(old.st_mode))  # exact, whatever the umask
 
 
 class AtomicJSONStorage(Storage):
@@ -94,17 +261,27 @@ class AtomicJSONStorage(Storage):
     """
 
     def __init__(self, path: str | os.PathLike[str], *,
-                 preloaded: tuple[dict[str, Any], bytes] | None = None) -> None:
-        """`preloaded`: the tables already parsed from the file and the exact bytes they came from
-        (open_store has read and checked them; parsing 5 MB twice would double the open time)."""
+                 preloaded: tuple[dict[str, Any], bytes, Fingerprint | None] | None = None,
+                 read_only: bool = False) -> None:
+        """`preloaded`: the tables already parsed from the file, the exact bytes they came from and
+        the file's fingerprint then (open_store has read and checked them; parsing 5 MB twice would
+        double the open time). `read_only`: a snapshot for commands that only read; any write
+        raises StoreError and the file is never touched."""
         self.path = Path(path)
+        self.read_only = read_only
         self._data: dict[str, Any] | None
         self._saved: bytes | None
+        #: the file on disk as this storage last read or wrote it (None: there was none)
+        self._disk: Fingerprint | None
         if preloaded is not None:
-            self._data, self._saved = preloaded
+            self._data, self._saved, self._disk = preloaded
         else:
-            self._data = read_json_file(self.path)
-            self._saved = orjson.dumps(self._data) if self._data is not None else None
+            found = read_regular(self.path)
+            if found is None:
+                self._data, self._saved, self._disk = None, None, None
+            else:
+                self._saved, self._disk = found
+                self._data = parse_tables(self._saved, self.path)
         self._batch_depth = 0
         self._dirty = False
         self.saves = 0  # how many times the file was written, for tests and benchmarks
@@ -118,6 +295,8 @@ class AtomicJSONStorage(Storage):
         return self._data
 
     def write(self, data: dict[str, Any]) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path} was opened read-only (a snapshot); nothing can be saved")
         with self._lock:
             self._data = data
             self._dirty = True
@@ -140,14 +319,74 @@ class AtomicJSONStorage(Storage):
             self.rollback()
             raise StoreWriteError(errno.EINVAL, f"Could not save {self.path}: {exc}") from exc
         try:
-            write_atomic(self.path, payload)
+            disk = write_atomic(self.path, payload, before_replace=self._check_unchanged)
+        except FileChangedOnDiskError:
+            self.rollback()
+            raise
         except OSError as exc:
             self.rollback()
             reason = exc.strerror or exc
-            raise StoreWriteError(exc.errno, f"Could not save {self.path}: {reason}") from exc
+            raise StoreWriteError(exc.errno, f"Could not save {self.path}: {reason}. The file was left as "
+                                  "it was: nothing of this change was saved.") from exc
         self._saved = payload
+        self._disk = disk
         self._dirty = False
         self.saves += 1
+
+    def _check_unchanged(self, target: Path) -> None:
+        """Refuse to replace a file another program changed since this storage read or wrote it.
+
+        Called just before the rename. A file whose fingerprint changed but whose bytes are still
+        the ones we know (`touch`, a copy put back) is not a change. A file that disappeared is
+        written anew: nothing on disk is lost by that.
+        """
+        now = fingerprint(target)
+        if now is None or now == self._disk:
+            return
+        try:
+            found = read_regular(target)
+        except (StoreError, OSError):
+            found = None
+        if found is not None and found[0] == self._saved:
+            self._disk = found[1]
+            return
+        tail = ("Your latest changes are kept in the window but not saved: reload the file to see "
+                "what is on disk, or back your changes up to a file first."
+                if self._worker is not None else "Nothing of this change was saved; run the command again.")
+        raise FileChangedOnDiskError(self.path, tail)
+
+    @property
+    def last_error(self) -> StoreWriteError | None:
+        """The background save's last failure (None once a save succeeds); a FileChangedOnDiskError
+        means the window should offer to reload."""
+        return self._worker.error if self._worker is not None else None
+
+    def replace_all(self, data: dict[str, Any], raw: bytes, disk: Fingerprint | None) -> None:
+        """Take `data` (parsed from `raw`, the file's bytes with fingerprint `disk`) as the state on
+        disk, dropping unsaved changes: reloading after another program changed the file."""
+        with self._lock:
+            self._data, self._saved, self._disk = data, raw, disk
+            self._dirty = False
+            self.generation += 1
+            if self._worker is not None:
+                self._worker.error = None
+
+    def dump(self) -> tuple[bytes, int]:
+        """The tables as they are in memory (unsaved changes too) as file bytes, and how many
+        sessions they hold; taken under the lock, so never a change half made."""
+        with self._lock:
+            data = self._data or {}
+            return orjson.dumps(data), len(data.get("sessions", {}))
+
+    def take(self, data: dict[str, Any]) -> None:
+        """Replace every table at once (a restore), and save like any write."""
+        if self.read_only:
+            raise StoreError(f"{self.path} was opened read-only (a snapshot); nothing can be saved")
+        with self._lock:
+            self._data = data
+            self._dirty = True
+            self.generation += 1
+        self._save_or_schedule()
 
     def rollback(self) -> None:
         """Forget unsaved changes: back to the last state written to disk."""
@@ -194,8 +433,9 @@ class AtomicJSONStorage(Storage):
                 self._dirty = True
                 raise
 
-    def _saved_ok(self, payload: bytes) -> None:
+    def _saved_ok(self, payload: bytes, disk: Fingerprint | None) -> None:
         self._saved = payload
+        self._disk = disk
         self.saves += 1
 
     def _save_failed(self) -> None:
@@ -287,7 +527,15 @@ class _SaveWorker(threading.Thread):
             if payload is None:
                 self.error = None
                 return False
-            write_atomic(storage.path, payload)
+            disk = write_atomic(storage.path, payload,
+                                before_replace=storage._check_unchanged)  # noqa: SLF001
+        except FileChangedOnDiskError as exc:
+            storage._save_failed()  # noqa: SLF001
+            first = not isinstance(self.error, FileChangedOnDiskError)
+            self.error = exc
+            if first and self._on_error is not None:
+                self._on_error(str(exc))
+            return True
         except (OSError, orjson.JSONEncodeError) as exc:
             storage._save_failed()  # noqa: SLF001
             reason = getattr(exc, "strerror", None) or exc
@@ -298,6 +546,6 @@ class _SaveWorker(threading.Thread):
             if first and self._on_error is not None:
                 self._on_error(str(self.error))
             return True
-        storage._saved_ok(payload)  # noqa: SLF001
+        storage._saved_ok(payload, disk)  # noqa: SLF001
         self.error = None
         return False
