@@ -31,8 +31,7 @@ from typing import Any
 from tinydb import TinyDB
 
 from planner.domain.session import Session, Template
-from planner.store import codec
-from planner.store import unresolved
+from planner.store import codec, unresolved
 from planner.store.backups import (
     BACKUP_DIR,
     backup_dir,

@@ -67,6 +67,22 @@ def backup_infos(data_dir: Path) -> list[BackupInfo]:
     return out
 
 
+def describe(info: BackupInfo) -> str:
+    """One line for `backups`: the full path, the date and what it holds."""
+    if info.taken is None:
+        when = "?"
+    elif info.kind in (Kind.DAILY, Kind.KEPT):
+        when = info.taken.strftime("%Y-%m-%d")
+    else:
+        when = info.taken.strftime("%Y-%m-%d %H:%M:%S")
+    if info.sessions is None:
+        what = f"unreadable: {info.problem}"
+    else:
+        what = f"{info.sessions} session{'s' if info.sessions != 1 else ''}"
+    kind = f" ({info.kind.value})" if info.kind not in (None, Kind.DAILY) else ""
+    return f"{info.path}  {when}  {what}{kind}"
+
+
 def write_backup(store: Store, target: Path) -> int:
     """Write everything the store holds (unsaved changes too: what the user sees) to `target`,
     atomically, created with the user's umask; returns the number of sessions written."""

@@ -247,25 +247,13 @@ class MainWindow(QMainWindow):
 
     # -- files ---------------------------------------------------------------------------------
     def import_plan(self) -> None:
-        from planner.io import plan_csv
+        from planner.ui.dialogs.plan_import import read_plan_interactive
 
         name, _ = QFileDialog.getOpenFileName(self, "Import plan", "", "Plan spreadsheets (*.csv);;All files (*)")
         if not name:
             return
-        try:
-            rows = plan_csv.read_plan_file(Path(name), self._catalog)
-        except plan_csv.PlanFileError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Import plan",
-                              f"{Path(name).name} was not imported: {len(exc.errors)} problem(s). "
-                              "Nothing was changed.", QMessageBox.StandardButton.Ok, self)
-            box.setDetailedText("\n".join(exc.errors))
-            box.exec()
-            return
-        except OSError as exc:
-            QMessageBox.warning(self, "Import plan", f"Could not read {name}: {exc.strerror or exc}")
-            return
-        sessions = plan_csv.append_positions([r.session for r in rows], self.store.sessions.on_date)
-        if self.plan.add_placed(sessions, f"Import {len(sessions)} sessions from {Path(name).name}"):
+        sessions = read_plan_interactive(self, Path(name), self._catalog, self.store.sessions.on_date)
+        if sessions and self.plan.add_placed(sessions, f"Import {len(sessions)} sessions from {Path(name).name}"):
             self.go_to(min(s.date for s in sessions))
 
     def export_plan(self) -> None:

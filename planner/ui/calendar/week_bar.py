@@ -13,6 +13,7 @@ from planner.domain.enums import Units
 from planner.domain.session import Session
 from planner.domain.totals import week_totals
 from planner.domain.units import format_distance
+from planner.domain.weeks import DATE_MAX, DATE_MIN
 from planner.models.session_text import duration_text, tonnage_text
 
 
@@ -28,6 +29,8 @@ class WeekBar(QWidget):
         self.title.setFont(f)
         self.picker = QDateEdit()
         self.picker.setCalendarPopup(True)
+        self.picker.setDateRange(QDate(DATE_MIN.year, DATE_MIN.month, DATE_MIN.day),
+                                 QDate(DATE_MAX.year, DATE_MAX.month, DATE_MAX.day))
         self.picker.setDisplayFormat("ddd d MMM yyyy")
         self.picker.setToolTip("Go to the week of a date")
         self.picker.dateChanged.connect(self._picked)
