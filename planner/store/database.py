@@ -130,7 +130,10 @@ def open_snapshot(data_dir: Path, builtins: Sequence[Template] = ()) -> Store:
     """
     path = Path(data_dir) / DATA_FILE
     note = unresolved.read(path)
-    found = read_regular(path)
+    try:
+        found = read_regular(path)
+    except CorruptFileError as exc:  # too large to read
+        raise CorruptStoreError(path, exc.reason, path, _last_good_backup(path)) from exc
     if note is not None and found is None:
         raise _with_good_backup(note).error()
     if found is None:

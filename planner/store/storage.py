@@ -139,7 +139,8 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes, Finger
 
 
 def _too_large(size: int, limit: int) -> str:
-    return (f"is {size / 1e6:.1f} MB, larger than the {limit / 1e6:.0f} MB a data file may have "
+    mb = 1024 * 1024
+    return (f"is {size / mb:.1f} MB, larger than the {limit / mb:.0f} MB a data file may have "
             "(ten years of training take about 5 MB), so it was not read")
 
 
