@@ -219,7 +219,8 @@ def test_a_read_only_folder_can_be_read_but_not_changed(read_only_data, tmp_path
     plan.write_text("date,kind,title,duration_min,rpe\n2026-03-03,run,New,30,3\n")
     imported = cli("--data-dir", data, "import-plan", plan)
     assert imported.returncode == 1
-    assert imported.stderr.startswith(f"hybrid-planner: error: Could not create the lock file {data}/hybrid-planner.lock")
+    lock = data / "hybrid-planner.lock"
+    assert imported.stderr.startswith(f"hybrid-planner: error: Could not create the lock file {lock}")
     assert "commands that only read (report, export-plan, backups, backup) still work" in imported.stderr
     assert "Traceback" not in imported.stderr and len(imported.stderr.splitlines()) == 1
     assert {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()} == before

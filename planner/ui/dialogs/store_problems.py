@@ -41,9 +41,10 @@ def broken_file_box(parent: QWidget | None, error: CorruptStoreError) -> QMessag
     box = QMessageBox(QMessageBox.Icon.Critical, planner.APP_NAME, "The data file could not be read.", parent=parent)
     if error.backup is not None:
         more = (f"The newest good backup is {error.backup.name}, in {error.backup.parent}.\n\n"
-                "Restore it (what is in the plan now is backed up first), or start an empty plan.")
+                "Restore it, or start an empty plan on purpose. The broken file is kept either way.")
     else:
-        more = "There is no good backup to go back to. Start an empty plan, or quit and restore a file."
+        more = ("There is no good backup to go back to. Start an empty plan on purpose (the broken file is "
+                "kept), or quit and restore a file of your own with hybrid-planner restore FILE.json.")
     box.setInformativeText(f"{error.summary}\n\n{more}")
     box.setDetailedText(str(error))
     restore = box.addButton(RESTORE_TEXT, QMessageBox.ButtonRole.AcceptRole)
