@@ -55,12 +55,13 @@ def read(data_file: Path) -> Unresolved | None:
     path = note_path(data_file)
     try:
         found = read_regular(path, limit=1 << 20)
+        if found is None:
+            return None
+        raw = found[0]
     except Exception:  # noqa: BLE001 - any unreadable note still blocks, with a plain reason
-        found = (b"", None)
-    if found is None:
-        return None
+        raw = b""
     try:
-        doc = orjson.loads(found[0])
+        doc = orjson.loads(raw)
         backup = doc.get("backup")
         return Unresolved(Path(doc["path"]), str(doc["reason"]), Path(doc["kept"]),
                           Path(backup) if backup else None)
