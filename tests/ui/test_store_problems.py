@@ -157,3 +157,24 @@ def test_file_import_of_10002_sessions_on_a_day_is_refused_naming_the_line(windo
                       "line 10003: date: 2026-12-02 has more than 10,001 sessions in this file, the most one "
                       "day can hold")]
     assert len(window.store.sessions) == before
+
+
+def test_offer_reload_reloads_only_a_file_changed_on_disk(qtbot, data_dir):
+    from planner.store.database import LOCK_FILE
+
+    window = open_store(data_dir)
+    window.sessions.apply(put=[run("Mine")])
+    errors: list[str] = []
+    window.storage.start_background(errors.append)
+    assert store_problems.offer_reload(None, window, "x", ask=lambda p, m: True) is False  # nothing failed
+    (data_dir / LOCK_FILE).unlink()
+    other = open_store(data_dir)
+    other.sessions.apply(put=[run("Theirs")])
+    other.close()
+    window.sessions.apply(put=[run("Unsaved")])
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert store_problems.offer_reload(None, window, errors[0], ask=lambda p, m: False) is False
+    assert len(window.sessions) == 2
+    assert store_problems.offer_reload(None, window, errors[0], ask=lambda p, m: True) is True
+    assert sorted(s.title for s in window.sessions.all()) == ["Mine", "Theirs"]
+    window.close()

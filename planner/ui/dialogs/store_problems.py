@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 import planner
 from planner.domain.session import Template
-from planner.store.database import open_store
+from planner.store.database import FileChangedOnDiskError, open_store, reload_store
 from planner.store.errors import CorruptStoreError, StoreError
 from planner.store.recovery import restore_file
 from planner.store.store import Store
@@ -110,3 +110,19 @@ def ask_reload(parent: QWidget | None, message: str) -> bool:
     box.exec()
     clicked = box.clickedButton()
     return clicked is not None and clicked.text() == RELOAD_TEXT
+
+
+def offer_reload(parent: QWidget | None, store: Store, message: str, *, ask=ask_reload) -> bool:  # noqa: ANN001
+    """For the window's save-failed slot: when the save failed because another program changed the
+    file, ask, and reload it on yes. True when the store was reloaded: the caller then clears its
+    undo history and refreshes every view. Any other failure: False (the caller shows `message`)."""
+    if not isinstance(store.storage.last_error, FileChangedOnDiskError):
+        return False
+    if not ask(parent, message):
+        return False
+    try:
+        reload_store(store)
+    except StoreError as exc:
+        QMessageBox.warning(parent, planner.APP_NAME, str(exc))
+        return False
+    return True
