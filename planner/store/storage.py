@@ -3,7 +3,9 @@
 TinyDB's stock JSONStorage rewrites the file in place and re-parses it on every query (PLATFORM.md).
 This one parses once, keeps the data in memory, and saves by writing a temporary file in the same
 folder, flushing it to disk and renaming it over the old one (`os.replace` is atomic on POSIX and on
-Windows for one volume), so the file is always either the old or the new state.
+Windows for one volume), so the file is always either the old or the new state. Right before that
+rename it checks that the file on disk is still the one it last read or wrote (FileChangedOnDiskError
+otherwise): whatever happened to the lock, another program's changes are never overwritten.
 """
 
 from __future__ import annotations
@@ -11,12 +13,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import re
-import secrets
-import stat
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,27 +22,17 @@ import orjson
 from tinydb.storages import Storage
 
 from planner.store.errors import StoreError
-
-
-class CorruptFileError(StoreError):
-    """The data file exists but is not a readable database; it is left untouched."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path} {reason}")
-        self.path = path
-        self.reason = reason
-
-
-class NotRegularFileError(StoreError):
-    """The data file is a FIFO, a device, a folder...: reading it could hang or never end, and it
-    cannot be replaced atomically. It is not touched."""
-
-    def __init__(self, path: Path, what: str) -> None:
-        super().__init__(
-            f"{path} is {what}, not a regular file, so Hybrid Planner cannot use it as its data file. "
-            "Nothing was changed. Remove it, or start with --data-dir to use another folder."
-        )
-        self.path = path
+from planner.store.files import (  # noqa: F401 - re-exported: the store's one place for file errors
+    MAX_FILE_BYTES,
+    CorruptFileError,
+    Fingerprint,
+    NotRegularFileError,
+    fingerprint,
+    read_regular,
+    remove_stale_temps,
+    temp_name_pattern,
+    write_atomic,
+)
 
 
 class StoreWriteError(StoreError, OSError):
@@ -73,77 +61,6 @@ class FileChangedOnDiskError(StoreWriteError):
 
 #: Ten years of a hybrid athlete's training (~4,700 sessions with full set detail) take about 5 MB;
 #: a data file beyond this is not one the app wrote, and parsing it could exhaust memory.
-MAX_FILE_BYTES = 64 * 1024 * 1024
-
-
-@dataclass(frozen=True, slots=True)
-class Fingerprint:
-    """What identifies one version of a file without reading it: a writer that renames a new file
-    over it changes the inode, one that rewrites it in place changes the size or mtime."""
-
-    dev: int
-    ino: int
-    size: int
-    mtime_ns: int
-
-    @classmethod
-    def of(cls, st: os.stat_result) -> Fingerprint:
-        return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
-
-
-def fingerprint(path: Path) -> Fingerprint | None:
-    """The fingerprint of the file `path` names (through a symlink), None when there is none."""
-    try:
-        return Fingerprint.of(os.stat(path))
-    except FileNotFoundError:
-        return None
-
-
-_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
-          (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"), (stat.S_ISSOCK, "a socket"))
-
-
-def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes, Fingerprint] | None:
-    """The bytes of the regular file `path` (symlinks followed) and its fingerprint; None when it
-    does not exist.
-
-    Opened non-blocking, so a FIFO with no writer cannot hang the open, and checked with fstat on
-    the open descriptor, so what is checked is what is read. A file over `limit` bytes is refused
-    before a byte of it is read (CorruptFileError), so memory stays bounded whatever lies there.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        return None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            what = next((name for test, name in _KINDS if test(st.st_mode)), "a special file")
-            raise NotRegularFileError(path, what)
-        if st.st_size > limit:
-            raise CorruptFileError(path, _too_large(st.st_size, limit))
-        chunks: list[bytes] = []
-        size = 0
-        while size <= limit:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > limit:  # it grew while being read
-            raise CorruptFileError(path, _too_large(size, limit))
-    finally:
-        os.close(fd)
-    return b"".join(chunks), Fingerprint.of(st)
-
-
-def _too_large(size: int, limit: int) -> str:
-    mb = 1024 * 1024
-    return (f"is {size / mb:.1f} MB, larger than the {limit / mb:.0f} MB a data file may have "
-            "(ten years of training take about 5 MB), so it was not read")
-
-
 def read_json_file(path: Path) -> dict[str, Any] | None:
     """Parse a database file; None when it does not exist, CorruptFileError when unreadable."""
     found = read_regular(path)
@@ -164,88 +81,6 @@ def parse_tables(raw: bytes, path: Path) -> dict[str, Any]:
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise CorruptFileError(path, "does not hold database tables")
     return data
-
-
-def temp_name_pattern(stem: str, suffix: str = ".json") -> re.Pattern[str]:
-    """Our temporary files for `<stem>.json`, `<stem>-<suffix>.json` and `<stem>.<suffix>.json`
-    (a random part of 12 hex digits; mkstemp's 8 characters in older versions)."""
-    return re.compile(rf"^\.{re.escape(stem)}(?:[.-][^/\\]*)?{re.escape(suffix)}\.[A-Za-z0-9_]{{6,16}}\.tmp$")
-
-
-def remove_stale_temps(folder: Path, stem: str, suffix: str = ".json") -> list[Path]:
-    """Delete the temporary files a killed save left in `folder` (see temp_name_pattern); call it
-    with the folder lock held, when no save of ours can be running. Returns what was removed."""
-    pattern = temp_name_pattern(stem, suffix)
-    removed: list[Path] = []
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return removed
-    for entry in entries:
-        if pattern.match(entry.name) and entry.is_file(follow_symlinks=False):
-            with contextlib.suppress(OSError):
-                os.unlink(entry.path)
-                removed.append(Path(entry.path))
-    return removed
-
-
-def write_atomic(path: Path, payload: bytes, *,
-                 before_replace: Callable[[Path], None] | None = None) -> Fingerprint | None:
-    """Write `payload` to a temp file beside the file `path` names, fsync it, then rename it over.
-
-    - A symlink is written through: the temp file goes beside its target and replaces the target,
-      so the link stays a link and the real file gets the update.
-    - An existing file keeps its permission bits (and owner, where allowed); a new one gets the
-      user's umask, as any file a program creates.
-    - `before_replace(target)` runs after the temp file is on disk and just before the rename;
-      raising there leaves the old file as it was (the storage checks nobody replaced it meanwhile).
-    Returns the new file's fingerprint.
-    """
-    target = Path(os.path.realpath(path))
-    try:
-        old: os.stat_result | None = os.stat(target)
-    except FileNotFoundError:
-        old = None
-    mode = stat.S_IMODE(old.st_mode) if old is not None else 0o666
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-    while True:
-        tmp = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
-        try:
-            fd = os.open(tmp, flags, mode)  # the umask applies to a new file's mode
-            break
-        except FileExistsError:
-            continue
-    try:
-        with os.fdopen(fd, "wb") as f:
-            if old is not None:
-                _keep_owner_and_mode(f.fileno(), old)
-            f.write(payload)
-            f.flush()
-            os.fsync(f.fileno())
-        if before_replace is not None:
-            before_replace(target)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable
-        with contextlib.suppress(OSError):
-            dfd = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
-            try:
-                os.fsync(dfd)
-            finally:
-                os.close(dfd)
-    return fingerprint(target)
-
-
-def _keep_owner_and_mode(fd: int, old: os.stat_result) -> None:
-    if hasattr(os, "fchown") and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
-        with contextlib.suppress(OSError):  # only root may give a file away; then keep the owner
-            os.fchown(fd, old.st_uid, old.st_gid)
-    if hasattr(os, "fchmod"):
-        with contextlib.suppress(OSError):
-            os.fchmod(fd, stat.S_IMODE(old.st_mode))  # exact, whatever the umask
 
 
 class AtomicJSONStorage(Storage):
