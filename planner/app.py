@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 import planner
 from planner.models.library_model import LibraryModel
@@ -24,7 +24,6 @@ from planner.models.undo import ChangeBus, UndoRunner
 from planner.models.week_model import WeekModel
 from planner.services.library import LibraryService, ProfileService
 from planner.services.plan import PlanService
-from planner.store.database import open_store
 from planner.store.store import Store
 
 if TYPE_CHECKING:
@@ -81,27 +80,11 @@ def build_window(store: Store, settings: Settings, catalog: Mapping[str, Sequenc
 
 
 def _open_interactive(data_dir: Path) -> Store | None:
-    """Open the data file; on a problem tell the user clearly and offer the last good backup."""
+    """Open the data file; on a problem tell the user clearly and offer the choices (issue 7)."""
     from planner.resources import builtin_templates
-    from planner.store import database
+    from planner.ui.dialogs.store_problems import open_interactive
 
-    builtins = builtin_templates()
-    try:
-        return open_store(data_dir, builtins)
-    except database.CorruptStoreError as exc:
-        if exc.backup is None:
-            QMessageBox.critical(None, planner.APP_NAME, f"{exc}\n\nThe app starts with an empty plan.")
-            return open_store(data_dir, builtins)
-        answer = QMessageBox.question(
-            None, planner.APP_NAME, f"{exc}\n\nOpen the last good backup ({exc.backup.name})?",
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Open:
-            return None
-        database.restore_backup(data_dir, exc.backup)
-        return open_store(data_dir, builtins)
-    except database.StoreError as exc:
-        QMessageBox.critical(None, planner.APP_NAME, str(exc))
-        return None
+    return open_interactive(data_dir, builtin_templates())
 
 
 def run_gui(data_dir: Path, demo: bool = False) -> int:

@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
                              "folder, or $HYBRID_PLANNER_DATA_DIR)")
     parser.add_argument("--demo", action="store_true",
                         help="open the window with the demo plan loaded into a fresh data folder")
+    parser.add_argument("--start-fresh", action="store_true",
+                        help="after a broken data file was found (and kept aside), start an empty "
+                             "plan on purpose instead of being refused")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, help: str) -> argparse.ArgumentParser:
@@ -97,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("import-plan", "add the sessions of a plan spreadsheet (CSV); all or nothing")
     p.add_argument("file", metavar="FILE.csv", help="the CSV file, or - for standard input")
+    p.add_argument("--encoding", metavar="NAME", type=_encoding, default=None,
+                   help="read a file that is not UTF-8 in this encoding, e.g. cp1252 or latin-1")
 
     p = command("export-plan", "write the plan as a spreadsheet (CSV), one row per session")
     p.add_argument("file", metavar="FILE.csv", help="the CSV file, or - for standard output")
@@ -106,7 +111,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("report", "the week's sessions and totals, in words or as JSON")
     p.add_argument("--week", required=True, metavar="YYYY-Www", help="ISO week, e.g. 2026-W48")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    command("backups", "list the automatic backups, newest first: path, date and sessions")
+    p = command("backup", "write everything (profile, sessions, templates, logs) to a JSON file")
+    p.add_argument("file", metavar="FILE.json", help="the file to write")
+    p = command("restore", "replace the plan with a backup or a file written by backup; the "
+                           "current state is backed up first, and nothing changes if the file is wrong")
+    p.add_argument("file", metavar="FILE.json", help="the backup to restore")
     return parser
+
+
+def _encoding(text: str) -> str:
+    from planner.io.plan_csv import check_encoding
+
+    try:
+        return check_encoding(text)
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding {text!r} (e.g. utf-8, cp1252, latin-1)") from None
 
 
 # -- entry point --------------------------------------------------------------------------------
@@ -136,6 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     data_dir = resolve_data_dir(args.data_dir)
+    if args.start_fresh:
+        _start_fresh(data_dir)
     if args.command is None:
         return _run_gui(data_dir, args.demo)
     if args.demo:
@@ -147,6 +170,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         "import-plan": cmd_import_plan,
         "export-plan": cmd_export_plan,
         "report": cmd_report,
+        "backups": cmd_backups,
+        "backup": cmd_backup,
+        "restore": cmd_restore,
     }
     return handlers[args.command](args, data_dir)
 
@@ -198,6 +224,18 @@ def _services(data_dir: Path, builtins: Sequence[Template] = ()) -> Iterator[tup
     with _open(data_dir, builtins) as store:
         runner = DirectRunner(store)
         yield PlanService(runner), ProfileService(runner)
+
+
+@contextlib.contextmanager
+def _snapshot(data_dir: Path, builtins: Sequence[Template] = ()) -> Iterator[Store]:
+    """The data as it is now, for commands that only read: no lock, nothing written."""
+    from planner.store.database import open_snapshot
+
+    store = open_snapshot(data_dir, builtins)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def _run_gui(data_dir: Path, demo: bool) -> int:
@@ -285,23 +323,34 @@ def _print_optional_profile(profile: Profile) -> None:
 # -- plan CSV -----------------------------------------------------------------------------------
 def cmd_import_plan(args: argparse.Namespace, data_dir: Path) -> int:
     from planner.io import plan_csv
+    from planner.store.storage import StoreWriteError
 
     name = "standard input" if args.file == "-" else args.file
+    limit = plan_csv.FILE_BYTES_MAX + 1
     try:
-        raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        if args.file == "-":
+            raw = sys.stdin.buffer.read(limit)
+        else:
+            with open(args.file, "rb") as f:
+                raw = f.read(limit)
     except OSError as exc:
         raise CLIError(f"cannot read {name}: {exc.strerror or exc}") from None
     try:
-        rows = plan_csv.parse_plan(plan_csv.decode(raw), _exercise_catalog())
+        rows = plan_csv.load_plan(raw, _exercise_catalog(), args.encoding)
     except plan_csv.PlanFileError as exc:
         raise _import_error(name, exc.errors) from None
     if not rows:
         print(f"{name} holds no sessions; nothing was imported.")
         return EXIT_OK
-    from planner.services.plan_files import import_sessions
+    from planner.services.plan_files import import_rows
 
-    with _services(data_dir) as (plan, _):
-        stored = import_sessions(plan, [r.session for r in rows], name)
+    try:
+        with _services(data_dir) as (plan, _):
+            stored = import_rows(plan, rows, name)
+    except plan_csv.PlanFileError as exc:
+        raise _import_error(name, exc.errors) from None
+    except StoreWriteError as exc:
+        raise CLIError(f"{exc} Nothing was imported.") from None
     print(f"Imported {len(stored)} session{'s' if len(stored) != 1 else ''}"
           f"{_span(s.date for s in stored)} into {data_dir}.")
     return EXIT_OK
@@ -336,7 +385,7 @@ def cmd_export_plan(args: argparse.Namespace, data_dir: Path) -> int:
     last = parse_date("to", args.last) if args.last else None
     if first and last and first > last:
         raise ValidationError("to", f"{last} is before --from {first}")
-    with _open(data_dir) as store:
+    with _snapshot(data_dir) as store:
         sessions = [s for s in store.sessions.all()
                     if (first is None or s.date >= first) and (last is None or s.date <= last)]
     if args.file == "-":
@@ -368,8 +417,51 @@ def cmd_report(args: argparse.Namespace, data_dir: Path) -> int:
     from planner.io import report
 
     monday = parse_iso_week(args.week)
-    with _open(data_dir) as store:
+    with _snapshot(data_dir) as store:
         ctx = report.context_for_week(monday, store.sessions.between, store.profile.get())
         result = report.build_report(ctx)
     sys.stdout.write(report.to_json(result) + "\n" if args.json else report.to_text(result, ctx.profile.units))
+    return EXIT_OK
+
+
+# -- backups ------------------------------------------------------------------------------------
+def _start_fresh(data_dir: Path) -> None:
+    """--start-fresh: settle a broken file found earlier by starting an empty plan."""
+    from planner.store.recovery import start_fresh
+
+    done = start_fresh(data_dir)
+    if done:
+        print(done, file=sys.stderr)
+
+
+def cmd_backups(args: argparse.Namespace, data_dir: Path) -> int:
+    from planner.store.recovery import backup_infos, describe
+
+    infos = backup_infos(data_dir)
+    if not infos:
+        print(f"No backups in {data_dir} yet (one is made at the first start of each day).")
+        return EXIT_OK
+    for info in infos:
+        print(describe(info))
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace, data_dir: Path) -> int:
+    from planner.store.recovery import write_backup
+
+    target = Path(args.file)
+    with _snapshot(data_dir) as store:
+        count = write_backup(store, target)
+    print(f"Backed up {count} session{'s' if count != 1 else ''}, the profile, templates and logs "
+          f"of {data_dir} to {target}.")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
+    from planner.store.recovery import restore_file
+
+    result = restore_file(data_dir, Path(args.file))
+    before = f" The state it replaced is backed up as {result.previous}." if result.previous else ""
+    print(f"Restored {args.file} ({result.sessions} session{'s' if result.sessions != 1 else ''}) "
+          f"as {result.path}.{before}")
     return EXIT_OK

@@ -6,7 +6,7 @@ The services turn their result into one undoable change; nothing here touches st
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from planner.domain.enums import Status
 from planner.domain.session import Session
@@ -20,18 +20,6 @@ def renumber(day: Sequence[Session]) -> list[Session]:
 def end_of_day(day: Sequence[Session]) -> int:
     """The position after the day's last session (the one place that rule lives)."""
     return max((s.position for s in day), default=-1) + 1
-
-
-def append_to_days(sessions: Iterable[Session], existing: Callable[[dt.date], Sequence[Session]]) -> list[Session]:
-    """New sessions (ids cleared) placed after what each of their days holds, in the given order."""
-    next_pos: dict[dt.date, int] = {}
-    out: list[Session] = []
-    for s in sessions:
-        if s.date not in next_pos:
-            next_pos[s.date] = end_of_day(existing(s.date))
-        out.append(s.replace(position=next_pos[s.date], id=None))
-        next_pos[s.date] += 1
-    return out
 
 
 def insert_into_day(

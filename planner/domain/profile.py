@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from planner.domain import validate as v
 from planner.domain.enums import Goal, Sex, Units, WeekStart
+from planner.domain.weeks import check_date
 
 BODY_MASS_RANGE = (30.0, 250.0)  # kg
 #: Sawka 2007 (ACSM fluid replacement): typical sweat rates about 0.5-2.0 L/h, higher in heat.
@@ -60,6 +61,7 @@ class ReadinessEntry:
     resting_hr: int | None = None
 
     def __post_init__(self) -> None:
+        check_date("date", self.date)
         if self.sleep_h is not None:
             object.__setattr__(self, "sleep_h", v.number("sleep_h", self.sleep_h, 0, 24, "h"))
         for name in ("fatigue", "soreness", "mood"):
@@ -81,6 +83,7 @@ class NutritionLog:
     fluid_l: float | None = None
 
     def __post_init__(self) -> None:
+        check_date("date", self.date)
         for name, hi in (("carb_g", 2000), ("protein_g", 1000), ("fat_g", 1000)):
             value = getattr(self, name)
             if value is not None:

@@ -10,6 +10,7 @@ from typing import Any
 from planner.domain import validate as v
 from planner.domain.enums import TYPES_BY_KIND, Kind, Status
 from planner.domain.errors import ValidationError
+from planner.domain.weeks import check_date
 
 DURATION_RANGE = (1, 600)  # min
 DISTANCE_RANGE = (0.0, 300.0)  # km
@@ -17,6 +18,7 @@ LOAD_RANGE = (0.0, 500.0)  # kg
 REPS_RANGE = (1, 100)
 SETS_RANGE = (1, 20)
 EXERCISES_MAX = 30
+POSITION_RANGE = (0, 10_000)  # a session's place in its day
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,12 +140,11 @@ class Session(SessionContent):
 
     def __post_init__(self) -> None:
         SessionContent.__post_init__(self)
-        if not isinstance(self.date, dt.date) or isinstance(self.date, dt.datetime):
-            raise ValidationError("date", f"must be a date, not {self.date!r}")
+        check_date("date", self.date)
         if self.time is not None and not isinstance(self.time, dt.time):
             raise ValidationError("time", f"must be a time of day, not {self.time!r}")
         object.__setattr__(self, "status", v.choice("status", self.status, Status))
-        v.integer("position", self.position, 0, 10_000)
+        v.integer("position", self.position, *POSITION_RANGE)
         if self.actual_duration_min is not None:
             object.__setattr__(self, "actual_duration_min", v.integer(
                 "actual_duration_min", self.actual_duration_min, *DURATION_RANGE, "min"))

@@ -5,10 +5,20 @@ is reported with its line number, and the caller stores nothing unless the whole
 Not in the file (the JSON backup keeps them): session ids, the exact position numbers (row order
 within a day stands for them), the run target (pace/zone) and exercise muscles (taken from the
 exercise catalog on import).
+
+Safety (issue 7):
+- A cell a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return;
+  OWASP "CSV Injection") is written with a leading apostrophe, which spreadsheets show as text and
+  import takes off again, so text survives export then import exactly.
+- A file must be UTF-8 (a byte-order mark is fine; UTF-16 with its mark too), or be read in an
+  encoding the user names on purpose: a guess turned one stray byte into "CafÃ©" everywhere.
+- Every refusal names the line at fault, and limits (file size, rows, sessions on one day) are
+  refused before anything is stored, so an import is whole or nothing.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -20,7 +30,8 @@ from pathlib import Path
 from planner.domain.enums import Kind, Status
 from planner.domain.errors import ValidationError
 from planner.domain.exercise_text import format_exact, format_exercises, parse_exercises
-from planner.domain.session import Session
+from planner.domain.plan_edit import end_of_day
+from planner.domain.session import POSITION_RANGE, Session
 from planner.domain.units import parse_decimal
 from planner.domain.weeks import parse_date
 
@@ -32,6 +43,14 @@ REQUIRED: tuple[str, ...] = ("date", "kind", "title", "duration_min", "rpe")
 #: Read when present, never written (the issue fixes the exported columns).
 OPTIONAL_EXTRA: tuple[str, ...] = ("target",)
 MAX_ERRORS_SHOWN = 50
+#: The most sessions one day can hold (positions 0..10000, the domain's bound).
+SESSIONS_PER_DAY_MAX = POSITION_RANGE[1] + 1
+#: A plan file holds at most this many sessions (ten years of training are ~4,700) and bytes, so an
+#: import's memory stays bounded whatever file is chosen.
+ROWS_MAX = 50_000
+FILE_BYTES_MAX = 16 * 1024 * 1024
+#: First characters that make a spreadsheet evaluate a cell (OWASP, "CSV Injection").
+FORMULA_START = frozenset("=+-@\t\r")
 
 Catalog = Mapping[str, Sequence[str]]
 
@@ -52,23 +71,61 @@ class PlanRow:
 
 
 # -- reading ------------------------------------------------------------------------------------
-def read_plan_file(path: Path, catalog: Catalog | None = None) -> list[PlanRow]:
-    """Parse a plan file; raises PlanFileError (bad content) or OSError (cannot read it)."""
-    return parse_plan(decode(path.read_bytes()), catalog)
+def read_plan_file(path: Path, catalog: Catalog | None = None, encoding: str | None = None) -> list[PlanRow]:
+    """Parse a plan file; raises PlanFileError (bad content) or OSError (cannot read it).
+
+    Reads at most FILE_BYTES_MAX + 1 bytes whatever the file is (a pipe works too)."""
+    with open(path, "rb") as f:
+        return load_plan(f.read(FILE_BYTES_MAX + 1), catalog, encoding)
 
 
-def decode(raw: bytes) -> str:
-    """UTF-8 (with or without Excel's BOM), else Windows-1252 (Excel's older "CSV" format)."""
-    if b"\x00" in raw[:4096]:
-        raise PlanFileError(["this is not a text (CSV) file"])
+def load_plan(raw: bytes, catalog: Catalog | None = None, encoding: str | None = None) -> list[PlanRow]:
+    """Size check, decoding and parsing of a plan file's bytes; PlanFileError names the line."""
+    if len(raw) > FILE_BYTES_MAX:
+        line = raw[:FILE_BYTES_MAX].count(b"\n") + 1
+        raise PlanFileError([f"line {line}: the file goes on past {FILE_BYTES_MAX // (1024 * 1024)} MB, "
+                             f"more than a plan file may have (at most {ROWS_MAX:,} sessions); "
+                             "nothing was read further"])
+    return parse_plan(decode(raw, encoding), catalog)
+
+
+class EncodingProblem(PlanFileError):
+    """The bytes are not text in the encoding tried; `line` is where, `encoding` what was tried."""
+
+    def __init__(self, line: int, encoding: str, message: str) -> None:
+        super().__init__([f"line {line}: {message}"])
+        self.line = line
+        self.encoding = encoding
+
+
+def decode(raw: bytes, encoding: str | None = None) -> str:
+    """UTF-8 (with or without Excel's byte-order mark; UTF-16 when it starts with its mark), or the
+    `encoding` the user chose. Anything else is refused with the line of the first bad byte."""
+    if encoding is None:
+        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            encoding = "utf-16"
+        else:
+            nul = raw.find(b"\x00")
+            if nul >= 0:
+                raise EncodingProblem(raw[:nul].count(b"\n") + 1, "utf-8",
+                                      "this is not a text (CSV) file (it holds a NUL byte)")
+            encoding = "utf-8-sig"
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252")
-    except UnicodeDecodeError:
-        raise PlanFileError(["the file is neither UTF-8 nor Windows-1252 text"]) from None
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        bad = raw[exc.start:exc.end][:4].hex(" ").upper()
+        name = "UTF-8" if encoding == "utf-8-sig" else encoding
+        raise EncodingProblem(line, name, f"not valid {name} text (byte {bad}); save the file as "
+                              "UTF-8 (in Excel: CSV UTF-8), or choose its encoding (on the command "
+                              "line: --encoding, e.g. --encoding cp1252)") from None
+    except LookupError:
+        raise PlanFileError([f"line 1: unknown encoding {encoding!r}"]) from None
+
+
+def check_encoding(name: str) -> str:
+    """The codec name if Python knows it; ValueError otherwise (for --encoding)."""
+    return codecs.lookup(name).name
 
 
 def parse_plan(text: str, catalog: Catalog | None = None) -> list[PlanRow]:
@@ -80,11 +137,13 @@ def parse_plan(text: str, catalog: Catalog | None = None) -> list[PlanRow]:
     except csv.Error as exc:
         raise PlanFileError([f"line 1: not readable as CSV ({exc})"]) from None
     if header is None or not any(cell.strip() for cell in header):
-        raise PlanFileError(["the file is empty; the first line must name the columns: "
+        raise PlanFileError(["line 1: the file is empty; the first line must name the columns: "
                              + ",".join(COLUMNS)])
     index = _column_index(header)
     rows: list[PlanRow] = []
     errors: list[str] = []
+    on_day: dict[dt.date, int] = {}
+    counted = 0
     while True:
         line = reader.line_num + 1
         try:
@@ -100,11 +159,24 @@ def parse_plan(text: str, catalog: Catalog | None = None) -> list[PlanRow]:
             errors.append(f"line {line}: {len(cells)} cells but the header names {len(header)} "
                           "columns (a comma inside a cell needs quotes)")
             continue
-        values = {name: (cells[i] if i < len(cells) else "") for name, i in index.items()}
+        counted += 1
+        if counted > ROWS_MAX:
+            errors.append(f"line {line}: a plan file holds at most {ROWS_MAX:,} sessions; "
+                          "split the file")
+            break
+        values = {name: unescape_cell(cells[i]) if i < len(cells) else "" for name, i in index.items()}
         try:
-            rows.append(PlanRow(line, row_to_session(values, catalog)))
+            session = row_to_session(values, catalog)
         except RowErrors as exc:
             errors.extend(f"line {line}: {reason}" for reason in exc.reasons)
+            continue
+        on_day[session.date] = on_day.get(session.date, 0) + 1
+        if on_day[session.date] > SESSIONS_PER_DAY_MAX:
+            if on_day[session.date] == SESSIONS_PER_DAY_MAX + 1:  # once per day
+                errors.append(f"line {line}: date: {session.date} has more than {SESSIONS_PER_DAY_MAX:,} "
+                              "sessions in this file, the most one day can hold")
+            continue
+        rows.append(PlanRow(line, session))
     if errors:
         raise PlanFileError(errors)
     return rows
@@ -220,12 +292,41 @@ def _choice(field: str, text: str, enum: type[Kind] | type[Status]) -> object:
         raise ValidationError(field, f"must be one of {allowed} (got {text!r})") from None
 
 
+# -- placing imported sessions after a day's existing ones ------------------------------------
+def append_positions(
+    rows: Iterable[PlanRow], existing: Callable[[dt.date], Sequence[Session]]
+) -> list[Session]:
+    """Give each new session a position after the sessions already on its day, in file order.
+
+    A day that would go past the last position is refused for the whole file (PlanFileError names
+    the first line that does not fit), so nothing is stored half-way."""
+    next_pos: dict[dt.date, int] = {}
+    out: list[Session] = []
+    errors: list[str] = []
+    for row in rows:
+        s = row.session
+        if s.date not in next_pos:
+            next_pos[s.date] = end_of_day(existing(s.date))
+        position = next_pos[s.date]
+        next_pos[s.date] += 1
+        if position > POSITION_RANGE[1]:
+            if position == POSITION_RANGE[1] + 1:  # once per day
+                errors.append(f"line {row.line}: date: {s.date} would hold more than "
+                              f"{SESSIONS_PER_DAY_MAX:,} sessions with those already planned, "
+                              "the most one day can hold")
+            continue
+        out.append(s.replace(position=position, id=None))
+    if errors:
+        raise PlanFileError(errors)
+    return out
+
+
 # -- writing ------------------------------------------------------------------------------------
 def session_to_row(s: Session) -> dict[str, str]:
     def num(x: float | None) -> str:
         return "" if x is None else format_exact(x)
 
-    return {
+    row = {
         "date": s.date.isoformat(),
         "time": s.time.strftime("%H:%M") if s.time is not None else "",
         "kind": s.kind.value,
@@ -241,6 +342,26 @@ def session_to_row(s: Session) -> dict[str, str]:
         "actual_distance_km": num(s.actual_distance_km),
         "notes": s.notes,
     }
+    return {name: escape_cell(value) for name, value in row.items()}
+
+
+def _runs_as_formula(text: str) -> bool:
+    """True when a spreadsheet would evaluate `text` (or, after an apostrophe we add, would read
+    it back as such): defined so that unescape_cell(escape_cell(t)) == t for every text."""
+    i = 0
+    while i < len(text) and text[i] == "'":
+        i += 1
+    return i < len(text) and text[i] in FORMULA_START
+
+
+def escape_cell(text: str) -> str:
+    """`'=HYPERLINK(...)` instead of `=HYPERLINK(...)`: shown as text, never run (OWASP)."""
+    return "'" + text if _runs_as_formula(text) else text
+
+
+def unescape_cell(text: str) -> str:
+    """Undo escape_cell: one leading apostrophe comes off a cell that would otherwise run."""
+    return text[1:] if text.startswith("'") and _runs_as_formula(text[1:]) else text
 
 
 def format_plan(sessions: Iterable[Session]) -> str:

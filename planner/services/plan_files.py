@@ -7,15 +7,16 @@ import datetime as dt
 from collections.abc import Sequence
 
 from planner.domain.demo_plan import generate_demo_plan
-from planner.domain.plan_edit import append_to_days
 from planner.domain.session import Session
+from planner.io.plan_csv import PlanRow, append_positions
 from planner.services.library import ProfileService
 from planner.services.plan import PlanService
 
 
-def import_sessions(plan: PlanService, sessions: Sequence[Session], source: str) -> list[Session]:
-    """Add imported sessions after what each of their days holds; returns them as stored."""
-    placed = append_to_days(sessions, plan.store.sessions.on_date)
+def import_rows(plan: PlanService, rows: Sequence[PlanRow], source: str) -> list[Session]:
+    """Add a plan file's rows after what each of their days holds, as one action; returns them as
+    stored. PlanFileError (naming the line) when a day would overflow: then nothing is added."""
+    placed = append_positions(rows, plan.store.sessions.on_date)
     n = len(placed)
     return plan.add_placed(placed, f"Import {n} session{'s' if n != 1 else ''} from {source}")
 

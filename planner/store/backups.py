@@ -6,6 +6,11 @@ resets modification times):
   the newest few are kept.
 - `backups/hybrid-planner-YYYYmmdd-HHMMSS-vN.json`: the file just before it was upgraded from
   schema version N; never pruned (upgrades are rare and the old file cannot be made again).
+- `backups/hybrid-planner-YYYYmmdd-HHMMSS-before-restore.json`: the state a restore replaced;
+  never pruned.
+- `backups/hybrid-planner-YYYYmmdd-kept.json`: the daily backup that was the newest good one when a
+  broken data file was found, renamed out of the pruned set: a week of daily backups of a new plan
+  must never push out the only good copy of the old one.
 - `hybrid-planner.broken-YYYYmmdd-HHMMSS.json` (beside the data file): a file that could not be
   read.
 """
@@ -16,6 +21,7 @@ import datetime as dt
 import logging
 import os
 import re
+from enum import StrEnum
 from pathlib import Path
 
 from planner.store.storage import write_atomic
@@ -33,14 +39,41 @@ def backup_dir(data_file: Path) -> Path:
     return data_file.parent / BACKUP_DIR
 
 
+class Kind(StrEnum):
+    DAILY = "daily"
+    KEPT = "kept"  # a daily backup pinned when a broken file was found
+    UPGRADE = "before upgrade"
+    RESTORE = "before restore"
+
+
 def _pattern(stem: str) -> re.Pattern[str]:
-    return re.compile(rf"^{re.escape(stem)}-(\d{{8}})(?:-(\d{{6}})-v(\d+))?(?:-(\d+))?\.json$")
+    return re.compile(rf"^{re.escape(stem)}-(\d{{8}})(?:-(\d{{6}})-(v\d+|before-restore))?(-kept)?"
+                      rf"(?:-(\d+))?\.json$")
+
+
+def _kind(match: re.Match[str]) -> Kind:
+    if match[3]:
+        return Kind.RESTORE if match[3] == "before-restore" else Kind.UPGRADE
+    return Kind.KEPT if match[4] else Kind.DAILY
 
 
 def _order(match: re.Match[str]) -> tuple[str, int, str, int]:
-    # A day's daily backup is taken after any upgrade that day, so it holds the newer data.
-    day, time, version, n = match.groups()
-    return (day, 0 if version else 1, time or "", int(n or 0))
+    # A day's daily backup is taken after any upgrade or pinning that day, so it holds newer data.
+    day, time, _, _, n = match.groups()
+    return (day, 1 if _kind(match) is Kind.DAILY else 0, time or "", int(n or 0))
+
+
+def backup_kind(data_file: Path, backup: Path) -> Kind | None:
+    m = _pattern(data_file.stem).match(backup.name)
+    return _kind(m) if m else None
+
+
+def backup_time(data_file: Path, backup: Path) -> dt.datetime | None:
+    """When a backup was taken, from its name (a daily one: that day, time unknown, so 00:00)."""
+    m = _pattern(data_file.stem).match(backup.name)
+    if not m:
+        return None
+    return dt.datetime.strptime(m[1] + (m[2] or "000000"), "%Y%m%d%H%M%S")
 
 
 def backups_of(data_file: Path, *, daily_only: bool = False) -> list[Path]:
@@ -52,7 +85,7 @@ def backups_of(data_file: Path, *, daily_only: bool = False) -> list[Path]:
     found: list[tuple[tuple[str, int, str, int], Path]] = []
     for path in folder.iterdir():
         m = pattern.match(path.name)
-        if m and path.is_file() and not (daily_only and m[3]):
+        if m and path.is_file() and not (daily_only and _kind(m) is not Kind.DAILY):
             found.append((_order(m), path))
     found.sort(reverse=True)
     return [p for _, p in found]
@@ -73,6 +106,25 @@ def migration_backup(data_file: Path, payload: bytes, version: int) -> Path:
     folder.mkdir(exist_ok=True)
     target = _unique(folder, f"{data_file.stem}-{now():%Y%m%d-%H%M%S}-v{version}")
     write_atomic(target, payload)
+    return target
+
+
+def restore_backup_of(data_file: Path, payload: bytes) -> Path:
+    """Save the state a restore is about to replace; raises OSError if that cannot be done."""
+    folder = backup_dir(data_file)
+    folder.mkdir(exist_ok=True)
+    target = _unique(folder, f"{data_file.stem}-{now():%Y%m%d-%H%M%S}-before-restore")
+    write_atomic(target, payload)
+    return target
+
+
+def pin(data_file: Path, backup: Path) -> Path:
+    """Take a daily backup out of pruning (rename, no copy); other kinds are never pruned anyway."""
+    m = _pattern(data_file.stem).match(backup.name)
+    if not m or _kind(m) is not Kind.DAILY:
+        return backup
+    target = _unique(backup.parent, f"{data_file.stem}-{m[1]}-kept")
+    os.rename(backup, target)
     return target
 
 

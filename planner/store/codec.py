@@ -14,6 +14,7 @@ from planner.domain.enums import Kind, Status
 from planner.domain.errors import ValidationError
 from planner.domain.profile import NutritionLog, Profile, ReadinessEntry
 from planner.domain.session import Exercise, Session, SessionContent, Template, WorkSet
+from planner.domain.weeks import parse_date
 
 Doc = dict[str, Any]
 
@@ -119,7 +120,7 @@ def session_from_doc(d: Doc, id: int | None = None, memo: DecodeMemo | None = No
         return Session(
             **_content_kwargs(d, memo),
             id=id,
-            date=dt.date.fromisoformat(d["date"]),
+            date=parse_date("date", d["date"]),
             position=d.get("position", 0),
             time=dt.time.fromisoformat(d["time"]) if d.get("time") else None,
             status=Status(d.get("status", "planned")),
@@ -165,7 +166,7 @@ def readiness_to_doc(r: ReadinessEntry) -> Doc:
 
 def readiness_from_doc(d: Doc) -> ReadinessEntry:
     try:
-        return ReadinessEntry(date=dt.date.fromisoformat(d["date"]), sleep_h=d.get("sleep_h"),
+        return ReadinessEntry(date=parse_date("date", d["date"]), sleep_h=d.get("sleep_h"),
                               fatigue=d.get("fatigue"), soreness=d.get("soreness"),
                               mood=d.get("mood"), resting_hr=d.get("resting_hr"))
     except (KeyError, TypeError, ValueError) as exc:
@@ -179,7 +180,7 @@ def nutrition_to_doc(n: NutritionLog) -> Doc:
 
 def nutrition_from_doc(d: Doc) -> NutritionLog:
     try:
-        return NutritionLog(date=dt.date.fromisoformat(d["date"]), carb_g=d.get("carb_g"),
+        return NutritionLog(date=parse_date("date", d["date"]), carb_g=d.get("carb_g"),
                             protein_g=d.get("protein_g"), fat_g=d.get("fat_g"),
                             fluid_l=d.get("fluid_l"))
     except (KeyError, TypeError, ValueError) as exc:

@@ -1,19 +1,28 @@
 """Opening the data file: lock the folder, check and upgrade the file, keep backups.
 
 What open_store guarantees (DESIGN.md, Storage and What bad input gets):
-- one app per data folder (StoreLockedError for the second one);
+- one app per data folder (StoreLockedError for the second one); and whatever the lock does, a save
+  never replaces a file another program changed since it was read (FileChangedOnDiskError);
 - a file from a newer app is refused and left byte for byte as it was (NewerSchemaError);
 - an older file is upgraded in memory, checked, backed up as it was, and only then rewritten;
 - a file that cannot be read, or holds any document that does not decode into a valid domain
-  object, is never overwritten: it is renamed aside and CorruptStoreError names the newest backup
-  that opens cleanly, which `restore_backup` puts back in place;
+  object, is never overwritten: it is renamed aside, the newest good backup is kept out of pruning,
+  and CorruptStoreError names it; every later open raises the same error until the user restores
+  a backup (planner.store.recovery) or starts an empty plan on purpose (`start_fresh=True`);
+- anything but a regular file (a FIFO, a device) is refused without being read, and so is a file
+  larger than any the app writes;
+- temporary files a killed save left behind are removed;
 - the first open of each day copies the file into backups/, keeping the newest few.
+
+open_snapshot is the reader's side: no lock, no write, one consistent read of the file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import logging
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,13 +31,15 @@ from typing import Any
 from tinydb import TinyDB
 
 from planner.domain.session import Session, Template
-from planner.store import codec
+from planner.store import codec, unresolved
 from planner.store.backups import (
     BACKUP_DIR,
+    backup_dir,
     backups_of,
     daily_backup,
     migration_backup,
     move_aside,
+    pin,
 )
 from planner.store.errors import (
     BackupError,
@@ -50,9 +61,12 @@ from planner.store.migrations import (
 from planner.store.storage import (
     AtomicJSONStorage,
     CorruptFileError,
+    FileChangedOnDiskError,
+    NotRegularFileError,
     StoreWriteError,
     parse_tables,
-    write_atomic,
+    read_regular,
+    remove_stale_temps,
 )
 from planner.store.store import Store
 
@@ -63,22 +77,30 @@ __all__ = [
     "SCHEMA_VERSION",
     "BackupError",
     "CorruptStoreError",
+    "FileChangedOnDiskError",
     "NewerSchemaError",
+    "NotRegularFileError",
     "StoreError",
     "StoreLockedError",
     "StoreWriteError",
     "list_backups",
+    "open_snapshot",
     "open_store",
-    "restore_backup",
+    "reload_store",
 ]
+
+log = logging.getLogger(__name__)
 
 DATA_FILE = "hybrid-planner.json"
 
 
-def open_store(data_dir: Path, builtins: Sequence[Template] = (), *, backups: int = 5) -> Store:
-    """Open (or create) the data file in `data_dir`; `backups` daily backups are kept.
+def open_store(data_dir: Path, builtins: Sequence[Template] = (), *, backups: int = 5,
+               start_fresh: bool = False) -> Store:
+    """Open (or create) the data file in `data_dir` for writing; `backups` daily backups are kept.
 
-    The folder lock is held until Store.close(), or until the process ends.
+    `start_fresh`: after a broken file was found (and set aside), start an empty plan instead of
+    refusing; it changes nothing when the data file opens cleanly. The folder lock is held until
+    Store.close(), or until the process ends.
     """
     if backups < 0:
         raise ValueError(f"backups must be 0 or more (got {backups})")
@@ -88,8 +110,9 @@ def open_store(data_dir: Path, builtins: Sequence[Template] = (), *, backups: in
     lock = FolderLock(data_dir, path)
     lock.acquire()
     try:
+        remove_stale_temps_of(path)
         with _gc_paused():
-            store = _open_locked(path, builtins, backups)
+            store = _open_locked(path, builtins, backups, start_fresh)
     except BaseException:
         lock.release()
         raise
@@ -97,45 +120,78 @@ def open_store(data_dir: Path, builtins: Sequence[Template] = (), *, backups: in
     return store
 
 
+def open_snapshot(data_dir: Path, builtins: Sequence[Template] = ()) -> Store:
+    """The data file as it is now, for commands that only read (report, export, print, backup).
+
+    Takes no lock, so it works while the window is open and on a read-only folder; reads the file
+    once (a writer renames a complete new file over it, so one read sees the old or the new state,
+    never a mix); writes nothing, not even a backup (any write raises StoreError). A broken file is
+    refused and left where it is; a broken file already set aside is refused as open_store does.
+    """
+    path = Path(data_dir) / DATA_FILE
+    note = unresolved.read(path)
+    try:
+        found = read_regular(path)
+    except CorruptFileError as exc:  # too large to read
+        raise CorruptStoreError(path, exc.reason, path, _last_good_backup(path)) from exc
+    if note is not None and found is None:
+        raise _with_good_backup(note).error()
+    if found is None:
+        checked, raw, disk = _Checked({}, None, {}), b"", None
+    else:
+        raw, disk = found
+        try:
+            with _gc_paused():
+                checked = _check(raw, path)
+        except CorruptFileError as exc:
+            raise CorruptStoreError(path, exc.reason, path, _last_good_backup(path)) from exc
+    set_version(checked.tables, SCHEMA_VERSION)
+    db = TinyDB(path, storage=AtomicJSONStorage, preloaded=(checked.tables, raw, disk), read_only=True)
+    store = Store(db, builtins, path)
+    store.sessions.prime(checked.sessions)
+    return store
+
+
+def reload_store(store: Store) -> None:
+    """Read the data file again into an open store, dropping its unsaved changes: what the window
+    does when another program changed the file and the user chooses to reload.
+
+    The file is checked like at open; a broken or missing one raises StoreError and the store
+    keeps what it had. The caller refreshes every view and clears its undo history.
+    """
+    path = store.path
+    found = read_regular(path)
+    if found is None:
+        raise StoreError(f"{path} is gone, so there is nothing to reload. Your changes are kept "
+                         "in the window and saved again at the next change.")
+    raw, disk = found
+    try:
+        checked = _check(raw, path)
+    except CorruptFileError as exc:
+        raise StoreError(f"The data file {path} {exc.reason}, so it was not loaded. "
+                         "Your changes are kept in the window, not saved.") from exc
+    store.storage.replace_all(checked.tables, raw, disk)
+    if checked.version != SCHEMA_VERSION:
+        set_version(checked.tables, SCHEMA_VERSION)
+        store.storage.write(checked.tables)
+    store.sessions.prime(checked.sessions)
+
+
 def list_backups(data_dir: Path) -> list[Path]:
-    """Every backup of the data file in `data_dir` (daily and pre-upgrade), newest first."""
+    """Every backup of the data file in `data_dir` (daily, kept, pre-upgrade, pre-restore), newest
+    first."""
     return backups_of(Path(data_dir) / DATA_FILE)
 
 
-def restore_backup(data_dir: Path, backup_path: Path) -> Path:
-    """Put a copy of `backup_path` in place as the data file, and return the data file's path.
-
-    The backup is checked first (a broken one raises BackupError and nothing changes). A data file
-    already in place is renamed aside (`hybrid-planner.replaced-...json`), never deleted. Call it
-    while the store is closed: an app holding the folder raises StoreLockedError.
-    """
-    data_dir = Path(data_dir)
-    _make_folder(data_dir)
-    path = data_dir / DATA_FILE
-    with FolderLock(data_dir, path):
-        try:
-            raw = Path(backup_path).read_bytes()
-        except OSError as exc:
-            raise BackupError(
-                f"Could not read the backup {backup_path} ({exc.strerror or exc}). "
-                "Nothing was changed."
-            ) from exc
-        try:
-            _check(raw, Path(backup_path))
-        except CorruptFileError as exc:
-            raise BackupError(
-                f"The backup {backup_path} {exc.reason}, so it cannot be restored. "
-                "Nothing was changed."
-            ) from exc
-        try:
-            if path.exists():
-                move_aside(path, "replaced")
-            write_atomic(path, raw)
-        except OSError as exc:
-            raise BackupError(
-                f"Could not restore {backup_path} as {path} ({exc.strerror or exc})."
-            ) from exc
-    return path
+def remove_stale_temps_of(path: Path) -> list[Path]:
+    """Our temporary files of the data file (beside it, or beside its symlink's target) and of its
+    backups, left by a save that was killed. Only with the folder lock held."""
+    target = Path(os.path.realpath(path))
+    removed = remove_stale_temps(path.parent, path.stem)
+    if target.parent != path.parent:
+        removed += remove_stale_temps(target.parent, target.stem, target.suffix)
+    removed += remove_stale_temps(backup_dir(path), path.stem)
+    return removed
 
 
 # -- opening ---------------------------------------------------------------------------------------
@@ -148,17 +204,36 @@ class _Checked:
     sessions: dict[int, Session]  # decoded on the way; handed to the repository's cache
 
 
-def _open_locked(path: Path, builtins: Sequence[Template], keep: int) -> Store:
-    raw = _read(path)
-    if raw is None:
-        checked = _Checked({}, None, {})
-        storage_args: dict[str, Any] = {}
+def _open_locked(path: Path, builtins: Sequence[Template], keep: int, start_fresh: bool) -> Store:
+    note = unresolved.read(path)
+    if note is not None and not start_fresh and not path.exists():
+        raise _with_good_backup(note).error()
+    try:
+        found = read_regular(path)
+    except CorruptFileError as exc:  # too large to read: set aside unread
+        found = None
+        broken: CorruptFileError | None = exc
     else:
+        broken = None
+    raw = found[0] if found is not None else None
+    checked = _Checked({}, None, {})
+    if found is not None:
         try:
-            checked = _check(raw, path)
+            checked = _check(found[0], path)
         except CorruptFileError as exc:
-            raise _set_aside(path, exc.reason) from exc
-        storage_args = {"preloaded": (checked.tables, raw)}
+            broken = exc
+    if broken is not None:
+        error = _set_aside(path, broken.reason)
+        if not start_fresh:
+            unresolved.record(error)
+            raise error from broken
+        raw, found = None, None
+    # A data file that opens cleanly, or a fresh start on purpose, settles any broken file found
+    # before (a file put back by hand counts: this app never writes one while the note is there).
+    unresolved.clear(path)
+    storage_args: dict[str, Any] = {}
+    if found is not None:
+        storage_args = {"preloaded": (checked.tables, found[0], found[1])}
     if checked.version is not None and checked.version < SCHEMA_VERSION:
         assert raw is not None
         try:
@@ -242,21 +317,37 @@ def _decode_all(tables: Tables, path: Path) -> dict[int, Session]:
 
 
 def _set_aside(path: Path, reason: str) -> CorruptStoreError:
-    """Rename the unreadable file out of the way (never rewrite it) and find a backup to offer."""
+    """Rename the unreadable file out of the way (never rewrite it), and find the backup to offer
+    and keep it out of pruning."""
     try:
         kept = move_aside(path)
     except OSError:
         kept = path  # could not rename: leave it; the next open will refuse it again
-    return CorruptStoreError(path, reason, kept, _last_good_backup(path))
+    backup = _last_good_backup(path)
+    if backup is not None:
+        try:
+            backup = pin(path, backup)
+        except OSError as exc:
+            log.warning("could not keep the backup %s out of pruning: %s", backup, exc)
+    return CorruptStoreError(path, reason, kept, backup)
+
+
+def _with_good_backup(note: unresolved.Unresolved) -> unresolved.Unresolved:
+    """The note as recorded, unless its backup has gone since: then the newest good one now."""
+    if note.backup is not None and note.backup.is_file():
+        return note
+    return unresolved.Unresolved(note.path, note.reason, note.kept, _last_good_backup(note.path))
 
 
 def _last_good_backup(path: Path) -> Path | None:
     for backup in backups_of(path):
         try:
-            _check(backup.read_bytes(), backup)
+            found = read_regular(backup)
+            if found is not None:
+                _check(found[0], backup)
+                return backup
         except (StoreError, OSError):
             continue
-        return backup
     return None
 
 
@@ -278,17 +369,6 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _read(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise StoreError(
-            f"Could not read {path} ({exc.strerror or exc}). Check that you may read the file."
-        ) from exc
 
 
 def _make_folder(data_dir: Path) -> None:

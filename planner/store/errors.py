@@ -47,7 +47,8 @@ class NewerSchemaError(StoreError):
 class CorruptStoreError(StoreError):
     """The data file could not be read; it was moved aside (`kept`), never overwritten.
 
-    `backup` is the newest backup that opens cleanly, or None; the app offers to restore it.
+    `backup` is the newest backup that opens cleanly, or None. Until the user restores a backup or
+    starts an empty plan on purpose, every start raises this again with the same message.
     """
 
     def __init__(self, path: Path, reason: str, kept: Path, backup: Path | None) -> None:
@@ -57,14 +58,20 @@ class CorruptStoreError(StoreError):
         else:
             where = f"It was moved, unchanged, to {kept}."
         if backup is not None:
-            offer = f"The last good backup is {backup}; you can open that instead."
+            offer = (f"The last good backup is {backup}. Nothing is opened until you restore it "
+                     f"(hybrid-planner restore {backup}) or start an empty plan on purpose "
+                     "(hybrid-planner --start-fresh).")
         else:
-            offer = "There is no good backup to go back to."
+            offer = ("There is no good backup to go back to. Nothing is opened until you restore a "
+                     "file (hybrid-planner restore FILE.json) or start an empty plan on purpose "
+                     "(hybrid-planner --start-fresh).")
         super().__init__(f"The data file {path} {reason}. {where} {offer}")
         self.path = path
         self.reason = reason
         self.kept = kept
         self.backup = backup
+        #: the first two sentences, for a dialog that offers the choices as buttons
+        self.summary = f"The data file {path} {reason}. {where}"
 
 
 class BackupError(StoreError):

@@ -37,8 +37,9 @@ class FolderLock:
             raise StoreLockedError(self._data_file, self.path) from None
         except OSError as exc:
             raise StoreError(
-                f"Could not create the lock file {self.path} ({exc.strerror or exc}). "
-                "Check that the data folder exists and that you may write to it."
+                f"Could not create the lock file {self.path} ({exc.strerror or exc}), so nothing can "
+                "be changed in this folder. Check that it exists and that you may write to it; "
+                "commands that only read (report, export-plan, backups, backup) still work."
             ) from exc
 
     def release(self) -> None:

@@ -3,7 +3,9 @@
 TinyDB's stock JSONStorage rewrites the file in place and re-parses it on every query (PLATFORM.md).
 This one parses once, keeps the data in memory, and saves by writing a temporary file in the same
 folder, flushing it to disk and renaming it over the old one (`os.replace` is atomic on POSIX and on
-Windows for one volume), so the file is always either the old or the new state.
+Windows for one volume), so the file is always either the old or the new state. Right before that
+rename it checks that the file on disk is still the one it last read or wrote (FileChangedOnDiskError
+otherwise): whatever happened to the lock, another program's changes are never overwritten.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,28 +22,56 @@ import orjson
 from tinydb.storages import Storage
 
 from planner.store.errors import StoreError
+from planner.store.files import (  # noqa: F401 - re-exported: the store's one place for file errors
+    MAX_FILE_BYTES,
+    CorruptFileError,
+    Fingerprint,
+    NotRegularFileError,
+    fingerprint,
+    read_regular,
+    remove_stale_temps,
+    temp_name_pattern,
+    write_atomic,
+)
 
 
-class CorruptFileError(StoreError):
-    """The data file exists but is not a readable database; it is left untouched."""
+class StoreWriteError(StoreError, OSError):
+    """Saving failed (disk full, permissions...); memory was rolled back to what is on disk.
 
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path} {reason}")
+    `str()` is the message alone: OSError's own would put a raw "[Errno 28]" before it.
+    """
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
+class FileChangedOnDiskError(StoreWriteError):
+    """The data file on disk is no longer the one this program read or last wrote (another program
+    replaced it: a second copy of the app after its lock file was deleted, an import or restore from
+    the command line, a sync tool). It was not overwritten."""
+
+    def __init__(self, path: Path, tail: str) -> None:
+        super().__init__(
+            errno.ESTALE,
+            f"{path} was changed on disk by another program since Hybrid Planner read it, so it was "
+            f"not overwritten. {tail}",
+        )
         self.path = path
-        self.reason = reason
 
 
+#: Ten years of a hybrid athlete's training (~4,700 sessions with full set detail) take about 5 MB;
+#: a data file beyond this is not one the app wrote, and parsing it could exhaust memory.
 def read_json_file(path: Path) -> dict[str, Any] | None:
     """Parse a database file; None when it does not exist, CorruptFileError when unreadable."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    return parse_tables(raw, path)
+    found = read_regular(path)
+    return None if found is None else parse_tables(found[0], path)
 
 
 def parse_tables(raw: bytes, path: Path) -> dict[str, Any]:
-    """Parse the bytes of a database file (`path` only names it in messages)."""
+    """Parse the bytes of a database file (`path` only names it in messages).
+
+    orjson refuses nesting deeper than 1024 levels with an error instead of exhausting the stack.
+    """
     if not raw.strip():
         raise CorruptFileError(path, "is empty")
     try:
@@ -52,32 +81,6 @@ def parse_tables(raw: bytes, path: Path) -> dict[str, Any]:
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise CorruptFileError(path, "does not hold database tables")
     return data
-
-
-def write_atomic(path: Path, payload: bytes) -> None:
-    """Write `payload` to a temp file beside `path`, fsync it, then rename it over `path`."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(payload)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable
-        with contextlib.suppress(OSError):
-            dfd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-            try:
-                os.fsync(dfd)
-            finally:
-                os.close(dfd)
-
-
-class StoreWriteError(StoreError, OSError):
-    """Saving failed (disk full, permissions...); memory was rolled back to what is on disk."""
 
 
 class AtomicJSONStorage(Storage):
@@ -94,17 +97,27 @@ class AtomicJSONStorage(Storage):
     """
 
     def __init__(self, path: str | os.PathLike[str], *,
-                 preloaded: tuple[dict[str, Any], bytes] | None = None) -> None:
-        """`preloaded`: the tables already parsed from the file and the exact bytes they came from
-        (open_store has read and checked them; parsing 5 MB twice would double the open time)."""
+                 preloaded: tuple[dict[str, Any], bytes, Fingerprint | None] | None = None,
+                 read_only: bool = False) -> None:
+        """`preloaded`: the tables already parsed from the file, the exact bytes they came from and
+        the file's fingerprint then (open_store has read and checked them; parsing 5 MB twice would
+        double the open time). `read_only`: a snapshot for commands that only read; any write
+        raises StoreError and the file is never touched."""
         self.path = Path(path)
+        self.read_only = read_only
         self._data: dict[str, Any] | None
         self._saved: bytes | None
+        #: the file on disk as this storage last read or wrote it (None: there was none)
+        self._disk: Fingerprint | None
         if preloaded is not None:
-            self._data, self._saved = preloaded
+            self._data, self._saved, self._disk = preloaded
         else:
-            self._data = read_json_file(self.path)
-            self._saved = orjson.dumps(self._data) if self._data is not None else None
+            found = read_regular(self.path)
+            if found is None:
+                self._data, self._saved, self._disk = None, None, None
+            else:
+                self._saved, self._disk = found
+                self._data = parse_tables(self._saved, self.path)
         self._batch_depth = 0
         self._dirty = False
         self.saves = 0  # how many times the file was written, for tests and benchmarks
@@ -120,6 +133,8 @@ class AtomicJSONStorage(Storage):
         return self._data
 
     def write(self, data: dict[str, Any]) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path} was opened read-only (a snapshot); nothing can be saved")
         with self._lock:
             self._data = data
             self._dirty = True
@@ -143,15 +158,78 @@ class AtomicJSONStorage(Storage):
             self.rollback()
             raise StoreWriteError(errno.EINVAL, f"Could not save {self.path}: {exc}") from exc
         try:
-            write_atomic(self.path, payload)
+            disk = write_atomic(self.path, payload, before_replace=self._check_unchanged)
+        except FileChangedOnDiskError:
+            self.rollback()
+            raise
         except OSError as exc:
             self.rollback()
             reason = exc.strerror or exc
-            raise StoreWriteError(exc.errno, f"Could not save {self.path}: {reason}") from exc
+            raise StoreWriteError(exc.errno, f"Could not save {self.path}: {reason}. The file was left as "
+                                  "it was: nothing of this change was saved.") from exc
         self._saved = payload
+        self._disk = disk
         self._dirty = False
         self.saves += 1
         self.saved_revision = self.revision
+
+    def _check_unchanged(self, target: Path) -> None:
+        """Refuse to replace a file another program changed since this storage read or wrote it.
+
+        Called just before the rename. A file whose fingerprint changed but whose bytes are still
+        the ones we know (`touch`, a copy put back) is not a change. A file that disappeared is
+        written anew: nothing on disk is lost by that.
+        """
+        now = fingerprint(target)
+        if now is None or now == self._disk:
+            return
+        try:
+            found = read_regular(target)
+        except (StoreError, OSError):
+            found = None
+        if found is not None and found[0] == self._saved:
+            self._disk = found[1]
+            return
+        tail = ("Your latest changes are kept in the window but not saved: reload the file to see "
+                "what is on disk, or back your changes up to a file first."
+                if self._worker is not None else "Nothing of this change was saved; run the command again.")
+        raise FileChangedOnDiskError(self.path, tail)
+
+    @property
+    def last_error(self) -> StoreWriteError | None:
+        """The background save's last failure (None once a save succeeds); a FileChangedOnDiskError
+        means the window should offer to reload."""
+        return self._worker.error if self._worker is not None else None
+
+    def replace_all(self, data: dict[str, Any], raw: bytes, disk: Fingerprint | None) -> None:
+        """Take `data` (parsed from `raw`, the file's bytes with fingerprint `disk`) as the state on
+        disk, dropping unsaved changes: reloading after another program changed the file."""
+        with self._lock:
+            self._data, self._saved, self._disk = data, raw, disk
+            self._dirty = False
+            self.generation += 1
+            self.revision += 1
+            self.saved_revision = self.revision  # memory equals the file again
+            if self._worker is not None:
+                self._worker.error = None
+
+    def dump(self) -> tuple[bytes, int]:
+        """The tables as they are in memory (unsaved changes too) as file bytes, and how many
+        sessions they hold; taken under the lock, so never a change half made."""
+        with self._lock:
+            data = self._data or {}
+            return orjson.dumps(data), len(data.get("sessions", {}))
+
+    def take(self, data: dict[str, Any]) -> None:
+        """Replace every table at once (a restore), and save like any write."""
+        if self.read_only:
+            raise StoreError(f"{self.path} was opened read-only (a snapshot); nothing can be saved")
+        with self._lock:
+            self._data = data
+            self._dirty = True
+            self.generation += 1
+            self.revision += 1
+        self._save_or_schedule()
 
     def rollback(self) -> None:
         """Forget unsaved changes: back to the last state written to disk."""
@@ -203,8 +281,9 @@ class AtomicJSONStorage(Storage):
                 self._dirty = True
                 raise
 
-    def _saved_ok(self, payload: bytes, revision: int) -> None:
+    def _saved_ok(self, payload: bytes, disk: Fingerprint | None, revision: int) -> None:
         self._saved = payload
+        self._disk = disk
         self.saves += 1
         self.saved_revision = revision
 
@@ -300,7 +379,15 @@ class _SaveWorker(threading.Thread):
                 self.error = None
                 return False
             payload, revision = snapshot
-            write_atomic(storage.path, payload)
+            disk = write_atomic(storage.path, payload,
+                                before_replace=storage._check_unchanged)  # noqa: SLF001
+        except FileChangedOnDiskError as exc:
+            storage._save_failed()  # noqa: SLF001
+            first = not isinstance(self.error, FileChangedOnDiskError)
+            self.error = exc
+            if first and self._on_error is not None:
+                self._on_error(str(exc))
+            return True
         except (OSError, orjson.JSONEncodeError) as exc:
             storage._save_failed()  # noqa: SLF001
             reason = getattr(exc, "strerror", None) or exc
@@ -311,7 +398,7 @@ class _SaveWorker(threading.Thread):
             if first and self._on_error is not None:
                 self._on_error(str(self.error))
             return True
-        storage._saved_ok(payload, revision)  # noqa: SLF001
+        storage._saved_ok(payload, disk, revision)  # noqa: SLF001
         self.error = None
         if self._on_saved is not None:
             self._on_saved(revision)

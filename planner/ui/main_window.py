@@ -308,21 +308,28 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getOpenFileName(self, "Import plan", "", "Plan spreadsheets (*.csv);;All files (*)")
         if not name:
             return
-        try:
-            rows = plan_csv.read_plan_file(Path(name), self._catalog)
-        except plan_csv.PlanFileError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Import plan",
-                              f"{Path(name).name} was not imported: {len(exc.errors)} problem(s). "
-                              "Nothing was changed.", QMessageBox.StandardButton.Ok, self)
-            box.setDetailedText("\n".join(exc.errors))
-            box.exec()
-            return
-        except OSError as exc:
-            QMessageBox.warning(self, "Import plan", f"Could not read {name}: {exc.strerror or exc}")
-            return
-        from planner.services.plan_files import import_sessions
+        from planner.domain.plan_match import split_matches
+        from planner.services.plan_files import import_rows
+        from planner.ui.dialogs.plan_import import read_plan_interactive, show_refused
+        from planner.ui.dialogs.plan_questions import ask_skip_duplicates
 
-        stored = import_sessions(self.plan, [r.session for r in rows], Path(name).name)
+        path = Path(name)
+        rows = read_plan_interactive(self, path, self._catalog)
+        if not rows:
+            return
+        first, last = min(r.session.date for r in rows), max(r.session.date for r in rows)
+        matched, _ = split_matches([r.session for r in rows], self.store.sessions.between(first, last))
+        skip = ask_skip_duplicates(self, len(matched), len(rows))
+        if skip is None:
+            return
+        if skip:
+            already = {id(s) for s in matched}
+            rows = [r for r in rows if id(r.session) not in already]
+        try:
+            stored = import_rows(self.plan, rows, path.name)
+        except plan_csv.PlanFileError as exc:
+            show_refused(self, path, exc.errors)
+            return
         if stored:
             self.go_to(min(s.date for s in stored))
 

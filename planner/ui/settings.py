@@ -11,6 +11,8 @@ import os
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from planner.domain.weeks import parse_date
+
 SETTINGS_VERSION = 1
 
 
@@ -49,7 +51,7 @@ class Settings:
     def last_week(self) -> dt.date | None:
         text = self._s.value("calendar/last_week", "", str)
         try:
-            return dt.date.fromisoformat(text) if text else None
+            return parse_date("last_week", text) if text else None
         except ValueError:
             return None
 

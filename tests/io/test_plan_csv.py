@@ -10,7 +10,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from planner.domain.enums import Kind, Status
-from planner.domain.plan_edit import append_to_days
 from planner.domain.session import Exercise, Session, WorkSet
 from planner.io import plan_csv
 from planner.io.plan_csv import COLUMNS, PlanFileError, format_plan, parse_plan
@@ -75,10 +74,19 @@ def test_tab_separated_files():
     assert s.title == "Easy, slow"
 
 
-def test_decode_accepts_utf8_bom_and_windows_1252():
+def test_decode_accepts_utf8_with_or_without_bom_and_another_encoding_only_on_purpose():
     text = "date,kind,title,duration_min,rpe\n2026-11-23,run,Café run,45,3\n"
     assert "Café" in plan_csv.decode(b"\xef\xbb\xbf" + text.encode())
-    assert "Café" in plan_csv.decode(text.encode("cp1252"))
+    assert "Café" in plan_csv.decode(text.encode())
+    assert "Café" in plan_csv.decode(text.encode("utf-16"))  # starts with its byte-order mark
+    # Windows-1252 bytes are not guessed at (issue 7: "CafÃ©"): refused, naming line 2 ...
+    with pytest.raises(plan_csv.EncodingProblem) as info:
+        plan_csv.decode(text.encode("cp1252"))
+    assert info.value.errors == [
+        "line 2: not valid UTF-8 text (byte E9); save the file as UTF-8 (in Excel: CSV UTF-8), or "
+        "choose its encoding (on the command line: --encoding, e.g. --encoding cp1252)"]
+    # ... unless the user names the encoding.
+    assert "Café" in plan_csv.decode(text.encode("cp1252"), "cp1252")
     with pytest.raises(PlanFileError, match="not a text"):
         plan_csv.decode(b"\x89PNG\r\n\x1a\n\x00\x00")
 
@@ -172,11 +180,12 @@ def test_export_sorts_by_date_and_position():
     assert titles == ["C", "B", "A"]
 
 
-def test_append_to_days_goes_after_the_days_existing_sessions():
+def test_append_positions_goes_after_the_days_existing_sessions():
     old = Session(kind=Kind.RUN, title="Old", duration_min=30, rpe=3, date=DAY, position=4)
     new = [Session(kind=Kind.RUN, title=t, duration_min=30, rpe=3, date=d, id=9)
            for t, d in (("x", DAY), ("y", DAY + dt.timedelta(1)), ("z", DAY))]
-    placed = append_to_days(new, lambda d: [old] if d == DAY else [])
+    rows = [plan_csv.PlanRow(line, s) for line, s in enumerate(new, start=2)]
+    placed = plan_csv.append_positions(rows, lambda d: [old] if d == DAY else [])
     assert [(s.title, s.position, s.id) for s in placed] == [("x", 5, None), ("y", 0, None),
                                                               ("z", 6, None)]
 
@@ -201,8 +210,7 @@ def test_export_then_import_into_a_fresh_folder_gives_the_same_sessions(plan):
         second = open_store(Path(tmp) / "b")
         try:
             rows = parse_plan(text, CATALOG)
-            second.sessions.apply(put=append_to_days(
-                (r.session for r in rows), second.sessions.on_date))
+            second.sessions.apply(put=plan_csv.append_positions(rows, second.sessions.on_date))
             assert comparable(second.sessions.all()) == comparable(plan)
         finally:
             second.close()

@@ -57,7 +57,7 @@ def test_background_failure_keeps_changes_reports_and_retries(tmp_path, monkeypa
         store.storage.flush()
         real = storage_module.write_atomic
 
-        def full_disk(path, payload):
+        def full_disk(path, payload, **kwargs):
             raise OSError(28, "No space left on device")
 
         monkeypatch.setattr(storage_module, "write_atomic", full_disk)

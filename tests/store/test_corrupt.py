@@ -17,9 +17,9 @@ from planner.store.database import (
     StoreLockedError,
     list_backups,
     open_store,
-    restore_backup,
 )
 from planner.store.errors import StoreError
+from planner.store.recovery import restore_backup
 
 DAY = dt.date(2026, 3, 2)
 GOOD_SESSION = {"kind": "run", "type": "easy", "title": "Easy run", "duration_min": 40, "rpe": 3,
@@ -89,16 +89,25 @@ def test_broken_file_is_moved_aside_and_never_overwritten(data_dir, good_history
     assert err.kept == data_dir / "hybrid-planner.broken-20261127-093000.json"
     assert err.kept.read_bytes() == broken
     assert not path.exists()
-    assert err.backup == good_history
+    # The good daily backup is renamed out of pruning ("-kept"), bytes unchanged.
+    assert err.backup == data_dir / "backups" / "hybrid-planner-20261126-kept.json"
+    assert not good_history.exists()
     message = str(err)
-    assert str(err.kept) in message and str(good_history) in message
+    assert str(err.kept) in message and str(err.backup) in message
     assert "Traceback" not in message and "\n" not in message
 
-    # The app starts afresh (a new empty file); the broken one stays as it was.
-    fresh = open_store(data_dir)
+    # Every later start refuses with the same message, until the user decides.
+    with pytest.raises(CorruptStoreError) as again:
+        open_store(data_dir)
+    assert str(again.value) == message
+    assert not path.exists()
+
+    # Starting an empty plan on purpose; the broken one stays as it was.
+    fresh = open_store(data_dir, start_fresh=True)
     assert len(fresh.sessions) == 0
     fresh.close()
     assert err.kept.read_bytes() == broken
+    open_store(data_dir).close()  # settled: opens without the option now
 
 
 def test_error_says_so_when_there_is_no_backup(data_dir, clock):
@@ -126,13 +135,15 @@ def test_two_broken_files_in_the_same_second_are_both_kept(data_dir, clock):
 
 
 def test_a_broken_backup_is_not_offered(data_dir, good_history, clock):
+    good_bytes = good_history.read_bytes()
     newer_but_broken = data_dir / "backups" / "hybrid-planner-20261127.json"
     newer_but_broken.write_bytes(b"{broken")
     assert list_backups(data_dir)[0] == newer_but_broken
     (data_dir / DATA_FILE).write_bytes(b"{also broken")
     with pytest.raises(CorruptStoreError) as caught:
         open_store(data_dir)
-    assert caught.value.backup == good_history
+    assert caught.value.backup.name == "hybrid-planner-20261126-kept.json"
+    assert caught.value.backup.read_bytes() == good_bytes
 
 
 def test_restore_backup_brings_back_the_last_good_data(data_dir, good_history, clock):
@@ -157,8 +168,12 @@ def test_restore_keeps_the_file_it_replaces(data_dir, good_history, clock):
     store.close()
     current = (data_dir / DATA_FILE).read_bytes()
     restore_backup(data_dir, good_history)
-    [replaced] = data_dir.glob("hybrid-planner.replaced-*.json")
+    replaced = data_dir / "backups" / "hybrid-planner-20261127-093000-before-restore.json"
     assert replaced.read_bytes() == current
+    # Today's daily backup (taken at the open above) holds newer data than the restore's copy.
+    assert [p.name for p in list_backups(data_dir)] == [
+        "hybrid-planner-20261127.json", "hybrid-planner-20261127-093000-before-restore.json",
+        "hybrid-planner-20261126.json"]
     assert (data_dir / DATA_FILE).read_bytes() == good_history.read_bytes()
 
 
@@ -168,7 +183,7 @@ def test_restore_refuses_a_broken_backup_and_changes_nothing(data_dir, good_hist
     before = (data_dir / DATA_FILE).read_bytes()
     with pytest.raises(BackupError, match="cannot be restored"):
         restore_backup(data_dir, bad)
-    with pytest.raises(BackupError, match="Could not read"):
+    with pytest.raises(BackupError, match="does not exist"):
         restore_backup(data_dir, data_dir / "backups" / "missing.json")
     assert (data_dir / DATA_FILE).read_bytes() == before
 

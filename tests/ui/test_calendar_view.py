@@ -251,7 +251,7 @@ def test_quit_with_a_full_disk_asks_first(window, monkeypatch, qtbot):
 
     import planner.store.storage as storage_module
 
-    def full_disk(path, payload):
+    def full_disk(path, payload, **kwargs):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(storage_module, "write_atomic", full_disk)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QProgressBar, QToo
 
 from planner.domain.enums import Status, Units
 from planner.domain.session import Session
-from planner.domain.weeks import week_label
+from planner.domain.weeks import DATE_MAX, DATE_MIN, week_label
 from planner.models.session_text import strip_text
 
 
@@ -28,6 +28,8 @@ class WeekBar(QWidget):
         self.title.setFont(f)
         self.picker = QDateEdit()
         self.picker.setCalendarPopup(True)
+        self.picker.setDateRange(QDate(DATE_MIN.year, DATE_MIN.month, DATE_MIN.day),
+                                 QDate(DATE_MAX.year, DATE_MAX.month, DATE_MAX.day))
         self.picker.setDisplayFormat("ddd d MMM yyyy")
         self.picker.setToolTip("Go to the week of a date")
         self.picker.setAccessibleName("Go to the week of a date")
