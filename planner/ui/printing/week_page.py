@@ -201,17 +201,19 @@ class WeekPage:
             self._draw_page(painter, page, n)
 
     def _draw_page(self, painter: QPainter, page: _Page, n: int) -> None:
+        """Columns from the top; the nutrition row and the bottom band sit at the foot of the sheet,
+        so the space a light week leaves is in the columns, where there is room to write."""
         y = self._draw_header(painter, n)
         y = self._draw_day_headings(painter, y)
-        bottom = y
         for i, rows in enumerate(page.columns):
-            bottom = max(bottom, draw_stack(painter, rows, self.column_x(i), y))
-        self._draw_column_rules(painter, y)
-        y = bottom + self.mm(1.5)
+            draw_stack(painter, rows, self.column_x(i), y)
+        foot = self.height - (self._band_height() if page.band else 0.0)
         if page.first and self.week.nutrition_by_day is not None:
-            y = self._draw_nutrition(painter, y)
+            foot -= self._nutrition_height()
+            self._draw_nutrition(painter, foot)
+        self._draw_column_rules(painter, y, foot)
         if page.band:
-            self._draw_band(painter, max(y, self.height - self._band_height()) + self.mm(2))
+            self._draw_band(painter, self.height - self._band_height() + self.mm(2))
 
     def _draw_header(self, painter: QPainter, n: int) -> float:
         w, week = self.width, self.week
@@ -255,13 +257,14 @@ class WeekPage:
                              day.date.strftime(DAY_WORDS).replace(" 0", " "))
         return y + h
 
-    def _draw_column_rules(self, painter: QPainter, y: float) -> None:
+    def _draw_column_rules(self, painter: QPainter, top: float, bottom: float) -> None:
         painter.setPen(QPen(SHADE, self.mm(0.3)))
         for i in range(1, 7):
             x = self.column_x(i) - self.mm(GUTTER_MM) / 2
-            painter.drawLine(QPointF(x, y), QPointF(x, self.height - self._band_height()))
+            painter.drawLine(QPointF(x, top), QPointF(x, bottom))
 
     def _draw_nutrition(self, painter: QPainter, y: float) -> float:
+        y += self.mm(1)
         painter.setPen(QPen(GREY, self.mm(0.2)))
         painter.drawLine(QPointF(0, y), QPointF(self.width, y))
         label = text_rows("Daily nutrition targets", font(self.pt(BAND_PT), bold=True), self.width, self.device)
