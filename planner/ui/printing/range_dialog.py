@@ -81,6 +81,6 @@ class RangeDialog(QDialog):
 
     def result_range(self) -> PrintRange:
         weeks = self.count.value() if self.several.isChecked() else 1
-        paper = self.paper.currentData() if self.paper is not None else None
+        paper = Paper(self.paper.currentData()) if self.paper is not None else None  # Qt hands back a str
         whole = self.everything is not None and self.everything.isChecked()
         return PrintRange(weeks=weeks, paper=paper, whole_plan=whole)

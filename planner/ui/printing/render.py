@@ -26,7 +26,7 @@ def locale_paper(locale: QLocale | None = None) -> Paper:
 
 
 def page_size(paper: Paper) -> QPageSize:
-    return QPageSize(QPageSize.PageSizeId.Letter if paper is Paper.LETTER else QPageSize.PageSizeId.A4)
+    return QPageSize(QPageSize.PageSizeId.Letter if Paper(paper) is Paper.LETTER else QPageSize.PageSizeId.A4)
 
 
 def page_layout(paper: Paper) -> QPageLayout:

@@ -1,0 +1,102 @@
+"""`print` and `export-ics` on the command line: files written, only reads, bad values refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from icalendar import Calendar
+from pypdf import PdfReader
+
+from planner.domain.enums import Kind
+from planner.domain.session import Session
+from planner.io.ics_export import session_uid
+from planner.store.database import DATA_FILE, open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+MONDAY = dt.date(2026, 11, 23)  # 2026-W48
+
+
+def text_of(page) -> str:
+    return " ".join(page.extract_text().split())
+
+
+def seed(data_dir: Path) -> list[Session]:
+    store = open_store(data_dir)
+    try:
+        return store.sessions.apply(put=[
+            Session(kind=Kind.RUN, type="easy", title="Easy run", duration_min=45, rpe=3, distance_km=8,
+                    date=MONDAY, time=dt.time(7, 0)),
+            Session(kind=Kind.RUN, type="long", title="Long run", duration_min=100, rpe=5, distance_km=18,
+                    date=MONDAY + dt.timedelta(days=13)),
+        ])
+    finally:
+        store.close()
+
+
+def test_print_writes_one_page_per_week(cli, data_dir, qapp, tmp_path):
+    seed(data_dir)
+    out = tmp_path / "plan.pdf"
+    rc, stdout, err = cli("--data-dir", data_dir, "print", "--week", "2026-W48", "--weeks", 2, "-o", out)
+    assert (rc, err) == (0, "")
+    assert stdout == f"Printed 2 weeks from Week 2026-W48 on 2 pages to {out}.\n"
+    pages = PdfReader(out).pages
+    assert len(pages) == 2
+    assert "Easy run" in text_of(pages[0]) and "Week 2026-W48" in text_of(pages[0])
+    assert "Long run" in text_of(pages[1]) and "Week 2026-W49" in text_of(pages[1])
+
+
+def test_print_paper_option(cli, data_dir, qapp, tmp_path):
+    out = tmp_path / "letter.pdf"
+    rc, _, err = cli("--data-dir", data_dir, "print", "--week", "2026-W48", "-o", out, "--paper", "Letter")
+    assert rc == 0, err
+    box = PdfReader(out).pages[0].mediabox
+    assert (round(box.width), round(box.height)) == (792, 612)
+
+
+def test_print_bad_values(cli, data_dir, qapp, tmp_path):
+    rc, _, err = cli("--data-dir", data_dir, "print", "--week", "2026-48", "-o", tmp_path / "x.pdf")
+    assert rc == 2 and "YYYY-Www" in err
+    rc, _, err = cli("--data-dir", data_dir, "print", "--week", "2026-W48", "--weeks", 0, "-o", tmp_path / "x.pdf")
+    assert (rc, err) == (2, "hybrid-planner: error: weeks: must be between 1 and 52 (got 0)\n")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_export_ics_twice_gives_the_same_bytes(cli, data_dir, tmp_path):
+    stored = seed(data_dir)
+    a, b = tmp_path / "a.ics", tmp_path / "b.ics"
+    assert cli("--data-dir", data_dir, "export-ics", a)[:2] == (
+        0, f"Exported 2 sessions from {MONDAY} to {MONDAY + dt.timedelta(13)} to {a}.\n")
+    assert cli("--data-dir", data_dir, "export-ics", b)[0] == 0
+    assert a.read_bytes() == b.read_bytes()
+    events = Calendar.from_ical(a.read_bytes()).walk("VEVENT")
+    assert [str(e["UID"]) for e in events] == [session_uid(s.id) for s in stored]
+    # DTSTAMP is when the plan was saved, not when it was exported
+    saved = dt.datetime.fromtimestamp(os.stat(data_dir / DATA_FILE).st_mtime, dt.UTC).replace(microsecond=0)
+    assert events[0]["DTSTAMP"].dt == saved
+
+
+def test_export_ics_range(cli, data_dir, tmp_path):
+    seed(data_dir)
+    out = tmp_path / "w.ics"
+    rc, stdout, _ = cli("--data-dir", data_dir, "export-ics", out, "--from", "2026-11-23", "--to", "2026-11-29")
+    assert (rc, stdout) == (0, f"Exported 1 session from 2026-11-23 to 2026-11-23 to {out}.\n")
+    [event] = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Easy run" and event["DTSTART"].dt == dt.datetime(2026, 11, 23, 7, 0)
+    rc, _, err = cli("--data-dir", data_dir, "export-ics", out, "--from", "2026-11-29", "--to", "2026-11-23")
+    assert rc == 2 and "before --from" in err
+
+
+def test_print_in_a_process_without_a_display(data_dir, tmp_path):
+    """The real headless case: no QApplication, no QT_QPA_PLATFORM, no DISPLAY."""
+    seed(data_dir)
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    env["PYTHONPATH"] = str(ROOT)
+    out = tmp_path / "p.pdf"
+    p = subprocess.run([sys.executable, "-m", "planner", "--data-dir", str(data_dir), "print", "--week", "2026-W48",
+                        "-o", str(out)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert "07:00 Easy run" in text_of(PdfReader(out).pages[0])
