@@ -66,6 +66,12 @@ def test_export_pdf_of_the_week_on_screen(printing, monkeypatch, tmp_path):
     assert (round(box.width), round(box.height)) == (792, 612)
 
 
+def export_calendar(printing, qtbot):
+    with qtbot.waitSignal(printing.calendar_written, timeout=10_000) as done:
+        printing.export_calendar()
+    return done.args
+
+
 def test_cancelled_dialogs_write_nothing(printing, monkeypatch, tmp_path):
     answer(printing, monkeypatch, None, tmp_path / "x.pdf")
     assert printing.export_pdf() is None and printing.export_calendar() is None
@@ -74,13 +80,13 @@ def test_cancelled_dialogs_write_nothing(printing, monkeypatch, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["data"]  # the data folder only
 
 
-def test_export_calendar_this_week_or_the_whole_plan(printing, monkeypatch, tmp_path):
+def test_export_calendar_this_week_or_the_whole_plan(printing, monkeypatch, tmp_path, qtbot):
     answer(printing, monkeypatch, PrintRange(weeks=1), tmp_path / "week.ics")
-    printing.export_calendar()
+    assert export_calendar(printing, qtbot) == [tmp_path / "week.ics", 1]
     [event] = Calendar.from_ical((tmp_path / "week.ics").read_bytes()).walk("VEVENT")
     assert str(event["SUMMARY"]) == "Tempo run" and event["DTSTART"].dt == dt.datetime(2026, 11, 24, 6, 45)
     answer(printing, monkeypatch, PrintRange(whole_plan=True), tmp_path / "all.ics")
-    printing.export_calendar()
+    assert export_calendar(printing, qtbot) == [tmp_path / "all.ics", 3]
     events = Calendar.from_ical((tmp_path / "all.ics").read_bytes()).walk("VEVENT")
     assert [str(e["SUMMARY"]) for e in events] == ["Last month's squats", "Tempo run", "Next week's long run"]
 
@@ -133,3 +139,12 @@ def test_range_dialog(qtbot):
     qtbot.addWidget(whole)
     whole.everything.setChecked(True)
     assert whole.result_range() == PrintRange(weeks=1, whole_plan=True)
+
+
+def test_calendar_write_error_is_reported(printing, monkeypatch, tmp_path, qtbot):
+    shown = []
+    monkeypatch.setattr(printing, "_error", shown.append)
+    answer(printing, monkeypatch, PrintRange(), tmp_path / "missing-folder" / "x.ics")
+    with qtbot.waitSignal(printing.calendar_failed, timeout=10_000) as failed:
+        printing.export_calendar()
+    assert failed.args[0].startswith(f"Cannot write {tmp_path / 'missing-folder' / 'x.ics'}: No such file")

@@ -15,11 +15,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from planner.domain.enums import Units
+from planner.domain.session import Session
 from planner.domain.weeks import iso_week_name
 from planner.io.ics_export import plan_changed_at, write_ics
 from planner.io.paper import Paper
@@ -28,15 +30,37 @@ from planner.ui.printing.range_dialog import PrintRange, RangeDialog
 from planner.ui.printing.render import locale_paper, page_layout, render_weeks, write_pdf
 
 
+class _CalendarJob(QThread):
+    written = Signal(object, int)  # path, number of events
+    failed = Signal(str)
+
+    def __init__(self, path: Path, sessions: list[Session], units: Units, changed: dt.datetime,
+                 parent: QObject) -> None:
+        super().__init__(parent)
+        self.path, self.sessions, self.units, self.changed = path, sessions, units, changed
+
+    def run(self) -> None:
+        try:
+            count = write_ics(self.path, self.sessions, self.units, self.changed)
+        except OSError as exc:
+            self.failed.emit(f"Cannot write {self.path}: {exc.strerror or exc}")
+        else:
+            self.written.emit(self.path, count)
+
+
 class PrintActions(QObject):
     """The printing and calendar-export actions over `store` (read only).
 
     `current_week` returns a day of the week on screen; the range starts with that week.
     """
 
+    calendar_written = Signal(object, int)  # path, number of events
+    calendar_failed = Signal(str)
+
     def __init__(self, store: Any, current_week: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.current_week, self.window = store, current_week, parent
+        self._jobs: set[_CalendarJob] = set()
         self.print_action = self._action("&Print…", self.print_weeks, QKeySequence.StandardKey.Print,
                                          "Print the week on paper, one week per sheet")
         self.preview_action = self._action("Print Pre&view…", self.preview, None,
@@ -119,6 +143,8 @@ class PrintActions(QObject):
         return path
 
     def export_calendar(self) -> Path | None:
+        """Ask, then write the file on a worker thread: ten years of sessions take seconds
+        (PLATFORM.md, Calendar files). `calendar_written` or `calendar_failed` says how it ended."""
         chosen = self.ask_range("Export calendar", calendar=True)
         if chosen is None:
             return None
@@ -130,11 +156,14 @@ class PrintActions(QObject):
         path = self.ask_save_path("Export calendar", "training-plan.ics", "Calendar files (*.ics)")
         if path is None:
             return None
-        try:
-            write_ics(path, sessions, self.store.profile.get().units, plan_changed_at(self.store.path))
-        except OSError as exc:
-            self._error(f"Cannot write {path}: {exc.strerror or exc}")
-            return None
+        job = _CalendarJob(path, sessions, self.store.profile.get().units, plan_changed_at(self.store.path), self)
+        job.written.connect(self.calendar_written)
+        job.failed.connect(self._error)
+        job.failed.connect(self.calendar_failed)
+        job.finished.connect(lambda: self._jobs.discard(job))
+        job.finished.connect(job.deleteLater)
+        self._jobs.add(job)
+        job.start()
         return path
 
     # -- helpers ----------------------------------------------------------------------------------
