@@ -43,7 +43,8 @@ def tonnage_text(kg: float, units: Units) -> str:
 def heading_words(s: Session) -> str:
     """The kind and type, e.g. "Run · Tempo" or "Lift · Lower body"."""
     kind = KIND_WORDS[s.kind]
-    return f"{kind} · {TYPE_WORDS.get(s.type, s.type)}" if s.type else kind
+    word = TYPE_WORDS.get(s.type, s.type)
+    return f"{kind} · {word}" if s.type and word != kind else kind
 
 
 def plan_line(s: Session, units: Units) -> str:
@@ -125,7 +126,10 @@ def outcome_line(s: Session, units: Units) -> str:
 
 
 def detail_lines(s: Session, units: Units) -> tuple[str, ...]:
-    """Every line under the title, in reading order, empty lines left out."""
+    """Every line under the title, in reading order, empty lines left out (a rest day has none:
+    its title says it all)."""
+    if s.kind is Kind.REST:
+        return ()
     lines = [heading_words(s), plan_line(s, units), target_line(s, units)]
     if s.kind is Kind.LIFT and s.tonnage_kg:
         lines.append(f"Volume {tonnage_text(s.tonnage_kg, units)}")

@@ -149,3 +149,10 @@ def test_extras_fill_the_hooks():
 ])
 def test_paper_from_locale(locale, paper):
     assert paper_for_country(country_of_locale(locale)) is paper
+
+
+def test_rest_day_and_repeated_words():
+    rest = Session(kind=Kind.REST, title="Rest day", duration_min=0, rpe=0, date=MONDAY, status=Status.DONE)
+    assert detail_lines(rest, Units.METRIC) == ()
+    mobility = Session(kind=Kind.MOBILITY, type="mobility", title="Hips", duration_min=20, rpe=2, date=MONDAY)
+    assert detail_lines(mobility, Units.METRIC) == ("Mobility", "20 min · RPE 2")

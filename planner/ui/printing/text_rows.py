@@ -8,6 +8,7 @@ off the edge) with the paint device's own font metrics, not the screen's (PLATFO
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -21,6 +22,14 @@ BLACK = QColor(0, 0, 0)
 GREY = QColor(90, 90, 90)  # dark enough for a black-and-white printer's dither to stay readable
 
 Draw = Callable[[QPainter, float, float], None]  # painter, left x, top y
+NBSP = "\u00a0"
+#: Spaces inside "4 × 5", "@ 102.5 kg", "RPE 8", "45 min": a line never breaks inside a quantity.
+_GLUED = re.compile(r"(?<=\d) (?=[×x] ?\d)|(?<=[×x]) (?=\d)|(?<=@) (?=\d)|(?<=\d) (?=(kg|lb|km|mi|min|g|L|h)\b)"
+                    r"|(?<=\b(RPE|RIR)) (?=\d)")
+
+
+def keep_quantities_together(text: str) -> str:
+    return _GLUED.sub(NBSP, text)
 
 
 @dataclass(frozen=True)

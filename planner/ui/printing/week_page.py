@@ -26,14 +26,16 @@ from planner.ui.printing.text_rows import (
     draw_stack,
     font,
     gap,
+    keep_quantities_together,
     rule,
     split_rows,
     stack_height,
     text_rows,
 )
 
-#: Sizes are scaled together; 1.0 first, then smaller until the week fits on one page.
-SCALES = (1.0, 0.93, 0.86, 0.8)
+#: Sizes are scaled together: a light week prints a little larger (easier to read on the fridge),
+#: a busy one smaller, down to 6 pt detail text, until the week fits on one sheet.
+SCALES = (1.15, 1.0, 0.93, 0.86, 0.8)
 TITLE_PT, SUB_PT, DAY_PT, SESSION_PT, DETAIL_PT, NOTES_PT, BAND_PT = 15.0, 9.0, 9.0, 8.5, 7.5, 7.0, 8.0
 GUTTER_MM, PAD_MM, BOX_MM, NOTES_MIN_MM, NOTE_LINE_MM = 2.0, 1.2, 3.0, 22.0, 6.5
 SHADE = QColor(228, 228, 228)
@@ -91,7 +93,8 @@ class WeekPage:
             rows[0] = self._with_tick_box(rows[0], box, s.status)
         detail = font(self.pt(DETAIL_PT))
         for i, line in enumerate(s.lines):
-            rows += text_rows(line, font(self.pt(DETAIL_PT), italic=True) if i == 0 else detail, width, dev,
+            rows += text_rows(keep_quantities_together(line),
+                              font(self.pt(DETAIL_PT), italic=True) if i == 0 else detail, width, dev,
                               indent=indent, hang=self.mm(2.5), color=GREY if i == 0 else BLACK)
         if s.notes:
             rows += text_rows(s.notes, font(self.pt(NOTES_PT), italic=True), width, dev, indent=indent, color=GREY)
