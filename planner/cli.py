@@ -363,8 +363,8 @@ def cmd_print(args: argparse.Namespace, data_dir: Path) -> int:
     first = parse_iso_week(args.week)
     if not 1 <= args.weeks <= MAX_PRINT_WEEKS:
         raise ValidationError("weeks", f"must be between 1 and {MAX_PRINT_WEEKS} (got {args.weeks})")
-    with _open(data_dir) as store:
-        weeks = build_printed_weeks(first, args.weeks, store.sessions.between, store.profile.get())
+    plan = _read_only(data_dir)
+    weeks = build_printed_weeks(first, args.weeks, plan.between, plan.profile)
     _offscreen_gui()
     from planner.ui.printing.render import write_pdf
 
@@ -375,6 +375,13 @@ def cmd_print(args: argparse.Namespace, data_dir: Path) -> int:
     print(f"Printed {args.weeks} week{'s' if args.weeks != 1 else ''} from {weeks[0].title} "
           f"on {pages} page{'s' if pages != 1 else ''} to {target}.")
     return EXIT_OK
+
+
+def _read_only(data_dir: Path):  # noqa: ANN202 - a PlanSnapshot, imported lazily
+    """The plan as saved, without the folder lock: works while the window has it open."""
+    from planner.store.snapshot import read_snapshot
+
+    return read_snapshot(data_dir)
 
 
 def _offscreen_gui() -> None:
@@ -388,20 +395,18 @@ def _offscreen_gui() -> None:
 
 
 def cmd_export_ics(args: argparse.Namespace, data_dir: Path) -> int:
-    from planner.io.ics_export import plan_changed_at, write_ics
+    from planner.io.ics_export import SEQUENCE_EPOCH, write_ics
 
     first = parse_date("from", args.first) if args.first else None
     last = parse_date("to", args.last) if args.last else None
     if first and last and first > last:
         raise ValidationError("to", f"{last} is before --from {first}")
-    with _open(data_dir) as store:
-        sessions = [s for s in store.sessions.all()
-                    if (first is None or s.date >= first) and (last is None or s.date <= last)]
-        units = store.profile.get().units
-        changed = plan_changed_at(store.path)
+    plan = _read_only(data_dir)
+    sessions = [s for s in plan.sessions
+                if (first is None or s.date >= first) and (last is None or s.date <= last)]
     target = Path(args.file)
     try:
-        count = write_ics(target, sessions, units, changed)
+        count = write_ics(target, sessions, plan.profile.units, plan.changed or SEQUENCE_EPOCH)
     except OSError as exc:
         raise CLIError(f"cannot write {target}: {exc.strerror or exc}") from None
     print(f"Exported {count} session{'s' if count != 1 else ''}{_span(s.date for s in sessions)} "

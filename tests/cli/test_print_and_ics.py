@@ -100,3 +100,27 @@ def test_print_in_a_process_without_a_display(data_dir, tmp_path):
                         "-o", str(out)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, p.stderr
     assert "07:00 Easy run" in text_of(PdfReader(out).pages[0])
+
+
+def test_print_and_export_while_the_window_has_the_plan_open(cli, data_dir, qapp, tmp_path):
+    seed(data_dir)
+    window_store = open_store(data_dir)  # holds the folder lock, as the window does
+    try:
+        rc, _, err = cli("--data-dir", data_dir, "print", "--week", "2026-W48", "-o", tmp_path / "p.pdf")
+        assert (rc, err) == (0, "")
+        rc, _, err = cli("--data-dir", data_dir, "export-ics", tmp_path / "c.ics")
+        assert (rc, err) == (0, "")
+        assert len(Calendar.from_ical((tmp_path / "c.ics").read_bytes()).walk("VEVENT")) == 2
+    finally:
+        window_store.close()
+
+
+def test_reading_commands_never_create_or_change_the_file(cli, data_dir, qapp, tmp_path):
+    rc, stdout, _ = cli("--data-dir", data_dir, "export-ics", tmp_path / "e.ics")
+    assert (rc, stdout) == (0, f"Exported 0 sessions to {tmp_path / 'e.ics'}.\n")
+    assert cli("--data-dir", data_dir, "print", "--week", "2026-W48", "-o", tmp_path / "e.pdf")[0] == 0
+    assert not (data_dir / DATA_FILE).exists()
+    seed(data_dir)
+    before = (data_dir / DATA_FILE).read_bytes(), os.stat(data_dir / DATA_FILE).st_mtime_ns
+    cli("--data-dir", data_dir, "export-ics", tmp_path / "f.ics")
+    assert ((data_dir / DATA_FILE).read_bytes(), os.stat(data_dir / DATA_FILE).st_mtime_ns) == before
