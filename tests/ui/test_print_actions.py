@@ -148,3 +148,4 @@ def test_calendar_write_error_is_reported(printing, monkeypatch, tmp_path, qtbot
     with qtbot.waitSignal(printing.calendar_failed, timeout=10_000) as failed:
         printing.export_calendar()
     assert failed.args[0].startswith(f"Cannot write {tmp_path / 'missing-folder' / 'x.ics'}: No such file")
+    assert shown == [failed.args[0]]  # and the user is told

@@ -10,12 +10,14 @@ Print offers a PDF instead (printer discovery needs CUPS, PLATFORM.md).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
@@ -30,22 +32,20 @@ from planner.ui.printing.range_dialog import PrintRange, RangeDialog
 from planner.ui.printing.render import locale_paper, page_layout, render_weeks, write_pdf
 
 
-class _CalendarJob(QThread):
-    written = Signal(object, int)  # path, number of events
-    failed = Signal(str)
-
-    def __init__(self, path: Path, sessions: list[Session], units: Units, changed: dt.datetime,
-                 parent: QObject) -> None:
-        super().__init__(parent)
-        self.path, self.sessions, self.units, self.changed = path, sessions, units, changed
-
-    def run(self) -> None:
-        try:
-            count = write_ics(self.path, self.sessions, self.units, self.changed)
-        except OSError as exc:
-            self.failed.emit(f"Cannot write {self.path}: {exc.strerror or exc}")
-        else:
-            self.written.emit(self.path, count)
+def _write_calendar(path: Path, sessions: list[Session], units: Units, changed: dt.datetime,
+                    relay: PrintActions) -> None:
+    """On a plain Python thread, not a QThread: a QThread still running when the window goes away
+    aborts the process, while Python waits for this one at exit, so the file is always finished.
+    The signals cross back to the GUI thread queued; if the actions are gone by then, nobody hears."""
+    try:
+        count = write_ics(path, sessions, units, changed)
+    except OSError as exc:
+        message = f"Cannot write {path}: {exc.strerror or exc}"
+        with contextlib.suppress(RuntimeError):  # the window (and so `relay`) was closed meanwhile
+            relay.calendar_failed.emit(message)
+    else:
+        with contextlib.suppress(RuntimeError):
+            relay.calendar_written.emit(path, count)
 
 
 class PrintActions(QObject):
@@ -60,7 +60,7 @@ class PrintActions(QObject):
     def __init__(self, store: Any, current_week: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.current_week, self.window = store, current_week, parent
-        self._jobs: set[_CalendarJob] = set()
+        self.calendar_failed.connect(self._show_error)
         self.print_action = self._action("&Print…", self.print_weeks, QKeySequence.StandardKey.Print,
                                          "Print the week on paper, one week per sheet")
         self.preview_action = self._action("Print Pre&view…", self.preview, None,
@@ -156,14 +156,9 @@ class PrintActions(QObject):
         path = self.ask_save_path("Export calendar", "training-plan.ics", "Calendar files (*.ics)")
         if path is None:
             return None
-        job = _CalendarJob(path, sessions, self.store.profile.get().units, plan_changed_at(self.store.path), self)
-        job.written.connect(self.calendar_written)
-        job.failed.connect(self._error)
-        job.failed.connect(self.calendar_failed)
-        job.finished.connect(lambda: self._jobs.discard(job))
-        job.finished.connect(job.deleteLater)
-        self._jobs.add(job)
-        job.start()
+        units, changed = self.store.profile.get().units, plan_changed_at(self.store.path)
+        threading.Thread(target=_write_calendar, args=(path, sessions, units, changed, self),
+                         name="export-calendar").start()
         return path
 
     # -- helpers ----------------------------------------------------------------------------------
@@ -179,6 +174,9 @@ class PrintActions(QObject):
             render_weeks(printer, weeks)
         except OSError as exc:
             self._error(str(exc))
+
+    def _show_error(self, message: str) -> None:
+        self._error(message)
 
     def _error(self, message: str) -> None:
         QMessageBox.warning(self.window, "Hybrid Planner", message)
