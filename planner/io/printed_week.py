@@ -226,11 +226,12 @@ def session_load(s: Session) -> float:
 
 
 def week_load(first_day: dt.date, sessions_between: SessionsBetween) -> WeekLoad | None:
-    """None when the weeks before hold no load to compare with (a new plan)."""
+    """None when the weeks before hold no load to compare with (a new plan), or the week none
+    (a week off is neither a build nor a deload week of a block)."""
     load = sum(session_load(s) for s in sessions_between(first_day, first_day + dt.timedelta(days=6)))
     before = sessions_between(first_day - dt.timedelta(weeks=HISTORY_WEEKS), first_day - dt.timedelta(days=1))
     previous = sum(session_load(s) for s in before) / HISTORY_WEEKS
-    if previous <= 0:
+    if previous <= 0 or load <= 0:
         return None
     return WeekLoad(load, previous)
 

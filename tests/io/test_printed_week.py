@@ -125,6 +125,7 @@ def test_build_or_deload_from_session_rpe_load():
     load = week_load(MONDAY, between_of(history + [_hour(MONDAY, 4), _hour(MONDAY, 9, status=Status.SKIPPED)]))
     assert (load.load, load.phase) == (240, Phase.BUILD)
     assert week_load(MONDAY, between_of([_hour(MONDAY, 5)])) is None  # nothing to compare with
+    assert week_load(MONDAY, between_of(history)) is None  # a week off
 
 
 def test_extras_fill_the_hooks():

@@ -211,3 +211,16 @@ def test_several_weeks_one_per_sheet(qapp, tmp_path):
 def test_nothing_to_print_is_refused(qapp, tmp_path, bad):
     with pytest.raises(ValueError):
         write_pdf(tmp_path / "none.pdf", bad, Paper.A4)
+
+
+def test_many_findings_go_on_over_sheets_of_their_own(qapp, tmp_path):
+    findings = [Finding("Note", f"Finding number {i:03d}: consider an easier day after this hard session", None)
+                for i in range(120)]
+    extras = Extras(findings=lambda first, between, p: findings)
+    week = build_printed_week(MONDAY, between_of(sample_week()), Profile(), extras)
+    pages = write_pdf(tmp_path / "f.pdf", [week], Paper.A4)
+    texts = pdf_pages(tmp_path / "f.pdf")
+    assert pages == len(texts) > 1 and "Plan check (continued)" in texts[-1]
+    joined = " ".join(texts)
+    assert [int(n) for n in re.findall(r"Finding number (\d{3})", joined)] == list(range(120))
+    _assert_on_page(tmp_path / "f.pdf")

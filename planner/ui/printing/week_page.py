@@ -38,6 +38,8 @@ from planner.ui.printing.text_rows import (
 SCALES = (1.15, 1.0, 0.93, 0.86, 0.8)
 TITLE_PT, SUB_PT, DAY_PT, SESSION_PT, DETAIL_PT, NOTES_PT, BAND_PT = 15.0, 9.0, 9.0, 8.5, 7.5, 7.0, 8.0
 GUTTER_MM, PAD_MM, BOX_MM, NOTES_MIN_MM, NOTE_LINE_MM = 2.0, 1.2, 3.0, 22.0, 6.5
+BAND_MAX = 0.4  # of the sheet's height, for the findings in the bottom band
+FINDINGS_WIDTH = 0.36  # of the sheet's width
 SHADE = QColor(228, 228, 228)
 DAY_WORDS = "%a %d %b"
 
@@ -47,6 +49,7 @@ class _Page:
     columns: tuple[list[Row], ...]
     first: bool
     band: bool
+    findings: tuple[list[Row], ...] = ()  # plan-check findings the band had no room for
 
 
 class WeekPage:
@@ -57,11 +60,12 @@ class WeekPage:
         self.dpi = device.logicalDpiY()
         self.width, self.height = float(device.width()), float(device.height())
         self.scale = SCALES[0]
+        self._band_cache: dict[float, tuple[list[tuple[str, list[Row], float]], list[Row]]] = {}
         self._pages: list[_Page] = []
         for scale in SCALES:
             self.scale = scale
             self._pages = self._paginate()
-            if len(self._pages) == 1:
+            if sum(1 for p in self._pages if not p.findings) == 1:  # the week itself fits one sheet
                 break
 
     # -- sizes ------------------------------------------------------------------------------------
@@ -148,18 +152,30 @@ class WeekPage:
         return label + max(stack_height(self._nutrition_rows(d)) for d in self.week.days) + self.mm(2)
 
     def _band_boxes(self) -> list[tuple[str, list[Row], float]]:
-        """(heading, rows, width fraction) of the boxes along the bottom; notes take the rest."""
+        """(heading, rows, width fraction) of the boxes along the bottom; notes take the rest.
+
+        Findings beyond `BAND_MAX` of the sheet go on over sheets of their own (`_overflow`)."""
+        cached = self._band_cache.get(self.scale)
+        if cached is not None:
+            return cached[0]
         w = self.width
         boxes: list[tuple[str, list[Row], float]] = []
         totals = list(self.week.totals) + list(self.week.load_totals or ())
         boxes.append(("This week", self._pairs_rows(totals, w * 0.3), 0.3))
+        overflow: list[Row] = []
         if self.week.findings is not None:
             lines = [f"{f.severity}{f' ({f.day:%a})' if f.day else ''}: {f.text}" for f in self.week.findings]
             rows: list[Row] = []
             for line in lines or ["No findings"]:
-                rows += text_rows(line, font(self.pt(BAND_PT)), w * 0.36 - 2 * self.mm(PAD_MM), self.device)
-            boxes.append(("Plan check", rows, 0.36))
+                rows += text_rows(line, font(self.pt(BAND_PT)), w * FINDINGS_WIDTH - 2 * self.mm(PAD_MM), self.device)
+            rows, overflow = split_rows(rows, self.height * BAND_MAX)
+            boxes.append(("Plan check", rows, FINDINGS_WIDTH))
+        self._band_cache[self.scale] = (boxes, overflow)
         return boxes
+
+    def _overflow(self) -> list[Row]:
+        self._band_boxes()
+        return self._band_cache[self.scale][1]
 
     def _pairs_rows(self, pairs: Sequence[tuple[str, str]], width: float) -> list[Row]:
         rows: list[Row] = []
@@ -192,8 +208,19 @@ class WeekPage:
                 else:
                     pages.append(_Page(taken, first, band=False))
                     pages.append(_Page(tuple([] for _ in taken), False, band=True))
-                return pages
+                return pages + self._findings_pages(len(taken))
             pages.append(_Page(taken, first, band=False))
+
+    def _findings_pages(self, columns: int) -> list[_Page]:
+        """Sheets for the findings the band had no room for, in up to two columns a sheet."""
+        rest, pages = self._overflow(), []
+        room = self.height - self._header_height() - self.mm(8) * self.scale
+        while rest:
+            left, rest = split_rows(rest, room)
+            right, rest = split_rows(rest, room) if rest else ([], [])
+            pages.append(_Page(tuple([] for _ in range(columns)), False, band=False,
+                               findings=(left, right) if right else (left,)))
+        return pages
 
     # -- drawing ----------------------------------------------------------------------------------
     def draw(self, painter: QPainter, device: QPagedPaintDevice, *, new_page_first: bool = False) -> None:
@@ -207,6 +234,9 @@ class WeekPage:
         """Columns from the top; the nutrition row and the bottom band sit at the foot of the sheet,
         so the space a light week leaves is in the columns, where there is room to write."""
         y = self._draw_header(painter, n)
+        if page.findings:
+            self._draw_findings_page(painter, page.findings, y)
+            return
         y = self._draw_day_headings(painter, y)
         for i, rows in enumerate(page.columns):
             draw_stack(painter, rows, self.column_x(i), y)
@@ -280,7 +310,7 @@ class WeekPage:
     def _draw_band(self, painter: QPainter, y: float) -> None:
         x, pad = 0.0, self.mm(PAD_MM)
         height = self.height - y
-        boxes = self._band_boxes()
+        boxes = list(self._band_boxes())
         used = sum(frac for _, _, frac in boxes)
         boxes.append(("Notes", [], 1.0 - used))
         heading = font(self.pt(BAND_PT), bold=True)
@@ -296,6 +326,12 @@ class WeekPage:
             else:
                 draw_stack(painter, rows, x + pad, top + self.mm(0.5))
             x += self.width * frac
+
+    def _draw_findings_page(self, painter: QPainter, stacks: tuple[list[Row], ...], y: float) -> None:
+        head = text_rows("Plan check (continued)", font(self.pt(BAND_PT), bold=True), self.width, self.device)
+        y = draw_stack(painter, head, 0.0, y) + self.mm(1)
+        for i, rows in enumerate(stacks):
+            draw_stack(painter, rows, i * self.width * (FINDINGS_WIDTH + 0.04), y)
 
     def _draw_note_lines(self, painter: QPainter, x: float, top: float, width: float, bottom: float) -> None:
         painter.setPen(QPen(SHADE, self.mm(0.2)))
