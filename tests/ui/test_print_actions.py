@@ -149,3 +149,22 @@ def test_calendar_write_error_is_reported(printing, monkeypatch, tmp_path, qtbot
         printing.export_calendar()
     assert failed.args[0].startswith(f"Cannot write {tmp_path / 'missing-folder' / 'x.ics'}: No such file")
     assert shown == [failed.args[0]]  # and the user is told
+
+
+def test_the_real_preview_dialog_shows_the_pages(printing, monkeypatch, qtbot):
+    """The dialog does not own its printer: one dropped by Python crashed the process here."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+    from PySide6.QtWidgets import QApplication
+
+    answer(printing, monkeypatch, PrintRange(weeks=2), None)
+    seen = {}
+
+    def look_then_close():
+        [dialog] = [w for w in QApplication.topLevelWidgets() if isinstance(w, QPrintPreviewDialog) and w.isVisible()]
+        seen["pages"] = dialog.findChild(QPrintPreviewWidget).pageCount()
+        dialog.reject()
+
+    QTimer.singleShot(500, look_then_close)
+    printing.preview()
+    assert seen == {"pages": 2}

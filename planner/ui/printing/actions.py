@@ -122,7 +122,8 @@ class PrintActions(QObject):
         if chosen is None:
             return
         weeks = self.weeks(chosen.weeks)
-        dialog = QPrintPreviewDialog(self._printer(locale_paper()), self.window)
+        printer = self._printer(locale_paper())  # kept in a name: the dialog does not own it
+        dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle("Print preview")
         dialog.paintRequested.connect(lambda printer: self._render(printer, weeks))
         dialog.exec()
