@@ -9,8 +9,9 @@ updates it instead of adding a second one (PLATFORM.md, Calendar files).
   so two exports of the same plan are byte for byte the same. Callers pass the data file's
   modification time: the store keeps no per-session change time yet; once it does, pass
   `changed_by_id` and each event carries its own.
-- SEQUENCE: whole minutes from 2020-01-01 UTC to that change time. It only grows, and it grows with
-  every saved change, which is all RFC 5545 asks ("incremented" on a revision; gaps are allowed).
+- SEQUENCE: whole seconds from 2020-01-01 UTC to that change time. It only grows, and it grows with
+  every saved change, which is all RFC 5545 asks ("incremented" on a revision; gaps are allowed);
+  it stays within a signed 32-bit integer until 2088.
 - A session with a time of day is a timed event in floating local time ("07:00 wherever you are":
   the plan has no time zone); without one it is an all-day event whose DTEND is the next day
   (DTEND is exclusive). All-day events are TRANSPARENT, so they do not block the day as busy.
@@ -44,7 +45,7 @@ def session_uid(session_id: int) -> str:
 
 
 def sequence_for(changed: dt.datetime) -> int:
-    return max(0, int((changed - SEQUENCE_EPOCH).total_seconds() // 60))
+    return max(0, int((changed - SEQUENCE_EPOCH).total_seconds()))
 
 
 def utc_seconds(moment: dt.datetime) -> dt.datetime:

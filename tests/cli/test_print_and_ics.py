@@ -124,3 +124,24 @@ def test_reading_commands_never_create_or_change_the_file(cli, data_dir, qapp, t
     before = (data_dir / DATA_FILE).read_bytes(), os.stat(data_dir / DATA_FILE).st_mtime_ns
     cli("--data-dir", data_dir, "export-ics", tmp_path / "f.ics")
     assert ((data_dir / DATA_FILE).read_bytes(), os.stat(data_dir / DATA_FILE).st_mtime_ns) == before
+
+
+def test_reimport_updates_the_same_events_after_a_move_and_a_restart(cli, data_dir, tmp_path):
+    """What a calendar matches on: the same UID, a later DTSTAMP and a higher SEQUENCE."""
+    stored = seed(data_dir)
+    cli("--data-dir", data_dir, "export-ics", tmp_path / "before.ics")
+    mtime = os.stat(data_dir / DATA_FILE).st_mtime
+    store = open_store(data_dir)  # a restart of the app; move the easy run to Wednesday 18:30
+    try:
+        store.sessions.apply(put=[stored[0].replace(date=MONDAY + dt.timedelta(2), time=dt.time(18, 30))])
+    finally:
+        store.close()
+    os.utime(data_dir / DATA_FILE, (mtime + 90, mtime + 90))  # the save, 90 s later (no sleeping in tests)
+    cli("--data-dir", data_dir, "export-ics", tmp_path / "after.ics")
+    before = {str(e["UID"]): e for e in Calendar.from_ical((tmp_path / "before.ics").read_bytes()).walk("VEVENT")}
+    after = {str(e["UID"]): e for e in Calendar.from_ical((tmp_path / "after.ics").read_bytes()).walk("VEVENT")}
+    uid = session_uid(stored[0].id)
+    assert set(before) == set(after) and uid in after
+    assert after[uid]["DTSTART"].dt == dt.datetime(2026, 11, 25, 18, 30)
+    assert int(after[uid]["SEQUENCE"]) == int(before[uid]["SEQUENCE"]) + 90
+    assert after[uid]["DTSTAMP"].dt > before[uid]["DTSTAMP"].dt

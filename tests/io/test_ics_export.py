@@ -78,14 +78,16 @@ def test_uids_come_from_session_ids_and_survive_edits_and_moves():
     assert {str(e["UID"]) for e in after} == before == {session_uid(7), session_uid(3), session_uid(12)}
     for u in before:
         assert uuid.UUID(u).version == 5  # a name-based UUID: no host, no user, no clock
-    # the revision grows with the change: 5 h later = 300 more minutes
-    assert int(after[0]["SEQUENCE"]) == sequence_for(CHANGED) + 300
+    # the revision grows with the change: 5 h later = 5 x 3600 = 18,000 more seconds
+    assert int(after[0]["SEQUENCE"]) == sequence_for(CHANGED) + 18_000
     assert session_uid(7) != session_uid(3)
 
 
-def test_sequence_counts_minutes_since_2020():
-    # 2020-01-01 -> 2026-11-20 09:30 is 2515 days and 570 minutes: 2515 x 1440 + 570 = 3,622,170
-    assert sequence_for(CHANGED) == 3_622_170
+def test_sequence_counts_seconds_since_2020():
+    # 2020-01-01 -> 2026-11-20 09:30:15 is 2515 days and 9 h 30 min 15 s:
+    # 2515 x 86,400 + 9 x 3,600 + 30 x 60 + 15 = 217,296,000 + 34,215 = 217,330,215
+    assert sequence_for(CHANGED) == 217_330_215
+    assert sequence_for(dt.datetime(2088, 1, 19, tzinfo=dt.UTC)) < 2**31  # a signed 32-bit integer
 
 
 def test_a_session_without_an_id_is_refused():
