@@ -225,3 +225,19 @@ def test_many_findings_go_on_over_sheets_of_their_own(qapp, tmp_path):
     joined = " ".join(texts)
     assert [int(n) for n in re.findall(r"Finding number (\d{3})", joined)] == list(range(120))
     _assert_on_page(tmp_path / "f.pdf")
+
+
+def test_text_prints_at_its_point_size(qapp, tmp_path):
+    """Laid out with the PDF's own metrics: at the screen's 96 dpi, 10 pt would print at ~3 pt."""
+    week = build_printed_week(MONDAY, between_of(sample_week()), Profile())
+    write_pdf(tmp_path / "s.pdf", [week], Paper.A4)
+    sizes = {}
+
+    def visit(text, cm, tm, font_dict, font_size):
+        if text.strip():
+            sizes.setdefault(" ".join(text.split()), round(font_size * abs(tm[3]) * abs(cm[3]), 1))
+
+    PdfReader(tmp_path / "s.pdf").pages[0].extract_text(visitor_text=visit)
+    assert SCALES[0] == 1.15  # a light week prints at the largest scale
+    assert sizes["Week 2026-W48"] == pytest.approx(15 * 1.15, abs=0.2)  # 17.25 pt
+    assert sizes["Long run"] == pytest.approx(8.5 * 1.15, abs=0.2)  # 9.8 pt session titles
