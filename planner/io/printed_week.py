@@ -60,9 +60,9 @@ class WeekLoad:
         return Phase.DELOAD if self.ratio < DELOAD_RATIO else Phase.BUILD
 
     def text(self) -> str:
-        """ "Build week · load 2,340 AU, 112 % of the 3 weeks before (session RPE x min)"."""
+        """ "Build week · load 2,340 AU, 112 % of the 3 weeks before (session RPE x min, Foster 2001)"."""
         return (f"{self.phase.value.title()} week · load {round(self.load):,} AU, "
-                f"{round(self.ratio * 100)} % of the {HISTORY_WEEKS} weeks before (session RPE × min)")
+                f"{round(self.ratio * 100)} % of the {HISTORY_WEEKS} weeks before (session RPE × min, Foster 2001)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,3 +252,8 @@ def totals_lines(sessions: Sequence[Session], units: Units) -> tuple[tuple[str, 
     if t.total_min:
         lines.append(("Training time", duration_text(t.total_min)))
     return tuple(lines)
+
+
+#: Where the printed numbers come from, printed under the totals (SCIENCE.md §1 and §4).
+SOURCES = ("Volume load: sets × reps × load of working sets, warm-ups left out (McBride 2009). "
+           "Load: session RPE × minutes (Foster 2001).")

@@ -120,7 +120,7 @@ def test_build_or_deload_from_session_rpe_load():
     # this week 4 x 50 = 200 AU: 200 / 300 = 67 % < 80 % -> deload
     load = week_load(MONDAY, between_of(history + [_hour(MONDAY, 4, 50)]))
     assert (load.load, load.previous_mean, load.phase) == (200, 300, Phase.DELOAD)
-    assert load.text() == "Deload week · load 200 AU, 67 % of the 3 weeks before (session RPE × min)"
+    assert load.text() == "Deload week · load 200 AU, 67 % of the 3 weeks before (session RPE × min, Foster 2001)"
     # 240 AU = exactly 80 % -> build; a skipped session adds nothing
     load = week_load(MONDAY, between_of(history + [_hour(MONDAY, 4), _hour(MONDAY, 9, status=Status.SKIPPED)]))
     assert (load.load, load.phase) == (240, Phase.BUILD)

@@ -80,7 +80,7 @@ def test_week_pdf_holds_every_title_and_key_number(qapp, tmp_path):
         "Yoga flow", "Done: 35 min", "Long run", "1 h 45 · 18.4 km · RPE 5", "Target Z2",
         # totals: 9.5 + 18.4 = 27.9 km in 55 + 105 = 160 min; time 55 + 70 + 35 + 105 = 265 min
         "Running: 27.9 km in 2 h 40 (2 runs)", "Lifting: 4,030 kg volume load in 1 h 10 (1 session)",
-        "Training time: 4 h 25", "Notes", "Tue 24 Nov", "Sun 29 Nov",
+        "Training time: 4 h 25", "Notes", "Tue 24 Nov", "Sun 29 Nov", "(McBride 2009)",
     ]:
         assert words in text, words
     assert "Plan check" not in text and "nutrition" not in text  # hooks not given: left off
