@@ -168,3 +168,19 @@ def test_the_real_preview_dialog_shows_the_pages(printing, monkeypatch, qtbot):
     QTimer.singleShot(500, look_then_close)
     printing.preview()
     assert seen == {"pages": 2}
+
+
+def test_wired_into_the_main_window(make_window, monkeypatch, tmp_path, qtbot):
+    """The one line the window needs; the actions read the window's own open store."""
+    from tests.services.conftest import MONDAY as WEEK
+    from tests.services.conftest import run
+
+    window = make_window([run("Window's run", WEEK + dt.timedelta(days=1))])
+    printing = PrintActions(window.store, lambda: window.week_model.first_day, window)
+    file_menu = window.menuBar().actions()[0].menu()
+    file_menu.addActions(printing.actions())
+    assert "Export P&DF…" in [a.text() for a in file_menu.actions()]
+    window.go_to(WEEK)
+    answer(printing, monkeypatch, PrintRange(), tmp_path / "window.pdf")
+    printing.export_pdf_action.trigger()
+    assert "Window's run" in text_of(tmp_path / "window.pdf")[0]
