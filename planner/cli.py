@@ -99,7 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     p = command("print", "print weeks of the plan to a PDF file (landscape, one week per page)")
-    p.add_argument("--week", required=True, metavar="YYYY-Www", help="the first ISO week, e.g. 2026-W48")
+    p.add_argument("--week", required=True, metavar="YYYY-Www",
+                   help="the first week, e.g. 2026-W48 (a profile whose weeks start on Sunday prints "
+                        "from the Sunday before that ISO week's Monday)")
     p.add_argument("--weeks", type=int, default=1, metavar="N", help="how many weeks (default 1)")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF file to write")
     p.add_argument("--paper", choices=("A4", "Letter"), help="paper size (default: from the locale)")

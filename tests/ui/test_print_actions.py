@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QPageLayout
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from planner.domain.enums import Kind
 from planner.domain.session import Session
@@ -184,3 +184,25 @@ def test_wired_into_the_main_window(make_window, monkeypatch, tmp_path, qtbot):
     answer(printing, monkeypatch, PrintRange(), tmp_path / "window.pdf")
     printing.export_pdf_action.trigger()
     assert "Window's run" in text_of(tmp_path / "window.pdf")[0]
+
+
+def test_print_with_a_printer_goes_through_the_print_dialog(printing, monkeypatch, tmp_path):
+    monkeypatch.setattr(actions_module.QPrinterInfo, "availablePrinterNames", staticmethod(lambda: ["Office"]))
+    seen = {}
+
+    class FakePrintDialog:  # the user picks "print to file" and presses Print
+        def __init__(self, printer, parent):
+            self.printer = printer
+
+        def exec(self):
+            seen["landscape"] = self.printer.pageLayout().orientation()
+            self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            self.printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(actions_module, "QPrintDialog", FakePrintDialog)
+    answer(printing, monkeypatch, PrintRange(weeks=2), None)
+    printing.print_action.trigger()
+    assert seen["landscape"] == QPageLayout.Orientation.Landscape
+    pages = text_of(tmp_path / "printed.pdf")
+    assert len(pages) == 2 and "06:45 Tempo run" in pages[0]
