@@ -371,9 +371,10 @@ def cmd_print(args: argparse.Namespace, data_dir: Path) -> int:
     from planner.ui.printing.render import write_pdf
 
     target = Path(args.output)
-    pages = write_pdf(target, weeks, Paper(args.paper) if args.paper else None)
-    if not target.is_file():
-        raise CLIError(f"cannot write {target}")
+    try:
+        pages = write_pdf(target, weeks, Paper(args.paper) if args.paper else None)
+    except OSError as exc:
+        raise CLIError(f"cannot write {target}: {exc.strerror or exc}") from None
     print(f"Printed {args.weeks} week{'s' if args.weeks != 1 else ''} from {weeks[0].title} "
           f"on {pages} page{'s' if pages != 1 else ''} to {target}.")
     return EXIT_OK

@@ -145,3 +145,11 @@ def test_reimport_updates_the_same_events_after_a_move_and_a_restart(cli, data_d
     assert after[uid]["DTSTART"].dt == dt.datetime(2026, 11, 25, 18, 30)
     assert int(after[uid]["SEQUENCE"]) == int(before[uid]["SEQUENCE"]) + 90
     assert after[uid]["DTSTAMP"].dt > before[uid]["DTSTAMP"].dt
+
+
+def test_unwritable_output_is_one_clear_line(cli, data_dir, qapp, tmp_path):
+    target = tmp_path / "no-such-folder" / "plan.pdf"
+    rc, _, err = cli("--data-dir", data_dir, "print", "--week", "2026-W48", "-o", target)
+    assert (rc, err) == (1, f"hybrid-planner: error: cannot write {target}: No such file or directory\n")
+    rc, _, err = cli("--data-dir", data_dir, "export-ics", tmp_path / "no-such-folder" / "c.ics")
+    assert rc == 1 and err.startswith("hybrid-planner: error: cannot write")

@@ -6,10 +6,11 @@ painter left open on a QPdfWriter when an exception unwinds crashes the process 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from planner.io.paper import Paper, country_of_locale, paper_for_country
@@ -50,13 +51,35 @@ def render_weeks(device: QPagedPaintDevice, weeks: Sequence[PrintedWeek]) -> int
     return sheets
 
 
-def write_pdf(path: Path, weeks: Sequence[PrintedWeek], paper: Paper | None = None) -> int:
-    """Write `weeks` as a PDF file at `path`; returns the number of pages."""
+def pdf_bytes(weeks: Sequence[PrintedWeek], paper: Paper | None = None) -> tuple[bytes, int]:
+    """`weeks` as the bytes of a PDF file, and its number of pages."""
     if not weeks:
         raise ValueError("no week to print")
-    writer = QPdfWriter(str(path))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(page_layout(paper or locale_paper()))
     writer.setTitle(PDF_TITLE)
     writer.setCreator("Hybrid Planner")
-    return render_weeks(writer, weeks)
+    pages = render_weeks(writer, weeks)  # the PDF is complete once the painter has ended
+    data = bytes(buffer.data().data())
+    buffer.close()
+    return data, pages
+
+
+def write_pdf(path: Path, weeks: Sequence[PrintedWeek], paper: Paper | None = None) -> int:
+    """Write `weeks` as a PDF file at `path`; returns the number of pages.
+
+    Drawn in memory and then written by Python, through a temporary file renamed over the target:
+    an unwritable path gets the system's own message, and a failure never leaves half a PDF.
+    """
+    data, pages = pdf_bytes(weeks, paper)
+    path = Path(path)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temp.write_bytes(data)
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+    return pages
