@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from planner.domain.enums import Kind, Status, Units
-from planner.domain.exercise_text import format_number as exact_number
 from planner.domain.session import Exercise, Session, WorkSet
 from planner.domain.units import format_distance, format_load, format_pace, load_to_display, load_unit, pace_s_per_km
 
@@ -25,6 +24,11 @@ KIND_WORDS = {
     Kind.REST: "Rest", Kind.OTHER: "Other",
 }
 TIMES = "\u00d7"  # multiplication sign: "5 × 5 @ 100 kg"
+
+
+def exact_number(x: float) -> str:
+    """An RPE or RIR as written: 8.0 -> "8", 7.5 -> "7.5" (half steps only, so "g" is exact)."""
+    return f"{float(x):g}"
 
 
 def duration_text(minutes: int) -> str:

@@ -31,12 +31,16 @@ def main() -> None:
     args = parser.parse_args()
     from PySide6.QtGui import QGuiApplication, QPainter, QPdfWriter
 
-    from planner.domain.reference_history import generate_reference_history
+    try:  # moved to planner.dev on main
+        from planner.dev.reference_file import write_reference_file
+        from planner.dev.reference_history import generate_reference_history
+    except ImportError:
+        from planner.domain.reference_history import generate_reference_history
+        from planner.store.reference_file import write_reference_file
     from planner.io.ics_export import ics_bytes
     from planner.io.paper import Paper
     from planner.io.printed_week import build_printed_week, first_day_of_week
     from planner.store.database import DATA_FILE, open_store
-    from planner.store.reference_file import write_reference_file
     from planner.ui.printing.render import PDF_DPI, page_layout, write_pdf
 
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - kept alive for the run
