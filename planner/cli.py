@@ -360,13 +360,14 @@ MAX_PRINT_WEEKS = 52
 
 def cmd_print(args: argparse.Namespace, data_dir: Path) -> int:
     from planner.io.paper import Paper
+    from planner.io.printed_extras import available_extras
     from planner.io.printed_week import build_printed_weeks
 
     first = parse_iso_week(args.week)
     if not 1 <= args.weeks <= MAX_PRINT_WEEKS:
         raise ValidationError("weeks", f"must be between 1 and {MAX_PRINT_WEEKS} (got {args.weeks})")
     plan = _read_only(data_dir)
-    weeks = build_printed_weeks(first, args.weeks, plan.between, plan.profile)
+    weeks = build_printed_weeks(first, args.weeks, plan.between, plan.profile, available_extras())
     _offscreen_gui()
     from planner.ui.printing.render import write_pdf
 

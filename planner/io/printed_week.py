@@ -76,24 +76,37 @@ class PrintedSession:
     status: Status
 
 
+Amount = float | tuple[float, float] | None  # one number, or a (low, high) range
+
+
 @dataclass(frozen=True, slots=True)
 class DayNutrition:
-    """One day's targets from the nutrition engine; any value may be missing."""
+    """One day's targets from the nutrition engine; any value may be missing or a range."""
 
-    carb_g: float | None = None
-    protein_g: float | None = None
-    fat_g: float | None = None
-    fluid_l: float | None = None
-    note: str = ""
+    carb_g: Amount = None
+    protein_g: Amount = None
+    fat_g: Amount = None
+    fluid_l: Amount = None
+    note: str = ""  # what kind of day it is, e.g. "About an hour of training"
 
     def lines(self) -> tuple[str, ...]:
-        parts = [(self.carb_g, "Carbs", "g"), (self.protein_g, "Protein", "g"), (self.fat_g, "Fat", "g")]
-        lines = [f"{word} {round(v)} {unit}" for v, word, unit in parts if v is not None]
-        if self.fluid_l is not None:
-            lines.append(f"Fluid {self.fluid_l:.1f} L")
+        """ "Carbs 350–490 g", "Protein 98–140 g", "Fat 60–95 g", "Fluid 2.5–3.1 L", the note."""
+        parts = [(self.carb_g, "Carbs", "g", 0), (self.protein_g, "Protein", "g", 0), (self.fat_g, "Fat", "g", 0),
+                 (self.fluid_l, "Fluid", "L", 1)]
+        lines = [f"{word} {_amount(v, digits)} {unit}" for v, word, unit, digits in parts if v is not None]
         if self.note:
             lines.append(self.note)
         return tuple(lines)
+
+
+def _amount(value: float | tuple[float, float], digits: int) -> str:
+    def one(x: float) -> str:
+        return f"{round(x):,}" if digits == 0 else f"{x:.{digits}f}"
+
+    if isinstance(value, tuple):
+        lo, hi = (one(x) for x in value)
+        return lo if lo == hi else f"{lo}–{hi}"
+    return one(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +136,7 @@ class PrintedWeek:
     nutrition_by_day: Mapping[dt.date, DayNutrition] | None = None
     load_totals: tuple[tuple[str, str], ...] | None = None
     findings: tuple[Finding, ...] | None = None
+    sources: tuple[str, ...] = ()  # where the printed numbers come from, printed under the totals
 
     @property
     def last_day(self) -> dt.date:
@@ -144,7 +158,7 @@ class PrintedWeek:
         return tuple(s for d in self.days for s in d.sessions)
 
 
-NutritionSource = Callable[[Sequence[dt.date], Sequence[Session], Profile], Mapping[dt.date, DayNutrition]]
+NutritionSource = Callable[[Sequence[dt.date], SessionsBetween, Profile], Mapping[dt.date, DayNutrition]]
 LoadSource = Callable[[dt.date, SessionsBetween, Profile], Sequence[tuple[str, str]]]
 FindingsSource = Callable[[dt.date, SessionsBetween, Profile], Sequence[Finding]]
 
@@ -156,6 +170,7 @@ class Extras:
     nutrition: NutritionSource | None = None
     load: LoadSource | None = None
     findings: FindingsSource | None = None
+    sources: tuple[str, ...] = ()  # citations for what these engines print
 
 
 def long_date(d: dt.date) -> str:
@@ -185,9 +200,10 @@ def build_printed_week(
         days=printed_days,
         totals=totals_lines(sessions, units),
         load=week_load(first_day, sessions_between),
-        nutrition_by_day=extras.nutrition(days, sessions, profile) if extras.nutrition else None,
+        nutrition_by_day=extras.nutrition(days, sessions_between, profile) if extras.nutrition else None,
         load_totals=tuple(extras.load(first_day, sessions_between, profile)) if extras.load else None,
         findings=tuple(extras.findings(first_day, sessions_between, profile)) if extras.findings else None,
+        sources=(SOURCES, *extras.sources),
     )
 
 

@@ -131,15 +131,19 @@ def test_build_or_deload_from_session_rpe_load():
 def test_extras_fill_the_hooks():
     seen = {}
 
-    def nutrition(days, sessions, profile):
+    def nutrition(days, sessions_between, profile):
         seen["days"] = list(days)
-        return {days[0]: DayNutrition(carb_g=420.4, protein_g=130, fat_g=70, fluid_l=2.54)}
+        seen["sessions"] = [s.title for s in sessions_between(days[0], days[-1])]
+        return {days[0]: DayNutrition(carb_g=(350, 490.4), protein_g=130, fat_g=(70, 70.2), fluid_l=2.54,
+                                      note="About an hour of training")}
 
     extras = Extras(nutrition=nutrition, load=lambda first, between, p: [("ACWR", "1.1")],
                     findings=lambda first, between, p: [Finding("Warning", "Heavy legs before intervals", MONDAY)])
     week = build_printed_week(MONDAY, between_of([tempo()]), Profile(), extras)
-    assert seen["days"][0] == MONDAY and len(seen["days"]) == 7
-    assert week.nutrition_by_day[MONDAY].lines() == ("Carbs 420 g", "Protein 130 g", "Fat 70 g", "Fluid 2.5 L")
+    assert seen["days"][0] == MONDAY and len(seen["days"]) == 7 and seen["sessions"] == ["Tempo"]
+    # ranges print low–high, rounded (490.4 -> 490); equal ends print once (70–70.2 -> 70); litres 1 decimal
+    assert week.nutrition_by_day[MONDAY].lines() == (
+        "Carbs 350–490 g", "Protein 130 g", "Fat 70 g", "Fluid 2.5 L", "About an hour of training")
     assert week.load_totals == (("ACWR", "1.1"),)
     assert week.findings == (Finding("Warning", "Heavy legs before intervals", MONDAY),)
 

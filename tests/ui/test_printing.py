@@ -115,8 +115,8 @@ def test_sunday_week_prints_dates_instead_of_an_iso_week(qapp, tmp_path):
 
 def test_hooks_print_nutrition_load_totals_and_findings(qapp, tmp_path):
     extras = Extras(
-        nutrition=lambda days, sessions, p: {d: DayNutrition(carb_g=300 + i, protein_g=130, fluid_l=2.5)
-                                             for i, d in enumerate(days)},
+        nutrition=lambda days, between, p: {d: DayNutrition(carb_g=300 + i, protein_g=130, fluid_l=2.5)
+                                            for i, d in enumerate(days)},
         load=lambda first, between, p: [("Acute:chronic", "1.12 (EWMA)")],
         findings=lambda first, between, p: [Finding("Warning", "Heavy lower body the day before intervals",
                                                     MONDAY + dt.timedelta(2))],

@@ -18,7 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPagedPaintDevice, QPainter, QPen
 
 from planner.domain.enums import Kind, Status
-from planner.io.printed_week import SOURCES, PrintedDay, PrintedSession, PrintedWeek
+from planner.io.printed_week import PrintedDay, PrintedSession, PrintedWeek
 from planner.ui.printing.text_rows import (
     BLACK,
     GREY,
@@ -161,8 +161,8 @@ class WeekPage:
         w = self.width
         boxes: list[tuple[str, list[Row], float]] = []
         totals = list(self.week.totals) + list(self.week.load_totals or ())
-        sources = text_rows(SOURCES, font(self.pt(NOTES_PT), italic=True), w * 0.3 - 2 * self.mm(PAD_MM),
-                            self.device, color=GREY)
+        sources = text_rows(" ".join(self.week.sources), font(self.pt(NOTES_PT), italic=True),
+                            w * 0.3 - 2 * self.mm(PAD_MM), self.device, color=GREY) if self.week.sources else []
         boxes.append(("This week", self._pairs_rows(totals, w * 0.3) + [gap(self.mm(1))] + sources, 0.3))
         overflow: list[Row] = []
         if self.week.findings is not None:
