@@ -39,7 +39,8 @@ SCALES = (1.15, 1.0, 0.93, 0.86, 0.8)
 TITLE_PT, SUB_PT, DAY_PT, SESSION_PT, DETAIL_PT, NOTES_PT, BAND_PT = 15.0, 9.0, 9.0, 8.5, 7.5, 7.0, 8.0
 GUTTER_MM, PAD_MM, BOX_MM, NOTES_MIN_MM, NOTE_LINE_MM = 2.0, 1.2, 3.0, 22.0, 6.5
 BAND_MAX = 0.4  # of the sheet's height, for the findings in the bottom band
-FINDINGS_WIDTH = 0.36  # of the sheet's width
+TOTALS_WIDTH = 0.36  # of the sheet's width
+FINDINGS_WIDTH = 0.36
 SHADE = QColor(228, 228, 228)
 DAY_WORDS = "%a %d %b"
 
@@ -161,17 +162,19 @@ class WeekPage:
         w = self.width
         boxes: list[tuple[str, list[Row], float]] = []
         totals = list(self.week.totals) + list(self.week.load_totals or ())
-        sources = text_rows(" ".join(self.week.sources), font(self.pt(NOTES_PT), italic=True),
-                            w * 0.3 - 2 * self.mm(PAD_MM), self.device, color=GREY) if self.week.sources else []
-        boxes.append(("This week", self._pairs_rows(totals, w * 0.3) + [gap(self.mm(1))] + sources, 0.3))
+        inner = w * TOTALS_WIDTH - 2 * self.mm(PAD_MM)
+        sources = text_rows(" ".join(self.week.sources), font(self.pt(NOTES_PT), italic=True), inner, self.device,
+                            color=GREY) if self.week.sources else []
+        rows = self._pairs_rows(totals, w * TOTALS_WIDTH) + [gap(self.mm(1))] + sources
+        boxes.append(("This week", rows, TOTALS_WIDTH))
         overflow: list[Row] = []
         if self.week.findings is not None:
             lines = [f"{f.severity}{f' ({f.day:%a})' if f.day else ''}: {f.text}" for f in self.week.findings]
-            rows: list[Row] = []
+            found: list[Row] = []
             for line in lines or ["No findings"]:
-                rows += text_rows(line, font(self.pt(BAND_PT)), w * FINDINGS_WIDTH - 2 * self.mm(PAD_MM), self.device)
-            rows, overflow = split_rows(rows, self.height * BAND_MAX)
-            boxes.append(("Plan check", rows, FINDINGS_WIDTH))
+                found += text_rows(line, font(self.pt(BAND_PT)), w * FINDINGS_WIDTH - 2 * self.mm(PAD_MM), self.device)
+            found, overflow = split_rows(found, self.height * BAND_MAX)
+            boxes.append(("Plan check", found, FINDINGS_WIDTH))
         self._band_cache[self.scale] = (boxes, overflow)
         return boxes
 
