@@ -159,20 +159,19 @@ class WeekPage:
         cached = self._band_cache.get(self.scale)
         if cached is not None:
             return cached[0]
-        w = self.width
         boxes: list[tuple[str, list[Row], float]] = []
         totals = list(self.week.totals) + list(self.week.load_totals or ())
-        inner = w * TOTALS_WIDTH - 2 * self.mm(PAD_MM)
+        inner = self._inner_width(TOTALS_WIDTH)
         sources = text_rows(" ".join(self.week.sources), font(self.pt(NOTES_PT), italic=True), inner, self.device,
                             color=GREY) if self.week.sources else []
-        rows = self._pairs_rows(totals, w * TOTALS_WIDTH) + [gap(self.mm(1))] + sources
+        rows = self._pairs_rows(totals, inner) + [gap(self.mm(1))] + sources
         boxes.append(("This week", rows, TOTALS_WIDTH))
         overflow: list[Row] = []
         if self.week.findings is not None:
             lines = [f"{f.severity}{f' ({f.day:%a})' if f.day else ''}: {f.text}" for f in self.week.findings]
             found: list[Row] = []
             for line in lines or ["No findings"]:
-                found += text_rows(line, font(self.pt(BAND_PT)), w * FINDINGS_WIDTH - 2 * self.mm(PAD_MM), self.device)
+                found += text_rows(line, font(self.pt(BAND_PT)), self._inner_width(FINDINGS_WIDTH), self.device)
             found, overflow = split_rows(found, self.height * BAND_MAX)
             boxes.append(("Plan check", found, FINDINGS_WIDTH))
         self._band_cache[self.scale] = (boxes, overflow)
@@ -182,10 +181,14 @@ class WeekPage:
         self._band_boxes()
         return self._band_cache[self.scale][1]
 
+    def _inner_width(self, fraction: float) -> float:
+        """Room for text in a bottom box `fraction` of the sheet wide (less the gap and padding)."""
+        return self.width * fraction - self.mm(GUTTER_MM) - 2 * self.mm(PAD_MM)
+
     def _pairs_rows(self, pairs: Sequence[tuple[str, str]], width: float) -> list[Row]:
         rows: list[Row] = []
         for label, value in pairs:
-            rows += text_rows(f"{label}: {value}", font(self.pt(BAND_PT)), width - 2 * self.mm(PAD_MM), self.device)
+            rows += text_rows(f"{label}: {value}", font(self.pt(BAND_PT)), width, self.device)
         return rows
 
     def _band_height(self) -> float:
