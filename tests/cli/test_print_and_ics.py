@@ -153,3 +153,16 @@ def test_unwritable_output_is_one_clear_line(cli, data_dir, qapp, tmp_path):
     assert (rc, err) == (1, f"hybrid-planner: error: cannot write {target}: No such file or directory\n")
     rc, _, err = cli("--data-dir", data_dir, "export-ics", tmp_path / "no-such-folder" / "c.ics")
     assert rc == 1 and err.startswith("hybrid-planner: error: cannot write")
+
+
+def test_export_ics_imports_no_qt(data_dir, tmp_path):
+    """Only `print` draws; the calendar export starts fast and runs where Qt cannot."""
+    seed(data_dir)
+    script = ("import sys\nfrom planner import cli\nrc = cli.main(sys.argv[1:])\n"
+              "print('QT:' + ','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))))\n"
+              "sys.exit(rc)\n")
+    done = subprocess.run([sys.executable, "-c", script, "--data-dir", str(data_dir), "export-ics",
+                           str(tmp_path / "x.ics")], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "QT:"
