@@ -39,6 +39,7 @@ def main() -> None:
         from planner.store.reference_file import write_reference_file
     from planner.io.ics_export import ics_bytes
     from planner.io.paper import Paper
+    from planner.io.printed_extras import available_extras
     from planner.io.printed_week import build_printed_week, first_day_of_week
     from planner.store.database import DATA_FILE, open_store
     from planner.ui.printing.render import PDF_DPI, page_layout, write_pdf
@@ -62,12 +63,16 @@ def main() -> None:
         painter = QPainter(writer)
         painter.end()
 
+    extras = available_extras()  # nutrition targets and load figures, where this build has them
+    print(f"extras: nutrition {'yes' if extras.nutrition else 'no'}, load {'yes' if extras.load else 'no'}")
+
     def one_week() -> None:
-        week = build_printed_week(first, store.sessions.between, profile)
+        week = build_printed_week(first, store.sessions.between, profile, extras)
         write_pdf(tmp / "week.pdf", [week], Paper.A4)
 
     def four_weeks() -> None:
-        weeks = [build_printed_week(first + dt.timedelta(weeks=i), store.sessions.between, profile) for i in range(4)]
+        weeks = [build_printed_week(first + dt.timedelta(weeks=i), store.sessions.between, profile, extras)
+                 for i in range(4)]
         write_pdf(tmp / "weeks.pdf", weeks, Paper.A4)
 
     t0 = time.perf_counter()
