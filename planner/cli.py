@@ -118,6 +118,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("restore", "replace the plan with a backup or a file written by backup; the "
                            "current state is backed up first, and nothing changes if the file is wrong")
     p.add_argument("file", metavar="FILE.json", help="the backup to restore")
+
+    p = command("print", "print weeks of the plan to a PDF file (landscape, one week per page)")
+    p.add_argument("--week", required=True, metavar="YYYY-Www",
+                   help="the first week, e.g. 2026-W48 (a profile whose weeks start on Sunday prints "
+                        "from the Sunday before that ISO week's Monday)")
+    p.add_argument("--weeks", type=int, default=1, metavar="N", help="how many weeks (default 1)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF file to write")
+    p.add_argument("--paper", choices=("A4", "Letter"), help="paper size (default: from the locale)")
+
+    p = command("export-ics", "write the sessions as a calendar file (iCalendar) to import into a calendar")
+    p.add_argument("file", metavar="FILE.ics", help="the calendar file to write")
+    p.add_argument("--from", dest="first", metavar="DATE", help="first day (YYYY-MM-DD)")
+    p.add_argument("--to", dest="last", metavar="DATE", help="last day (YYYY-MM-DD)")
     return parser
 
 
@@ -173,6 +186,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         "backups": cmd_backups,
         "backup": cmd_backup,
         "restore": cmd_restore,
+        "print": cmd_print,
+        "export-ics": cmd_export_ics,
     }
     return handlers[args.command](args, data_dir)
 
@@ -464,4 +479,64 @@ def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
     before = f" The state it replaced is backed up as {result.previous}." if result.previous else ""
     print(f"Restored {args.file} ({result.sessions} session{'s' if result.sessions != 1 else ''}) "
           f"as {result.path}.{before}")
+    return EXIT_OK
+
+
+# -- print and calendar -------------------------------------------------------------------------
+MAX_PRINT_WEEKS = 52
+
+
+def cmd_print(args: argparse.Namespace, data_dir: Path) -> int:
+    from planner.io.paper import Paper
+    from planner.io.printed_extras import available_extras
+    from planner.io.printed_week import build_printed_weeks
+
+    first = parse_iso_week(args.week)
+    if not 1 <= args.weeks <= MAX_PRINT_WEEKS:
+        raise ValidationError("weeks", f"must be between 1 and {MAX_PRINT_WEEKS} (got {args.weeks})")
+    with _snapshot(data_dir) as store:
+        weeks = build_printed_weeks(first, args.weeks, store.sessions.between, store.profile.get(),
+                                    available_extras())
+    _offscreen_gui()
+    from planner.ui.printing.render import write_pdf
+
+    target = Path(args.output)
+    try:
+        pages = write_pdf(target, weeks, Paper(args.paper) if args.paper else None)
+    except OSError as exc:
+        raise CLIError(f"cannot write {target}: {exc.strerror or exc}") from None
+    print(f"Printed {args.weeks} week{'s' if args.weeks != 1 else ''} from {weeks[0].title} "
+          f"on {pages} page{'s' if pages != 1 else ''} to {target}.")
+    return EXIT_OK
+
+
+def _offscreen_gui() -> None:
+    """Drawing text needs a QGuiApplication; without a window, one on the offscreen platform."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        app = QGuiApplication([PROG, "-platform", "offscreen"])
+        app.setApplicationName(PROG)
+        _offscreen_gui.app = app  # type: ignore[attr-defined]  # kept alive until the process ends
+
+
+def cmd_export_ics(args: argparse.Namespace, data_dir: Path) -> int:
+    from planner.io.ics_export import SEQUENCE_EPOCH, plan_changed_at, write_ics
+
+    first = parse_date("from", args.first) if args.first else None
+    last = parse_date("to", args.last) if args.last else None
+    if first and last and first > last:
+        raise ValidationError("to", f"{last} is before --from {first}")
+    with _snapshot(data_dir) as store:
+        sessions = [s for s in store.sessions.all()
+                    if (first is None or s.date >= first) and (last is None or s.date <= last)]
+        units = store.profile.get().units
+        changed = plan_changed_at(store.path) if store.path.exists() else SEQUENCE_EPOCH
+    target = Path(args.file)
+    try:
+        count = write_ics(target, sessions, units, changed)
+    except OSError as exc:
+        raise CLIError(f"cannot write {target}: {exc.strerror or exc}") from None
+    print(f"Exported {count} session{'s' if count != 1 else ''}{_span(s.date for s in sessions)} "
+          f"to {target}.")
     return EXIT_OK

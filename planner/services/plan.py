@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from planner.domain import plan_match
 from planner.domain.enums import Status
-from planner.domain.plan_edit import as_new_plan, by_day, end_of_day, insert_into_day, renumber
+from planner.domain.plan_edit import as_new_plan, end_of_day, insert_into_day, renumber
+from planner.domain.plan_match import CopyMode
 from planner.domain.session import Session
 from planner.services.operations import SessionsOp
 from planner.services.runner import Runner
@@ -151,23 +153,21 @@ class PlanService:
         after = [s for day in days.values() for s in renumber([x for x in day if x.id not in gone_ids])]
         self._replace(f"Delete {_quote(gone)}", before, after)
 
-    def copy_week(self, first: dt.date) -> list[Session]:
-        """Copy the week starting `first` onto the following week, after what is there already."""
+    def copy_week(self, first: dt.date, mode: CopyMode | str = CopyMode.ADD) -> list[Session]:
+        """Copy the week starting `first` onto the following week: after what is there already
+        (add), or instead of it (replace). Returns the copies as stored."""
+        mode = CopyMode(mode)
         last = first + dt.timedelta(days=6)
         sources = self.store.sessions.between(first, last)
         if not sources:
             return []
-        target_days = {d + dt.timedelta(days=7): self._day(d + dt.timedelta(days=7))
-                       for d in by_day(sources)}
-        before = [s for day in target_days.values() for s in day]
-        after: list[Session] = []
-        for src_day, sessions in by_day(sources).items():
-            target = src_day + dt.timedelta(days=7)
-            new = [as_new_plan(s, target) for s in sessions]
-            after.extend(renumber([*target_days[target], *new]))
-        old_ids = {s.id for s in before}
-        stored = self._replace(f"Copy week of {first:%d %b} to next week", before, after)
-        return [s for s in stored if s.id not in old_ids]
+        target = self.store.sessions.between(first + dt.timedelta(days=7), last + dt.timedelta(days=7))
+        remove, after = plan_match.copy_week(sources, target, mode)  # `after` holds what is kept too
+        verb = "Replace next week with" if mode is CopyMode.REPLACE and remove else "Copy"
+        kept = {s.id for s in target}
+        text = f"{verb} the week of {first:%d %b}" + (" to next week" if verb == "Copy" else "")
+        stored = self._replace(text, target, after)
+        return [s for s in stored if s.id not in kept]
 
     def clear_week(self, first: dt.date) -> None:
         sessions = self.store.sessions.between(first, first + dt.timedelta(days=6))

@@ -23,12 +23,14 @@ sys.exit(rc)
     ["report", "--week", "2026-W48"],
     ["report", "--week", "2026-W48", "--json"],
     ["export-plan", "-"],
+    ["export-ics", "OUT.ics"],
     ["import-plan", "PLAN"],
 ])
 def test_headless_command_imports_no_qt(tmp_path, command):
     plan = tmp_path / "plan.csv"
     plan.write_text("date,kind,title,duration_min,rpe\n2026-11-24,run,Easy run,40,3\n", encoding="utf-8")
-    argv = ["--data-dir", str(tmp_path / "data"), *[str(plan) if a == "PLAN" else a for a in command]]
+    named = {"PLAN": str(plan), "OUT.ics": str(tmp_path / "out.ics")}
+    argv = ["--data-dir", str(tmp_path / "data"), *[named.get(a, a) for a in command]]
     done = subprocess.run([sys.executable, "-c", SCRIPT, *argv], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "QT:"

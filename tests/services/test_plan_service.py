@@ -261,3 +261,17 @@ def test_library_and_profile_undo(env):
     env.stack.undo()
     assert env.store.profile.get() == p
 
+
+
+def test_copy_week_adds_alongside_or_replaces(week):
+    next_mon = MONDAY + dt.timedelta(days=7)
+    week.plan.add([run("Long", next_mon)], next_mon)
+    week.plan.copy_week(MONDAY, "add")
+    assert titles(week.store, next_mon) == ["Long", "A", "B", "C"]
+    assert week.stack.undoText() == "Copy the week of 23 Nov to next week"
+    week.stack.undo()
+    before = snapshot(week.store)
+    week.plan.copy_week(MONDAY, "replace")
+    assert titles(week.store, next_mon) == ["A", "B", "C"]
+    assert week.stack.undoText() == "Replace next week with the week of 23 Nov"
+    check_undo_redo(week, before, snapshot(week.store))

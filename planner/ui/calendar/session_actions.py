@@ -149,7 +149,13 @@ class SessionActions(QObject):
             self._library.save_as_template(sel[0], title.strip()[:120])
 
     def copy_week_to_next(self) -> None:
-        self._plan.copy_week(self._week.model.first_day)
+        from planner.ui.dialogs.plan_questions import ask_copy_week_mode
+
+        first: dt.date = self._week.model.first_day
+        target = self._plan.store.sessions.between(first + dt.timedelta(days=7), first + dt.timedelta(days=13))
+        mode = ask_copy_week_mode(self._parent, len(target))
+        if mode is not None:
+            self._plan.copy_week(first, mode)
 
     def clear_this_week(self) -> None:
         first: dt.date = self._week.model.first_day

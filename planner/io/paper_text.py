@@ -1,0 +1,142 @@
+"""A session as it reads on paper: every detail spelled out, in the profile's units. No Qt.
+
+The calendar's cards show a summary and keep the rest in a tooltip; paper has no tooltip, so the
+printed page spells out what the athlete needs at the track or in the gym: the run type, distance,
+duration and target pace or zone; each lift as exercise, sets x reps @ load; the notes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from planner.domain.enums import Kind, Status, Units
+from planner.domain.session import Exercise, Session, WorkSet
+from planner.domain.units import format_distance, format_load, format_pace, load_to_display, load_unit, pace_s_per_km
+
+TYPE_WORDS = {
+    "easy": "Easy", "recovery": "Recovery", "long": "Long", "tempo": "Tempo", "intervals": "Intervals",
+    "hills": "Hills", "race": "Race", "lower": "Lower body", "upper": "Upper body", "full": "Full body",
+    "core": "Core", "yoga": "Yoga", "mobility": "Mobility", "foam_rolling": "Foam rolling",
+    "walk": "Walk", "other": "Other",
+}
+KIND_WORDS = {
+    Kind.RUN: "Run", Kind.LIFT: "Lift", Kind.MOBILITY: "Mobility", Kind.RECOVERY: "Recovery",
+    Kind.REST: "Rest", Kind.OTHER: "Other",
+}
+TIMES = "\u00d7"  # multiplication sign: "5 × 5 @ 100 kg"
+
+
+def exact_number(x: float) -> str:
+    """An RPE or RIR as written: 8.0 -> "8", 7.5 -> "7.5" (half steps only, so "g" is exact)."""
+    return f"{float(x):g}"
+
+
+def duration_text(minutes: int) -> str:
+    """45 -> "45 min", 90 -> "1 h 30", 120 -> "2 h"."""
+    if minutes < 60:
+        return f"{minutes} min"
+    h, m = divmod(minutes, 60)
+    return f"{h} h {m:02d}" if m else f"{h} h"
+
+
+def tonnage_text(kg: float, units: Units) -> str:
+    """Volume load rounded to whole kg or lb with thousands separators: "12,450 kg"."""
+    return f"{round(load_to_display(kg, units)):,} {load_unit(units)}"
+
+
+def heading_words(s: Session) -> str:
+    """The kind and type, e.g. "Run · Tempo" or "Lift · Lower body"."""
+    kind = KIND_WORDS[s.kind]
+    word = TYPE_WORDS.get(s.type, s.type)
+    return f"{kind} · {word}" if s.type and word != kind else kind
+
+
+def plan_line(s: Session, units: Units) -> str:
+    """Planned duration, distance and effort: "50 min · 10 km · RPE 7"."""
+    if s.kind is Kind.REST:
+        return ""
+    parts = [duration_text(s.duration_min)]
+    if s.distance_km:
+        parts.append(format_distance(s.distance_km, units))
+    parts.append(f"RPE {exact_number(s.rpe)}")
+    return " · ".join(parts)
+
+
+def target_line(s: Session, units: Units) -> str:
+    """The target pace or zone as written; for a run without one, the pace its numbers imply."""
+    if s.target:
+        return f"Target {s.target}"
+    if s.kind is Kind.RUN:
+        pace = pace_s_per_km(s.duration_min, s.distance_km)
+        if pace is not None:
+            return f"Pace ≈ {format_pace(pace, units)}"
+    return ""
+
+
+def exercise_lines(exercises: Sequence[Exercise], units: Units) -> list[str]:
+    """One line per exercise: "Back squat 5 × 5 @ 100 kg RPE 8 (+1 warm-up)".
+
+    Runs of identical working sets are grouped, so a pyramid reads
+    "Deadlift 1 × 5 @ 140 kg, 1 × 3 @ 150 kg". Bodyweight sets carry no load.
+    """
+    lines = []
+    for e in exercises:
+        work = e.working_sets
+        warmups = len(e.sets) - len(work)
+        groups = ", ".join(_set_group(run, units) for run in _runs(work)) if work else ""
+        text = f"{e.name} {groups}".strip()
+        if warmups:
+            text += f" (+{warmups} warm-up)"
+        lines.append(text)
+    return lines
+
+
+def _runs(sets: Sequence[WorkSet]) -> list[list[WorkSet]]:
+    runs: list[list[WorkSet]] = []
+    for s in sets:
+        if runs and runs[-1][0] == s:
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    return runs
+
+
+def _set_group(run: Sequence[WorkSet], units: Units) -> str:
+    s = run[0]
+    text = f"{len(run)} {TIMES} {s.reps}"
+    if s.load_kg is not None:
+        text += f" @ {format_load(s.load_kg, units)}"
+    if s.rpe is not None:
+        text += f" RPE {exact_number(s.rpe)}"
+    elif s.rir is not None:
+        text += f" RIR {s.rir}"
+    return text
+
+
+def outcome_line(s: Session, units: Units) -> str:
+    """What happened, once it happened: "Done: 50 min · 9.2 km · RPE 4", or "Skipped"."""
+    if s.status is Status.SKIPPED:
+        return "Skipped"
+    if s.status is not Status.DONE:
+        return ""
+    parts = []
+    if s.actual_duration_min:
+        parts.append(duration_text(s.actual_duration_min))
+    if s.actual_distance_km:
+        parts.append(format_distance(s.actual_distance_km, units))
+    if s.actual_rpe is not None:
+        parts.append(f"RPE {exact_number(s.actual_rpe)}")
+    return "Done: " + " · ".join(parts) if parts else "Done"
+
+
+def detail_lines(s: Session, units: Units) -> tuple[str, ...]:
+    """Every line under the title, in reading order, empty lines left out (a rest day has none:
+    its title says it all)."""
+    if s.kind is Kind.REST:
+        return ()
+    lines = [heading_words(s), plan_line(s, units), target_line(s, units)]
+    if s.kind is Kind.LIFT and s.tonnage_kg:
+        lines.append(f"Volume {tonnage_text(s.tonnage_kg, units)}")
+    lines.extend(exercise_lines(s.exercises, units))
+    lines.append(outcome_line(s, units))
+    return tuple(line for line in lines if line)

@@ -1,0 +1,82 @@
+"""The engines the printed week can show today, as `Extras` for `build_printed_week`. No Qt.
+
+Each part is looked up when it is asked for, and left off the page where this build lacks it:
+the nutrition targets from planner/domain/nutrition.py (issue 11), the load figures from
+planner/domain/load_history.py (the charts' engine, so the page and the charts agree). Plan-check
+findings plug in the same way: add a `findings_source` here and pass it in `available_extras`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
+
+from planner.domain.profile import Profile
+from planner.io.printed_week import DayNutrition, Extras, LoadSource, NutritionSource, SessionsBetween
+
+LOAD_LOOKBACK_DAYS = 365  # chronic load (28-42 d) has long forgotten what came before
+LOAD_SOURCES = ("Monotony and strain: Foster 1998; acute:chronic EWMA 7/28 d: Williams 2017; "
+                "chronic and acute load 42/7 d: Coggan (TrainingPeaks).")
+NUTRITION_SOURCES = ("Carbohydrate: Thomas 2016 (ACSM/AND/DC position stand); protein: Jäger 2017 (ISSN); "
+                     "fluid: EFSA 2010 plus sweat losses (Sawka 2007).")
+
+
+def available_extras() -> Extras:
+    nutrition, load = nutrition_source(), load_source()
+    sources = ((LOAD_SOURCES,) if load else ()) + ((NUTRITION_SOURCES,) if nutrition else ())
+    return Extras(nutrition=nutrition, load=load, sources=sources)
+
+
+def load_source() -> LoadSource | None:
+    """Monotony and strain, the acute:chronic ratio and chronic/acute load and form on the week's
+    last day, and the week's hard sets, as the charts compute them; None where not built in."""
+    try:
+        from planner.domain.load_history import LoadHistory
+    except ImportError:  # a build without the load engine: the lines are left off
+        return None
+
+    def source(first_day: dt.date, sessions_between: SessionsBetween, profile: Profile) -> list[tuple[str, str]]:
+        last = first_day + dt.timedelta(days=6)
+        h = LoadHistory(profile.week_start)
+        h.load(sessions_between(first_day - dt.timedelta(days=LOAD_LOOKBACK_DAYS), last), today=last)
+        if h.empty:
+            return []
+        i, week = h.index(last), h.index(first_day) // 7
+        building = bool(h.building[i])
+        mono, strain = float(h.monotony[week]), float(h.strain[week])
+        lines = [("Monotony, strain", "undefined (every day the same)" if math.isnan(mono)
+                  else f"{mono:.2f}, {round(strain):,}")]
+        if building:
+            lines.append(("Acute:chronic", "building up (under 28 days of history)"))
+        else:
+            lines.append(("Acute:chronic", f"{float(h.acwr[i]):.2f} on {last:%a} (EWMA; a trend, not a risk score)"))
+            lines.append(("Chronic, acute load, form", f"{round(float(h.fitness[i])):,}, "
+                          f"{round(float(h.fatigue[i])):,}, {round(float(h.form[i])):+,} AU"))
+        split = h.week_split(first_day)
+        sets = split.planned.hard_sets + split.done.hard_sets
+        if sets:
+            lines.append(("Hard sets", f"{sets:g} (working sets at RPE 7 or more)"))
+        return lines
+
+    return source
+
+
+def nutrition_source() -> NutritionSource | None:
+    """The nutrition engine's day targets as printed ranges, or None where it is not built in."""
+    try:
+        from planner.domain.nutrition import week_targets
+    except ImportError:  # a build without the nutrition engine: the row is left off the page
+        return None
+
+    def source(days: Sequence[dt.date], sessions_between: SessionsBetween,
+               profile: Profile) -> Mapping[dt.date, DayNutrition]:
+        return {t.date: DayNutrition(
+            carb_g=(t.carbohydrate_g.lo, t.carbohydrate_g.hi),
+            protein_g=(t.protein_g.lo, t.protein_g.hi),
+            fat_g=(t.fat_g.lo, t.fat_g.hi),
+            fluid_l=(t.fluid_l.lo, t.fluid_l.hi),
+            note=t.band.label,
+        ) for t in week_targets(profile, list(days), sessions_between)}
+
+    return source

@@ -1,0 +1,275 @@
+"""What a printed week shows, as plain data built from the store: the page only lays it out. No Qt.
+
+Three parts come from engines other issues add (daily nutrition targets, load totals, plan-check
+findings). Each is an optional field of `PrintedWeek`, filled by an optional source in `Extras`;
+a part that is None is left off the page, so the page works today and grows as they land:
+
+    extras = Extras(nutrition=my_targets, load=my_load_lines, findings=my_findings)
+    build_printed_week(first_day, store.sessions.between, store.profile.get(), extras)
+
+Build or deload: the week's session-RPE load (RPE x minutes, Foster 2001; SCIENCE.md §1) against
+the mean of the three weeks before it. Below `DELOAD_RATIO` (80 %) it is a deload week, else a
+build week. The 80 % line is an app convention, not a published threshold: deload weeks are
+usually planned at about 50-70 % of the load around them (the demo plan's carry about 60 %).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from planner.domain.enums import Goal, Kind, Status, Units
+from planner.domain.profile import Profile
+from planner.domain.session import Session
+from planner.domain.totals import week_totals
+from planner.domain.units import format_distance
+from planner.domain.weeks import iso_week_name, week_days, week_start
+from planner.io.paper_text import detail_lines, duration_text, tonnage_text
+
+SessionsBetween = Callable[[dt.date, dt.date], list[Session]]
+DELOAD_RATIO = 0.8
+HISTORY_WEEKS = 3
+
+GOAL_WORDS = {
+    Goal.RUN: "Weightlifting for running",
+    Goal.LIFT: "Running for weightlifters",
+    Goal.BALANCED: "Balanced hybrid",
+}
+
+
+class Phase(StrEnum):
+    BUILD = "build"
+    DELOAD = "deload"
+
+
+@dataclass(frozen=True, slots=True)
+class WeekLoad:
+    """Session-RPE load of the week and the mean of the `HISTORY_WEEKS` weeks before it (AU)."""
+
+    load: float
+    previous_mean: float
+
+    @property
+    def ratio(self) -> float:
+        return self.load / self.previous_mean
+
+    @property
+    def phase(self) -> Phase:
+        return Phase.DELOAD if self.ratio < DELOAD_RATIO else Phase.BUILD
+
+    def text(self) -> str:
+        """ "Build week · load 2,340 AU, 112 % of the 3 weeks before (session RPE x min, Foster 2001)"."""
+        return (f"{self.phase.value.title()} week · load {round(self.load):,} AU, "
+                f"{round(self.ratio * 100)} % of the {HISTORY_WEEKS} weeks before (session RPE × min, Foster 2001)")
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedSession:
+    id: int | None
+    title: str
+    kind: Kind
+    time: str  # "07:00", or "" when the session has no time of day
+    lines: tuple[str, ...]
+    notes: str
+    status: Status
+
+
+Amount = float | tuple[float, float] | None  # one number, or a (low, high) range
+
+
+@dataclass(frozen=True, slots=True)
+class DayNutrition:
+    """One day's targets from the nutrition engine; any value may be missing or a range."""
+
+    carb_g: Amount = None
+    protein_g: Amount = None
+    fat_g: Amount = None
+    fluid_l: Amount = None
+    note: str = ""  # what kind of day it is, e.g. "About an hour of training"
+
+    def lines(self) -> tuple[str, ...]:
+        """ "Carbs 350–490 g", "Protein 98–140 g", "Fat 60–95 g", "Fluid 2.5–3.1 L", the note."""
+        parts = [(self.carb_g, "Carbs", "g", 0), (self.protein_g, "Protein", "g", 0), (self.fat_g, "Fat", "g", 0),
+                 (self.fluid_l, "Fluid", "L", 1)]
+        lines = [f"{word} {_amount(v, digits)} {unit}" for v, word, unit, digits in parts if v is not None]
+        if self.note:
+            lines.append(self.note)
+        return tuple(lines)
+
+
+def _amount(value: float | tuple[float, float], digits: int) -> str:
+    def one(x: float) -> str:
+        return f"{round(x):,}" if digits == 0 else f"{x:.{digits}f}"
+
+    if isinstance(value, tuple):
+        lo, hi = (one(x) for x in value)
+        return lo if lo == hi else f"{lo}–{hi}"
+    return one(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A plan-check finding as printed: "Warning", "Note", ...; the day it concerns, if one."""
+
+    severity: str
+    text: str
+    day: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedDay:
+    date: dt.date
+    sessions: tuple[PrintedSession, ...]
+
+
+@dataclass(frozen=True)
+class PrintedWeek:
+    athlete: str
+    goal: str
+    units: Units
+    first_day: dt.date
+    days: tuple[PrintedDay, ...]
+    totals: tuple[tuple[str, str], ...]
+    load: WeekLoad | None = None
+    nutrition_by_day: Mapping[dt.date, DayNutrition] | None = None
+    load_totals: tuple[tuple[str, str], ...] | None = None
+    findings: tuple[Finding, ...] | None = None
+    sources: tuple[str, ...] = ()  # where the printed numbers come from, printed under the totals
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.first_day + dt.timedelta(days=6)
+
+    @property
+    def title(self) -> str:
+        """ "Week 2026-W48" for a Monday week; a Sunday week spans two ISO weeks, so its dates."""
+        if self.first_day.weekday() == 0:
+            return f"Week {iso_week_name(self.first_day)}"
+        return f"Week of {long_date(self.first_day)}"
+
+    @property
+    def dates(self) -> str:
+        return f"{long_date(self.first_day)} – {long_date(self.last_day)}"
+
+    @property
+    def sessions(self) -> tuple[PrintedSession, ...]:
+        return tuple(s for d in self.days for s in d.sessions)
+
+
+NutritionSource = Callable[[Sequence[dt.date], SessionsBetween, Profile], Mapping[dt.date, DayNutrition]]
+LoadSource = Callable[[dt.date, SessionsBetween, Profile], Sequence[tuple[str, str]]]
+FindingsSource = Callable[[dt.date, SessionsBetween, Profile], Sequence[Finding]]
+
+
+@dataclass(frozen=True)
+class Extras:
+    """Hooks for the engines of later issues; each takes the week and returns its part."""
+
+    nutrition: NutritionSource | None = None
+    load: LoadSource | None = None
+    findings: FindingsSource | None = None
+    sources: tuple[str, ...] = ()  # citations for what these engines print
+
+
+def long_date(d: dt.date) -> str:
+    return f"{d:%a} {d.day} {d:%b} {d.year}"
+
+
+def first_day_of_week(day: dt.date, profile: Profile) -> dt.date:
+    return week_start(day, profile.week_start)
+
+
+def build_printed_week(
+    first_day: dt.date, sessions_between: SessionsBetween, profile: Profile, extras: Extras | None = None
+) -> PrintedWeek:
+    """The week starting on `first_day` (normally the profile's first day of the week)."""
+    extras = extras or Extras()
+    days = week_days(first_day)
+    sessions = sessions_between(days[0], days[-1])
+    units = profile.units
+    printed_days = tuple(
+        PrintedDay(day, tuple(printed_session(s, units) for s in _ordered(sessions, day))) for day in days
+    )
+    return PrintedWeek(
+        athlete=profile.name,
+        goal=GOAL_WORDS[profile.goal],
+        units=units,
+        first_day=first_day,
+        days=printed_days,
+        totals=totals_lines(sessions, units),
+        load=week_load(first_day, sessions_between),
+        nutrition_by_day=extras.nutrition(days, sessions_between, profile) if extras.nutrition else None,
+        load_totals=tuple(extras.load(first_day, sessions_between, profile)) if extras.load else None,
+        findings=tuple(extras.findings(first_day, sessions_between, profile)) if extras.findings else None,
+        sources=(SOURCES, *extras.sources),
+    )
+
+
+def build_printed_weeks(
+    day: dt.date, weeks: int, sessions_between: SessionsBetween, profile: Profile, extras: Extras | None = None
+) -> list[PrintedWeek]:
+    """`weeks` weeks from the one holding `day`, each starting on the profile's first day."""
+    if weeks < 1:
+        raise ValueError(f"weeks must be 1 or more (got {weeks})")
+    first = first_day_of_week(day, profile)
+    return [build_printed_week(first + dt.timedelta(weeks=i), sessions_between, profile, extras)
+            for i in range(weeks)]
+
+
+def printed_session(s: Session, units: Units) -> PrintedSession:
+    return PrintedSession(
+        id=s.id,
+        title=s.title,
+        kind=s.kind,
+        time=s.time.strftime("%H:%M") if s.time else "",
+        lines=detail_lines(s, units),
+        notes=s.notes.strip(),
+        status=s.status,
+    )
+
+
+def _ordered(sessions: Sequence[Session], day: dt.date) -> list[Session]:
+    return sorted((s for s in sessions if s.date == day), key=lambda s: (s.position, s.id or 0))
+
+
+def session_load(s: Session) -> float:
+    """Session-RPE load (Foster 2001): RPE x minutes; what was done once done, nothing if skipped."""
+    if s.status is Status.SKIPPED:
+        return 0.0
+    return s.effective_rpe * s.effective_duration_min
+
+
+def week_load(first_day: dt.date, sessions_between: SessionsBetween) -> WeekLoad | None:
+    """None when the weeks before hold no load to compare with (a new plan), or the week none
+    (a week off is neither a build nor a deload week of a block)."""
+    load = sum(session_load(s) for s in sessions_between(first_day, first_day + dt.timedelta(days=6)))
+    before = sessions_between(first_day - dt.timedelta(weeks=HISTORY_WEEKS), first_day - dt.timedelta(days=1))
+    previous = sum(session_load(s) for s in before) / HISTORY_WEEKS
+    if previous <= 0 or load <= 0:
+        return None
+    return WeekLoad(load, previous)
+
+
+def totals_lines(sessions: Sequence[Session], units: Units) -> tuple[tuple[str, str], ...]:
+    """The week's totals as (label, value) pairs, from the same `week_totals` as the calendar strip."""
+    t = week_totals(sessions)
+    done = f", {t.done} done" if t.done else ""
+    skipped = f", {t.skipped} skipped" if t.skipped else ""
+    lines = [("Sessions", f"{t.sessions}{done}{skipped}")]
+    if t.run_sessions:
+        lines.append(("Running", f"{format_distance(t.run_km, units)} in {duration_text(t.run_min)} "
+                                 f"({t.run_sessions} run{'s' if t.run_sessions != 1 else ''})"))
+    if t.lift_sessions or t.lift_tonnage_kg:
+        lines.append(("Lifting", f"{tonnage_text(t.lift_tonnage_kg, units)} volume load in "
+                                 f"{duration_text(t.lift_min)} ({t.lift_sessions} session"
+                                 f"{'s' if t.lift_sessions != 1 else ''})"))
+    if t.total_min:
+        lines.append(("Training time", duration_text(t.total_min)))
+    return tuple(lines)
+
+
+#: Where the printed numbers come from, printed under the totals (SCIENCE.md §1 and §4).
+SOURCES = ("Volume load: sets × reps × load of working sets, warm-ups left out (McBride 2009). "
+           "Load: session RPE × minutes (Foster 2001).")
