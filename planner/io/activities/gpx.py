@@ -30,7 +30,7 @@ def _parse_gpx(text: str, name: str) -> gpx_mod.GPX:
     if not root.tag.endswith("gpx"):
         raise ActivityFileError(name, f"is not a GPX file (its root element is <{root.tag}>)")
     try:
-        gpxfield.gpx_fields_from_xml(gpx, root, root.get("version"))
+        gpxfield.gpx_fields_from_xml(gpx, root, root.get("version"))  # type: ignore[arg-type]  # hints say str
     except (gpx_mod.GPXException, ValueError) as exc:
         raise ActivityFileError(name, f"holds a value GPX does not allow ({exc})") from None
     return gpx
@@ -71,7 +71,7 @@ def read_gpx(data: bytes, name: str) -> ParsedFile:
             avg_hr=round(sum(hrs) / len(hrs)) if hrs else None,
             max_hr=max(hrs) if hrs else None,
             ascent_m=ascent,
-            title=(track.name or gpx.name or "").strip(),
+            title=(track.name or "").strip(),
             local_offset=offset if offset else None,
         ))
     if not activities:
