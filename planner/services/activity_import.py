@@ -78,9 +78,19 @@ class Preview:
         return dataclasses.replace(self, mapping=mapping)
 
 
+def read_one(path: Path, names: ExerciseNames, tz: dt.tzinfo | None = None) -> ReadResult:
+    """One file's sessions (a plain function, so a reading process can run it)."""
+    parsed = read_file(path)
+    return ReadResult(tuple(incoming(parsed, names, tz)), tuple(unknown_exercises(parsed, names)),
+                      tuple(f"{parsed.name}: {n}" for n in parsed.notes))
+
+
+Reader = Callable[[Path, ExerciseNames, "dt.tzinfo | None"], ReadResult]
+
+
 def read_files(paths: Sequence[Path], names: ExerciseNames, tz: dt.tzinfo | None = None,
                progress: Callable[[int, int, str], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> ReadResult:
+               cancelled: Callable[[], bool] | None = None, read: Reader = read_one) -> ReadResult:
     """Read every file, or raise the first file's ActivityFileError (nothing is half read)."""
     found: list[Incoming] = []
     unknown: set[str] = set()
@@ -90,10 +100,10 @@ def read_files(paths: Sequence[Path], names: ExerciseNames, tz: dt.tzinfo | None
             raise ImportCancelled
         if progress is not None:
             progress(i, len(paths), path.name)
-        parsed = read_file(path)
-        found.extend(incoming(parsed, names, tz))
-        unknown.update(unknown_exercises(parsed, names))
-        notes.extend(f"{parsed.name}: {n}" for n in parsed.notes)
+        one = read(path, names, tz)
+        found.extend(one.incoming)
+        unknown.update(one.unknown_exercises)
+        notes.extend(one.notes)
     if progress is not None:
         progress(len(paths), len(paths), "")
     return ReadResult(tuple(found), tuple(sorted(unknown)), tuple(notes))
@@ -159,4 +169,4 @@ def _remapped(s: Session, names: ExerciseNames) -> Session:
     return s.replace(exercises=tuple(names.exercise(e.name, e) for e in s.exercises))
 
 
-__all__ += ["ImportNotApplied", "ReadResult"]
+__all__ += ["ImportNotApplied", "ReadResult", "read_one"]

@@ -65,7 +65,7 @@ def _segment(points: list, out: _Totals) -> None:
     for neighbours, haversine beyond 0.2 degrees; calculate_uphill_downhill: 0.3/0.4/0.3 smoothing)
     so the numbers agree with gpxpy's length_2d and get_uphill_downhill."""
     prev = None
-    eles: list[float] = []
+    eles: list[float | None] = []
     hrs = out.hrs
     for p in points:
         lat, lon = p.latitude, p.longitude

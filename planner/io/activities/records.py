@@ -17,6 +17,9 @@ class ActivityFileError(ValueError):
         where = f" line {line}" if line is not None else ""
         super().__init__(f"{name}{where}: {reason}")
 
+    def __reduce__(self) -> tuple[type[ActivityFileError], tuple[str, str, int | None]]:
+        return (ActivityFileError, (self.name, self.reason, self.line))  # crosses to and from a reading process
+
 
 @dataclass(frozen=True, slots=True)
 class Activity:

@@ -57,9 +57,15 @@ def check_prolog(text: str, name: str) -> None:
     raise ActivityFileError(name, "is not well-formed XML (no root element)")
 
 
+_FEED = 32 * 1024  # fed in pieces so a reading thread lets the interface thread run between them
+
+
 def parse(text: str, name: str) -> ET.Element:
     check_prolog(text, name)
+    parser = ET.XMLParser()
     try:
-        return ET.fromstring(text)
+        for i in range(0, len(text), _FEED):
+            parser.feed(text[i:i + _FEED])
+        return parser.close()
     except ET.ParseError as exc:
         raise ActivityFileError(name, f"is not well-formed XML ({exc})") from None
