@@ -14,13 +14,20 @@ from PySide6.QtWidgets import QDialog
 from planner.domain.enums import Status
 from planner.models.activity_preview_model import PLAN_COLUMN, ActivityPreviewModel
 from planner.services.activity_import import ActivityImport
-from planner.ui.dialogs.activity_import_dialog import ActivityImportDialog, activity_paths
+from planner.ui.dialogs.activity_import_dialog import PROCESS_ABOVE_BYTES, ActivityImportDialog, activity_paths
 from tests.benchmarks.bench_activities import make_run
-from tests.services.conftest import env, run  # noqa: F401 - the env fixture
+from tests.services import conftest as services_conftest
+from tests.services.conftest import run
 from tests.services.test_activity_import import HEVY, gpx
 
 TUE = dt.date(2026, 11, 24)
 CATALOG = {"Back squat": ("quads", "glutes"), "Calf raise": ("calves",)}
+
+
+@pytest.fixture
+def env(data_dir, qapp):
+    """The services' test environment (store, undo stack, bus, plan service)."""
+    yield from services_conftest.env.__wrapped__(data_dir, qapp)
 
 
 @pytest.fixture
@@ -83,7 +90,7 @@ def test_a_broken_file_says_why_and_imports_nothing(env, tmp_path, qtbot, dialog
     assert env.store.sessions.all() == [] and env.stack.count() == 0
 
 
-def long_files(tmp_path: Path, n: int, points: int = 1800) -> list[Path]:
+def long_files(tmp_path: Path, n: int, points: int = 3600) -> list[Path]:
     paths = []
     for i in range(n):
         p = tmp_path / f"run-{i:03d}.gpx"
@@ -104,7 +111,8 @@ class PaintClock(QObject):
 
 
 def test_reading_keeps_the_progress_bar_painting_and_cancel_changes_nothing(env, tmp_path, qtbot, dialog_for):
-    paths = long_files(tmp_path, 12)
+    paths = long_files(tmp_path, 12)  # 12 x ~0.7 MB: read in a separate process
+    assert sum(p.stat().st_size for p in paths) > PROCESS_ABOVE_BYTES
     before = env.store.sessions.all()
     clock = PaintClock()
     d = dialog_for(paths)

@@ -8,6 +8,7 @@ it asks for files) and to the window's dropEvent (`activity_paths(mime)` picks t
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import multiprocessing
 import threading
@@ -61,6 +62,7 @@ from planner.ui.dialogs.fields import header_font
 FILE_FILTER = ("Activities and lifting logs (*.gpx *.tcx *.fit *.csv *.gpx.gz *.tcx.gz *.fit.gz);;"
                "All files (*)")
 TICK_MS = 50  # the progress line and bar repaint at least this often while reading
+PROCESS_ABOVE_BYTES = 4 * 2**20  # smaller imports read in the thread: starting a process costs 0.3-2 s
 UNMAPPED = "Leave as it is (no muscle group)"
 
 
@@ -196,7 +198,7 @@ class ActivityImportDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self._thread = QThread(self)
-        self._worker = ReadWorker(self._paths, self._importer.names())
+        self._worker = ReadWorker(self._paths, self._importer.names(), _total_bytes(self._paths) > PROCESS_ABOVE_BYTES)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self._on_progress)
@@ -378,6 +380,14 @@ class ActivityImportDialog(QDialog):
             self._thread.quit()
             self._thread.wait()
         super().done(result)
+
+
+def _total_bytes(paths: Sequence[Path]) -> int:
+    total = 0
+    for p in paths:
+        with contextlib.suppress(OSError):  # the reader will say what is wrong with it
+            total += p.stat().st_size
+    return total
 
 
 def import_activities(parent: QWidget | None, plan_service: PlanService,
