@@ -54,10 +54,12 @@ def insert_into_day(
 
 
 def as_new_plan(s: Session, date: dt.date | None = None) -> Session:
-    """A fresh planned copy: no id, no actual values (for copy, paste and copy-week)."""
+    """A fresh planned copy: no id, no actual values, nothing recorded by a watch or a log (for copy,
+    paste and copy-week; a copy with the activity's key would be taken for the activity itself)."""
     return s.replace(
         id=None, date=date or s.date, status=Status.PLANNED,
         actual_duration_min=None, actual_rpe=None, actual_distance_km=None,
+        avg_hr=None, max_hr=None, ascent_m=None, actual_exercises=(), source_key="",
     )
 
 

@@ -44,3 +44,15 @@ def test_effective_exercises_are_the_sets_done_once_done():
                 exercises=planned, actual_exercises=lifted)
     assert s.effective_exercises == planned  # still planned
     assert s.replace(status="done").effective_exercises == lifted
+
+
+def test_a_copy_of_an_imported_session_is_a_fresh_plan():
+    from planner.domain.plan_edit import as_new_plan
+
+    lifted = (Exercise("Back squat", (WorkSet(5, 102.5),)),)
+    s = done(id=7, actual_duration_min=42, avg_hr=150, max_hr=170, ascent_m=30.0,
+             actual_exercises=lifted, source_key="Run|2026-11-24T07:00:00Z")
+    copy = as_new_plan(s, dt.date(2026, 12, 1))
+    assert (copy.id, copy.status, copy.date) == (None, "planned", dt.date(2026, 12, 1))
+    assert (copy.avg_hr, copy.max_hr, copy.ascent_m, copy.actual_exercises, copy.source_key) == (
+        None, None, None, (), "")
