@@ -87,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data-dir", required=True)
     ap.add_argument("--theme", default="light")
     ap.add_argument("--apply", action="store_true")
+    ap.add_argument("--names", action="store_true", help="show the exercise names tab")
     args = ap.parse_args(argv)
 
     from planner.app import build_window
@@ -118,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         dialog = ActivityImportDialog(window.plan, paths, exercise_catalog(), window)
         holder["d"] = dialog
         dialog.show()
+        if args.names:
+            QTimer.singleShot(2500, lambda: dialog.tabs.setCurrentIndex(1))
         if args.apply:
             QTimer.singleShot(1500, dialog.import_button.click)
 

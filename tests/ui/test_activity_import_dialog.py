@@ -65,6 +65,8 @@ def test_preview_import_and_undo(env, tmp_path, qtbot, dialog_for):
     assert model.setData(model.index(0, PLAN_COLUMN), 2)
     assert model.index(0, PLAN_COLUMN).data() == "Fills in 'Evening'"
     assert d.tabs.tabText(1) == "Exercise names (1 unknown)"
+    assert d.names_table.item(0, 0).text() == "Hack Squat (Machine)"
+    assert not d.names_table.item(0, 0).flags() & Qt.ItemFlag.ItemIsEditable
     d.names_table.cellWidget(0, 1).setCurrentText("Back squat")
     qtbot.mouseClick(d.import_button, Qt.MouseButton.LeftButton)
     assert d.result() == QDialog.DialogCode.Accepted

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTableView,
     QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -333,8 +334,9 @@ class ActivityImportDialog(QDialog):
         self.names_table.setRowCount(len(names))
         choices = [UNMAPPED, *sorted(self._catalog, key=str.casefold)]
         for row, name in enumerate(names):
-            item = self.names_table.model().index(row, 0)
-            self.names_table.model().setData(item, name)
+            item = QTableWidgetItem(name)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            self.names_table.setItem(row, 0, item)
             combo = QComboBox(self.names_table)
             combo.addItems(choices)
             combo.setAccessibleName(f"{name} counts as")
