@@ -108,6 +108,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="first", metavar="DATE", help="first day (YYYY-MM-DD)")
     p.add_argument("--to", dest="last", metavar="DATE", help="last day (YYYY-MM-DD)")
 
+    p = command("import-activities", "add completed training from activity files (GPX, TCX, FIT, "
+                                     "Strava activities.csv) and lifting logs (Strong, Hevy CSV), matched "
+                                     "to the planned sessions; all or nothing")
+    p.add_argument("files", nargs="+", metavar="FILE", help="the files to read")
+    p.add_argument("--no-match", action="store_true",
+                   help="add every activity as a new done session instead of filling in planned ones")
+    p.add_argument("--json", action="store_true",
+                   help='print {"matched": N, "added": N, "skipped": N} instead of a sentence')
+
     p = command("report", "the week's sessions and totals, in words or as JSON")
     p.add_argument("--week", required=True, metavar="YYYY-Www", help="ISO week, e.g. 2026-W48")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -188,6 +197,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         "restore": cmd_restore,
         "print": cmd_print,
         "export-ics": cmd_export_ics,
+        "import-activities": cmd_import_activities,
     }
     return handlers[args.command](args, data_dir)
 
@@ -425,6 +435,32 @@ def _write_stdout_bytes(data: bytes) -> None:
     else:
         buffer.write(data)
         buffer.flush()
+
+
+# -- completed activities ------------------------------------------------------------------------
+def cmd_import_activities(args: argparse.Namespace, data_dir: Path) -> int:
+    import json
+
+    from planner.services.activity_import import ActivityFileError, ActivityImport
+    from planner.services.runner import DirectRunner
+
+    catalog = _exercise_catalog()
+    with _open(data_dir) as store:
+        importer = ActivityImport(DirectRunner(store), catalog)
+        try:
+            read = importer.read([Path(f) for f in args.files])
+        except ActivityFileError as exc:
+            raise CLIError(f"{exc}; nothing was imported") from None
+        counts = importer.apply(importer.preview(read, match=not args.no_match))
+    if args.json:
+        print(json.dumps(counts.as_dict()))
+        return EXIT_OK
+    n = len(args.files)
+    print(f"Matched {counts.matched}, added {counts.added}, skipped {counts.skipped} already imported "
+          f"(from {n} file{'s' if n != 1 else ''}) into {data_dir}.")
+    for note in read.notes:
+        print(f"  {note}")
+    return EXIT_OK
 
 
 # -- report -------------------------------------------------------------------------------------

@@ -2,13 +2,15 @@
 
 Grammar of one item (items are separated by `;` or by line breaks):
 
-    NAME SETSxREPS[@KG] [RPE r] [RIR n] [warmup]
+    NAME SETSxREPS[@KG] [RPE r] [RIR n] [warmup] [failure] [drop]
 
 - NAME may hold spaces and digits ("Bulgarian split squat 2"); a `;` or `\\` inside it is written
   `\\;` or `\\\\`.
 - `x` may also be `X` or `×`; KG may be a decimal (`@62.5`, also `@62,5`), optionally followed by
   `kg`; no `@KG` means bodyweight.
-- `warmup` (or `warm-up`) flags warm-up sets, which count zero tonnage (SCIENCE.md §4).
+- `warmup` (or `warm-up`) flags warm-up sets, which count zero tonnage (SCIENCE.md §4);
+  `failure` and `drop` flag sets taken to failure and drop sets (as Hevy and Strong log them).
+- A timed set is written with seconds instead of reps: `Plank 3x60s`.
 
 An exercise whose sets differ is written as consecutive items with the same name, and parsing merges
 consecutive items with the same (exact) name back into one exercise, so text -> exercises -> text
@@ -32,11 +34,13 @@ EXAMPLE = "Back squat 5x5@100 RPE 8"
 _NUM = r"\d+(?:[.,]\d+)?"
 _ITEM = re.compile(
     rf"""^(?P<name>.+?)\s+
-    (?P<sets>\d+)\s*[x×]\s*(?P<reps>\d+)
+    (?P<sets>\d+)\s*[x×]\s*(?P<reps>\d+)(?P<secs>s)?
     (?:\s*@\s*(?P<kg>{_NUM})\s*(?:kgs?)?)?
     (?:\s+RPE\s*(?P<rpe>{_NUM}))?
     (?:\s+RIR\s*(?P<rir>\d+))?
     (?P<warmup>\s+warm[-\s]?up)?
+    (?P<failure>\s+failure)?
+    (?P<drop>\s+drop)?
     \s*$""",
     re.IGNORECASE | re.VERBOSE | re.ASCII,
 )
@@ -123,8 +127,12 @@ def _parse_item(number: int, raw: str) -> tuple[str, list[WorkSet]]:
         raise _item_error(number, raw, f"sets must be between {SETS_RANGE[0]} and "
                           f"{SETS_RANGE[1]} (got {count})")
     try:
+        timed = m["secs"] is not None
         work = WorkSet(
-            reps=int(m["reps"]),
+            reps=0 if timed else int(m["reps"]),
+            seconds=int(m["reps"]) if timed else None,
+            failure=m["failure"] is not None,
+            drop=m["drop"] is not None,
             load_kg=_decimal(m["kg"]),
             rpe=_decimal(m["rpe"]),
             rir=int(m["rir"]) if m["rir"] is not None else None,
@@ -171,7 +179,7 @@ def _escape(name: str) -> str:
 
 def _format_run(name: str, run: Sequence[WorkSet]) -> str:
     s = run[0]
-    text = f"{name} {len(run)}x{s.reps}"
+    text = f"{name} {len(run)}x{s.seconds}s" if s.reps == 0 and s.seconds else f"{name} {len(run)}x{s.reps}"
     if s.load_kg is not None:
         text += f"@{format_exact(s.load_kg)}"
     if s.rpe is not None:
@@ -180,4 +188,8 @@ def _format_run(name: str, run: Sequence[WorkSet]) -> str:
         text += f" RIR {s.rir}"
     if s.warmup:
         text += " warmup"
+    if s.failure:
+        text += " failure"
+    if s.drop:
+        text += " drop"
     return text

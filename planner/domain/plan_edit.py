@@ -6,7 +6,7 @@ The services turn their result into one undoable change; nothing here touches st
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from planner.domain.enums import Status
 from planner.domain.session import Session
@@ -20,6 +20,18 @@ def renumber(day: Sequence[Session]) -> list[Session]:
 def end_of_day(day: Sequence[Session]) -> int:
     """The position after the day's last session (the one place that rule lives)."""
     return max((s.position for s in day), default=-1) + 1
+
+
+def append_to_days(sessions: Iterable[Session], existing: Callable[[dt.date], Sequence[Session]]) -> list[Session]:
+    """New sessions (ids cleared) placed after what each of their days holds, in the given order."""
+    next_pos: dict[dt.date, int] = {}
+    out: list[Session] = []
+    for s in sessions:
+        if s.date not in next_pos:
+            next_pos[s.date] = end_of_day(existing(s.date))
+        out.append(s.replace(position=next_pos[s.date], id=None))
+        next_pos[s.date] += 1
+    return out
 
 
 def insert_into_day(
@@ -42,10 +54,12 @@ def insert_into_day(
 
 
 def as_new_plan(s: Session, date: dt.date | None = None) -> Session:
-    """A fresh planned copy: no id, no actual values (for copy, paste and copy-week)."""
+    """A fresh planned copy: no id, no actual values, nothing recorded by a watch or a log (for copy,
+    paste and copy-week; a copy with the activity's key would be taken for the activity itself)."""
     return s.replace(
         id=None, date=date or s.date, status=Status.PLANNED,
         actual_duration_min=None, actual_rpe=None, actual_distance_km=None,
+        avg_hr=None, max_hr=None, ascent_m=None, actual_exercises=(), source_key="",
     )
 
 

@@ -19,28 +19,43 @@ REPS_RANGE = (1, 100)
 SETS_RANGE = (1, 20)
 EXERCISES_MAX = 30
 POSITION_RANGE = (0, 10_000)  # a session's place in its day
+HR_RANGE = (25, 250)  # bpm, what a wrist or chest strap can record
+ASCENT_RANGE = (0.0, 20_000.0)  # m
+SET_SECONDS_RANGE = (1, 86_400)
+SOURCE_KEY_MAX = 120
 
 
 @dataclass(frozen=True, slots=True)
 class WorkSet:
-    """One set. `load_kg` None means bodyweight; effort as RPE or reps in reserve (RIR)."""
+    """One set. `load_kg` None means bodyweight; effort as RPE or reps in reserve (RIR).
+
+    A timed set (a plank held 90 s) carries `seconds` and may have 0 reps. `failure` and `drop`
+    flag sets taken to failure and drop sets, as lifting logs (Hevy, Strong) record them.
+    """
 
     reps: int
     load_kg: float | None = None
     rpe: float | None = None
     rir: int | None = None
     warmup: bool = False
+    seconds: int | None = None
+    failure: bool = False
+    drop: bool = False
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "reps", v.integer("reps", self.reps, *REPS_RANGE))
+        if self.seconds is not None:
+            object.__setattr__(self, "seconds", v.integer("seconds", self.seconds, *SET_SECONDS_RANGE, "s"))
+        lo = 0 if self.seconds is not None else REPS_RANGE[0]
+        object.__setattr__(self, "reps", v.integer("reps", self.reps, lo, REPS_RANGE[1]))
         if self.load_kg is not None:
             object.__setattr__(self, "load_kg", v.number("load_kg", self.load_kg, *LOAD_RANGE, "kg"))
         if self.rpe is not None:
             object.__setattr__(self, "rpe", v.half_step("set rpe", self.rpe, 1, 10))
         if self.rir is not None:
             object.__setattr__(self, "rir", v.integer("rir", self.rir, 0, 10))
-        if not isinstance(self.warmup, bool):
-            raise ValidationError("warmup", "must be true or false")
+        for flag in ("warmup", "failure", "drop"):
+            if not isinstance(getattr(self, flag), bool):
+                raise ValidationError(flag, "must be true or false")
 
     @property
     def effort_rpe(self) -> float | None:
@@ -64,9 +79,12 @@ class Exercise:
     name: str
     sets: tuple[WorkSet, ...]
     muscles: tuple[str, ...] = ()
+    superset: int | None = None  # exercises sharing a number were done as one superset
 
     def __post_init__(self) -> None:
         v.text("exercise name", self.name, required=True)
+        if self.superset is not None:
+            v.integer("superset", self.superset, 0, 1000)
         object.__setattr__(self, "sets", tuple(self.sets))
         object.__setattr__(self, "muscles", tuple(self.muscles))
         if not SETS_RANGE[0] <= len(self.sets) <= SETS_RANGE[1]:
@@ -137,6 +155,13 @@ class Session(SessionContent):
     actual_duration_min: int | None = None
     actual_rpe: float | None = None
     actual_distance_km: float | None = None
+    # What a watch or a lifting log recorded (imported activities): heart rate, climb, the sets
+    # really done, and the key that recognises the activity when its file is imported again.
+    avg_hr: int | None = None
+    max_hr: int | None = None
+    ascent_m: float | None = None
+    actual_exercises: tuple[Exercise, ...] = ()
+    source_key: str = ""
 
     def __post_init__(self) -> None:
         SessionContent.__post_init__(self)
@@ -153,6 +178,18 @@ class Session(SessionContent):
         if self.actual_distance_km is not None:
             object.__setattr__(self, "actual_distance_km", v.number(
                 "actual_distance_km", self.actual_distance_km, *DISTANCE_RANGE, "km"))
+        for name in ("avg_hr", "max_hr"):
+            if getattr(self, name) is not None:
+                object.__setattr__(self, name, v.integer(name, getattr(self, name), *HR_RANGE, "bpm"))
+        if self.avg_hr is not None and self.max_hr is not None and self.avg_hr > self.max_hr:
+            raise ValidationError("avg_hr", f"must not be above max_hr ({self.avg_hr} > {self.max_hr})")
+        if self.ascent_m is not None:
+            object.__setattr__(self, "ascent_m", v.number("ascent_m", self.ascent_m, *ASCENT_RANGE, "m"))
+        object.__setattr__(self, "actual_exercises", tuple(self.actual_exercises))
+        if len(self.actual_exercises) > EXERCISES_MAX:
+            raise ValidationError("actual_exercises",
+                                  f"at most {EXERCISES_MAX} exercises (got {len(self.actual_exercises)})")
+        v.text("source_key", self.source_key, SOURCE_KEY_MAX)
 
     # What the session was, or is planned to be: actual values once done.
     @property
@@ -172,6 +209,13 @@ class Session(SessionContent):
         if self.status is Status.DONE and self.actual_distance_km is not None:
             return self.actual_distance_km
         return self.distance_km
+
+    @property
+    def effective_exercises(self) -> tuple[Exercise, ...]:
+        """The sets really done once a log has filled them in, else the planned ones."""
+        if self.status is Status.DONE and self.actual_exercises:
+            return self.actual_exercises
+        return self.exercises
 
     def content(self) -> SessionContent:
         return SessionContent(**{f.name: getattr(self, f.name) for f in dataclasses.fields(SessionContent)})

@@ -175,6 +175,11 @@ def tooltip(s: Session, units: Units, today: dt.date | None = None) -> str:
         if s.actual_distance_km:
             actual.append(format_distance(s.actual_distance_km, units))
         rows.append(("Done", ", ".join(actual) or "yes"))
+        if s.avg_hr or s.max_hr:
+            hr = [f"avg {s.avg_hr}" if s.avg_hr else "", f"max {s.max_hr}" if s.max_hr else ""]
+            rows.append(("Heart rate", ", ".join(h for h in hr if h) + " bpm"))
+        if s.ascent_m:
+            rows.append(("Ascent", f"{s.ascent_m:.0f} m"))
     elif s.status is Status.SKIPPED:
         rows.append(("Status", "Skipped"))
     c = compliance(s, today or dt.date.today())
@@ -187,6 +192,9 @@ def tooltip(s: Session, units: Units, today: dt.date | None = None) -> str:
     if s.exercises:
         items = "".join(f"<li>{escape(_exercise_text(e, units))}</li>" for e in s.exercises)
         html += f"<ul style='margin-left:-20px'>{items}</ul>"
+    if s.actual_exercises and s.status is Status.DONE:
+        items = "".join(f"<li>{escape(_exercise_text(e, units))}</li>" for e in s.actual_exercises)
+        html += f"<b>Lifted</b><ul style='margin-left:-20px'>{items}</ul>"
     if s.notes:
         html += f"<p><i>{escape(s.notes)}</i></p>"
     if c is not None:
@@ -200,7 +208,8 @@ def _exercise_text(e: Exercise, units: Units) -> str:
     load = f" @ {format_load(first.load_kg, units)}" if first.load_kg else ""
     effort = f" RPE {first.effort_rpe:g}" if first.effort_rpe else ""
     warm = f" (+{len(e.sets) - len(work)} warm-up)" if len(work) < len(e.sets) else ""
-    return f"{e.name}: {len(work)} × {first.reps}{load}{effort}{warm}"
+    reps = f"{first.seconds} s" if first.reps == 0 and first.seconds else f"{first.reps}"
+    return f"{e.name}: {len(work)} × {reps}{load}{effort}{warm}"
 
 
 def accessible_text(s: Session, units: Units) -> str:

@@ -29,12 +29,19 @@ def set_to_doc(s: WorkSet) -> Doc:
         doc["rir"] = s.rir
     if s.warmup:
         doc["warmup"] = True
+    if s.seconds is not None:
+        doc["seconds"] = s.seconds
+    if s.failure:
+        doc["failure"] = True
+    if s.drop:
+        doc["drop"] = True
     return doc
 
 
 def set_from_doc(d: Doc) -> WorkSet:
     return WorkSet(reps=d["reps"], load_kg=d.get("load_kg"), rpe=d.get("rpe"), rir=d.get("rir"),
-                   warmup=d.get("warmup", False))
+                   warmup=d.get("warmup", False), seconds=d.get("seconds"),
+                   failure=d.get("failure", False), drop=d.get("drop", False))
 
 
 class DecodeMemo:
@@ -51,13 +58,16 @@ class DecodeMemo:
 
 
 def exercise_to_doc(e: Exercise) -> Doc:
-    return {"name": e.name, "muscles": list(e.muscles), "sets": [set_to_doc(s) for s in e.sets]}
+    doc: Doc = {"name": e.name, "muscles": list(e.muscles), "sets": [set_to_doc(s) for s in e.sets]}
+    if e.superset is not None:
+        doc["superset"] = e.superset
+    return doc
 
 
 def exercise_from_doc(d: Doc, memo: DecodeMemo | None = None) -> Exercise:
     if memo is None:
         return Exercise(name=d["name"], muscles=tuple(d.get("muscles", ())),
-                        sets=tuple(set_from_doc(s) for s in d["sets"]))
+                        sets=tuple(set_from_doc(s) for s in d["sets"]), superset=d.get("superset"))
     key = orjson.dumps(d)
     found = memo.exercises.get(key)
     if found is None:
@@ -69,7 +79,7 @@ def exercise_from_doc(d: Doc, memo: DecodeMemo | None = None) -> Exercise:
                 ws = memo.sets[k] = set_from_doc(sd)
             sets.append(ws)
         found = memo.exercises[key] = Exercise(name=d["name"], muscles=tuple(d.get("muscles", ())),
-                                               sets=tuple(sets))
+                                               sets=tuple(sets), superset=d.get("superset"))
     return found
 
 
@@ -108,10 +118,14 @@ def session_to_doc(s: Session) -> Doc:
         exact = s.time.second or s.time.microsecond or s.time.tzinfo
         doc["time"] = s.time.isoformat() if exact else s.time.strftime("%H:%M")
     doc["status"] = s.status.value
-    for name in ("actual_duration_min", "actual_rpe", "actual_distance_km"):
+    for name in ("actual_duration_min", "actual_rpe", "actual_distance_km", "avg_hr", "max_hr", "ascent_m"):
         value = getattr(s, name)
         if value is not None:
             doc[name] = value
+    if s.actual_exercises:
+        doc["actual_exercises"] = [exercise_to_doc(e) for e in s.actual_exercises]
+    if s.source_key:
+        doc["source_key"] = s.source_key
     return doc
 
 
@@ -127,6 +141,11 @@ def session_from_doc(d: Doc, id: int | None = None, memo: DecodeMemo | None = No
             actual_duration_min=d.get("actual_duration_min"),
             actual_rpe=d.get("actual_rpe"),
             actual_distance_km=d.get("actual_distance_km"),
+            avg_hr=d.get("avg_hr"),
+            max_hr=d.get("max_hr"),
+            ascent_m=d.get("ascent_m"),
+            actual_exercises=tuple(exercise_from_doc(e, memo) for e in d.get("actual_exercises", ())),
+            source_key=d.get("source_key", ""),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise _bad("session", id, exc) from exc

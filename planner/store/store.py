@@ -8,6 +8,7 @@ from pathlib import Path
 from tinydb import TinyDB
 
 from planner.domain.session import Template
+from planner.store.exercise_map import ExerciseMapRepository
 from planner.store.records import (
     ProfileRepository,
     TemplateRepository,
@@ -28,6 +29,7 @@ class Store:
         self.templates = TemplateRepository(db, self.storage, builtins)
         self.readiness = readiness_repository(db, self.storage)
         self.nutrition = nutrition_repository(db, self.storage)
+        self.exercise_map = ExerciseMapRepository(db, self.storage)
         self._on_close: list[Callable[[], None]] = []
         self._closed = False
 

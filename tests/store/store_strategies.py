@@ -35,13 +35,16 @@ work_sets = st.builds(
     rpe=st.none() | st.integers(2, 20).map(lambda n: n / 2),
     rir=st.none() | st.integers(0, 10),
     warmup=st.booleans(),
-)
+    failure=st.booleans(),
+    drop=st.booleans(),
+) | st.builds(WorkSet, reps=st.integers(0, 100), seconds=st.integers(1, 86_400))  # timed sets
 
 exercises = st.builds(
     Exercise,
     name=text(40, required=True),
     sets=st.lists(work_sets, min_size=1, max_size=5).map(tuple),
     muscles=st.lists(text(40, required=True), max_size=3).map(tuple),
+    superset=st.none() | st.integers(0, 1000),
 )
 
 
@@ -73,6 +76,12 @@ def sessions(draw: st.DrawFn, *, with_id: bool = False) -> Session:
         actual_duration_min=draw(st.none() | st.integers(1, 600)),
         actual_rpe=draw(st.none() | half_steps),
         actual_distance_km=draw(st.none() | _floats(0, 300)),
+        # what an imported activity brings (issue 15)
+        avg_hr=draw(st.none() | st.integers(25, 120)),
+        max_hr=draw(st.none() | st.integers(120, 250)),
+        ascent_m=draw(st.none() | _floats(0, 20_000)),
+        actual_exercises=tuple(draw(st.lists(exercises, max_size=2))),
+        source_key=draw(text(120)),
     )
 
 
