@@ -45,6 +45,11 @@ class SaveStatus(QObject):
         return {SaveState.SAVED: "Saved", SaveState.SAVING: "Saving…",
                 SaveState.FAILED: "Not saved: will retry"}[self.state]
 
+    def reset(self) -> None:
+        """The store was replaced (restore, reload): what it holds is what the file holds."""
+        self.error = None
+        self.changed.emit()
+
     def poke(self) -> None:
         """A change was made: the state is at least "Saving…" now."""
         self.changed.emit()

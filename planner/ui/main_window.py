@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, SignalInstance
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -34,6 +34,7 @@ from planner.ui.icons import IconCache
 from planner.ui.library.library_dock import LibraryDock
 from planner.ui.nutrition.dock import NutritionDock
 from planner.ui.panes import PaneHost
+from planner.ui.printing.actions import PrintActions
 from planner.ui.status_pane import StatusPane
 from planner.ui.theme import apply_theme
 
@@ -95,7 +96,8 @@ class MainWindow(QMainWindow):
         self.status_pane.setToolTip(str(self.store.path))
         self.statusBar().addPermanentWidget(self.status_pane)
         self.panes.add(self.status_pane)
-        parts.save_status.failed.connect(self._show_error)
+        parts.save_status.failed.connect(self._save_failed)
+        self.setAcceptDrops(True)  # activity files dropped onto the window
         self.statusBar().showMessage("Drag a session from the library onto a day to plan it.", 8000)
         self.week_model.refreshed.connect(self._refresh_week_bar)
         self._refresh_week_bar()
@@ -192,6 +194,17 @@ class MainWindow(QMainWindow):
                                          "Add the sessions of a plan spreadsheet"))
         file_menu.addAction(self._action("&Export plan (CSV)…", self.export_plan, "Ctrl+Shift+E",
                                          "Write sessions to a spreadsheet"))
+        file_menu.addAction(self._action("Import &activities…", lambda: self.import_activities(), "Ctrl+Shift+I",
+                                         "Runs from GPX, TCX, FIT or Strava; lifting logs from Strong or Hevy"))
+        file_menu.addSeparator()
+        self.printing = PrintActions(self.store, lambda: self.week_model.first_day, self)
+        file_menu.addActions(self.printing.actions())
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Backups…", self.show_backups, tip="The automatic daily backups"))
+        file_menu.addAction(self._action("Back &up to file…", self.back_up_to_file,
+                                         tip="Write everything to a JSON file"))
+        file_menu.addAction(self._action("&Restore from file…", self.restore_from_file,
+                                         tip="Replace the plan with a backup (the current one is backed up first)"))
         file_menu.addSeparator()
         self.profile_action = self._action("&Profile…", self.edit_profile, "Ctrl+,",
                                            "Body mass, goal, units, first day of the week, sweat rate")
@@ -301,6 +314,43 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.profiles.set(dialog.result_profile())
 
+    # -- the whole plan at once (restore, reload): not undoable -----------------------------------
+    def _whole_new_plan(self, words: str) -> None:
+        """The store holds another plan now: forget the undo history, and every pane starts over."""
+        self.undo_stack.clear()
+        self.parts.save_status.reset()
+        self.bus.publish(Changes(everything=True, profile=True, templates=True, logs=True, text=words))
+        self.statusBar().showMessage(words, 8000)
+
+    def _save_failed(self, message: str) -> None:
+        from planner.ui.dialogs.store_problems import offer_reload
+
+        if offer_reload(self, self.store, message):
+            self._whole_new_plan("Reloaded the plan another program changed")
+        else:
+            self._show_error(message)
+
+    def show_backups(self) -> None:
+        from planner.ui.dialogs.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.store, self)
+        dialog.restored.connect(lambda r: self._whole_new_plan(f"Restored a backup ({r.sessions} sessions)"))
+        dialog.exec()
+
+    def back_up_to_file(self) -> None:
+        from planner.ui.dialogs.backups_dialog import back_up_to_file
+
+        path = back_up_to_file(self, self.store)
+        if path is not None:
+            self.statusBar().showMessage(f"Backed up to {path}", 8000)
+
+    def restore_from_file(self) -> None:
+        from planner.ui.dialogs.backups_dialog import restore_from_file
+
+        result = restore_from_file(self, self.store)
+        if result is not None:
+            self._whole_new_plan(f"Restored a backup ({result.sessions} sessions)")
+
     # -- files ---------------------------------------------------------------------------------
     def import_plan(self) -> None:
         from planner.io import plan_csv
@@ -332,6 +382,25 @@ class MainWindow(QMainWindow):
             return
         if stored:
             self.go_to(min(s.date for s in stored))
+
+    def import_activities(self, paths: list[Path] | None = None) -> None:
+        from planner.ui.dialogs.activity_import_dialog import import_activities
+
+        import_activities(self, self.plan, paths or ())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from planner.ui.dialogs.activity_import_dialog import activity_paths
+
+        if activity_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from planner.ui.dialogs.activity_import_dialog import activity_paths
+
+        paths = activity_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.import_activities(paths)
 
     def export_plan(self) -> None:
         from planner.io import plan_csv
