@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QMimeData, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 
 from planner.domain.enums import Kind, Units
 from planner.domain.session import Template
@@ -19,14 +26,22 @@ TemplateIdRole = Qt.ItemDataRole.UserRole + 10
 TemplateRole = Qt.ItemDataRole.UserRole + 11
 KindRole = Qt.ItemDataRole.UserRole + 12
 
+_ROOT = QModelIndex()
+_GROUP = 0  # internal id of a group row; a template row stores its group's row + 1
+Index = QModelIndex | QPersistentModelIndex
+
 GROUPS = {
     Kind.RUN: "Running", Kind.LIFT: "Strength", Kind.MOBILITY: "Mobility",
     Kind.RECOVERY: "Recovery", Kind.REST: "Rest", Kind.OTHER: "Other",
 }
 
 
-class LibraryModel(QStandardItemModel):
-    """Kind groups with their templates; rebuilt when the templates change (a small list)."""
+class LibraryModel(QAbstractItemModel):
+    """Kind groups (rows of the root) holding their templates; a thin view over the repository.
+
+    The whole list is small and changes as one (a template saved, hidden, restored), so a change
+    resets the model rather than diffing it.
+    """
 
     reloaded = Signal()  # the dock re-expands its groups
 
@@ -34,6 +49,7 @@ class LibraryModel(QStandardItemModel):
         super().__init__()
         self._templates = templates
         self._units = units
+        self._groups: list[tuple[Kind, list[Template]]] = []
         self.reload()
         bus.changed.connect(self._on_changes)
 
@@ -42,38 +58,84 @@ class LibraryModel(QStandardItemModel):
             self.reload()
 
     def set_units(self, units: Units) -> None:
-        """Tooltips speak the profile's units; rebuilt only when they change."""
+        """Tooltips speak the profile's units."""
         if units is not self._units:
             self._units = units
             self.reload()
 
     def reload(self) -> None:
-        self.clear()
-        groups: dict[Kind, QStandardItem] = {}
+        by_kind: dict[Kind, list[Template]] = {}
         for t in self._templates.visible():
-            group = groups.get(t.kind)
-            if group is None:
-                group = groups[t.kind] = QStandardItem(GROUPS[t.kind])
-                group.setData(t.kind, KindRole)
-                group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            group.appendRow(self._item(t, self._units))
-        for kind in Kind:
-            if kind in groups:
-                self.appendRow(groups[kind])
+            by_kind.setdefault(t.kind, []).append(t)
+        self.beginResetModel()
+        self._groups = [(kind, by_kind[kind]) for kind in Kind if kind in by_kind]
+        self.endResetModel()
         self.reloaded.emit()
 
-    @staticmethod
-    def _item(t: Template, units: Units) -> QStandardItem:
-        item = QStandardItem(t.title)
-        item.setData(t.id, TemplateIdRole)
-        item.setData(t, TemplateRole)
-        item.setData(t.kind, KindRole)
-        item.setToolTip(template_tooltip(t, units))
-        item.setAccessibleText(f"{t.title}, {template_summary(t, units)}")
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-                      | Qt.ItemFlag.ItemNeverHasChildren)
-        return item
+    def template_at(self, index: Index) -> Template | None:
+        if not index.isValid() or index.internalId() == _GROUP:
+            return None
+        return self._groups[index.internalId() - 1][1][index.row()]
 
+    # -- QAbstractItemModel --------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, _GROUP) if row < len(self._groups) else QModelIndex()
+        if parent.internalId() == _GROUP and parent.column() == 0 and row < len(self._groups[parent.row()][1]):
+            return self.createIndex(row, 0, parent.row() + 1)
+        return QModelIndex()
+
+    def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == _GROUP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _GROUP)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == _GROUP and parent.column() == 0:
+            return len(self._groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if index.internalId() == _GROUP:
+            kind = self._groups[index.row()][0]
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return GROUPS[kind]
+            return kind if role == KindRole else None
+        t = self.template_at(index)
+        if t is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return t.title
+        if role == TemplateIdRole:
+            return t.id
+        if role == TemplateRole:
+            return t
+        if role == KindRole:
+            return t.kind
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return template_tooltip(t, self._units)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{t.title}, {template_summary(t, self._units)}"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalId() == _GROUP:
+            return Qt.ItemFlag.ItemIsEnabled
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+                | Qt.ItemFlag.ItemNeverHasChildren)
+
+    # -- dragging templates onto the calendar --------------------------------------------------
     def mimeTypes(self) -> list[str]:
         return [mime.MIME_TYPE]
 
