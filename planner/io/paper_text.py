@@ -10,19 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from planner.domain.enums import Kind, Status, Units
+from planner.domain.labels import KIND_WORDS, TYPE_WORDS
 from planner.domain.session import Exercise, Session, WorkSet
 from planner.domain.units import format_distance, format_load, format_pace, load_to_display, load_unit, pace_s_per_km
 
-TYPE_WORDS = {
-    "easy": "Easy", "recovery": "Recovery", "long": "Long", "tempo": "Tempo", "intervals": "Intervals",
-    "hills": "Hills", "race": "Race", "lower": "Lower body", "upper": "Upper body", "full": "Full body",
-    "core": "Core", "yoga": "Yoga", "mobility": "Mobility", "foam_rolling": "Foam rolling",
-    "walk": "Walk", "other": "Other",
-}
-KIND_WORDS = {
-    Kind.RUN: "Run", Kind.LIFT: "Lift", Kind.MOBILITY: "Mobility", Kind.RECOVERY: "Recovery",
-    Kind.REST: "Rest", Kind.OTHER: "Other",
-}
 TIMES = "\u00d7"  # multiplication sign: "5 × 5 @ 100 kg"
 
 

@@ -15,9 +15,10 @@ from PySide6.QtCore import (
 )
 
 from planner.domain.enums import Kind, Units
+from planner.domain.labels import KIND_GROUPS, TYPE_WORDS
 from planner.domain.session import Template
 from planner.models import mime
-from planner.models.session_text import TYPE_WORDS, template_summary, template_tooltip
+from planner.models.session_text import template_summary, template_tooltip
 from planner.models.undo import ChangeBus
 from planner.services.changes import Changes
 from planner.store.records import TemplateRepository
@@ -30,10 +31,6 @@ _ROOT = QModelIndex()
 _GROUP = 0  # internal id of a group row; a template row stores its group's row + 1
 Index = QModelIndex | QPersistentModelIndex
 
-GROUPS = {
-    Kind.RUN: "Running", Kind.LIFT: "Strength", Kind.MOBILITY: "Mobility",
-    Kind.RECOVERY: "Recovery", Kind.REST: "Rest", Kind.OTHER: "Other",
-}
 
 
 class LibraryModel(QAbstractItemModel):
@@ -108,7 +105,7 @@ class LibraryModel(QAbstractItemModel):
         if index.internalId() == _GROUP:
             kind = self._groups[index.row()][0]
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return GROUPS[kind]
+                return KIND_GROUPS[kind]
             return kind if role == KindRole else None
         t = self.template_at(index)
         if t is None:

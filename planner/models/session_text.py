@@ -14,6 +14,7 @@ from html import escape
 from planner.domain.compliance import Basis, Compliance, compliance
 from planner.domain.enums import Intensity, Kind, Status, Units
 from planner.domain.intensity import intensity
+from planner.domain.labels import TYPE_WORDS, WEEKDAYS
 from planner.domain.session import Exercise, Session, SessionContent, Template
 from planner.domain.target_text import target_in_units
 from planner.domain.totals import done_totals, planned_totals
@@ -27,13 +28,6 @@ from planner.domain.units import (
     load_unit,
 )
 
-TYPE_WORDS = {
-    "easy": "Easy", "recovery": "Recovery", "long": "Long", "tempo": "Tempo", "intervals": "Intervals",
-    "hills": "Hills", "race": "Race", "lower": "Lower body", "upper": "Upper body", "full": "Full body",
-    "core": "Core", "yoga": "Yoga", "mobility": "Mobility", "foam_rolling": "Foam rolling",
-    "walk": "Walk", "other": "Other",
-}
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: Lifts named on a card; the rest are counted ("+ 2 more") and listed in the tooltip.
 CARD_LIFTS = 3
 COMPLIANCE_SOURCE = "TrainingPeaks colour coding: green 80-120 %, yellow 50-79 or 121-150 %, red otherwise"

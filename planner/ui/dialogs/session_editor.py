@@ -34,6 +34,7 @@ from planner.domain import units as u
 from planner.domain.enums import TYPES_BY_KIND, Intensity, Kind, Status, Units
 from planner.domain.errors import ValidationError
 from planner.domain.intensity import classify
+from planner.domain.labels import KIND_WORDS, STATUS_WORDS, type_word
 from planner.domain.session import Session
 from planner.domain.target_text import target_in_units
 from planner.ui.dialogs.actuals import ActualFields
@@ -53,16 +54,6 @@ from planner.ui.dialogs.fields import (
     with_suffix,
 )
 
-KIND_LABELS = {
-    Kind.RUN: "Run",
-    Kind.LIFT: "Lift",
-    Kind.MOBILITY: "Mobility",
-    Kind.RECOVERY: "Recovery",
-    Kind.REST: "Rest day",
-    Kind.OTHER: "Other",
-}
-TYPE_LABELS = {"lower": "Lower body", "upper": "Upper body", "full": "Full body"}
-STATUS_LABELS = {Status.PLANNED: "Planned", Status.DONE: "Done", Status.SKIPPED: "Skipped"}
 #: Fields only a run or a lift has; the other kinds do not show them.
 KIND_FIELDS: dict[Kind, frozenset[str]] = {
     Kind.RUN: frozenset({"distance_km", "target", "actual_distance_km"}),
@@ -94,7 +85,7 @@ _STAND_INS: dict[str, tuple[str, Any]] = {
 
 
 def type_label(word: str) -> str:
-    return TYPE_LABELS.get(word, word.replace("_", " ").capitalize()) if word else "\u2014"
+    return type_word(word) if word else "\u2014"
 
 
 def kind_fields(kind: Kind) -> frozenset[str]:
@@ -214,7 +205,7 @@ class SessionEditor(QDialog):
         self.kind_combo = QComboBox(page)
         self.kind_combo.setObjectName("kind")
         for kind in Kind:
-            self.kind_combo.addItem(KIND_LABELS[kind], kind.value)
+            self.kind_combo.addItem(KIND_WORDS[kind] if kind is not Kind.REST else "Rest day", kind.value)
         form.addRow("&Kind:", self.kind_combo)
         self.type_combo = QComboBox(page)
         self.type_combo.setObjectName("type")
@@ -280,7 +271,7 @@ class SessionEditor(QDialog):
         self.status_combo = QComboBox(page)
         self.status_combo.setObjectName("status")
         for status in Status:
-            self.status_combo.addItem(STATUS_LABELS[status], status.value)
+            self.status_combo.addItem(STATUS_WORDS[status], status.value)
         form.addRow("&Status:", self.status_combo)
         self.actuals = ActualFields(form, self._marks, self._units, optional=True, parent=page)
         hint = QLabel(
