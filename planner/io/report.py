@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from planner.domain.enums import WeekStart
 from planner.domain.exercise_text import format_exact
+from planner.domain.load import split_volume
+from planner.domain.load_history import LoadHistory
 from planner.domain.profile import Profile
 from planner.domain.session import Session
 from planner.domain.totals import week_totals
@@ -90,11 +94,84 @@ def days_part(ctx: ReportContext) -> Report:
 
 def totals_part(ctx: ReportContext) -> Report:
     t = week_totals(ctx.sessions)
-    return {"totals": {"sessions": t.sessions, "run_km": t.run_km, "run_min": t.run_min,
-                       "lift_tonnage_kg": t.lift_tonnage_kg}}
+    totals = {"sessions": t.sessions, "run_km": t.run_km, "run_min": t.run_min,
+              "lift_tonnage_kg": t.lift_tonnage_kg}
+    totals.update(load_totals(ctx))
+    return {"totals": totals}
 
 
-PARTS: list[ReportPart] = [week_part, days_part, totals_part]
+# -- load (SCIENCE.md §1-4, §7) ------------------------------------------------------------------
+#: How far back `load_part` looks for the first session when the context does not say: ten years
+#: and a bit, the reference history's length. Every series looks backwards only.
+LOAD_LOOKBACK_DAYS = 3660
+
+
+def load_totals(ctx: ReportContext) -> Report:
+    """The week's session-RPE load (AU, Foster 2001), hard sets, and running minutes at easy and
+    above-easy intensity; done sessions with their actual values, skipped ones left out."""
+    v = split_volume(ctx.sessions).total
+    return {"load_au": _round(v.load_au, 1), "hard_sets": _round(v.hard_sets, 1),
+            "run_easy_min": v.run_easy_min, "run_hard_min": v.run_hard_min}
+
+
+def load_history_for(ctx: ReportContext) -> LoadHistory:
+    """Every session up to the week's last day, in ISO weeks, as the charts compute it."""
+    first = ctx.monday - dt.timedelta(days=LOAD_LOOKBACK_DAYS)
+    sessions = ctx.history(first, ctx.sunday) if ctx.history is not None else list(ctx.sessions)
+    history = LoadHistory(WeekStart.MON)
+    history.load(sessions, today=ctx.sunday)
+    return history
+
+
+def load_part(ctx: ReportContext) -> Report:
+    """Ratios, monotony and strain, chronic/acute load and form on the week's last day, hard sets
+    per muscle, and the week's first single-run spike. Under 28 days of history the ratios and
+    curves are "building up" (null, with `building_up` true)."""
+    h = load_history_for(ctx)
+    i = h.index(ctx.sunday)
+    week = h.index(ctx.monday) // 7
+    building = bool(h.building[i]) or h.empty
+    planned, done = h.hard_sets_by_muscle(ctx.monday)
+    muscles: dict[str, float] = dict(planned)
+    for m, n in done.items():
+        muscles[m] = muscles.get(m, 0.0) + n
+    return {"load": {
+        "date": ctx.sunday.isoformat(),
+        "building_up": building,
+        "acwr": {"ewma": _number(h.acwr[i], 2), "uncoupled": _number(h.acwr_uncoupled[i], 2)},
+        "monotony": _number(h.monotony[week], 2),
+        "strain": _number(h.strain[week], 1),
+        "fitness": None if building else _number(h.fitness[i], 1),
+        "fatigue": None if building else _number(h.fatigue[i], 1),
+        "form": None if building else _number(h.form[i], 1),
+        "hard_sets_by_muscle": {m: _round(n, 1) for m, n in sorted(muscles.items(), key=lambda kv: (-kv[1], kv[0]))},
+        "long_run_spike": _spike(h, ctx),
+    }}
+
+
+def _spike(h: LoadHistory, ctx: ReportContext) -> Report | None:
+    """The week's first run longer than 1.1 x the longest run of the previous 30 days (Frandsen 2025)."""
+    lo = h.index(ctx.monday)
+    for i in range(lo, lo + 7):
+        r = h.spike[i]
+        if not math.isnan(r):
+            return {"date": h.day(i).isoformat(), "ratio": _round(float(r), 2),
+                    "distance_km": _round(float(h.longest_run[i]), 2),
+                    "previous_longest_km": _round(float(h.longest_run[i] / r), 2)}
+    return None
+
+
+def _number(x: float, decimals: int) -> float | None:
+    """A rounded number, or None for NaN (building up, or undefined like monotony with SD 0)."""
+    x = float(x)
+    return None if math.isnan(x) else _round(x, decimals)
+
+
+def _round(x: float, decimals: int) -> float:
+    return round(float(x), decimals) + 0.0
+
+
+PARTS: list[ReportPart] = [week_part, days_part, totals_part, load_part]
 
 
 def build_report(ctx: ReportContext, parts: Sequence[ReportPart] | None = None) -> Report:
@@ -143,10 +220,52 @@ def _totals_text(report: Report) -> list[str]:
                 f"lifting {_grouped(t['lift_tonnage_kg'])} kg tonnage"]
 
 
+def _load_totals_text(report: Report) -> list[str]:
+    t = report["totals"]
+    if "load_au" not in t:
+        return []
+    return [f"Load: {_grouped(t['load_au'])} AU (session RPE x minutes); {format_exact(t['hard_sets'])} hard sets; "
+            f"running {t['run_easy_min']} min easy, {t['run_hard_min']} min above easy"]
+
+
+def _totals_and_load_text(report: Report) -> list[str]:
+    return _totals_text(report) + _load_totals_text(report)
+
+
+def _load_text(report: Report) -> list[str]:
+    x = report["load"]
+
+    def num(v: float | None, unit: str = "") -> str:
+        if v is None:
+            return "building up" if x["building_up"] else "undefined"
+        return f"{format_exact(v)}{unit}"
+
+    acwr = x["acwr"]
+    lines = ["", f"Load on {_long_date(dt.date.fromisoformat(x['date']))}"
+                 + (" (building up: under 28 days of history)" if x["building_up"] else "") + ":",
+             f"  acute:chronic ratio (a heuristic, not an injury predictor; Impellizzeri 2020): "
+             f"EWMA 7/28 d {num(acwr['ewma'])}, uncoupled {num(acwr['uncoupled'])}",
+             f"  monotony {num(x['monotony']) if x['monotony'] is not None else 'undefined (equal days)'}"
+             f" (population SD), strain {num(x['strain']) if x['strain'] is not None else 'undefined'}",
+             f"  chronic load {num(x['fitness'], ' AU')}, acute load {num(x['fatigue'], ' AU')}, "
+             f"form {num(x['form'], ' AU')}"]
+    if x["hard_sets_by_muscle"]:
+        sets = x["hard_sets_by_muscle"].items()
+        lines.append("  hard sets: " + ", ".join(f"{m} {format_exact(n)}" for m, n in sets))
+    spike = x["long_run_spike"]
+    if spike:
+        day = dt.date.fromisoformat(spike["date"])
+        lines.append(f"  single-run spike: {day:%a} {day.day} {day:%b}, {format_exact(spike['distance_km'])} km = "
+                     f"{format_exact(spike['ratio'])} x the longest run of the previous 30 days "
+                     f"({format_exact(spike['previous_longest_km'])} km; Frandsen 2025)")
+    return lines
+
+
 TEXT_RENDERERS: dict[str, TextRenderer] = {
     "week": _week_text,
     "days": _days_text,
-    "totals": _totals_text,
+    "totals": _totals_and_load_text,
+    "load": _load_text,
 }
 _COVERED_BY = {"start": "week", "end": "week"}
 

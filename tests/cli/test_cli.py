@@ -228,14 +228,17 @@ def test_report_json(cli, data_dir, tmp_path):
     rc, out, err = cli("--data-dir", data_dir, "report", "--week", "2026-W48", "--json")
     assert (rc, err) == (0, "")
     r = json.loads(out)
-    assert list(r) == ["week", "start", "end", "days", "totals"]
+    assert list(r) == ["week", "start", "end", "days", "totals", "load"]
     assert (r["week"], r["start"], r["end"]) == ("2026-W48", "2026-11-23", "2026-11-29")
     assert [d["date"] for d in r["days"]] == [f"2026-11-{d}" for d in range(23, 30)]
     sessions = [s for d in r["days"] for s in d["sessions"]]
     assert [s["title"] for s in sessions] == ["Easy run", "Heavy legs", "6 x 800 m"]
     assert set(sessions[0]) == {"id", "title", "kind", "type", "duration_min", "rpe",
                                 "distance_km", "status"}
-    assert r["totals"] == {"sessions": 3, "run_km": 9.2, "run_min": 50, "lift_tonnage_kg": 4300}
+    # Load: 4 x 50 (done easy run) + 8 x 60 (legs) = 680 AU; 5 squat sets at RPE 8 are hard.
+    assert r["totals"] == {"sessions": 3, "run_km": 9.2, "run_min": 50, "lift_tonnage_kg": 4300,
+                           "load_au": 680, "hard_sets": 5, "run_easy_min": 50, "run_hard_min": 0}
+    assert r["load"]["building_up"] is True and r["load"]["long_run_spike"] is None
 
 
 def test_report_of_an_empty_week_lists_seven_empty_days(cli, data_dir):

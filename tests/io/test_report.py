@@ -38,13 +38,16 @@ def week_of(sessions: list[Session]) -> dict:
 
 def test_shape_and_seven_days():
     r = week_of(sample())
-    assert list(r) == ["week", "start", "end", "days", "totals"]
+    assert list(r) == ["week", "start", "end", "days", "totals", "load"]
     assert (r["week"], r["start"], r["end"]) == ("2026-W48", "2026-11-23", "2026-11-29")
     assert [d["date"] for d in r["days"]] == [
         (MONDAY + dt.timedelta(i)).isoformat() for i in range(7)]
     assert all(set(d) == {"date", "sessions"} for d in r["days"])
     assert all(set(s) == SESSION_KEYS for d in r["days"] for s in d["sessions"])
-    assert set(r["totals"]) == {"sessions", "run_km", "run_min", "lift_tonnage_kg"}
+    assert set(r["totals"]) == {"sessions", "run_km", "run_min", "lift_tonnage_kg",
+                                "load_au", "hard_sets", "run_easy_min", "run_hard_min"}
+    assert set(r["load"]) == {"date", "building_up", "acwr", "monotony", "strain", "fitness", "fatigue",
+                              "form", "hard_sets_by_muscle", "long_run_spike"}
     assert json.loads(to_json(r)) == r
 
 
@@ -58,14 +61,20 @@ def test_sessions_in_day_order_with_effective_values():
 
 
 def test_totals_count_every_session_and_skip_skipped_volume():
+    # Load: easy run done 4 x 50 = 200, tempo 7 x 50 = 350, legs 8 x 60 = 480 -> 1030 AU; the
+    # skipped long run adds nothing. The squat sets carry no set RPE: no hard sets.
+    # Running: 50 min easy (actual RPE 4), 50 min tempo above easy.
     assert week_of(sample())["totals"] == {
-        "sessions": 4, "run_km": 19.2, "run_min": 100, "lift_tonnage_kg": 2500}
+        "sessions": 4, "run_km": 19.2, "run_min": 100, "lift_tonnage_kg": 2500,
+        "load_au": 200 + 350 + 480, "hard_sets": 0, "run_easy_min": 50, "run_hard_min": 50}
 
 
 def test_an_empty_week_still_has_seven_days():
     r = week_of([])
     assert len(r["days"]) == 7
-    assert r["totals"] == {"sessions": 0, "run_km": 0, "run_min": 0, "lift_tonnage_kg": 0}
+    assert r["totals"] == {"sessions": 0, "run_km": 0, "run_min": 0, "lift_tonnage_kg": 0,
+                           "load_au": 0, "hard_sets": 0, "run_easy_min": 0, "run_hard_min": 0}
+    assert r["load"]["building_up"] is True and r["load"]["long_run_spike"] is None
 
 
 def test_sessions_outside_the_week_are_left_out():
@@ -80,20 +89,20 @@ def test_text_names_every_day_and_the_totals():
     for day in ("Mon 23 Nov", "Tue 24 Nov", "Wed 25 Nov", "Sun 29 Nov"):
         assert day in text
     assert "Easy run" in text and "9.2 km" in text and "skipped" in text
-    assert text.rstrip().endswith(
-        "Totals: 4 sessions; running 19.2 km in 100 min; lifting 2,500 kg tonnage")
+    assert ("Totals: 4 sessions; running 19.2 km in 100 min; lifting 2,500 kg tonnage\n"
+            "Load: 1,030 AU (session RPE x minutes); 0 hard sets; running 50 min easy, 50 min above easy\n") in text
 
 
 def test_a_later_part_plugs_in_and_is_shown_in_text():
-    def load_part(ctx: ReportContext) -> dict:
+    def extra_part(ctx: ReportContext) -> dict:
         assert ctx.history is not None
-        return {"load": {"week_srpe": sum(s.rpe * s.duration_min for s in ctx.sessions)}}
+        return {"extra": {"week_srpe": sum(s.rpe * s.duration_min for s in ctx.sessions)}}
 
     def between(first: dt.date, last: dt.date) -> list[Session]:
         return [s for s in sample() if first <= s.date <= last]
 
     ctx = context_for_week(MONDAY, between)
-    r = build_report(ctx, [*report.PARTS, load_part])
-    assert r["load"] == {"week_srpe": 45 * 3 + 60 * 8 + 50 * 7 + 100 * 5}
-    assert 'load: {"week_srpe": 1465.0}' in to_text(r)
-    assert "load" not in build_report(ctx)
+    r = build_report(ctx, [*report.PARTS, extra_part])
+    assert r["extra"] == {"week_srpe": 45 * 3 + 60 * 8 + 50 * 7 + 100 * 5}
+    assert 'extra: {"week_srpe": 1465.0}' in to_text(r)
+    assert "extra" not in build_report(ctx)

@@ -1,0 +1,195 @@
+"""Benchmark of the charts pane over the ten-year reference history (not a timed test).
+
+    .venv/bin/python tests/benchmarks/bench_charts.py [--rounds N]
+
+What is timed: after one session is changed in the store (untimed, as the save is the services'
+business), `ChartsDock.refresh(changes)` recomputes from the changed day and every chart repaints
+(`processEvents` until the paint events are done). Budget (issue 9, DESIGN.md): <= 50 ms.
+
+Baselines measured in the same run: a bare QListView repainting one changed row (as bench.py), and
+the charts repainting with no change at all (the cost of painting alone). For comparison: a full
+reload (a new file) and building a new dock from scratch (what "rebuild the plots" would cost).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.benchmarks.bench import row, timed  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=20)
+    args = parser.parse_args()
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QStringListModel, Qt
+    from PySide6.QtWidgets import QApplication, QListView, QMainWindow
+
+    from planner.domain.reference_history import END, generate_reference_history
+    from planner.resources import builtin_templates
+    from planner.store.database import DATA_FILE, open_store
+    from planner.store.reference_file import write_reference_file
+    from planner.ui.charts import ChartsDock
+
+    tmp = Path(tempfile.mkdtemp(prefix="hp-bench-charts-"))
+    folder = tmp / "data"
+    write_reference_file(folder / DATA_FILE, generate_reference_history())
+    os.environ["HYBRID_PLANNER_SETTINGS_DIR"] = str(tmp / "settings")
+    app = QApplication.instance() or QApplication([])
+    store = open_store(folder, builtin_templates())
+    sessions = store.sessions.all()
+    today = END - dt.timedelta(days=14)
+    print(f"Reference history: {len(sessions)} sessions, {sessions[0].date} .. {sessions[-1].date}; "
+          f"{os.cpu_count()} cores")
+
+    window = QMainWindow()
+    dock = ChartsDock(store, window, today=lambda: today)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.resize(760, 1000)
+    window.show()
+    t0 = time.perf_counter()
+    dock.refresh(SimpleNamespace(dates=frozenset(), profile=False, everything=True))
+    app.processEvents()
+    print(f"first show: load the history and paint every chart {1000 * (time.perf_counter() - t0):.1f} ms")
+
+    base_model = QStringListModel([f"row {k}" for k in range(10)])
+    base_view = QListView()
+    base_view.setModel(base_model)
+    base_view.resize(300, 400)
+    base_view.show()
+    app.processEvents()
+    n = iter(range(10**9))
+
+    def baseline() -> None:
+        base_model.setData(base_model.index(3), f"row {next(n)}")
+        app.processEvents()
+
+    base = timed(baseline, args.rounds * 2)
+    base_view.close()
+    app.processEvents()
+
+    def repaint_only() -> None:
+        for chart in dock.charts:
+            for plot in chart.plots:
+                plot.viewport().update()
+        app.processEvents()
+
+    def change_at(victim):  # noqa: ANN001, ANN202
+        flip = [victim.replace(duration_min=victim.duration_min + 5), victim]
+        k = iter(range(10**9))
+
+        def apply() -> None:
+            store.sessions.apply(put=[flip[next(k) % 2]])
+            store.storage.flush()  # the background save is done, as between two human gestures
+            app.processEvents()
+
+        def refresh() -> None:
+            dock.refresh(SimpleNamespace(dates=frozenset({victim.date}), profile=False, everything=False))
+            app.processEvents()
+
+        return apply, refresh
+
+    def full_reload() -> None:
+        dock.refresh(SimpleNamespace(dates=frozenset(), profile=False, everything=True))
+        app.processEvents()
+
+    def rebuild() -> None:
+        w = ChartsDock(store, window, today=lambda: today)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, w)
+        w.show()
+        w.refresh(SimpleNamespace(dates=frozenset(), profile=False, everything=True))
+        app.processEvents()
+        window.removeDockWidget(w)
+        w.deleteLater()
+        app.processEvents()
+
+    this_week = [s for s in sessions if s.date <= today][-1]
+    five_years = sessions[len(sessions) // 2]
+    first = sessions[0]
+    for label in ("12 weeks", "All"):
+        dock.range_box.setCurrentText(label)
+        app.processEvents()
+        print(f"\nCharts showing {label} (dock 760 x 1000, offscreen)")
+        paint = timed(repaint_only, args.rounds)
+        row("repaint only, nothing changed", paint, base, "-")
+        for name, victim in (("this week", this_week), (f"{five_years.date} (5 years back)", five_years),
+                             (f"{first.date} (first day)", first)):
+            apply, refresh = change_at(victim)
+            row(f"change on {name}: recompute + redraw", timed(refresh, args.rounds, apply), base, "<= 50 ms")
+        row("full reload (a new file)", timed(full_reload, max(3, args.rounds // 4)), base, "-")
+    row("build a new dock from scratch (for comparison)", timed(rebuild, 3), base, "-")
+    print("(ratios are to the bare QListView one-row repaint)")
+    window.close()
+    store.close()
+    window_benchmarks(folder, args.rounds, base)
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+def window_benchmarks(folder: Path, rounds: int, base: list[float]) -> None:
+    """The main window with the charts docked beside the calendar, refreshed from the change bus
+    after the calendar's own repaint (a zero-delay timer, as the pane host will). Until the lead
+    wires the dock into the window, this script docks it itself."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from planner.resources import builtin_templates, exercise_catalog
+    from planner.store.database import open_store
+    from planner.ui.charts import ChartsDock
+    from planner.ui.main_window import MainWindow
+    from planner.ui.settings import Settings
+
+    app = QApplication.instance()
+    store = open_store(folder, builtin_templates())
+    last = store.sessions.all()[-1].date
+    window = MainWindow(store, Settings(), exercise_catalog(), today=lambda: last)
+    dock = ChartsDock(store, window, today=lambda: last)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.resize(1600, 1000)
+    window.show()
+    app.processEvents()
+    dock.refresh(None)
+    app.processEvents()
+    week = window.week_model
+    mover = week.day_sessions(next(r for r in range(7) if week.day_sessions(r)))[0]
+    state = {"to": 0, "connected": False}
+
+    def on_changes(changes) -> None:  # noqa: ANN001
+        if state["connected"]:
+            QTimer.singleShot(0, lambda: dock.refresh(changes))
+
+    window.bus.changed.connect(on_changes)
+
+    def move() -> None:
+        state["to"] = (state["to"] + 1) % 7
+        window.plan.move([mover.id], week.days[state["to"]], 0)
+        app.processEvents()
+        app.processEvents()  # the zero-delay refresh, then the charts' repaint
+
+    def idle() -> None:
+        store.storage.flush()
+        app.processEvents()
+
+    print("\nMain window 1600 x 1000 with the charts docked (12 weeks shown), reference history loaded")
+    bare = timed(move, rounds * 2, idle)
+    row("move a card, charts not listening", bare, base, "median <= 16 ms")
+    state["connected"] = True
+    row("move a card, charts refreshed after it", timed(move, rounds * 2, idle), base, "every pane <= 50 ms")
+    window.close()
+    store.close()
+
+
+if __name__ == "__main__":
+    main()

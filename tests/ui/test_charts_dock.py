@@ -1,0 +1,262 @@
+"""The charts pane: the arrays handed to every plot are the engine's numbers, a change updates them
+in place, hover shows exact values, a click on a week asks the window to show it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+
+from planner.domain.enums import Goal, Kind, Status, Units
+from planner.domain.profile import Profile
+from planner.domain.session import Exercise, Session, WorkSet
+from planner.store.database import open_store
+from planner.ui.charts import ChartsDock
+from planner.ui.charts.axes import DAY_S, date_ts
+from planner.ui.theme import dark_palette
+from tests.services.conftest import BUILTINS
+
+MONDAY = dt.date(2026, 11, 2)
+TODAY = MONDAY + dt.timedelta(days=9)  # Wednesday of the second week
+
+
+def changes(dates=(), profile=False, everything=False):
+    """What the change broadcast carries (duck-typed: the pane reads only these fields)."""
+    return SimpleNamespace(dates=frozenset(dates), profile=profile, everything=everything)
+
+
+def run(day, minutes, rpe, km, status=Status.DONE, **kw) -> Session:
+    return Session(kind=Kind.RUN, type=kw.pop("type", "easy"), title="Run", duration_min=minutes, rpe=rpe,
+                   distance_km=km, date=day, status=status, **kw)
+
+
+def lift(day, status=Status.PLANNED) -> Session:
+    squat = Exercise("Back squat", (WorkSet(5, 60, warmup=True),) + (WorkSet(5, 100, rpe=8),) * 4,
+                     muscles=("quads", "glutes", "adductors"))
+    return Session(kind=Kind.LIFT, type="lower", title="Legs", duration_min=60, rpe=7, exercises=(squat,),
+                   date=day, status=status)
+
+
+def d(k: int) -> dt.date:
+    return MONDAY + dt.timedelta(days=k)
+
+
+SESSIONS = [
+    run(d(0), 40, 3, 8.0),  # 120 AU done, 8 km
+    lift(d(1), Status.DONE),  # 420 AU done, 4 x 5 x 100 = 2000 kg, 4 hard sets
+    run(d(3), 50, 7, 10.0, type="tempo"),  # 350 AU done, 10 km
+    run(d(6), 100, 4, 20.0),  # 400 AU done, 20 km: 20 / 10 = 2.0 x the longest of 30 days
+    run(d(8), 45, 3, 9.0),  # 135 AU done
+    lift(d(10)),  # 420 AU planned
+    run(d(13), 110, 4, 22.0, status=Status.PLANNED),  # 440 AU planned, 22 km
+]
+
+
+@pytest.fixture
+def store(data_dir):
+    s = open_store(data_dir, BUILTINS)
+    s.sessions.apply(put=SESSIONS)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def dock(store, qtbot):
+    w = ChartsDock(store, today=lambda: TODAY)
+    qtbot.addWidget(w)
+    w.resize(700, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    w.refresh(changes(everything=True))
+    return w
+
+
+def bars(item):
+    return np.asarray(item.opts["height"], dtype=float)
+
+
+def test_weekly_volume_bars_are_the_engine_numbers(dock):
+    v = dock.volume
+    h = dock.history
+    # Week 1 done: 8 + 10 + 20 = 38 km; week 2 done 9 km, planned 22 km.
+    assert bars(v.run_done).tolist() == [38.0, 9.0] == h.week_done["run_km"].tolist()
+    assert bars(v.run_planned).tolist() == [0.0, 22.0]
+    assert np.asarray(v.run_planned.opts["y0"]).tolist() == [38.0, 9.0]  # stacked on the done part
+    # Lifting tonnage: week 1 done 2000 kg (warm-up excluded), week 2 planned 2000 kg.
+    assert bars(v.lift_done).tolist() == [2000.0, 0.0]
+    assert bars(v.lift_planned).tolist() == [0.0, 2000.0]
+    # Bars sit in the middle of their weeks.
+    assert np.asarray(v.run_done.opts["x"]).tolist() == [date_ts(MONDAY) + 3.5 * DAY_S,
+                                                         date_ts(MONDAY) + 10.5 * DAY_S]
+
+
+def test_switching_to_minutes_and_hard_sets(dock):
+    dock.run_box.setCurrentText("minutes")
+    dock.lift_box.setCurrentText("hard sets")
+    # Week 1 run minutes 40 + 50 + 100 = 190; week 2 done 45, planned 110. Hard sets 4 / 4.
+    assert bars(dock.volume.run_done).tolist() == [190.0, 45.0]
+    assert bars(dock.volume.run_planned).tolist() == [0.0, 110.0]
+    assert bars(dock.volume.lift_done).tolist() == [4.0, 0.0]
+    assert bars(dock.volume.lift_planned).tolist() == [0.0, 4.0]
+
+
+def test_daily_load_and_ratio_lines_are_the_engine_numbers(dock):
+    h = dock.history
+    assert bars(dock.load.done)[:9].tolist() == [120, 420, 0, 350, 0, 0, 400, 0, 135]
+    assert bars(dock.load.planned)[:14].tolist() == [0] * 10 + [420, 0, 0, 440]
+    assert np.array_equal(bars(dock.load.done), h.done["load_au"])
+    x, y = dock.load.ewma.getData()
+    assert np.allclose(y, h.acwr, equal_nan=True)
+    assert np.isnan(y).all()  # 14 days of history: building up
+    assert x[0] == date_ts(MONDAY) + 0.5 * DAY_S
+
+
+def test_fitness_curves_continue_through_the_plan(dock):
+    h = dock.history
+    for name in ("fitness", "fatigue", "form"):
+        expected = getattr(h, name).copy()
+        expected[h.building] = np.nan
+        assert np.allclose(dock.fitness.series(name), expected, equal_nan=True), name
+    # Solid up to today (index 9), dashed from today on.
+    past, future = dock.fitness.curves["fitness"]
+    assert len(past.getData()[0]) == 10 and len(future.getData()[0]) == h.n - 9
+
+
+def test_fitness_numbers_appear_after_28_days(store, qtbot):
+    # Five more weeks of history before: 35 days back is more than 28.
+    store.sessions.apply(put=[run(d(-35), 30, 4, 5.0)])
+    w = ChartsDock(store, today=lambda: TODAY)
+    qtbot.addWidget(w)
+    w.refresh(changes(everything=True))
+    h = w.history
+    # First session on day 0 of the range; day 27 is the 28th day: the first number.
+    assert h.first == 0
+    fitness = w.fitness.series("fitness")
+    assert np.isnan(fitness[:27]).all() and not np.isnan(fitness[27:]).any()
+    # Chronic load by hand on the first day: 30 min x RPE 4 = 120 AU, / 42.
+    assert h.fitness[0] == pytest.approx(120 / 42)
+
+
+def test_hard_sets_per_muscle_for_the_week_on_screen(dock):
+    # TODAY's week: the planned lift: 4 hard sets -> quads 4, glutes 2, adductors 2.
+    assert dock.muscles.muscles == ["quads", "adductors", "glutes"] and not dock.muscles.empty.isVisible()
+    assert dock.muscles.values[0].tolist() == [0, 0, 0]
+    assert dock.muscles.values[1].tolist() == [4.0, 2.0, 2.0]
+    dock.set_week(MONDAY)
+    assert dock.muscles.values[0].tolist() == [4.0, 2.0, 2.0]  # done the week before
+    assert np.asarray(dock.muscles.done.opts["width"]).tolist() == [4.0, 2.0, 2.0]
+    assert "week of 2 Nov" in dock.muscles.header.text()
+
+
+def test_reference_depends_on_the_goal(store, dock):
+    assert dock.muscles.low.isVisible() and dock.muscles.maintenance.isVisible()  # balanced: both
+    store.profile.put(Profile(goal=Goal.RUN))
+    dock.refresh(changes(profile=True))
+    assert not dock.muscles.low.isVisible() and dock.muscles.maintenance.isVisible()
+    assert "Spiering 2021" in dock.muscles.header.text()
+    store.profile.put(Profile(goal=Goal.LIFT))
+    dock.refresh(changes(profile=True))
+    assert dock.muscles.low.value() == 10 and dock.muscles.high.value() == 20
+    assert dock.muscles.high.isVisible() and not dock.muscles.maintenance.isVisible()
+
+
+def test_a_change_updates_the_arrays_in_place(store, dock):
+    items = (dock.volume.run_done, dock.load.done, dock.load.ewma, dock.fitness.curves["fitness"][0])
+    fitness_before = dock.history.fitness.copy()
+    added = run(d(12), 30, 5, 6.0, status=Status.PLANNED)  # 150 AU, 6 km, on Saturday of week 2
+    store.sessions.apply(put=[added])
+    dock.refresh(changes([d(12)]))
+    assert bars(dock.volume.run_planned).tolist() == [0.0, 22.0 + 6.0]
+    assert bars(dock.load.planned)[12] == 150
+    # Recomputed from the changed day on: everything before it is untouched.
+    assert dock.history.fitness[:12].tolist() == fitness_before[:12].tolist()
+    assert dock.history.fitness[12] != fitness_before[12]
+    # Same plot items: updated, not rebuilt.
+    assert items == (dock.volume.run_done, dock.load.done, dock.load.ewma, dock.fitness.curves["fitness"][0])
+
+
+def test_a_change_far_in_the_future_grows_the_charts(store, dock):
+    store.sessions.apply(put=[run(d(40), 30, 5, 6.0, status=Status.PLANNED)])
+    dock.refresh(changes([d(40)]))
+    assert len(bars(dock.volume.run_planned)) == 6  # weeks of 2 Nov .. 7 Dec
+    assert bars(dock.volume.run_planned)[5] == 6.0
+
+
+def test_units_follow_the_profile(store, dock):
+    store.profile.put(Profile(units=Units.IMPERIAL))
+    dock.refresh(changes(profile=True))
+    # 38 km = 38 / 1.609344 mi; 2000 kg = 2000 / 0.45359237 lb.
+    assert bars(dock.volume.run_done)[0] == pytest.approx(38 / 1.609344)
+    assert bars(dock.volume.lift_done)[0] == pytest.approx(2000 / 0.45359237)
+    assert "running done (mi)" in dock.volume.header.text().replace("&nbsp;", " ")
+    assert dock.volume.lift_plot.getPlotItem().getAxis("left").labelText == "lb"
+
+
+def test_range_selector_sets_the_x_range(dock):
+    dock.range_box.setCurrentText("All")
+    (lo, hi), _ = dock.volume.run_plot.getPlotItem().getViewBox().viewRange()
+    assert lo <= date_ts(MONDAY) and hi >= date_ts(MONDAY + dt.timedelta(days=14))
+    assert dock.visible_days() == (0, 14)
+
+
+def test_time_constants_can_be_changed(dock):
+    dock.chronic_box.setValue(28)
+    # 120 AU on the first day / 28.
+    assert dock.history.fitness[0] == pytest.approx(120 / 28)
+    assert "chronic load (28 d)" in dock.fitness.header.text().replace("&nbsp;", " ")
+
+
+def test_hover_shows_exact_values(dock, qtbot):
+    dock.range_box.setCurrentText("All")
+    plot = dock.volume.run_plot
+    vb = plot.getPlotItem().getViewBox()
+    scene_pos = vb.mapViewToScene(QPointF(date_ts(MONDAY) + 3 * DAY_S, 5))
+    QTest.mouseMove(plot.viewport(), plot.mapFromScene(scene_pos))
+    qtbot.waitUntil(lambda: "Week of 2 Nov 2026" in dock.volume.readout.text(), timeout=2000)
+    assert dock.volume.readout.text() == (
+        "Week of 2 Nov 2026: running 38 done + 0 planned = 38 km; lifting 2,000 done + 0 planned = 2,000 kg")
+
+
+def test_load_hover_says_building_up(dock, qtbot):
+    plot = dock.load.plot
+    vb = plot.getPlotItem().getViewBox()
+    scene_pos = vb.mapViewToScene(QPointF(date_ts(d(1)) + 0.5 * DAY_S, 10))
+    QTest.mouseMove(plot.viewport(), plot.mapFromScene(scene_pos))
+    qtbot.waitUntil(lambda: "Tue 3 Nov" in dock.load.readout.text(), timeout=2000)
+    assert dock.load.readout.text() == (
+        "Tue 3 Nov 2026: load 420 AU done + 0 AU planned; ratio building up (under 28 days of history)")
+
+
+def test_clicking_a_week_asks_for_it(dock, qtbot):
+    dock.range_box.setCurrentText("All")
+    plot = dock.volume.lift_plot
+    vb = plot.getPlotItem().getViewBox()
+    pos = plot.mapFromScene(vb.mapViewToScene(QPointF(date_ts(d(9)) + 0.5 * DAY_S, 100)))
+    with qtbot.waitSignal(dock.weekClicked, timeout=2000) as blocker:
+        QTest.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert blocker.args == [d(7)]
+
+
+def test_dark_palette_reaches_the_plots(dock, qtbot):
+    dock.setPalette(dark_palette())
+    qtbot.waitUntil(lambda: dock.load.plot.backgroundBrush().color() == QColor("#1e272c"), timeout=2000)
+    axis = dock.load.plot.getPlotItem().getAxis("left")
+    assert axis.textPen().color() == QColor("#eceff1")
+
+
+def test_an_empty_file_shows_empty_charts(data_dir, qtbot):
+    store = open_store(data_dir, BUILTINS)
+    try:
+        w = ChartsDock(store, today=lambda: TODAY)
+        qtbot.addWidget(w)
+        w.refresh(changes(everything=True))
+        assert w.history.empty and w.history.n == 7
+        assert bars(w.volume.run_done).tolist() == [0.0]
+        assert w.muscles.muscles == [] and w.muscles.empty.isVisible()
+    finally:
+        store.close()
