@@ -89,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--units", choices=("metric", "imperial"))
     p.add_argument("--week-start", choices=("mon", "sun"))
     p.add_argument("--sweat-rate", metavar="L_PER_H", type=_number)
+    p.add_argument("--experience", choices=("new", "some", "experienced"),
+                   help="how long you have combined lifting and running (the plan check reads it)")
 
     p = command("import-plan", "add the sessions of a plan spreadsheet (CSV); all or nothing")
     p.add_argument("file", metavar="FILE.csv", help="the CSV file, or - for standard input")
@@ -243,6 +245,7 @@ _PROFILE_OPTIONS = {  # option dest -> Profile field
     "units": "units",
     "week_start": "week_start",
     "sweat_rate": "sweat_rate_l_per_h",
+    "experience": "experience",
 }
 
 
@@ -260,6 +263,7 @@ def cmd_profile(args: argparse.Namespace, data_dir: Path) -> int:
     print(f"units: {profile.units.value}")
     print(f"week_start: {profile.week_start.value}")
     print(f"sweat_rate_l_per_h: {format_exact(profile.sweat_rate_l_per_h)}")
+    print(f"experience: {profile.experience.value}")
     return EXIT_OK
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planner.domain import validate as v
-from planner.domain.enums import Goal, Units, WeekStart
+from planner.domain.enums import Experience, Goal, Units, WeekStart
 
 BODY_MASS_RANGE = (30.0, 250.0)  # kg
 #: Sawka 2007 (ACSM fluid replacement): typical sweat rates about 0.5-2.0 L/h, higher in heat.
@@ -22,6 +22,7 @@ class Profile:
     week_start: WeekStart = WeekStart.MON
     units: Units = Units.METRIC
     sweat_rate_l_per_h: float = 1.0
+    experience: Experience = Experience.SOME
 
     def __post_init__(self) -> None:
         v.text("name", self.name, required=True)
@@ -31,6 +32,7 @@ class Profile:
         object.__setattr__(self, "units", v.choice("units", self.units, Units))
         object.__setattr__(self, "sweat_rate_l_per_h", v.number(
             "sweat_rate_l_per_h", self.sweat_rate_l_per_h, *SWEAT_RATE_RANGE, "L/h"))
+        object.__setattr__(self, "experience", v.choice("experience", self.experience, Experience))
 
     def replace(self, **changes: object) -> Profile:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
