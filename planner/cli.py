@@ -100,6 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="first", metavar="DATE", help="first day (YYYY-MM-DD)")
     p.add_argument("--to", dest="last", metavar="DATE", help="last day (YYYY-MM-DD)")
 
+    from planner.cli_plancheck import add_parsers
+
+    add_parsers(command, _number)
+
     p = command("report", "the week's sessions and totals, in words or as JSON")
     p.add_argument("--week", required=True, metavar="YYYY-Www", help="ISO week, e.g. 2026-W48")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -144,6 +148,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         "import-plan": cmd_import_plan,
         "export-plan": cmd_export_plan,
         "report": cmd_report,
+        "check": cmd_check,
+        "log": cmd_log,
     }
     return handlers[args.command](args, data_dir)
 
@@ -353,8 +359,22 @@ def cmd_report(args: argparse.Namespace, data_dir: Path) -> int:
     from planner.io import report
 
     monday = parse_iso_week(args.week)
-    with _open(data_dir) as store:
-        ctx = report.context_for_week(monday, store.sessions.between, store.profile.get())
+    with _open(data_dir, _builtin_templates()) as store:
+        ctx = report.context_for_week(monday, store.sessions.between, store.profile.get(),
+                                      store=store)
         result = report.build_report(ctx)
     sys.stdout.write(report.to_json(result) + "\n" if args.json else report.to_text(result))
     return EXIT_OK
+
+
+# -- plan check and readiness log (planner/cli_plancheck.py) ------------------------------------
+def cmd_check(args: argparse.Namespace, data_dir: Path) -> int:
+    from planner.cli_plancheck import cmd_check as run
+
+    return run(args, data_dir, lambda d: _open(d, _builtin_templates()), lambda m: CLIError(m, EXIT_USAGE))
+
+
+def cmd_log(args: argparse.Namespace, data_dir: Path) -> int:
+    from planner.cli_plancheck import cmd_log as run
+
+    return run(args, data_dir, lambda d: _open(d, _builtin_templates()), lambda m: CLIError(m, EXIT_USAGE))
