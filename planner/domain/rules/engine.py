@@ -217,7 +217,7 @@ def _goal(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
 
 def _balance(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
     first, last = f.dates
-    runs = [s for d in w.days(last - 13 * DAY, last) for s in w.on(d) if s.kind is Kind.RUN]
+    runs = [s for d in w.days(last - 13 * DAY, last) for s in w.on(d) if s.kind is Kind.RUN and s.type != "race"]
     total = sum(s.effective_duration_min for s in runs)
     above = sum(s.effective_duration_min for s in runs if intensity(s, s.effective_rpe) is not Intensity.EASY)
     pick = sorted((s for s in runs if s.date >= first and w.editable(s) and not is_long_run(s)
