@@ -146,8 +146,9 @@ def _same_day(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
     if len(ss) != 2 or not all(w.editable(s) for s in ss):
         return []
     a, b = ss
+    run = a if a.kind is Kind.RUN else b
     return [Fix(FixKind.REORDER, f"Do '{b.title}' first, then '{a.title}'", (a.id or 0, b.id or 0)),
-            *_moves(b, w, (1,)), *_moves(a, w, (-1,))]
+            *_easy([run], w), *_moves(b, w, (1, 2)), *_moves(a, w, (-1, -2))]
 
 
 def _no_recovery(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
