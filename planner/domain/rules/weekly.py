@@ -73,12 +73,15 @@ def long_run_spike(w: PlanWindow) -> list[Finding]:
     """Silent until the plan reaches back 30 days: before that there is no "previous 30 days"."""
     out: list[Finding] = []
     start = min((d for d, ss in w.sessions.items() if ss), default=None)
+    if start is None:
+        return out
+    longest = {d: max((s.effective_distance_km or 0.0 for s in w.on(d) if s.kind is Kind.RUN), default=0.0)
+               for d in w.days(w.first - SPIKE_WINDOW_DAYS * DAY, w.last)}
     for d in w.days(w.first, w.last):
         runs = [s for s in w.on(d) if s.kind is Kind.RUN and s.effective_distance_km]
-        if not runs or start is None or start > d - SPIKE_WINDOW_DAYS * DAY:
+        if not runs or start > d - SPIKE_WINDOW_DAYS * DAY:
             continue
-        prev = max((s.effective_distance_km or 0.0 for k in range(1, SPIKE_WINDOW_DAYS + 1)
-                    for s in w.on(d - k * DAY) if s.kind is Kind.RUN), default=0.0)
+        prev = max(longest[d - k * DAY] for k in range(1, SPIKE_WINDOW_DAYS + 1))
         if prev <= 0:
             continue
         for run in runs:
