@@ -38,10 +38,10 @@ def main() -> None:
     from PySide6.QtCore import QStringListModel, Qt
     from PySide6.QtWidgets import QApplication, QListView, QMainWindow
 
-    from planner.domain.reference_history import END, generate_reference_history
+    from planner.dev.reference_file import write_reference_file
+    from planner.dev.reference_history import END, generate_reference_history
     from planner.resources import builtin_templates
     from planner.store.database import DATA_FILE, open_store
-    from planner.store.reference_file import write_reference_file
     from planner.ui.charts import ChartsDock
 
     tmp = Path(tempfile.mkdtemp(prefix="hp-bench-charts-"))

@@ -14,7 +14,6 @@ from planner.services.plancheck import PlanCheck
 from planner.services.readiness import ReadinessService, readiness_summary
 from planner.services.runner import DirectRunner
 from planner.store.database import open_store
-
 from tests.domain.rules.helpers import MON, TEMPLATES, heavy_legs, lift, other, run
 
 TODAY = MON - dt.timedelta(days=7)

@@ -195,8 +195,9 @@ def intensity_balance(w: PlanWindow) -> list[Finding]:
                 if s.kind is Kind.RUN and s.type != RunType.RACE]
         total = sum(s.effective_duration_min for s in runs)
         above = sum(s.effective_duration_min for s in runs if intensity(s, s.effective_rpe) is not Intensity.EASY)
-        if not above or total < MIN_RUN_MIN or above <= ABOVE_EASY_SHARE * total:
-            continue
+        this_week = [s for s in runs if s.date >= first and intensity(s, s.effective_rpe) is not Intensity.EASY]
+        if not this_week or total < MIN_RUN_MIN or above <= ABOVE_EASY_SHARE * total:
+            continue  # a week without a run above easy of its own is not told about the last one
         src = "Seiler 2010; Seiler & Kjerland 2006"
         share = round(100 * above / total)
         out.append(Finding(
@@ -205,8 +206,7 @@ def intensity_balance(w: PlanWindow) -> list[Finding]:
             f"(session RPE 5 and up, or a tempo, interval, hill or race run). Endurance athletes keep about 75-80 % "
             f"of their training easy; consider making one of the moderate runs easy. A convention: the 80 % comes "
             f"from athletes training 10-13 times a week ({src})",
-            src, (first, last), ids([s for s in runs if s.date >= first
-                                      and intensity(s, s.effective_rpe) is not Intensity.EASY])))
+            src, (first, last), ids(this_week)))
     return out
 
 

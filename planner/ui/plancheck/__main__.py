@@ -18,6 +18,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m planner.ui.plancheck")
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--theme", choices=("light", "dark", "system"), default="light")
+    parser.add_argument("--select-first", action="store_true",
+                        help="select the first finding and show its session, as a click would")
     args = parser.parse_args(argv)
 
     from PySide6.QtWidgets import QApplication
@@ -47,6 +49,12 @@ def main(argv: list[str] | None = None) -> int:
     window.add_pane(dock)
     window.resize(1600, 1000)
     window.show()
+    if args.select_first:
+        window.panes.flush()
+        item = dock.tree.topLevelItem(0)
+        if item is not None and item.childCount():
+            dock.tree.setCurrentItem(item.child(0))
+            dock._clicked(item.child(0), 0)  # noqa: SLF001 - what a click does
     code = app.exec()
     store.close()
     return code

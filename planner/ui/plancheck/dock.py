@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -84,6 +86,7 @@ class PlanCheckDock(QDockWidget):
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setMinimumHeight(120)
+        self.details.setContentsMargins(4, 4, 4, 4)
         self.fix_box = QComboBox(body)
         self.fix_box.setObjectName("plancheck_fixes")
         self.fix_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -93,14 +96,30 @@ class PlanCheckDock(QDockWidget):
         self.dismiss_button = QPushButton("&Dismiss", body)
         self.dismiss_button.clicked.connect(self.dismiss_selected)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.fix_box, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.apply_button)
         buttons.addWidget(self.dismiss_button)
+        scroll = QScrollArea(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.details)
+        split = QSplitter(Qt.Orientation.Vertical, body)
+        split.addWidget(self.tree)
+        split.addWidget(scroll)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
         layout = QVBoxLayout(body)
         layout.addWidget(self.summary)
-        layout.addWidget(self.tree, 3)
-        layout.addWidget(self.details, 2)
+        layout.addWidget(split, 1)
+        fix_label = QLabel("&Fix:", body)
+        fix_label.setBuddy(self.fix_box)
+        fix_row = QHBoxLayout()
+        fix_row.addWidget(fix_label)
+        fix_row.addWidget(self.fix_box, 1)
+        layout.addLayout(fix_row)
         layout.addLayout(buttons)
+        body.setMinimumWidth(340)
         self.setWidget(body)
         self._selected(None, None)
 

@@ -69,7 +69,7 @@ def window(sessions: list[Session], goal: Goal = Goal.BALANCED, experience: Expe
            first: dt.date = MON, last: dt.date | None = None, readiness: list[ReadinessEntry] = (),
            history: bool = False, today: dt.date | None = None) -> PlanWindow:
     days: dict[dt.date, list[Session]] = {}
-    for i, s in enumerate(sessions):
+    for s in sessions:
         days.setdefault(s.date, []).append(s.replace(position=len(days.get(s.date, []))) if s.position == 0 else s)
     h = None
     if history:

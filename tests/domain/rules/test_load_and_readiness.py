@@ -7,7 +7,6 @@ import datetime as dt
 from planner.domain.enums import Experience, Goal
 from planner.domain.profile import ReadinessEntry
 from planner.domain.rules import Severity
-
 from tests.domain.rules.helpers import MON, done, found, lift, other, run
 
 D = dt.timedelta(days=1)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from planner.domain.enums import Experience, Goal
 from planner.domain.rules import Severity
-
 from tests.domain.rules.helpers import found, heavy_legs, lift, run
 
 RULE = "hard-run-after-heavy-legs"

@@ -7,7 +7,6 @@ import datetime as dt
 from planner.domain.enums import Goal
 from planner.domain.rules import Severity
 from planner.domain.session import Exercise, WorkSet
-
 from tests.domain.rules.helpers import MON, found, heavy_legs, lift, other, run
 
 WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
