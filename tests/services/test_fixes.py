@@ -104,3 +104,16 @@ def test_readiness_is_logged_as_one_undoable_change(env):
     assert readiness_summary(entry) == "Sleep 7.5 h · fatigue 3 · soreness 2 · mood 4 · RHR 52"
     env.stack.undo()
     assert env.store.readiness.get(MON) is None
+
+
+def test_profile_experience_is_stored_and_old_files_read_as_some(data_dir):
+    from planner.domain.enums import Experience
+    from planner.store import codec
+
+    assert codec.profile_from_doc({"name": "Old file", "goal": "run"}).experience is Experience.SOME
+    store = open_store(data_dir, TEMPLATES)
+    store.profile.put(Profile(experience=Experience.NEW))
+    store.close()
+    store = open_store(data_dir, TEMPLATES)
+    assert store.profile.get().experience is Experience.NEW
+    store.close()

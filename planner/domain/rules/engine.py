@@ -60,7 +60,8 @@ def fixes_for(f: Finding, w: PlanWindow) -> list[Fix]:
 
 
 def works(fix: Fix, f: Finding, w: PlanWindow) -> bool:
-    """Applied to a copy, the finding is gone and no new warning or alert appears nearby."""
+    """Applied to a copy, the finding is gone and no new warning or alert appears nearby (nor does a
+    finding there grow more severe)."""
     dates = [*f.dates, *(fix.date and [fix.date] or [])]
     local = PlanWindow(min(dates) - 7 * DAY, max(dates) + 7 * DAY, w.sessions, w.profile, w.readiness, None,
                        w.today, w.templates)
@@ -68,8 +69,8 @@ def works(fix: Fix, f: Finding, w: PlanWindow) -> bool:
     after = _session_rules(local.with_sessions(simulate(w.sessions, fix, w.templates, w.today)))
     if any(_same(g, f) for g in after):
         return False
-    old = {g.key() for g in before}
-    return not any(g.severity.rank >= Severity.WARNING.rank and g.key() not in old
+    old = {g.key(): g.severity.rank for g in before}
+    return not any(g.severity.rank >= Severity.WARNING.rank and g.severity.rank > old.get(g.key(), -1)
                    and not _same_ids(g, before) for g in after)
 
 

@@ -132,9 +132,12 @@ class PlanCheckDock(QDockWidget):
         self._recompute()
 
     def set_week(self, first_day: dt.date) -> None:
+        """Follow the calendar; a hidden dock only notes the week (the pane host refreshes it when
+        it is shown)."""
         if first_day != self.first_day:
             self.first_day = first_day
-            self._recompute()
+            if self.isVisible():
+                self._recompute()
 
     # -- reading ---------------------------------------------------------------------------------
     @property
