@@ -69,6 +69,9 @@ def test_lists_findings_by_day_with_reason_and_source(dock_env, qtbot):
     [f] = dock.findings()
     assert dock.badges_by_session() == {f.session_ids[0]: Severity.WARNING, f.session_ids[1]: Severity.WARNING}
     assert dock.badges_by_date() == {MON + dt.timedelta(days=2): Severity.WARNING}
+    from planner.domain.rules.badges import titles_by_session
+
+    assert titles_by_session(dock.findings())[f.session_ids[1]] == ["Heavy legs the day after a key run"]
 
 
 def test_clicking_a_finding_requests_its_session(dock_env, qtbot):

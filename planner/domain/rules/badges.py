@@ -26,3 +26,12 @@ def findings_by_date(findings: Iterable[Finding]) -> dict[dt.date, Severity]:
     for f in findings:
         out[f.day] = _worse(out.get(f.day), f.severity)
     return out
+
+
+def titles_by_session(findings: Iterable[Finding]) -> dict[int, list[str]]:
+    """Per session, the titles of the findings that concern it (for a badge's tooltip)."""
+    out: dict[int, list[str]] = {}
+    for f in findings:
+        for i in f.session_ids:
+            out.setdefault(i, []).append(f.title)
+    return out
