@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from planner.domain.enums import Goal
 from planner.domain.rules import FixKind, Severity, check
 from planner.domain.rules.edits import simulate
-
 from tests.domain.rules.helpers import MON, heavy_legs, lift, other, run, window
 
 TIMES = st.sampled_from([None, "07:00", "12:00", "18:00"])
