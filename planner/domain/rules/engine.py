@@ -240,8 +240,9 @@ def _balance(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
 def _deload(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
     first = f.dates[0] if f.rule == "no-deload" else weekly.weeks(
         PlanWindow(f.day + 7 * DAY, f.day + 7 * DAY, {}, w.profile))[0]
-    return [Fix(FixKind.DELOAD, f"Make the week of {day_text(first)} a deload (about 60 % of its volume)",
-                (), first)]
+    share = load_rules.deload_share(w.history, first) if f.rule == "no-deload" else 0.6
+    return [Fix(FixKind.DELOAD, f"Make the week of {day_text(first)} a deload ({round(100 * share)} % of its "
+                f"planned volume)", (), first, share=share)]
 
 
 def _template(w: PlanWindow, kind: Kind, types: Sequence[str], word: str = "") -> Template | None:
