@@ -65,7 +65,7 @@ def main() -> None:
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     window.resize(500, 1000)
     window.show()
-    first = week_start(today - dt.timedelta(days=21))
+    first = week_start(today - dt.timedelta(days=7))  # last week, this one and three to come
     dock.set_week(first)
     dock.refresh(Changes(everything=True))
     app.processEvents()
@@ -107,11 +107,18 @@ def main() -> None:
         dock.check.history = None
         dock.check.window(first, dock.last_day)
 
-    f0 = dock.findings()[0] if dock.findings() else None
+    from planner.domain.rules.engine import candidates
+
+    with_candidates = [f for f in dock.findings() if candidates(f, window_)]
+    f0 = with_candidates[0] if with_candidates else None
+    print(f"findings with fixes to try: {len(with_candidates)}" + (f"; timed: {f0.rule}" if f0 else ""))
 
     def fixes_of_one() -> None:
         if f0 is not None:
             fixes_for(f0, dock.check.window(f0.dates[0], f0.dates[-1]))
+
+    def rules_and_fixes() -> None:
+        check(window_, with_fixes=True)
 
     refresh_ms = timed(refresh, args.rounds, between=change)
     print()
@@ -121,6 +128,7 @@ def main() -> None:
     row("dock refresh after one change (history + rules + list)", refresh_ms, base, "median <= 50 ms", verdict)
     row("for comparison: rebuild the whole load history", timed(full_history, max(3, args.rounds // 5)), base, "-")
     row("fixes of one finding (on selection only)", timed(fixes_of_one, args.rounds), base, "-")
+    row("rules and every fix (report / check on the command line)", timed(rules_and_fixes, args.rounds), base, "-")
     store.close()
 
 

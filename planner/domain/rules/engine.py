@@ -15,7 +15,7 @@ from planner.domain.intensity import intensity, is_hard, is_long_run
 from planner.domain.rules import load_rules, readiness, sequencing, weekly
 from planner.domain.rules.edits import simulate
 from planner.domain.rules.model import Finding, Fix, FixKind, PlanWindow, Severity
-from planner.domain.rules.timing import day_text, heavy_legs, is_hard_day, is_key_run
+from planner.domain.rules.timing import day_text, heavy_legs, is_hard_day
 from planner.domain.session import Session, Template
 
 DAY = dt.timedelta(days=1)
@@ -229,9 +229,9 @@ def _balance(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
     runs = [s for d in w.days(last - 13 * DAY, last) for s in w.on(d) if s.kind is Kind.RUN and s.type != "race"]
     total = sum(s.effective_duration_min for s in runs)
     above = sum(s.effective_duration_min for s in runs if intensity(s, s.effective_rpe) is not Intensity.EASY)
-    pick = sorted((s for s in runs if s.date >= first and w.editable(s) and not is_long_run(s)
-                   and intensity(s) is not Intensity.EASY),
-                  key=lambda s: (is_key_run(s), s.rpe, s.duration_min))
+    # moderate runs first (a long run at RPE 5 becomes an easy long run), the hardest sessions last
+    pick = sorted((s for s in runs if s.date >= first and w.editable(s) and intensity(s) is not Intensity.EASY),
+                  key=lambda s: (is_hard(s), s.rpe, -s.duration_min))
     chosen: list[Session] = []
     for s in pick:
         if above <= weekly.ABOVE_EASY_SHARE * total:

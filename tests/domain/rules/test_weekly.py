@@ -105,6 +105,19 @@ def test_more_than_25_percent_above_easy():
     [f] = found(_two_weeks(70), "intensity-balance")
     assert f.title == "28 % of running time above easy"
     assert "140 of 500 running minutes (28 %)" in f.message and "A convention" in f.message
+    # this week's tempo made easy: 70 of 500 minutes (14 %) stay above easy
+    assert [x.text for x in f.fixes] == ["Make 'Tempo run' easy (RPE 4)"]
+
+
+def test_a_moderate_long_run_is_made_easy_before_the_key_session():
+    # last week: 3 x 40 min easy and an easy 100 min long run (RPE 4): 220 min, none above easy;
+    # this week: 3 x 40 min easy, a 30 min tempo (RPE 7) and a 100 min long run at RPE 5 (moderate).
+    # Above easy: 130 of 470 min = 27.7 %. Easing the long run leaves 30 of 470 (6 %): the tempo stays.
+    sessions = [run(d, "easy", 40, 3, weeks=w) for w in (-1, 0) for d in ("mon", "wed", "fri")]
+    sessions += [run("sun", "long", 100, 4, weeks=-1), run("thu", "tempo", 30, 7), run("sun", "long", 100, 5)]
+    [f] = found(sessions, "intensity-balance")
+    assert f.title == "28 % of running time above easy"
+    assert [x.text for x in f.fixes] == ["Make 'Long run' easy (RPE 4)"]
 
 
 def test_about_22_percent_above_easy_all_easy_or_lift_focus_is_silent():
