@@ -33,3 +33,24 @@ def test_clear_gives_none(qtbot):
     d.clear_button.click()
     assert d.result() == ReadinessDialog.DialogCode.Accepted
     assert d.result_entry() is None
+
+
+def test_edit_readiness_stores_the_entry_as_one_undo_step(data_dir, qtbot, monkeypatch):
+    from PySide6.QtGui import QUndoStack
+
+    from planner.models.undo import ChangeBus, UndoRunner
+    from planner.store.database import open_store
+    from planner.ui.dialogs import readiness_dialog
+
+    def fake_exec(self):  # what the user types before OK
+        self.sleep.setValue(5.5)
+        self.scales["fatigue"].setValue(4)
+        return ReadinessDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ReadinessDialog, "exec", fake_exec)
+    store = open_store(data_dir)
+    stack = QUndoStack()
+    assert readiness_dialog.edit_readiness(None, UndoRunner(store, stack, ChangeBus()), DAY)
+    assert store.readiness.get(DAY) == ReadinessEntry(DAY, sleep_h=5.5, fatigue=4)
+    assert stack.undoText() == "Log readiness for Tue 24 Nov"
+    store.close()
