@@ -97,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="optional, with --age and --sex for a second energy estimate (Mifflin-St Jeor)")
     p.add_argument("--age", metavar="YEARS", type=int)
     p.add_argument("--sex", choices=("female", "male"))
+    p.add_argument("--experience", choices=("new", "some", "experienced"),
+                   help="how long you have combined lifting and running (the plan check reads it)")
 
     p = command("import-plan", "add the sessions of a plan spreadsheet (CSV); all or nothing")
     p.add_argument("file", metavar="FILE.csv", help="the CSV file, or - for standard input")
@@ -116,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="add every activity as a new done session instead of filling in planned ones")
     p.add_argument("--json", action="store_true",
                    help='print {"matched": N, "added": N, "skipped": N} instead of a sentence')
+    from planner.cli_plancheck import add_parsers
+
+    add_parsers(command, _number)
 
     p = command("report", "the week's sessions and totals, in words or as JSON")
     p.add_argument("--week", required=True, metavar="YYYY-Www", help="ISO week, e.g. 2026-W48")
@@ -198,6 +203,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         "print": cmd_print,
         "export-ics": cmd_export_ics,
         "import-activities": cmd_import_activities,
+        "check": cmd_check,
+        "log": cmd_log,
     }
     return handlers[args.command](args, data_dir)
 
@@ -314,6 +321,7 @@ _PROFILE_OPTIONS = {  # option dest -> Profile field
     "height_cm": "height_cm",
     "age": "age",
     "sex": "sex",
+    "experience": "experience",
 }
 
 
@@ -331,6 +339,7 @@ def cmd_profile(args: argparse.Namespace, data_dir: Path) -> int:
     print(f"units: {profile.units.value}")
     print(f"week_start: {profile.week_start.value}")
     print(f"sweat_rate_l_per_h: {format_exact(profile.sweat_rate_l_per_h)}")
+    print(f"experience: {profile.experience.value}")
     _print_optional_profile(profile)
     return EXIT_OK
 
@@ -468,8 +477,9 @@ def cmd_report(args: argparse.Namespace, data_dir: Path) -> int:
     from planner.io import report
 
     monday = parse_iso_week(args.week)
-    with _snapshot(data_dir) as store:
-        ctx = report.context_for_week(monday, store.sessions.between, store.profile.get())
+    with _snapshot(data_dir, _builtin_templates()) as store:
+        ctx = report.context_for_week(monday, store.sessions.between, store.profile.get(),
+                                      store=store)
         result = report.build_report(ctx)
     sys.stdout.write(report.to_json(result) + "\n" if args.json else report.to_text(result, ctx.profile.units))
     return EXIT_OK
@@ -576,3 +586,16 @@ def cmd_export_ics(args: argparse.Namespace, data_dir: Path) -> int:
     print(f"Exported {count} session{'s' if count != 1 else ''}{_span(s.date for s in sessions)} "
           f"to {target}.")
     return EXIT_OK
+
+
+# -- plan check and readiness log (planner/cli_plancheck.py) ------------------------------------
+def cmd_check(args: argparse.Namespace, data_dir: Path) -> int:
+    from planner.cli_plancheck import cmd_check as run
+
+    return run(args, data_dir, lambda d: _open(d, _builtin_templates()), lambda m: CLIError(m, EXIT_USAGE))
+
+
+def cmd_log(args: argparse.Namespace, data_dir: Path) -> int:
+    from planner.cli_plancheck import cmd_log as run
+
+    return run(args, data_dir, lambda d: _open(d, _builtin_templates()), lambda m: CLIError(m, EXIT_USAGE))

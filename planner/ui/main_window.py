@@ -34,6 +34,8 @@ from planner.ui.icons import IconCache
 from planner.ui.library.library_dock import LibraryDock
 from planner.ui.nutrition.dock import NutritionDock
 from planner.ui.panes import PaneHost
+from planner.ui.plancheck.badges import wire_badges
+from planner.ui.plancheck.dock import PlanCheckDock
 from planner.ui.printing.actions import PrintActions
 from planner.ui.status_pane import StatusPane
 from planner.ui.theme import apply_theme
@@ -112,8 +114,30 @@ class MainWindow(QMainWindow):
         self.nutrition_dock = self.add_pane(NutritionDock(self.store, self, write_intake=self._log_intake,
                                                           today=self._today()), shortcut="Ctrl+3")
         self.nutrition_dock.daySelected.connect(self.show_day)
-        self.tabifyDockWidget(self.charts_dock, self.nutrition_dock)  # one at a time: the hidden one costs nothing
+        self.plancheck_dock = self.add_pane(PlanCheckDock(self.store, self.parts.runner, self, today=self._today()),
+                                            shortcut="Ctrl+4")
+        self.plancheck_dock.sessionRequested.connect(self.show_session)
+        wire_badges(self.week_view, self.plancheck_dock)
+        self.week_view.set_day_marks(note=self._readiness_note)
+        # The plan check above; charts and nutrition share the space below, one at a time (the
+        # hidden one costs nothing).
+        self.splitDockWidget(self.plancheck_dock, self.charts_dock, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.charts_dock, self.nutrition_dock)
         self.charts_dock.raise_()
+
+    def _readiness_note(self, day: dt.date) -> str:
+        from planner.services.readiness import readiness_summary
+
+        return readiness_summary(self.store.readiness.get(day))
+
+    def show_session(self, session_id: int) -> None:
+        """Show the session's week and select it (a click in the plan check)."""
+        try:
+            session = self.store.sessions.get(session_id)
+        except KeyError:
+            return
+        self.go_to(session.date)
+        self.week_view.select_ids([session_id])
 
     def _log_intake(self, day: dt.date, intake: NutritionLog | None) -> None:
         from planner.services.nutrition_log import log_intake
@@ -220,7 +244,7 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
         for a in (undo, redo, None, sa.cut, sa.copy, sa.paste, sa.duplicate, sa.delete, None, sa.edit,
                   sa.mark_done, sa.mark_skipped, sa.mark_planned, sa.save_template, None, sa.previous_day,
-                  sa.next_day, None, sa.copy_week, sa.clear_week):
+                  sa.next_day, None, sa.log_readiness, None, sa.copy_week, sa.clear_week):
             edit.addSeparator() if a is None else edit.addAction(a)
 
         view = self.view_menu = bar.addMenu("&View")
@@ -267,6 +291,8 @@ class MainWindow(QMainWindow):
 
     # -- changes -------------------------------------------------------------------------------
     def _on_changes(self, changes: Changes) -> None:
+        if changes.logs:
+            self.week_view.refresh_headers()  # the readiness note
         if changes.profile or changes.everything:
             self.profile = self.store.profile.get()
             self.week_model.set_units(self.profile.units)

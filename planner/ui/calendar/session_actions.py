@@ -52,6 +52,8 @@ class SessionActions(QObject):
         self.copy_week = act("Copy week to next week", self.copy_week_to_next, "Ctrl+Shift+W",
                              "Copy every session of this week onto the next week")
         self.clear_week = act("Clear week…", self.clear_this_week, tip="Delete every session of this week")
+        self.log_readiness = act("Log &readiness…", self.log_readiness_of_day, "Ctrl+Shift+R",
+                                 "Sleep, fatigue, soreness, mood and resting heart rate for the day")
         self.on_selection = [self.edit, self.duplicate, self.mark_done, self.mark_skipped, self.mark_planned,
                              self.delete, self.cut, self.copy, self.previous_day, self.next_day,
                              self.save_template]
@@ -82,6 +84,8 @@ class SessionActions(QObject):
                 menu.addSeparator() if a is None else menu.addAction(a)
         else:
             menu.addAction(self.paste)
+            menu.addSeparator()
+            menu.addAction(self.log_readiness)
             menu.addSeparator()
             menu.addAction(self.copy_week)
             menu.addAction(self.clear_week)
@@ -147,6 +151,11 @@ class SessionActions(QObject):
         title, ok = QInputDialog.getText(self._parent, "Save as template", "Template name:", text=sel[0].title)
         if ok and title.strip():
             self._library.save_as_template(sel[0], title.strip()[:120])
+
+    def log_readiness_of_day(self) -> None:
+        from planner.ui.dialogs.readiness_dialog import edit_readiness
+
+        edit_readiness(self._parent, self._plan.runner, self._week.current_day())
 
     def copy_week_to_next(self) -> None:
         from planner.ui.dialogs.plan_questions import ask_copy_week_mode

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QPalette
@@ -26,7 +28,10 @@ class DayHeader(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._today: bool | None = None
 
-    def show_day(self, day: dt.date, sessions: list[Session], today: bool, *, restyle: bool = False) -> None:
+    def show_day(self, day: dt.date, sessions: list[Session], today: bool, *, restyle: bool = False,
+                 badge: str = "", note: str = "") -> None:
+        """`badge`: HTML after the day's name (the plan check's mark); `note`: a short line under the
+        totals and in the tooltip (the readiness log)."""
         t = week_totals(sessions)
         sub = f"{t.total_min and duration_text(t.total_min) or 'rest'}" if sessions else "rest"
         if restyle or today != self._today:  # style sheets are costly: only when today moves
@@ -38,10 +43,12 @@ class DayHeader(QLabel):
                 self.setStyleSheet(f"QLabel {{ background: {hl}; color: {fg}; border-radius: 6px; }}")
             else:
                 self.setStyleSheet("")
-        text = f"<b>{day:%a}</b> {day.day} {day:%b}<br><small>{sub}</small>"
+        text = f"<b>{day:%a}</b> {day.day} {day:%b}{badge}<br><small>{sub}</small>"
+        if note:
+            text += f"<br><small>{escape(note)}</small>"
         if text != self.text():
             self.setText(text)
-        self.setToolTip(f"{day:%A %d %B %Y}" + (" (today)" if today else ""))
+        self.setToolTip(f"{day:%A %d %B %Y}" + (" (today)" if today else "") + (f"\n{note}" if note else ""))
         self.setAccessibleName(f"{day:%A %d %B}, {len(sessions)} sessions" + (", today" if today else ""))
 
 
@@ -86,6 +93,8 @@ class WeekView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(grid)
         self._announced: tuple[dt.date, tuple[int, ...]] | None = None
+        self._badge: Callable[[dt.date], str] = lambda _day: ""
+        self._note: Callable[[dt.date], str] = lambda _day: ""
         model.refreshed.connect(self.refresh_headers)
         model.refreshed.connect(self._announce_current)
         model.sessionsLanded.connect(self.select_ids)
@@ -101,15 +110,26 @@ class WeekView(QWidget):
                 view.viewport().update()
         super().changeEvent(event)
 
+    def set_day_marks(self, badge: Callable[[dt.date], str] | None = None,
+                      note: Callable[[dt.date], str] | None = None) -> None:
+        """What other panes add to a day's header: a badge after its name (HTML) and a short note."""
+        if badge is not None:
+            self._badge = badge
+        if note is not None:
+            self._note = note
+        self.refresh_headers()
+
     def refresh_headers(self, restyle: bool = False) -> None:
         """Day headers and today's tint; `restyle` after a palette change."""
         for row, (header, view) in enumerate(zip(self.headers, self.views, strict=True)):
-            today = self.model.days[row] == self.model.today()
+            day = self.model.days[row]
+            today = day == self.model.today()
             sessions = self.model.day_sessions(row)
-            shown = (self.model.days[row], today, *map(id, sessions))  # sessions are immutable
+            badge, note = self._badge(day), self._note(day)
+            shown = (day, today, badge, note, *map(id, sessions))  # sessions are immutable
             if restyle or shown != self._shown[row]:
                 self._shown[row] = shown
-                header.show_day(self.model.days[row], sessions, today, restyle=restyle)
+                header.show_day(day, sessions, today, restyle=restyle, badge=badge, note=note)
             view.refresh_look(today, restyle)
             name = f"Sessions on {self.model.days[row]:%A %d %B}"
             if view.accessibleName() != name:
