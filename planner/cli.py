@@ -94,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="optional, with --age and --sex for a second energy estimate (Mifflin-St Jeor)")
     p.add_argument("--age", metavar="YEARS", type=int)
     p.add_argument("--sex", choices=("female", "male"))
+    p.add_argument("--experience", choices=("new", "some", "experienced"),
+                   help="how long you have combined lifting and running (the plan check reads it)")
 
     p = command("import-plan", "add the sessions of a plan spreadsheet (CSV); all or nothing")
     p.add_argument("file", metavar="FILE.csv", help="the CSV file, or - for standard input")
@@ -102,6 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE.csv", help="the CSV file, or - for standard output")
     p.add_argument("--from", dest="first", metavar="DATE", help="first day (YYYY-MM-DD)")
     p.add_argument("--to", dest="last", metavar="DATE", help="last day (YYYY-MM-DD)")
+
+    from planner.cli_plancheck import add_parsers
+
+    add_parsers(command, _number)
 
     p = command("report", "the week's sessions and totals, in words or as JSON")
     p.add_argument("--week", required=True, metavar="YYYY-Www", help="ISO week, e.g. 2026-W48")
@@ -147,6 +153,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         "import-plan": cmd_import_plan,
         "export-plan": cmd_export_plan,
         "report": cmd_report,
+        "check": cmd_check,
+        "log": cmd_log,
     }
     return handlers[args.command](args, data_dir)
 
@@ -251,6 +259,7 @@ _PROFILE_OPTIONS = {  # option dest -> Profile field
     "height_cm": "height_cm",
     "age": "age",
     "sex": "sex",
+    "experience": "experience",
 }
 
 
@@ -269,6 +278,7 @@ def cmd_profile(args: argparse.Namespace, data_dir: Path) -> int:
     print(f"week_start: {profile.week_start.value}")
     print(f"sweat_rate_l_per_h: {format_exact(profile.sweat_rate_l_per_h)}")
     _print_optional_profile(profile)
+    print(f"experience: {profile.experience.value}")
     return EXIT_OK
 
 
@@ -368,8 +378,22 @@ def cmd_report(args: argparse.Namespace, data_dir: Path) -> int:
     from planner.io import report
 
     monday = parse_iso_week(args.week)
-    with _open(data_dir) as store:
-        ctx = report.context_for_week(monday, store.sessions.between, store.profile.get())
+    with _open(data_dir, _builtin_templates()) as store:
+        ctx = report.context_for_week(monday, store.sessions.between, store.profile.get(),
+                                      store=store)
         result = report.build_report(ctx)
     sys.stdout.write(report.to_json(result) + "\n" if args.json else report.to_text(result))
     return EXIT_OK
+
+
+# -- plan check and readiness log (planner/cli_plancheck.py) ------------------------------------
+def cmd_check(args: argparse.Namespace, data_dir: Path) -> int:
+    from planner.cli_plancheck import cmd_check as run
+
+    return run(args, data_dir, lambda d: _open(d, _builtin_templates()), lambda m: CLIError(m, EXIT_USAGE))
+
+
+def cmd_log(args: argparse.Namespace, data_dir: Path) -> int:
+    from planner.cli_plancheck import cmd_log as run
+
+    return run(args, data_dir, lambda d: _open(d, _builtin_templates()), lambda m: CLIError(m, EXIT_USAGE))

@@ -86,3 +86,11 @@ class Intensity(StrEnum):
     EASY = "easy"
     MODERATE = "moderate"
     HARD = "hard"
+
+
+class Experience(StrEnum):
+    """How long the athlete has combined lifting and running; rules and the generator read it."""
+
+    NEW = "new"
+    SOME = "some"
+    EXPERIENCED = "experienced"

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planner.domain import validate as v
-from planner.domain.enums import Goal, Sex, Units, WeekStart
+from planner.domain.enums import Experience, Goal, Sex, Units, WeekStart
 
 BODY_MASS_RANGE = (30.0, 250.0)  # kg
 #: Sawka 2007 (ACSM fluid replacement): typical sweat rates about 0.5-2.0 L/h, higher in heat.
@@ -28,6 +28,7 @@ class Profile:
     height_cm: float | None = None
     age: int | None = None
     sex: Sex | None = None
+    experience: Experience = Experience.SOME
 
     def __post_init__(self) -> None:
         v.text("name", self.name, required=True)
@@ -43,6 +44,7 @@ class Profile:
             object.__setattr__(self, "age", v.integer("age", self.age, *AGE_RANGE, "years"))
         if self.sex is not None:
             object.__setattr__(self, "sex", v.choice("sex", self.sex, Sex))
+        object.__setattr__(self, "experience", v.choice("experience", self.experience, Experience))
 
     def replace(self, **changes: object) -> Profile:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

@@ -40,6 +40,7 @@ class ReportContext:
     sessions: tuple[Session, ...]
     profile: Profile = field(default_factory=Profile)
     history: SessionsBetween | None = None
+    findings: Callable[[dt.date, dt.date], list[Any]] | None = None  # the plan check, when given
 
     @property
     def days(self) -> list[dt.date]:
@@ -58,10 +59,16 @@ ReportPart = Callable[[ReportContext], Report]
 
 
 def context_for_week(monday: dt.date, sessions_between: SessionsBetween,
-                     profile: Profile | None = None) -> ReportContext:
+                     profile: Profile | None = None, store: Any = None) -> ReportContext:
+    """`store` (optional) adds the plan check's findings for the week."""
     sunday = monday + dt.timedelta(days=6)
+    findings = None
+    if store is not None:
+        from planner.services.plancheck import PlanCheck
+
+        findings = PlanCheck(store).findings
     return ReportContext(monday, tuple(sessions_between(monday, sunday)),
-                         profile or Profile(), sessions_between)
+                         profile or Profile(), sessions_between, findings)
 
 
 # -- parts --------------------------------------------------------------------------------------
@@ -190,7 +197,14 @@ def _round(x: float, decimals: int) -> float:
     return round(float(x), decimals) + 0.0
 
 
-PARTS: list[ReportPart] = [week_part, days_part, totals_part, load_part]
+def findings_part(ctx: ReportContext) -> Report:
+    """The plan check's findings for the week: rule, severity, dates, session ids, message, fixes."""
+    if ctx.findings is None:
+        return {}
+    return {"findings": [f.to_json() for f in ctx.findings(ctx.monday, ctx.sunday)]}
+
+
+PARTS: list[ReportPart] = [week_part, days_part, totals_part, load_part, findings_part]
 
 
 def build_report(ctx: ReportContext, parts: Sequence[ReportPart] | None = None) -> Report:
@@ -292,11 +306,24 @@ def _load_text(report: Report) -> list[str]:
     return lines
 
 
+def _findings_text(report: Report) -> list[str]:
+    found = report["findings"]
+    if not found:
+        return ["", "Plan check: no findings."]
+    lines = ["", f"Plan check: {len(found)} finding{'s' if len(found) != 1 else ''}"]
+    for n, f in enumerate(found, 1):
+        day = dt.date.fromisoformat(f["dates"][-1])
+        lines.append(f"{n}. [{f['severity']}] {day:%a} {day.day} {day:%b} ({f['rule']}): {f['message']}")
+        lines.extend(f"   fix: {x['text']}" for x in f["fixes"])
+    return lines
+
+
 TEXT_RENDERERS: dict[str, TextRenderer] = {
     "week": _week_text,
     "days": _days_text,
     "totals": _totals_and_load_text,
     "load": _load_text,
+    "findings": _findings_text,
 }
 _COVERED_BY = {"start": "week", "end": "week"}
 

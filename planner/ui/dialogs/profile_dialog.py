@@ -1,4 +1,4 @@
-"""The athlete's profile: name, body mass, goal, week start, units and sweat rate.
+"""The athlete's profile: name, body mass, goal, experience, week start, units and sweat rate.
 
 Like the session editor, the dialog never decides what is valid: on every change it builds the
 `Profile` (whose constructor holds the ranges) and marks the fields the `ValidationError`s name.
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain import units as u
-from planner.domain.enums import Goal, Sex, Units, WeekStart
+from planner.domain.enums import Experience, Goal, Sex, Units, WeekStart
 from planner.domain.errors import ValidationError
 from planner.domain.profile import BODY_MASS_RANGE, Profile
 from planner.ui.dialogs.fields import (
@@ -44,6 +44,12 @@ from planner.ui.dialogs.fields import (
     editor_width,
     header_font,
 )
+
+EXPERIENCE_LABELS = {
+    Experience.NEW: "New to combining lifting and running",
+    Experience.SOME: "Some experience (a few months or more)",
+    Experience.EXPERIENCED: "Experienced (years of both)",
+}
 
 #: (goal, radio text, one-line explanation), in the order shown.
 GOAL_CHOICES: tuple[tuple[Goal, str, str], ...] = (
@@ -211,6 +217,14 @@ class ProfileDialog(QDialog):
         form.addRow("Goal:", self.goal_box)
         _align_label_top(form, self.goal_box)
 
+        self.experience_combo = QComboBox(self)
+        self.experience_combo.setObjectName("experience")
+        for experience, text in EXPERIENCE_LABELS.items():
+            self.experience_combo.addItem(text, experience.value)
+        self.experience_combo.setToolTip("The plan check is more careful with a lifter who is new to combining "
+                                         "heavy legs and hard runs (SCIENCE.md §9).")
+        add_row(form, "E&xperience:", aligned_row(self.experience_combo, None, None, self), self.experience_combo)
+
         self.week_start_combo = QComboBox(self)
         self.week_start_combo.setObjectName("week_start")
         for week_start, text in WEEK_START_LABELS.items():
@@ -267,6 +281,7 @@ class ProfileDialog(QDialog):
         for button in self.goal_group.buttons():
             button.setChecked(button.property("goal") == p.goal.value)
         self.week_start_combo.setCurrentIndex(self.week_start_combo.findData(p.week_start.value))
+        self.experience_combo.setCurrentIndex(self.experience_combo.findData(p.experience.value))
         self.sweat_spin.setValue(p.sweat_rate_l_per_h)
         self._load_body(p)
         self._update_header()
@@ -308,6 +323,7 @@ class ProfileDialog(QDialog):
         self.mass_edit.textChanged.connect(changed)
         self.goal_group.idToggled.connect(changed)
         self.week_start_combo.currentIndexChanged.connect(changed)
+        self.experience_combo.currentIndexChanged.connect(changed)
         self.units_combo.currentIndexChanged.connect(self._units_changed)
         self.sweat_spin.valueChanged.connect(changed)
         self.height_spin.valueChanged.connect(changed)
@@ -321,6 +337,7 @@ class ProfileDialog(QDialog):
             self.mass_edit,
             self.sweat_spin,
             *self.goal_group.buttons(),
+            self.experience_combo,
             self.week_start_combo,
             self.height_spin,
             self.age_spin,
@@ -363,6 +380,7 @@ class ProfileDialog(QDialog):
         sex = Sex(sex_value) if sex_value else None
         goal = self.goal()
         week_start = WeekStart(self.week_start_combo.currentData())
+        experience = Experience(self.experience_combo.currentData())
         units = self.units()
 
         def build(v: dict[str, Any]) -> Profile:
@@ -376,6 +394,7 @@ class ProfileDialog(QDialog):
                 height_cm=v["height"],
                 age=v["age"],
                 sex=sex,
+                experience=experience,
             )
 
         return collect_errors(build, raw, _STAND_INS)

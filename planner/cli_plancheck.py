@@ -1,0 +1,92 @@
+"""The plan-check commands: `check` (findings of a range, numbered; `--fix N` applies the first fix
+of finding N) and `log` (a day's readiness entry). Registered by planner/cli.py; no Qt."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from planner.domain.weeks import parse_date
+
+EXIT_OK = 0
+
+
+def add_parsers(command: Callable[[str, str], argparse.ArgumentParser], number: Callable[[str], float]) -> None:
+    p = command("check", "the plan check: findings of a range of days, numbered")
+    p.add_argument("--from", dest="first", metavar="DATE", required=True, help="first day (YYYY-MM-DD)")
+    p.add_argument("--to", dest="last", metavar="DATE", required=True, help="last day (YYYY-MM-DD)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.add_argument("--fix", metavar="N", type=int, help="apply the first fix of finding N (one undoable change)")
+
+    p = command("log", "log how you feel on a day: sleep, fatigue, soreness, mood (1-5), resting heart rate")
+    p.add_argument("--date", metavar="DATE", required=True, help="the day (YYYY-MM-DD)")
+    p.add_argument("--sleep", metavar="H", type=number, help="hours slept")
+    p.add_argument("--fatigue", metavar="N", type=int, help="1 (fresh) to 5 (exhausted)")
+    p.add_argument("--soreness", metavar="N", type=int, help="1 (none) to 5 (very sore)")
+    p.add_argument("--mood", metavar="N", type=int, help="1 (low) to 5 (great)")
+    p.add_argument("--rhr", metavar="BPM", type=int, help="resting heart rate")
+
+
+def format_findings(findings: list, numbered: bool = True) -> list[str]:
+    """Findings as text: number, severity, day, title, the reason and the fixes."""
+    lines: list[str] = []
+    for n, f in enumerate(findings, 1):
+        head = f"{n}. " if numbered else "- "
+        lines.append(f"{head}[{f.severity.value}] {f.day:%a} {f.day.day} {f.day:%b}: {f.title} ({f.rule})")
+        lines.append(f"   {f.message}")
+        for fix in f.fixes:
+            lines.append(f"   fix: {fix.text}")
+    return lines
+
+
+def cmd_check(args: argparse.Namespace, data_dir: Path, open_store: Callable, error: Callable) -> int:
+    from planner.services.fixes import apply_fix
+    from planner.services.plancheck import PlanCheck
+    from planner.services.runner import DirectRunner
+
+    first, last = parse_date("from", args.first), parse_date("to", args.last)
+    if last < first:
+        raise error("--to must not be before --from")
+    with open_store(data_dir) as store:
+        check = PlanCheck(store)
+        findings = check.findings(first, last)
+        if args.fix is not None:
+            if not 1 <= args.fix <= len(findings):
+                raise error(f"there is no finding {args.fix} (the range has {len(findings)})")
+            f = findings[args.fix - 1]
+            if not f.fixes:
+                raise error(f"finding {args.fix} ({f.rule}) has no fix to apply")
+            apply_fix(DirectRunner(store), f.fixes[0], check.today)
+            print(f"Applied: {f.fixes[0].text}")
+            return EXIT_OK
+    if args.json:
+        sys.stdout.write(json.dumps({"from": first.isoformat(), "to": last.isoformat(),
+                                     "findings": [f.to_json() for f in findings]}, indent=2,
+                                    ensure_ascii=False) + "\n")
+    elif findings:
+        sys.stdout.write("\n".join(format_findings(findings)) + "\n")
+    else:
+        print(f"No findings from {first} to {last}.")
+    return EXIT_OK
+
+
+def cmd_log(args: argparse.Namespace, data_dir: Path, open_store: Callable, error: Callable) -> int:
+    from planner.domain.profile import ReadinessEntry
+    from planner.services.readiness import ReadinessService, readiness_summary
+    from planner.services.runner import DirectRunner
+
+    day = parse_date("date", args.date)
+    with open_store(data_dir) as store:
+        service = ReadinessService(DirectRunner(store))
+        old = service.get(day)
+        values = {"sleep_h": args.sleep, "fatigue": args.fatigue, "soreness": args.soreness,
+                  "mood": args.mood, "resting_hr": args.rhr}
+        kept = {k: getattr(old, k) for k in values} if old is not None else {}
+        merged = {**kept, **{k: v for k, v in values.items() if v is not None}}
+        entry = ReadinessEntry(day, **merged)  # validates: ValidationError -> exit 2
+        service.set(day, entry)
+    print(f"{day}: {readiness_summary(entry) or 'nothing logged'}")
+    return EXIT_OK

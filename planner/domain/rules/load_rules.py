@@ -1,0 +1,157 @@
+"""Rules read from the load history (planner/domain/load_history.py), information only.
+
+- load-spike: the EWMA acute:chronic ratio (7/28 days, Williams 2017) above 1.5, on session-RPE
+  load and, for runs, on distance. A heuristic with well-argued criticism (Impellizzeri 2020:
+  a rescaling of acute load with no causal link to injury; in runners it even showed a negative
+  dose-response, Frandsen 2025). Silent until 28 days of history and a chronic load above a floor.
+- high-monotony: monotony above 2.0 (Foster 1998) in a week whose load or strain is above the
+  athlete's own norm (the mean of the 4 weeks before). Six equal days and a rest day give 2.45
+  whatever the load, so monotony alone would flag every steady week.
+- no-deload: more than 4 building weeks in a row (3 for a new lifter) without a lighter week: a
+  convention (strength athletes report a deload about every 5-6 weeks, Rogerson 2024).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import numpy as np
+
+from planner.domain import load_series as ls
+from planner.domain.enums import Experience, Goal
+from planner.domain.load_history import LoadHistory
+from planner.domain.rules.model import Finding, PlanWindow, Severity
+from planner.domain.rules.timing import day_text
+from planner.domain.rules.weekly import weeks
+
+DAY = dt.timedelta(days=1)
+ACWR_FLAG = 1.5
+#: Chronic EWMA floors under which a ratio says nothing (app conventions): about 20 min a day at
+#: RPE 5, and 1 km a day.
+MIN_CHRONIC_AU = 100.0
+MIN_CHRONIC_KM = 1.0
+MONOTONY_FLAG = 2.0
+NORM_WEEKS = 4
+#: A week is lighter when its load is at most 80 % of the mean of the building weeks before it.
+LIGHTER_SHARE = 0.8
+DELOAD_SHARE = 0.6
+BUILD_LIMIT = {Experience.NEW: 3, Experience.SOME: 4, Experience.EXPERIENCED: 4}
+
+
+def _week_index(h: LoadHistory, first: dt.date) -> int | None:
+    if not h.covers(first) or (first - h.start).days % 7:
+        return None
+    return h.index(first) // 7
+
+
+def load_spike(w: PlanWindow) -> list[Finding]:
+    h = w.history
+    if h is None or h.empty:
+        return []
+    out: list[Finding] = []
+    run_goal = w.profile.goal is not Goal.LIFT
+    km = h.planned["run_km"] + h.done["run_km"]
+    acute_km = np.zeros(h.n)
+    chronic_km = np.zeros(h.n)
+    if run_goal:
+        ls.ewma(km, ls.ewma_lambda(ls.ACUTE_DAYS), acute_km)
+        ls.ewma(km, ls.ewma_lambda(ls.CHRONIC_DAYS), chronic_km)
+    for first in weeks(w):
+        hits = []
+        for d in w.days(first, first + 6 * DAY):
+            if not w.in_range(d) or not h.covers(d):
+                continue
+            i = h.index(d)
+            if h.building[i]:
+                continue
+            r = h.acwr[i]
+            if h.chronic[i] >= MIN_CHRONIC_AU and not math.isnan(r) and r > ACWR_FLAG:
+                hits.append((d, f"session-RPE load {r:.2f}"))
+                break
+        if run_goal:
+            for d in w.days(first, first + 6 * DAY):
+                if not w.in_range(d) or not h.covers(d) or h.building[h.index(d)]:
+                    continue
+                i = h.index(d)
+                if chronic_km[i] >= MIN_CHRONIC_KM and acute_km[i] > ACWR_FLAG * chronic_km[i]:
+                    hits.append((d, f"running distance {acute_km[i] / chronic_km[i]:.2f}"))
+                    break
+        if not hits:
+            continue
+        src = "Williams 2017; Impellizzeri 2020"
+        where = "; ".join(f"{what} on {day_text(d)}" for d, what in hits)
+        out.append(Finding(
+            "load-spike", Severity.INFO, "Acute:chronic ratio above 1.5",
+            f"The EWMA acute:chronic ratio (7/28 days) is above 1.5: {where}. Read it as a trend, not a "
+            f"limit: the ratio is a rescaling of recent load with no shown causal link to injury, and in "
+            f"runners it even ran the other way (Frandsen 2025). Check that the jump is the one you meant ({src})",
+            src, tuple(sorted({d for d, _ in hits}))))
+    return out
+
+
+def high_monotony(w: PlanWindow) -> list[Finding]:
+    h = w.history
+    if h is None or h.empty:
+        return []
+    out: list[Finding] = []
+    for first in weeks(w):
+        k = _week_index(h, first)
+        if k is None or k < NORM_WEEKS:
+            continue
+        mono = h.monotony[k]
+        if math.isnan(mono) or mono <= MONOTONY_FLAG:
+            continue
+        prev_load = h.week_load[k - NORM_WEEKS:k]
+        prev_strain = np.nan_to_num(h.strain[k - NORM_WEEKS:k])
+        if not prev_load.all():
+            continue
+        load_norm, strain_norm = float(prev_load.mean()), float(prev_strain.mean())
+        load, strain = float(h.week_load[k]), float(h.strain[k])
+        if load <= load_norm and strain <= strain_norm:
+            continue
+        src = "Foster 1998"
+        out.append(Finding(
+            "high-monotony", Severity.INFO, f"Monotony {mono:.1f} in a heavier week",
+            f"The week of {day_text(first)} has monotony {mono:.1f} (mean daily load / its SD, over 2.0) and "
+            f"{'a load' if load > load_norm else 'a strain'} above your own 4-week norm "
+            f"({load:.0f} AU against {load_norm:.0f} AU; strain {strain:.0f} against {strain_norm:.0f}). Illness "
+            f"clustered when athletes passed their own strain thresholds; consider making the easy days easier "
+            f"({src})",
+            src, (first, first + 6 * DAY)))
+    return out
+
+
+def no_deload(w: PlanWindow) -> list[Finding]:
+    h = w.history
+    if h is None or h.empty:
+        return []
+    limit = BUILD_LIMIT[w.profile.experience]
+    out: list[Finding] = []
+    for first in weeks(w):
+        k = _week_index(h, first)
+        if k is None:
+            continue
+        streak = building_streak(h.week_load[:k + 1])
+        if streak != limit + 1:
+            continue
+        src = "Rogerson 2024"
+        out.append(Finding(
+            "no-deload", Severity.WARNING, f"{streak} building weeks without a lighter one",
+            f"The week of {day_text(first)} is the {streak}th building week in a row without a lighter week. "
+            f"Strength athletes report a deload about every 5-6 weeks; the app's convention is a lighter week "
+            f"after {limit} building ones. Consider this week at about 60 % of its volume ({src})",
+            src, (first, first + 6 * DAY)))
+    return out
+
+
+def building_streak(week_load: np.ndarray) -> int:
+    """How many building weeks end with the last one: a week with load that is not lighter than
+    80 % of the mean of the building weeks before it in the streak (an empty week ends it)."""
+    streak: list[float] = []
+    for load in week_load.tolist():
+        if load <= 0 or (streak and load <= LIGHTER_SHARE * (sum(streak) / len(streak))):
+            streak = []
+        else:
+            streak.append(load)
+    return len(streak)

@@ -1,0 +1,139 @@
+"""What the plan check finds and what it suggests: plain values, shared by the window and the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from planner.domain.enums import Status
+from planner.domain.load_history import LoadHistory
+from planner.domain.profile import Profile, ReadinessEntry
+from planner.domain.session import Session, Template
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ALERT = "alert"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "alert": 2}[self.value]
+
+
+class FixKind(StrEnum):
+    MOVE = "move"  # move the sessions to `date` (end of that day, times kept)
+    MAKE_EASY = "make_easy"  # runs become easy runs at RPE 4 (SCIENCE.md §9: easy is RPE <= 4)
+    SHORTEN = "shorten"  # a run cut to `distance_km`, its minutes in proportion
+    SWAP_UPPER = "swap_upper"  # a lower-body lift replaced by an upper-body or core lift
+    ADD_MOBILITY = "add_mobility"  # a mobility session added on `date`
+    ADD_LIFT = "add_lift"  # a lift (`focus`) added on `date`
+    ADD_RUN = "add_run"  # an easy run added on `date`
+    DELOAD = "deload"  # the planned sessions of the week starting `date` at ~60 % of their volume
+    REORDER = "reorder"  # two sessions of one day trade places (and start times)
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A concrete change, in words and as data (planner/services/fixes.py applies it)."""
+
+    kind: FixKind
+    text: str
+    session_ids: tuple[int, ...] = ()
+    date: dt.date | None = None
+    distance_km: float | None = None
+    template_id: str = ""  # for SWAP_UPPER and the ADD kinds: the library entry to use
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind.value, "text": self.text, "session_ids": list(self.session_ids)}
+        if self.date is not None:
+            out["date"] = self.date.isoformat()
+        if self.distance_km is not None:
+            out["distance_km"] = self.distance_km
+        if self.template_id:
+            out["template_id"] = self.template_id
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing the plan check reads in the plan. `message` is the reason in plain words and
+    ends with its source; `source` repeats the citation for lists that show it apart."""
+
+    rule: str
+    severity: Severity
+    title: str
+    message: str
+    source: str
+    dates: tuple[dt.date, ...]
+    session_ids: tuple[int, ...] = ()
+    fixes: tuple[Fix, ...] = ()
+
+    @property
+    def day(self) -> dt.date:
+        """The day the finding is listed under: its last date."""
+        return self.dates[-1]
+
+    def key(self) -> tuple[str, tuple[int, ...], tuple[dt.date, ...]]:
+        return self.rule, tuple(sorted(self.session_ids)), self.dates
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "dates": [d.isoformat() for d in self.dates],
+            "session_ids": list(self.session_ids),
+            "message": self.message,
+            "fixes": [f.to_json() for f in self.fixes],
+        }
+
+
+@dataclass(frozen=True)
+class PlanWindow:
+    """What the rules read: sessions by day (from `first - LOOKBACK_DAYS` to `last + 7`), the
+    profile, readiness entries by day, and the load history (None: the load rules stay silent).
+
+    Findings are reported when their last date falls in `first..last`.
+    """
+
+    first: dt.date
+    last: dt.date
+    sessions: Mapping[dt.date, Sequence[Session]]
+    profile: Profile = field(default_factory=Profile)
+    readiness: Mapping[dt.date, ReadinessEntry] = field(default_factory=dict)
+    history: LoadHistory | None = None
+    today: dt.date | None = None
+    templates: Sequence[Template] = ()  # the library, for fixes that add or swap a session
+
+    def on(self, day: dt.date) -> list[Session]:
+        """The day's sessions that count (skipped ones are left out), in the day's order."""
+        return [s for s in self.sessions.get(day, ()) if s.status is not Status.SKIPPED]
+
+    def days(self, first: dt.date, last: dt.date) -> list[dt.date]:
+        return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+
+    def in_range(self, day: dt.date) -> bool:
+        return self.first <= day <= self.last
+
+    def editable(self, s: Session) -> bool:
+        """A fix may change a session only while it is planned and not in the past."""
+        return s.status is Status.PLANNED and s.id is not None and (self.today is None or s.date >= self.today)
+
+    def with_sessions(self, sessions: Mapping[dt.date, Sequence[Session]]) -> PlanWindow:
+        return PlanWindow(self.first, self.last, sessions, self.profile, self.readiness, None, self.today,
+                          self.templates)
+
+
+#: Days before `first` the rules look back: 30 for the single-run spike (Frandsen 2025), 21 for the
+#: readiness trend, 14 for the easy:hard split, 6 for a week without a recovery day.
+LOOKBACK_DAYS = 35
+LOOKAHEAD_DAYS = 7
+
+Rule = Callable[[PlanWindow], list[Finding]]
+
+
+def ids(sessions: Sequence[Session]) -> tuple[int, ...]:
+    return tuple(s.id for s in sessions if s.id is not None)
