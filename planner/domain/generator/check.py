@@ -1,0 +1,35 @@
+"""The plan check over a generated block, read exactly as the window reads a plan (issue 10's engine)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from planner.domain.generator.block import Block
+from planner.domain.load_history import LoadHistory
+from planner.domain.profile import Profile
+from planner.domain.rules import Finding, PlanWindow, Severity, check
+from planner.domain.session import Session
+
+
+def block_profile(block: Block, base: Profile | None = None) -> Profile:
+    x = block.inputs
+    return (base or Profile()).replace(goal=x.goal, experience=x.experience, week_start=x.week_start)
+
+
+def block_findings(block: Block, profile: Profile | None = None, before: Sequence[Session] = ()) -> list[Finding]:
+    """Every finding of the plan check on the block (plus `before`, sessions already in the plan),
+    load rules included; sessions get stand-in ids so findings can name them."""
+    sessions = [s.replace(id=i) for i, s in enumerate([*before, *block.sessions], 1)]
+    by_day: dict[dt.date, list[Session]] = {}
+    for s in sessions:
+        by_day.setdefault(s.date, []).append(s)
+    p = block_profile(block, profile)
+    history = LoadHistory(p.week_start)
+    history.load(sessions, today=block.first)
+    return check(PlanWindow(block.first, block.last, by_day, p, {}, history, None), with_fixes=False)
+
+
+def serious(findings: Sequence[Finding]) -> list[Finding]:
+    """Warnings and alerts: what a generated block must never hold."""
+    return [f for f in findings if f.severity.rank >= Severity.WARNING.rank]
