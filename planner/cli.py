@@ -108,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     from planner.cli_plancheck import add_parsers
 
     add_parsers(command, _number)
+    from planner.cli_generate import add_parser as add_generate
+
+    add_generate(command, _number)
 
     p = command("report", "the week's sessions and totals, in words or as JSON")
     p.add_argument("--week", required=True, metavar="YYYY-Www", help="ISO week, e.g. 2026-W48")
@@ -155,6 +158,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         "report": cmd_report,
         "check": cmd_check,
         "log": cmd_log,
+        "generate": cmd_generate,
     }
     return handlers[args.command](args, data_dir)
 
@@ -397,3 +401,9 @@ def cmd_log(args: argparse.Namespace, data_dir: Path) -> int:
     from planner.cli_plancheck import cmd_log as run
 
     return run(args, data_dir, lambda d: _open(d, _builtin_templates()), lambda m: CLIError(m, EXIT_USAGE))
+
+
+def cmd_generate(args: argparse.Namespace, data_dir: Path) -> int:
+    from planner.cli_generate import cmd_generate as run
+
+    return run(args, data_dir, lambda d: _services(d, _builtin_templates()), lambda m: CLIError(m, EXIT_USAGE))

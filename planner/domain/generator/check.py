@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from planner.domain.generator.block import Block
+from planner.domain.enums import Kind, Status
+from planner.domain.generator.block import Block, generate
+from planner.domain.generator.inputs import GeneratorError, GeneratorInput
 from planner.domain.load_history import LoadHistory
 from planner.domain.profile import Profile
 from planner.domain.rules import Finding, PlanWindow, Severity, check
@@ -33,3 +35,17 @@ def block_findings(block: Block, profile: Profile | None = None, before: Sequenc
 def serious(findings: Sequence[Finding]) -> list[Finding]:
     """Warnings and alerts: what a generated block must never hold."""
     return [f for f in findings if f.severity.rank >= Severity.WARNING.rank]
+
+
+def generate_clean(x: GeneratorInput, profile: Profile | None = None, before: Sequence[Session] = ()) -> Block:
+    """`generate`, then the plan check over the block and the sessions before it: a warning or an
+    alert is never handed on silently (GeneratorError names it)."""
+    history = [(s.date, s.effective_distance_km or 0.0) for s in before
+               if s.kind is Kind.RUN and s.status is not Status.SKIPPED and s.effective_distance_km]
+    block = generate(x, history)
+    bad = serious(block_findings(block, profile, before))
+    if bad:
+        lines = "; ".join(f"{f.title} ({f.day:%a %d %b})" for f in bad[:3])
+        raise GeneratorError(f"The plan check would flag this block: {lines}.",
+                             ("clear or move the sessions planned just before the start", "start a week later"))
+    return block
