@@ -160,7 +160,7 @@ def _week(x: GeneratorInput, pattern: Pattern, ctx: _Runs, monday: dt.date, kind
     days = [(monday + k * DAY) for k in range(7)]
     roles = {d: pattern.days[d.weekday()] for d in days}
     run_days = [(d, r) for d in days for r in roles[d] if r.is_run]
-    race_day = next((d for d, r in run_days if r is Role.LONG), days[-1]) if kind == "race" else None
+    race_day = _race_day(run_days) if kind == "race" else None
     rotation = QUALITY_ROTATION[x.goal] if x.experience is not Experience.NEW else (RunType.TEMPO, RunType.HILLS)
     q_step = step if kind == "build" else max(0, step - 2)
     for reps_down in range(0, 12):
@@ -173,8 +173,6 @@ def _week(x: GeneratorInput, pattern: Pattern, ctx: _Runs, monday: dt.date, kind
     counts: dict[Role, int] = {}
     lift_week = lifts.LiftWeek(step, phase, kind)
     for d in days:
-        if race_day is not None and d > race_day:
-            break
         for pos, role in enumerate(roles[d]):
             if role.is_run:
                 content = contents[d]
@@ -188,9 +186,20 @@ def _week(x: GeneratorInput, pattern: Pattern, ctx: _Runs, monday: dt.date, kind
                     content = _light(content)
             out.append(Session(**{f: getattr(content, f) for f in _FIELDS}, date=d, position=pos))
     for d, _ in run_days:
-        if d in contents and (race_day is None or d <= race_day):
+        if d in contents:
             ctx.add(d, contents[d].distance_km or 0.0)
     return out
+
+
+def _race_day(run_days: list[tuple[dt.date, Role]]) -> dt.date:
+    """The race takes the long run's place (or a hard run's): a day the pattern already keeps apart
+    from heavy legs and other hard days."""
+    for role in (Role.LONG, Role.QUALITY):
+        found = [d for d, r in run_days if r is role]
+        if found:
+            return found[-1]
+    raise GeneratorError("A race needs a long-run or hard-run day in the week, and this pattern has neither.",
+                         ("plan 2 runs a week or more", "leave the race out"))
 
 
 _FIELDS = ("kind", "title", "duration_min", "rpe", "type", "distance_km", "target", "exercises", "notes")
@@ -221,11 +230,11 @@ def _runs_of_week(x: GeneratorInput, ctx: _Runs, run_days: list[tuple[dt.date, R
     long_km = share * target_km if has_long else 0.0
     n_easy = n_runs - int(has_long) - sum(q is not None for q in qualities.values())
     easy_km = (target_km - long_km - q_km) / n_easy if n_easy else 0.0
+    if has_long and easy_km > long_km:  # the long run is never shorter than an easy run
+        long_km = easy_km = (target_km - q_km) / (n_easy + 1)
     out: dict[dt.date, SessionContent] = {}
     written: list[tuple[dt.date, float]] = []
     for d, r in run_days:
-        if race_day is not None and d > race_day:
-            continue
         cap = _cap(ctx, written, d)
         if d == race_day:
             km = x.race_km or 0.0
@@ -237,6 +246,8 @@ def _runs_of_week(x: GeneratorInput, ctx: _Runs, run_days: list[tuple[dt.date, R
                     ("plan more weeks", "start from a higher weekly km or a longer recent run",
                      "choose a shorter race"))
             out[d] = runs.race_session(km, pace)
+        elif race_day is not None and d > race_day:
+            out[d] = runs.easy_session(runs.floor_km(min(MIN_RUN_KM, cap)), pace, "The days after the race: easy.")
         elif r is Role.LONG:
             km = runs.floor_km(min(max(long_km, easy_km, MIN_RUN_KM), cap, runs.long_km_cap(pace)))
             out[d] = runs.long_session(km, pace)
@@ -252,6 +263,8 @@ def _runs_of_week(x: GeneratorInput, ctx: _Runs, run_days: list[tuple[dt.date, R
     above = sum(c.duration_min for c in out.values() if c.type in ("tempo", "intervals", "hills"))
     if total and above > ABOVE_EASY_TARGET * total:
         return None
+    if above and sum(c.distance_km or 0.0 for c in out.values()) > target_km + 0.05:
+        return None  # too much for the week's volume: fewer or no repetitions
     return out
 
 

@@ -111,7 +111,7 @@ class GeneratorInput:
             _number("race distance", self.race_km, *RACE_KM_RANGE)
             if self.weeks < 6:
                 raise GeneratorError("A block that ends in a race needs at least 6 weeks: 2 of them are the "
-                                     "taper (Bosquet 2007). Plan more weeks, or leave the race out.")
+                                     "taper (Bosquet 2007).", ("plan 6 weeks or more", "leave the race out"))
         if self.easy_pace_s is not None:
             _whole("easy pace (s/km)", self.easy_pace_s, 180, 600)
         if self.weekly_km / self.runs < MIN_RUN_KM:

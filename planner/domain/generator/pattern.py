@@ -151,11 +151,12 @@ def solve(x: GeneratorInput, roles: Sequence[Role]) -> tuple[tuple[Role, ...], .
     days: list[list[Role]] = [[] for _ in range(7)]
     best: list[tuple[float, tuple[tuple[Role, ...], ...]]] = []
     nodes = [0]
+    bonus = sum(r in (Role.LONG, Role.QUALITY) for r in order)  # the most cost() can take off
 
-    def place(i: int, min_day: int) -> None:
+    def place(i: int, min_day: int, doubles: int) -> None:
         nodes[0] += 1
-        if nodes[0] > MAX_NODES:
-            return
+        if nodes[0] > MAX_NODES or (best and 10 * doubles - bonus >= best[0][0]):
+            return  # a bound: every double day costs 10
         if i == len(order):
             if not any(all(r is Role.MOBILITY for r in day) for day in days):
                 return
@@ -165,15 +166,16 @@ def solve(x: GeneratorInput, roles: Sequence[Role]) -> tuple[tuple[Role, ...], .
             return
         role = order[i]
         same_as_before = i > 0 and order[i - 1] is role
-        for d in _candidates(role, x):
+        for d in sorted(_candidates(role, x), key=lambda k: len(days[k])):
             if same_as_before and d < min_day:
                 continue
+            double = role is not Role.MOBILITY and any(r is not Role.MOBILITY for r in days[d])
             days[d].append(role)
             if ok(days, d, x):
-                place(i + 1, d + 1 if i + 1 < len(order) and order[i + 1] is role else 0)
+                place(i + 1, d + 1 if i + 1 < len(order) and order[i + 1] is role else 0, doubles + double)
             days[d].pop()
 
-    place(0, 0)
+    place(0, 0, 0)
     return best[0][1] if best else None
 
 
