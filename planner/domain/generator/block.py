@@ -18,6 +18,7 @@ it; a warning or an alert there is a bug here, and `generate` raises rather than
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -35,7 +36,9 @@ DELOAD_SHARE = 0.6
 TAPER_SHARES = (0.6, 0.5)  # Bosquet 2007: volume -41-60 %
 LONG_SHARE = {2: 0.45, 3: 0.35}
 LONG_SHARE_DEFAULT = 0.30
-ABOVE_EASY_TARGET = 0.22  # the plan check flags above 25 %; the generator aims at about 20 %
+#: "at most about 20-25 %" of running time above easy (SCIENCE.md §9), held in every week, so in every
+#: two weeks too (the plan check reads two); not for lift focus, where one hard run a week is the rule.
+ABOVE_EASY_TARGET = 0.25
 SPIKE = 1.1  # Frandsen 2025
 SPIKE_DAYS = 30
 QUALITY_ROTATION = {Goal.RUN: (RunType.INTERVALS, RunType.TEMPO, RunType.HILLS),
@@ -124,6 +127,10 @@ def generate(x: GeneratorInput, history: Sequence[tuple[dt.date, float]] = ()) -
         if kind == "build":
             last_build = weeks[-1].km
     notes = list(pattern.notes)
+    if weeks[0].km < 0.9 * x.weekly_km:
+        notes.append(f"Week 1 holds {weeks[0].km:g} km rather than {x.weekly_km:g}: easy runs stay under 70 min, long "
+                     "runs under 150 min, and every run within 1.1 x the longest of the 30 days before it "
+                     "(the plan check sees only runs in the plan).")
     if x.easy_pace_s is None:
         notes.append(f"No easy pace given: paces assume {runs.pace_text(x.easy_pace)} for easy running; "
                      "adjust the targets to yours.")
@@ -239,9 +246,10 @@ def _runs_of_week(x: GeneratorInput, ctx: _Runs, run_days: list[tuple[dt.date, R
         if d == race_day:
             km = x.race_km or 0.0
             if km > cap + 1e-9:
+                need = math.ceil(km / SPIKE * 10 - 1e-9) / 10
                 raise GeneratorError(
-                    f"A {km:g} km race needs a run of at least {runs.floor_km(km / SPIKE + 0.05):g} km in the 30 days "
-                    f"before it (each run within 1.1 x the longest of the previous 30 days, Frandsen 2025); this "
+                    f"A {km:g} km race needs a run of at least {need:g} km in the 30 days before it"
+                    f" (each run within 1.1 x the longest of the previous 30 days, Frandsen 2025); this "
                     f"block reaches {max((k for _, k in ctx.done + written), default=0):g} km.",
                     ("plan more weeks", "start from a higher weekly km or a longer recent run",
                      "choose a shorter race"))
@@ -261,7 +269,7 @@ def _runs_of_week(x: GeneratorInput, ctx: _Runs, run_days: list[tuple[dt.date, R
         written.append((d, out[d].distance_km or 0.0))
     total = sum(c.duration_min for c in out.values())
     above = sum(c.duration_min for c in out.values() if c.type in ("tempo", "intervals", "hills"))
-    if total and above > ABOVE_EASY_TARGET * total:
+    if x.goal is not Goal.LIFT and total and above > ABOVE_EASY_TARGET * total:
         return None
     if above and sum(c.distance_km or 0.0 for c in out.values()) > target_km + 0.05:
         return None  # too much for the week's volume: fewer or no repetitions

@@ -127,9 +127,10 @@ def infeasible(x: GeneratorInput) -> GeneratorError:
             return False
 
     tries: list[str] = []
-    for d in (d for d in range(7) if d not in x.days):
-        if works(days=(*x.days, d)):
-            tries.append(f"add {DAY_NAMES[d]} to the days")
+    extra = [DAY_NAMES[d] for d in range(7) if d not in x.days and works(days=(*x.days, d))]
+    if extra:
+        tries.append(f"add {extra[0]} to the days" if len(extra) == 1 else
+                     f"add one of {', '.join(extra[:-1])} or {extra[-1]} to the days")
     if x.runs > 1 and works(runs=x.runs - 1):
         tries.append(f"plan {x.runs - 1} runs a week")
     if x.lifts > (2 if x.goal is Goal.RUN else 1) and works(lifts=x.lifts - 1):
