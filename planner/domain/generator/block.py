@@ -36,6 +36,7 @@ DELOAD_SHARE = 0.6
 TAPER_SHARES = (0.6, 0.5)  # Bosquet 2007: volume -41-60 %
 LONG_SHARE = {2: 0.45, 3: 0.35}
 LONG_SHARE_DEFAULT = 0.30
+RACE_LONG_SHARE = 0.45
 #: "at most about 20-25 %" of running time above easy (SCIENCE.md §9), held in every week, so in every
 #: two weeks too (the plan check reads two); not for lift focus, where one hard run a week is the rule.
 ABOVE_EASY_TARGET = 0.25
@@ -171,7 +172,8 @@ def _week(x: GeneratorInput, pattern: Pattern, ctx: _Runs, monday: dt.date, kind
     rotation = QUALITY_ROTATION[x.goal] if x.experience is not Experience.NEW else (RunType.TEMPO, RunType.HILLS)
     q_step = step if kind == "build" else max(0, step - 2)
     for reps_down in range(0, 12):
-        contents = _runs_of_week(x, ctx, run_days, rotation, monday, target_km, q_step, reps_down, race_day)
+        contents = _runs_of_week(x, ctx, run_days, rotation, monday, target_km, q_step, reps_down, race_day,
+                                 kind == "build")
         if contents is not None:
             break
     else:  # pragma: no cover - the strides fallback always fits
@@ -221,7 +223,7 @@ def _light(content: SessionContent) -> SessionContent:
 
 def _runs_of_week(x: GeneratorInput, ctx: _Runs, run_days: list[tuple[dt.date, Role]], rotation: tuple[RunType, ...],
                   monday: dt.date, target_km: float, q_step: int, reps_down: int,
-                  race_day: dt.date | None) -> dict[dt.date, SessionContent] | None:
+                  race_day: dt.date | None, build: bool = True) -> dict[dt.date, SessionContent] | None:
     pace = x.easy_pace
     week_no = (monday - ctx.x.start).days // 7
     qualities: dict[dt.date, runs.Quality | None] = {}
@@ -235,9 +237,19 @@ def _runs_of_week(x: GeneratorInput, ctx: _Runs, run_days: list[tuple[dt.date, R
     has_long = any(r is Role.LONG for _, r in run_days)
     q_km = sum(q.km(pace) for q in qualities.values() if q is not None)
     long_km = share * target_km if has_long else 0.0
+    if has_long and x.race_km and build:  # build the long run towards the race, up to 45 % of the week
+        long_km = max(long_km, min(x.race_km, RACE_LONG_SHARE * target_km))
     n_easy = n_runs - int(has_long) - sum(q is not None for q in qualities.values())
+    if race_day is not None:
+        long_km = x.race_km or 0.0  # the race takes the long run's place and its share of the week
+    elif has_long:  # what the 1.1 x rule will allow the long run, so the easy runs carry the rest
+        prev = [km for d, km in ctx.done if monday - SPIKE_DAYS * DAY <= d < monday]
+        long_km = min(long_km, runs.long_km_cap(pace), SPIKE * max(prev) if prev else long_km)
+        first_is_long = run_days[0][1] is Role.LONG
+        if not prev and not first_is_long and n_easy:  # week 1, nothing before it: 1.1 x this week's runs
+            long_km = min(long_km, SPIKE * (target_km - q_km) / (n_easy + SPIKE))
     easy_km = (target_km - long_km - q_km) / n_easy if n_easy else 0.0
-    if has_long and easy_km > long_km:  # the long run is never shorter than an easy run
+    if has_long and race_day is None and easy_km > long_km:  # the long run is never shorter than an easy run
         long_km = easy_km = (target_km - q_km) / (n_easy + 1)
     out: dict[dt.date, SessionContent] = {}
     written: list[tuple[dt.date, float]] = []
