@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.domain.generator import GeneratorError, GeneratorInput, parse_days, parse_lift
-from planner.domain.generator.inputs import DAY_NAMES, DEFAULT_SESSIONS, MAIN_LIFTS
+from planner.domain.generator.inputs import DAY_NAMES, DEFAULT_SESSIONS, MAIN_LIFTS, parse_pace
 from planner.domain.weeks import parse_date
 
 EXIT_OK = 0
@@ -39,14 +39,6 @@ def add_parser(command: Callable[[str, str], argparse.ArgumentParser], number: C
     p.add_argument("--replace", action="store_true", help="replace sessions already planned in those weeks")
 
 
-def _pace(text: str) -> int:
-    try:
-        m, s = text.strip().split(":")
-        return int(m) * 60 + int(s)
-    except ValueError:
-        raise GeneratorError(f"'{text}' is not a pace: write minutes:seconds per km, e.g. 6:15") from None
-
-
 def inputs_from_args(args: argparse.Namespace, profile: Any) -> GeneratorInput:
     from planner.domain.enums import Experience, Goal
 
@@ -61,7 +53,7 @@ def inputs_from_args(args: argparse.Namespace, profile: Any) -> GeneratorInput:
         days=days, long_run_day=long_day,
         experience=Experience(args.experience) if args.experience else profile.experience,
         weekly_km=args.weekly_km, longest_run_km=args.longest_run or max(2.0, round(args.weekly_km / 3, 1)),
-        one_rm=one_rm, race_km=args.race_km, easy_pace_s=_pace(args.easy_pace) if args.easy_pace else None,
+        one_rm=one_rm, race_km=args.race_km, easy_pace_s=parse_pace(args.easy_pace) if args.easy_pace else None,
         week_start=profile.week_start)
 
 

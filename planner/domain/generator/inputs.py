@@ -58,6 +58,17 @@ def parse_lift(text: str) -> float:
         raise GeneratorError(f"'{text}' is not a weight: write 120 (a one-rep max) or 100x5 (kg x reps)") from None
 
 
+def parse_pace(text: str) -> int:
+    """'6:15' -> 375 s/km."""
+    try:
+        m, s = text.strip().split(":")
+        if not 0 <= int(s) < 60:
+            raise ValueError
+        return int(m) * 60 + int(s)
+    except ValueError:
+        raise GeneratorError(f"'{text}' is not a pace: write minutes:seconds per km, e.g. 6:15") from None
+
+
 def parse_days(text: str) -> tuple[int, ...]:
     """'mon,wed,fri' -> (0, 2, 4)."""
     out = []
