@@ -35,11 +35,11 @@ def main() -> None:
     args = parser.parse_args()
     from types import SimpleNamespace
 
-    from planner.domain.reference_history import END, generate_reference_history
-    from planner.store.reference_file import write_reference_file
     from PySide6.QtCore import QStringListModel, Qt
     from PySide6.QtWidgets import QApplication, QListView, QMainWindow
 
+    from planner.dev.reference_file import write_reference_file
+    from planner.dev.reference_history import END, generate_reference_history
     from planner.resources import builtin_templates
     from planner.store.database import DATA_FILE, open_store
     from planner.ui.charts import ChartsDock

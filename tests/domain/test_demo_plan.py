@@ -180,3 +180,26 @@ def test_missing_template_is_named():
     with pytest.raises(ValueError, match="long-run"):
         generate_demo_plan(TODAY, library)
     assert required_template_ids() <= {t.id for t in builtin_templates()}
+
+
+@pytest.mark.parametrize("offset", range(7))
+def test_the_plan_check_finds_only_the_finding_kept_on_purpose(offset):
+    """Whatever the weekday of `today`, the whole block reads clean but for heavy legs on the
+    Wednesday after the intervals of week 9 (KEPT_FINDING_WEEK), shown in the README."""
+    from planner.domain.demo_plan import KEPT_FINDING_WEEK
+    from planner.domain.load_history import LoadHistory
+    from planner.domain.rules import PlanWindow, check
+
+    today = TODAY + dt.timedelta(days=offset)
+    profile, sessions = generate_demo_plan(today, builtin_templates())
+    sessions = [s.replace(id=i + 1) for i, s in enumerate(sessions)]
+    days: dict[dt.date, list[Session]] = defaultdict(list)
+    for s in sessions:
+        days[s.date].append(s)
+    history = LoadHistory()
+    history.load(sessions, today=today)
+    first, last = min(days), max(days) + dt.timedelta(days=21)
+    found = check(PlanWindow(first, last, days, profile, {}, history, today, builtin_templates()))
+    wednesday = demo_start(today) + dt.timedelta(weeks=KEPT_FINDING_WEEK, days=2)
+    assert [(f.rule, f.day) for f in found] == [("heavy-legs-after-hard-run", wednesday)]
+    assert found[0].fixes[0].text == "Swap 'Heavy lower body: squat' for 'Upper body pull'"

@@ -60,7 +60,8 @@ def fixes_for(f: Finding, w: PlanWindow) -> list[Fix]:
 
 
 def works(fix: Fix, f: Finding, w: PlanWindow) -> bool:
-    """Applied to a copy, the finding is gone and no new warning or alert appears nearby."""
+    """Applied to a copy, the finding is gone and no new warning or alert appears nearby (nor does a
+    finding there grow more severe)."""
     dates = [*f.dates, *(fix.date and [fix.date] or [])]
     local = PlanWindow(min(dates) - 7 * DAY, max(dates) + 7 * DAY, w.sessions, w.profile, w.readiness, None,
                        w.today, w.templates)
@@ -68,8 +69,8 @@ def works(fix: Fix, f: Finding, w: PlanWindow) -> bool:
     after = _session_rules(local.with_sessions(simulate(w.sessions, fix, w.templates, w.today)))
     if any(_same(g, f) for g in after):
         return False
-    old = {g.key() for g in before}
-    return not any(g.severity.rank >= Severity.WARNING.rank and g.key() not in old
+    old = {g.key(): g.severity.rank for g in before}
+    return not any(g.severity.rank >= Severity.WARNING.rank and g.severity.rank > old.get(g.key(), -1)
                    and not _same_ids(g, before) for g in after)
 
 
@@ -146,8 +147,9 @@ def _same_day(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
     if len(ss) != 2 or not all(w.editable(s) for s in ss):
         return []
     a, b = ss
+    run = a if a.kind is Kind.RUN else b
     return [Fix(FixKind.REORDER, f"Do '{b.title}' first, then '{a.title}'", (a.id or 0, b.id or 0)),
-            *_moves(b, w, (1,)), *_moves(a, w, (-1,))]
+            *_easy([run], w), *_moves(b, w, (1, 2)), *_moves(a, w, (-1, -2))]
 
 
 def _no_recovery(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
@@ -217,7 +219,7 @@ def _goal(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
 
 def _balance(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
     first, last = f.dates
-    runs = [s for d in w.days(last - 13 * DAY, last) for s in w.on(d) if s.kind is Kind.RUN]
+    runs = [s for d in w.days(last - 13 * DAY, last) for s in w.on(d) if s.kind is Kind.RUN and s.type != "race"]
     total = sum(s.effective_duration_min for s in runs)
     above = sum(s.effective_duration_min for s in runs if intensity(s, s.effective_rpe) is not Intensity.EASY)
     pick = sorted((s for s in runs if s.date >= first and w.editable(s) and not is_long_run(s)

@@ -36,6 +36,7 @@ NORM_WEEKS = 4
 #: A week is lighter when its load is at most 80 % of the mean of the building weeks before it.
 LIGHTER_SHARE = 0.8
 DELOAD_SHARE = 0.6
+WARM_UP_DAYS = 200
 BUILD_LIMIT = {Experience.NEW: 3, Experience.SOME: 4, Experience.EXPERIENCED: 4}
 
 
@@ -51,9 +52,12 @@ def load_spike(w: PlanWindow) -> list[Finding]:
         return []
     out: list[Finding] = []
     run_goal = w.profile.goal is not Goal.LIFT
-    km = h.planned["run_km"] + h.done["run_km"]
-    acute_km = np.zeros(h.n)
-    chronic_km = np.zeros(h.n)
+    # The distance EWMAs start WARM_UP_DAYS before the window: (27/29)^200 < 1e-6, so what came
+    # before no longer shows in them.
+    lo = max(0, h.index(w.first) - WARM_UP_DAYS) if h.covers(w.first) else 0
+    km = h.planned["run_km"][lo:] + h.done["run_km"][lo:]
+    acute_km = np.zeros(len(km))
+    chronic_km = np.zeros(len(km))
     if run_goal:
         ls.ewma(km, ls.ewma_lambda(ls.ACUTE_DAYS), acute_km)
         ls.ewma(km, ls.ewma_lambda(ls.CHRONIC_DAYS), chronic_km)
@@ -73,7 +77,7 @@ def load_spike(w: PlanWindow) -> list[Finding]:
             for d in w.days(first, first + 6 * DAY):
                 if not w.in_range(d) or not h.covers(d) or h.building[h.index(d)]:
                     continue
-                i = h.index(d)
+                i = h.index(d) - lo
                 if chronic_km[i] >= MIN_CHRONIC_KM and acute_km[i] > ACWR_FLAG * chronic_km[i]:
                     hits.append((d, f"running distance {acute_km[i] / chronic_km[i]:.2f}"))
                     break
@@ -128,11 +132,12 @@ def no_deload(w: PlanWindow) -> list[Finding]:
         return []
     limit = BUILD_LIMIT[w.profile.experience]
     out: list[Finding] = []
+    streaks = building_streaks(h.week_load)
     for first in weeks(w):
         k = _week_index(h, first)
         if k is None:
             continue
-        streak = building_streak(h.week_load[:k + 1])
+        streak = streaks[k]
         if streak != limit + 1:
             continue
         src = "Rogerson 2024"
@@ -145,13 +150,16 @@ def no_deload(w: PlanWindow) -> list[Finding]:
     return out
 
 
-def building_streak(week_load: np.ndarray) -> int:
-    """How many building weeks end with the last one: a week with load that is not lighter than
-    80 % of the mean of the building weeks before it in the streak (an empty week ends it)."""
-    streak: list[float] = []
+def building_streaks(week_load: np.ndarray) -> list[int]:
+    """Per week, how many building weeks in a row end with it: a building week has load that is not
+    lighter than 80 % of the mean of the building weeks before it in the streak (a lighter or
+    empty week ends the streak and counts 0)."""
+    out: list[int] = []
+    n, total = 0, 0.0
     for load in week_load.tolist():
-        if load <= 0 or (streak and load <= LIGHTER_SHARE * (sum(streak) / len(streak))):
-            streak = []
+        if load <= 0 or (n and load <= LIGHTER_SHARE * total / n):
+            n, total = 0, 0.0
         else:
-            streak.append(load)
-    return len(streak)
+            n, total = n + 1, total + load
+        out.append(n)
+    return out

@@ -108,9 +108,13 @@ class PlanWindow:
     today: dt.date | None = None
     templates: Sequence[Template] = ()  # the library, for fixes that add or swap a session
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_counted", {
+            d: [s for s in ss if s.status is not Status.SKIPPED] for d, ss in self.sessions.items()})
+
     def on(self, day: dt.date) -> list[Session]:
         """The day's sessions that count (skipped ones are left out), in the day's order."""
-        return [s for s in self.sessions.get(day, ()) if s.status is not Status.SKIPPED]
+        return self._counted.get(day, [])  # type: ignore[attr-defined, no-any-return]
 
     def days(self, first: dt.date, last: dt.date) -> list[dt.date]:
         return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]

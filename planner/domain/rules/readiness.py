@@ -22,7 +22,8 @@ FATIGUE_HIGH = 4
 FATIGUE_DAYS = 3
 SLEEP_LOW_H = 6.0
 SLEEP_DAYS = 3
-MIN_DONE = 3
+#: "Most sessions of a week" needs a week mostly done: at least 5 sessions with an actual RPE.
+MIN_DONE = 5
 
 
 def readiness_low(w: PlanWindow) -> list[Finding]:

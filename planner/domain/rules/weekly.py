@@ -10,6 +10,7 @@
   Spiering 2021 maintenance dose; SCIENCE.md §5, §9).
 - intensity-balance: more than 25 % of running time above easy over the last 2 weeks (the upper
   end of the "about 20-25 %" convention, Seiler 2010); silent on all-easy running and for lift focus.
+  Races are left out: the split describes training, and race week would always trip it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import datetime as dt
 import math
 import re
 
-from planner.domain.enums import Goal, Intensity, Kind, LiftFocus
+from planner.domain.enums import Goal, Intensity, Kind, LiftFocus, RunType
 from planner.domain.intensity import intensity
 from planner.domain.load_series import SPIKE_FACTOR, SPIKE_WINDOW_DAYS
 from planner.domain.rules.model import Finding, PlanWindow, Severity, ids
@@ -69,13 +70,18 @@ def no_recovery_day(w: PlanWindow) -> list[Finding]:
 
 
 def long_run_spike(w: PlanWindow) -> list[Finding]:
+    """Silent until the plan reaches back 30 days: before that there is no "previous 30 days"."""
     out: list[Finding] = []
+    start = min((d for d, ss in w.sessions.items() if ss), default=None)
+    if start is None:
+        return out
+    longest = {d: max((s.effective_distance_km or 0.0 for s in w.on(d) if s.kind is Kind.RUN), default=0.0)
+               for d in w.days(w.first - SPIKE_WINDOW_DAYS * DAY, w.last)}
     for d in w.days(w.first, w.last):
         runs = [s for s in w.on(d) if s.kind is Kind.RUN and s.effective_distance_km]
-        if not runs:
+        if not runs or start > d - SPIKE_WINDOW_DAYS * DAY:
             continue
-        prev = max((s.effective_distance_km or 0.0 for k in range(1, SPIKE_WINDOW_DAYS + 1)
-                    for s in w.on(d - k * DAY) if s.kind is Kind.RUN), default=0.0)
+        prev = max(longest[d - k * DAY] for k in range(1, SPIKE_WINDOW_DAYS + 1))
         if prev <= 0:
             continue
         for run in runs:
@@ -185,11 +191,13 @@ def intensity_balance(w: PlanWindow) -> list[Finding]:
     out: list[Finding] = []
     for first in weeks(w):
         last = first + 6 * DAY
-        runs = [s for d in w.days(last - 13 * DAY, last) for s in w.on(d) if s.kind is Kind.RUN]
+        runs = [s for d in w.days(last - 13 * DAY, last) for s in w.on(d)
+                if s.kind is Kind.RUN and s.type != RunType.RACE]
         total = sum(s.effective_duration_min for s in runs)
         above = sum(s.effective_duration_min for s in runs if intensity(s, s.effective_rpe) is not Intensity.EASY)
-        if not above or total < MIN_RUN_MIN or above <= ABOVE_EASY_SHARE * total:
-            continue
+        this_week = [s for s in runs if s.date >= first and intensity(s, s.effective_rpe) is not Intensity.EASY]
+        if not this_week or total < MIN_RUN_MIN or above <= ABOVE_EASY_SHARE * total:
+            continue  # a week without a run above easy of its own is not told about the last one
         src = "Seiler 2010; Seiler & Kjerland 2006"
         share = round(100 * above / total)
         out.append(Finding(
@@ -198,8 +206,7 @@ def intensity_balance(w: PlanWindow) -> list[Finding]:
             f"(session RPE 5 and up, or a tempo, interval, hill or race run). Endurance athletes keep about 75-80 % "
             f"of their training easy; consider making one of the moderate runs easy. A convention: the 80 % comes "
             f"from athletes training 10-13 times a week ({src})",
-            src, (first, last), ids([s for s in runs if s.date >= first
-                                      and intensity(s, s.effective_rpe) is not Intensity.EASY])))
+            src, (first, last), ids(this_week)))
     return out
 
 

@@ -1,0 +1,128 @@
+"""Benchmark of the plan check over the ten-year reference history (not a timed test).
+
+    .venv/bin/python tests/benchmarks/bench_plancheck.py [--rounds N]
+
+What is timed: after one session changes in the store (untimed), the Plan check dock's
+`refresh(changes)`: the load history re-reads the changed day and recomputes from it, the rules
+run over the week on screen and the next four, the list is refilled and painted. Budget (issue 10,
+the charts' budget): <= 50 ms.
+
+Baselines in the same run: a bare QListView repainting one changed row (as bench.py), and the rules
+alone on the five weeks (no load-history update, no widgets). For comparison: a full rebuild of the
+load history (what a refresh would cost without the incremental update), and working out the fixes
+of one finding (done only when it is selected).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.benchmarks.bench import row, timed  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=30)
+    args = parser.parse_args()
+
+    from PySide6.QtCore import QStringListModel, Qt
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication, QListView, QMainWindow
+
+    from planner.dev.reference_file import write_reference_file
+    from planner.dev.reference_history import END, generate_reference_history
+    from planner.domain.rules import check, fixes_for
+    from planner.domain.weeks import week_start
+    from planner.models.undo import ChangeBus, UndoRunner
+    from planner.resources import builtin_templates
+    from planner.services.changes import Changes
+    from planner.store.database import DATA_FILE, open_store
+    from planner.ui.plancheck import PlanCheckDock
+
+    tmp = Path(tempfile.mkdtemp(prefix="hp-bench-plancheck-"))
+    folder = tmp / "data"
+    write_reference_file(folder / DATA_FILE, generate_reference_history())
+    os.environ["HYBRID_PLANNER_SETTINGS_DIR"] = str(tmp / "settings")
+    app = QApplication.instance() or QApplication([])
+    store = open_store(folder, builtin_templates())
+    sessions = store.sessions.all()
+    today = END - dt.timedelta(days=14)
+    print(f"Reference history: {len(sessions)} sessions, {sessions[0].date} .. {sessions[-1].date}; "
+          f"{os.cpu_count()} cores")
+
+    window = QMainWindow()
+    runner = UndoRunner(store, QUndoStack(), ChangeBus())
+    dock = PlanCheckDock(store, runner, window, today=today)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.resize(500, 1000)
+    window.show()
+    first = week_start(today - dt.timedelta(days=21))
+    dock.set_week(first)
+    dock.refresh(Changes(everything=True))
+    app.processEvents()
+    print(f"findings for the 5 weeks from {first}: {len(dock.findings())}; "
+          + ", ".join(sorted({f.rule for f in dock.findings()})))
+
+    base_model = QStringListModel([f"row {k}" for k in range(10)])
+    base_view = QListView()
+    base_view.setModel(base_model)
+    base_view.show()
+    app.processEvents()
+    n = iter(range(10**9))
+
+    def baseline() -> None:
+        base_model.setData(base_model.index(3), f"row {next(n)}")
+        app.processEvents()
+
+    base = timed(baseline, args.rounds * 2)
+    base_view.close()
+
+    victim = next(s for s in sessions if s.date >= first + dt.timedelta(days=9) and s.kind.value == "run")
+    flip = [victim.replace(duration_min=victim.duration_min + 5), victim]
+    k = iter(range(10**9))
+
+    def change() -> None:
+        store.sessions.apply(put=[flip[next(k) % 2]])
+        store.storage.flush()
+
+    def refresh() -> None:
+        dock.refresh(Changes(dates=frozenset({victim.date})))
+        app.processEvents()
+
+    window_ = dock.check.window(first, dock.last_day)
+
+    def rules_only() -> None:
+        check(window_, with_fixes=False)
+
+    def full_history() -> None:
+        dock.check.history = None
+        dock.check.window(first, dock.last_day)
+
+    f0 = dock.findings()[0] if dock.findings() else None
+
+    def fixes_of_one() -> None:
+        if f0 is not None:
+            fixes_for(f0, dock.check.window(f0.dates[0], f0.dates[-1]))
+
+    refresh_ms = timed(refresh, args.rounds, between=change)
+    print()
+    row("baseline: a QListView repaints one row", base, None, "-")
+    row("rules alone over 5 weeks (no widgets)", timed(rules_only, args.rounds), base, "-")
+    verdict = "OK" if sorted(refresh_ms)[len(refresh_ms) // 2] <= 50 else "OVER"
+    row("dock refresh after one change (history + rules + list)", refresh_ms, base, "median <= 50 ms", verdict)
+    row("for comparison: rebuild the whole load history", timed(full_history, max(3, args.rounds // 5)), base, "-")
+    row("fixes of one finding (on selection only)", timed(fixes_of_one, args.rounds), base, "-")
+    store.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+"""Applying a plan-check fix: the finding goes, no new alert comes, and it is one undo step."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from planner.domain.enums import Goal
+from planner.domain.profile import Profile, ReadinessEntry
+from planner.domain.rules import FixKind, Severity
+from planner.services.fixes import apply_fix
+from planner.services.plancheck import PlanCheck
+from planner.services.readiness import ReadinessService, readiness_summary
+from planner.services.runner import DirectRunner
+from planner.store.database import open_store
+from tests.domain.rules.helpers import MON, TEMPLATES, heavy_legs, lift, other, run
+
+TODAY = MON - dt.timedelta(days=7)
+LAST = MON + dt.timedelta(days=6)
+
+
+def _store(data_dir, sessions, goal=Goal.BALANCED):
+    store = open_store(data_dir, TEMPLATES)
+    store.profile.put(Profile(goal=goal))
+    store.sessions.apply(put=[s.replace(id=None) for s in sessions])
+    return store
+
+
+def _mobility():  # every scenario week has its mobility session, so no-mobility stays quiet
+    return other("fri", "mobility", "mobility")
+
+
+SCENARIOS = {
+    # squat Tue 07:00-08:00, intervals Tue 12:00: alert
+    "hard-run-after-heavy-legs": ([heavy_legs("tue", "07:00"), run("tue", "intervals", 55, 8, "12:00"),
+                                   lift("thu"), _mobility()], Goal.BALANCED),
+    # intervals Tue, squat Wed: the fix swaps the squat for upper body
+    "heavy-legs-after-hard-run": ([run("tue", "intervals", 55, 8), heavy_legs("wed"), _mobility()], Goal.BALANCED),
+    # tempo Fri and long run Sat
+    "back-to-back-hard-days": ([run("fri", "tempo", 50, 7), run("sat", "long", 100, 4), lift("tue"), _mobility()],
+                               Goal.BALANCED),
+    # lift focus, tempo 07:00-07:50 then squat 10:00
+    "same-day-order": ([run("tue", "tempo", 50, 7, "07:00"), heavy_legs("tue", "10:00"), _mobility()], Goal.LIFT),
+    "no-mobility": ([run("tue", "easy", 40, 3), lift("thu")], Goal.BALANCED),
+    "goal-mismatch": ([run("tue", "easy", 40, 3), run("thu", "easy", 40, 3), _mobility()], Goal.BALANCED),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(SCENARIOS))
+def test_first_fix_removes_the_finding_and_raises_no_new_alert(data_dir, rule):
+    sessions, goal = SCENARIOS[rule]
+    store = _store(data_dir, sessions, goal)
+    check = PlanCheck(store, TODAY)
+    before = check.findings(MON, LAST)
+    [f] = [x for x in before if x.rule == rule]
+    assert f.fixes, f
+    assert apply_fix(DirectRunner(store), f.fixes[0], TODAY)
+    after = PlanCheck(store, TODAY).findings(MON, LAST)
+    assert not [x for x in after if x.rule == rule], [x.title for x in after]
+    old_alerts = {x.key() for x in before if x.severity is Severity.ALERT}
+    assert [x for x in after if x.severity is Severity.ALERT and x.key() not in old_alerts] == []
+    store.close()
+
+
+def test_heavy_legs_after_intervals_is_swapped_for_upper_body(data_dir):
+    store = _store(data_dir, SCENARIOS["heavy-legs-after-hard-run"][0])
+    [f] = [x for x in PlanCheck(store, TODAY).findings(MON, LAST) if x.rule == "heavy-legs-after-hard-run"]
+    fix = f.fixes[0]
+    assert (fix.kind, fix.text) == (FixKind.SWAP_UPPER, "Swap 'Heavy lower body' for 'Upper body push'")
+    apply_fix(DirectRunner(store), fix, TODAY)
+    wed = store.sessions.on_date(MON + dt.timedelta(days=2))
+    assert [(s.title, s.type, s.id) for s in wed] == [("Upper body push", "upper", f.session_ids[1])]
+    store.close()
+
+
+def test_a_fix_is_one_undo_step(env):
+    # run focus: a hard upper-body lift 07:00-07:50, then intervals at 11:00 (3 h 10 min): run first
+    sessions = [lift("tue", "upper", 8, 50, "07:00"), run("tue", "intervals", 55, 8, "11:00")]
+    env.store.sessions.apply(put=[s.replace(id=None) for s in sessions])
+    env.store.profile.put(Profile(goal=Goal.RUN))
+    before = env.store.sessions.all()
+    [f] = [x for x in PlanCheck(env.store, TODAY).findings(MON, LAST) if x.rule == "same-day-order"]
+    fix = f.fixes[0]
+    assert (fix.kind, fix.text) == (FixKind.REORDER, "Do 'Intervals run' first, then 'Upper body'")
+    assert apply_fix(env.runner, fix, TODAY)
+    assert env.stack.count() == 1
+    assert env.stack.undoText() == f"Apply fix: {fix.text}"
+    assert len(env.rec.changes) == 1  # one broadcast
+    assert env.store.sessions.all() != before
+    env.stack.undo()
+    assert env.store.sessions.all() == before
+    env.stack.redo()
+    assert [x.rule for x in PlanCheck(env.store, TODAY).findings(MON, LAST) if x.rule == "same-day-order"] == []
+
+
+def test_readiness_is_logged_as_one_undoable_change(env):
+    service = ReadinessService(env.runner)
+    entry = ReadinessEntry(MON, sleep_h=7.5, fatigue=3, soreness=2, mood=4, resting_hr=52)
+    assert service.set(MON, entry)
+    assert env.store.readiness.get(MON) == entry
+    assert env.rec.changes[-1].logs and not env.rec.changes[-1].dates
+    assert env.stack.undoText() == "Log readiness for Mon 23 Nov"
+    assert readiness_summary(entry) == "Sleep 7.5 h · fatigue 3 · soreness 2 · mood 4 · RHR 52"
+    env.stack.undo()
+    assert env.store.readiness.get(MON) is None
+
+
+def test_profile_experience_is_stored_and_old_files_read_as_some(data_dir):
+    from planner.domain.enums import Experience
+    from planner.store import codec
+
+    assert codec.profile_from_doc({"name": "Old file", "goal": "run"}).experience is Experience.SOME
+    store = open_store(data_dir, TEMPLATES)
+    store.profile.put(Profile(experience=Experience.NEW))
+    store.close()
+    store = open_store(data_dir, TEMPLATES)
+    assert store.profile.get().experience is Experience.NEW
+    store.close()
