@@ -33,6 +33,9 @@ from planner.domain.weeks import week_start
 DAY = dt.timedelta(days=1)
 GROWTH = {Experience.NEW: 0.05, Experience.SOME: 0.08, Experience.EXPERIENCED: 0.10}
 DELOAD_SHARE = 0.6
+#: The plan check counts a week as lighter at <= 80 % of the load of the build weeks before it
+#: (rules/load_rules.py); the generator keeps a margin.
+LIGHTER_LOAD = 0.75
 TAPER_SHARES = (0.6, 0.5)  # Bosquet 2007: volume -41-60 %
 LONG_SHARE = {2: 0.45, 3: 0.35}
 LONG_SHARE_DEFAULT = 0.30
@@ -122,7 +125,16 @@ def generate(x: GeneratorInput, history: Sequence[tuple[dt.date, float]] = ()) -
             target = DELOAD_SHARE * last_build
         else:
             target = TAPER_SHARES[0 if kind == "taper" else 1] * last_build
+        mark = len(ctx.done)
         week_sessions = _week(x, pattern, ctx, monday, kind, step, phase, target)
+        streak = [w.load_au for w in _streak(weeks)]
+        for _ in range(8):  # a lighter week must read lighter to the plan check: load <= 75 % of the streak's
+            load = sum(s.rpe * s.duration_min for s in week_sessions)
+            if kind == "build" or not streak or load <= LIGHTER_LOAD * sum(streak) / len(streak):
+                break
+            del ctx.done[mark:]
+            target *= 0.8
+            week_sessions = _week(x, pattern, ctx, monday, kind, step, phase, target, floor=1.0)
         sessions += week_sessions
         weeks.append(_summary(n + 1, monday, kind, step, phase, week_sessions))
         if kind == "build":
@@ -163,8 +175,16 @@ class _Runs:
         self.done.append((day, km))
 
 
+def _streak(weeks: list[Week]) -> list[Week]:
+    """The build weeks since the last lighter week."""
+    out: list[Week] = []
+    for w in weeks:
+        out = [*out, w] if w.kind == "build" else []
+    return out
+
+
 def _week(x: GeneratorInput, pattern: Pattern, ctx: _Runs, monday: dt.date, kind: str, step: int, phase: int,
-          target_km: float) -> list[Session]:
+          target_km: float, floor: float = MIN_RUN_KM) -> list[Session]:
     days = [(monday + k * DAY) for k in range(7)]
     roles = {d: pattern.days[d.weekday()] for d in days}
     run_days = [(d, r) for d in days for r in roles[d] if r.is_run]
@@ -173,7 +193,7 @@ def _week(x: GeneratorInput, pattern: Pattern, ctx: _Runs, monday: dt.date, kind
     q_step = step if kind == "build" else max(0, step - 2)
     for reps_down in range(0, 12):
         contents = _runs_of_week(x, ctx, run_days, rotation, monday, target_km, q_step, reps_down, race_day,
-                                 kind == "build")
+                                 kind == "build", floor)
         if contents is not None:
             break
     else:  # pragma: no cover - the strides fallback always fits
@@ -223,7 +243,8 @@ def _light(content: SessionContent) -> SessionContent:
 
 def _runs_of_week(x: GeneratorInput, ctx: _Runs, run_days: list[tuple[dt.date, Role]], rotation: tuple[RunType, ...],
                   monday: dt.date, target_km: float, q_step: int, reps_down: int,
-                  race_day: dt.date | None, build: bool = True) -> dict[dt.date, SessionContent] | None:
+                  race_day: dt.date | None, build: bool = True,
+                  floor: float = MIN_RUN_KM) -> dict[dt.date, SessionContent] | None:
     pace = x.easy_pace
     week_no = (monday - ctx.x.start).days // 7
     qualities: dict[dt.date, runs.Quality | None] = {}
@@ -232,6 +253,8 @@ def _runs_of_week(x: GeneratorInput, ctx: _Runs, run_days: list[tuple[dt.date, R
         q = runs.quality(kind, q_step)
         reps = q.reps - reps_down
         qualities[d] = None if reps < 2 else runs.Quality(q.type, reps, q.work_min, q.rest_min, q.pace_delta, q.rpe)
+        if race_day is not None and x.goal is Goal.LIFT:
+            qualities[d] = None  # lift focus: the race is the week's one hard run
     n_runs = len(run_days)
     share = LONG_SHARE.get(n_runs, LONG_SHARE_DEFAULT)
     has_long = any(r is Role.LONG for _, r in run_days)
@@ -269,14 +292,14 @@ def _runs_of_week(x: GeneratorInput, ctx: _Runs, run_days: list[tuple[dt.date, R
         elif race_day is not None and d > race_day:
             out[d] = runs.easy_session(runs.floor_km(min(MIN_RUN_KM, cap)), pace, "The days after the race: easy.")
         elif r is Role.LONG:
-            km = runs.floor_km(min(max(long_km, easy_km, MIN_RUN_KM), cap, runs.long_km_cap(pace)))
+            km = runs.floor_km(min(max(long_km, easy_km, floor), cap, runs.long_km_cap(pace)))
             out[d] = runs.long_session(km, pace)
         elif r is Role.QUALITY and (hard := qualities[d]) is not None:
             if hard.km(pace) > cap:
                 return None
             out[d] = runs.quality_session(hard, pace)
         else:
-            km = runs.floor_km(min(max(easy_km, MIN_RUN_KM), cap, runs.easy_km_cap(pace)))
+            km = runs.floor_km(min(max(easy_km, floor), cap, runs.easy_km_cap(pace)))
             out[d] = runs.easy_session(km, pace, strides=r is Role.QUALITY)
         written.append((d, out[d].distance_km or 0.0))
     total = sum(c.duration_min for c in out.values())
