@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from planner.domain.generator import Block, GeneratorError, GeneratorInput, generate_clean
 from planner.domain.generator.block import SPIKE_DAYS
-from planner.domain.generator.check import block_profile
+from planner.domain.generator.check import block_profile, weekly_acwr
 from planner.domain.generator.pattern import Role
 from planner.domain.generator.runs import pace_text
 from planner.domain.session import Session
@@ -78,11 +78,12 @@ def summary_lines(block: Block) -> list[str]:
     names = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
     lines = [f"{len(block.weeks)}-week {x.goal.value} block, {block.first:%a %d %b %Y} to {block.last:%a %d %b %Y}: "
              f"{x.runs} runs and {x.lifts} lifts a week, experience {x.experience.value}.",
-             "", "week  dates          phase         km   long km  above easy  load AU  tonnage kg"]
-    for w in block.weeks:
+             "", "week  dates          phase         km   long km  above easy  load AU  tonnage kg  ACWR"]
+    for w, r in zip(block.weeks, weekly_acwr(block), strict=True):
         share = f"{round(100 * w.above_easy_min / w.run_min) if w.run_min else 0} %"
         lines.append(f"{w.number:>4}  {w.first:%d %b}-{w.first + 6 * DAY:%d %b}  {w.label:<12} {w.km:>5.1f}  "
-                     f"{w.long_km:>7.1f}  {share:>10}  {w.load_au:>7.0f}  {w.tonnage_kg:>10.0f}")
+                     f"{w.long_km:>7.1f}  {share:>10}  {w.load_au:>7.0f}  {w.tonnage_kg:>10.0f}  "
+                     f"{'-' if r is None else f'{r:.2f}'}")
     order = [(block.first + k * DAY).weekday() for k in range(7)]
     pattern = "; ".join(f"{names[d]} " + (" then ".join(r.value for r in block.pattern.days[d]) or "rest")
                         for d in order)
@@ -90,8 +91,9 @@ def summary_lines(block: Block) -> list[str]:
               "Weekly km grow by at most 5/8/10 % a week (new/some/experienced) over the last build week, so never "
               "more than 30 % over two weeks: a convention with weak evidence (Nielsen 2014; Buist 2008). After a "
               "lighter week the plan returns to the last build week's level.",
-              "Every run stays within 1.1 x the longest run of the 30 days before it (Frandsen 2025). The "
-              "acute:chronic ratio is shown in the charts, never used as a limit (Impellizzeri 2020).",
+              "Every run stays within 1.1 x the longest run of the 30 days before it (Frandsen 2025). ACWR: the "
+              "EWMA acute:chronic ratio (7/28 days) of the block's own load on each week's last day ('-' while "
+              "building up), shown as information, never used as a limit (Impellizzeri 2020).",
               f"Deload after at most {3 if x.experience.value == 'new' else 4} build weeks, at about 60 % of the "
               "volume (a convention; Rogerson 2024)." + (" Taper: 2 weeks at 60 % and 50 % of the volume, "
                                                           "intensity and frequency kept (Bosquet 2007)."

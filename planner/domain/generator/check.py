@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 
 from planner.domain.enums import Kind, Status
@@ -49,3 +50,16 @@ def generate_clean(x: GeneratorInput, profile: Profile | None = None, before: Se
         raise GeneratorError(f"The plan check would flag this block: {lines}.",
                              ("clear or move the sessions planned just before the start", "start a week later"))
     return block
+
+
+def weekly_acwr(block: Block, before: Sequence[Session] = ()) -> list[float | None]:
+    """The EWMA acute:chronic ratio (7/28 days) on each week's last day, None while building up
+    (under 28 days of history). Shown as information, never used as a limit (Impellizzeri 2020)."""
+    history = LoadHistory(block.inputs.week_start)
+    history.load([*before, *block.sessions], today=block.first)
+    out: list[float | None] = []
+    for w in block.weeks:
+        day = w.first + dt.timedelta(days=6)
+        r = float(history.acwr[history.index(day)]) if history.covers(day) else math.nan
+        out.append(None if math.isnan(r) else round(r, 2))
+    return out
