@@ -218,6 +218,8 @@ class PreviewPage(QWizardPage):
         self.weeks.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.weeks.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.weeks.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for col in (0, 1, 2):  # week, dates and phase never cut short
+            self.weeks.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.weeks.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.weeks.itemSelectionChanged.connect(self._show_week)
         split.addWidget(self.weeks)
