@@ -65,6 +65,13 @@ def test_run_focus_first_two_weeks() -> None:
     ]
     assert [w.label for w in block.weeks] == ["build 1", "build 2", "build 3", "build 4", "deload", "build 1",
                                               "build 2", "build 3"]
+    # the gaps are written out: Thursday's heavy legs, Sunday's long run 3 days = about 72 h later
+    thu, sun = (next(s for s in block.sessions if s.date == START + dt.timedelta(days=k)) for k in (3, 6))
+    assert thu.notes.endswith("Next hard or long run: Sunday, 3 days later (about 72 h; keep at least 24 h, "
+                              "Doma & Deakin 2013).")
+    assert sun.notes.endswith("Heavy legs 3 days before (Thursday), about 72 h.")
+    tue = next(s for s in block.sessions if s.date == START + dt.timedelta(days=1))
+    assert "Heavy legs" not in tue.notes  # week 1 has no heavy legs before Tuesday
 
 
 def test_lift_focus_first_two_weeks() -> None:

@@ -20,12 +20,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.domain.enums import Experience, Goal, Kind, RunType
 from planner.domain.generator import lifts, runs
 from planner.domain.generator.inputs import MIN_RUN_KM, GeneratorError, GeneratorInput
-from planner.domain.generator.pattern import Pattern, Role, build_pattern
+from planner.domain.generator.pattern import Pattern, Role, build_pattern, gap_notes
 from planner.domain.rules.load_rules import BUILD_LIMIT
 from planner.domain.session import Session, SessionContent
 from planner.domain.weeks import week_start
@@ -113,7 +113,7 @@ def generate(x: GeneratorInput, history: Sequence[tuple[dt.date, float]] = ()) -
     first = week_start(x.start, x.week_start)
     if first < x.start:
         first += 7 * DAY
-    ctx = _Runs(x, history)
+    ctx = _Runs(x, history, first)
     sessions: list[Session] = []
     weeks: list[Week] = []
     last_build = x.weekly_km
@@ -167,8 +167,8 @@ def lifts_needed(pattern: Pattern, goal: Goal) -> list[str]:
 class _Runs:
     """The runs written so far, for the 1.1 x rule over the previous 30 days."""
 
-    def __init__(self, x: GeneratorInput, history: Sequence[tuple[dt.date, float]]) -> None:
-        self.x = x
+    def __init__(self, x: GeneratorInput, history: Sequence[tuple[dt.date, float]], first: dt.date) -> None:
+        self.x, self.first = x, first
         self.done: list[tuple[dt.date, float]] = list(history)
 
     def add(self, day: dt.date, km: float) -> None:
@@ -199,6 +199,7 @@ def _week(x: GeneratorInput, pattern: Pattern, ctx: _Runs, monday: dt.date, kind
     else:  # pragma: no cover - the strides fallback always fits
         raise GeneratorError("internal: no running week fits")
     out: list[Session] = []
+    gaps = gap_notes(pattern)
     counts: dict[Role, int] = {}
     lift_week = lifts.LiftWeek(step, phase, kind)
     for d in days:
@@ -213,6 +214,11 @@ def _week(x: GeneratorInput, pattern: Pattern, ctx: _Runs, monday: dt.date, kind
                 content = lifts.session(role, x.goal, i, lift_week, x.one_rm)
                 if race_day is not None:
                     content = _light(content)
+            offset, gap = gaps.get((d.weekday(), role), (0, ""))
+            other = d + offset * DAY
+            if gap and content.kind in (Kind.RUN, Kind.LIFT) and content.type != "race" and \
+                    ctx.first <= other < ctx.first + 7 * x.weeks * DAY:
+                content = replace(content, notes=f"{content.notes} {gap}".strip())
             out.append(Session(**{f: getattr(content, f) for f in _FIELDS}, date=d, position=pos))
     for d, _ in run_days:
         if d in contents:
@@ -236,8 +242,6 @@ _FIELDS = ("kind", "title", "duration_min", "rpe", "type", "distance_km", "targe
 
 def _light(content: SessionContent) -> SessionContent:
     """Race week: lifts stay but stay easy."""
-    from dataclasses import replace
-
     return replace(content, rpe=min(content.rpe, 5.0))
 
 

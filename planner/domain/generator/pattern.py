@@ -243,3 +243,24 @@ def _ordered(day: list[Role], goal: Goal) -> list[Role]:
     (Schumann 2022; Methenitis 2018); mobility last."""
     lift_first = goal is Goal.LIFT or Role.HEAVY in day
     return sorted(day, key=lambda r: (r is Role.MOBILITY, (not r.is_lift) if lift_first else r.is_lift))
+
+
+def gap_notes(pattern: Pattern) -> dict[tuple[int, Role], tuple[int, str]]:
+    """The gaps between heavy legs and hard or long runs, written into those sessions' notes
+    (SCIENCE.md §5: >= 24 h between heavy legs and a key run; Doma & Deakin 2013)."""
+    days = pattern.days
+    key = (Role.LONG, Role.QUALITY)
+    out: dict[tuple[int, Role], tuple[int, str]] = {}  # (offset in days to the other session, text)
+    names = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    for d in range(7):
+        if Role.HEAVY in days[d]:
+            k = next((k for k in range(1, 8) if any(r in key for r in days[(d + k) % 7])), None)
+            if k is not None:
+                out[(d, Role.HEAVY)] = (k, f"Next hard or long run: {names[(d + k) % 7]}, {k} days later (about "
+                                           f"{24 * k} h; keep at least 24 h, Doma & Deakin 2013).")
+        for role in key:
+            if role in days[d]:
+                k = next((k for k in range(1, 8) if Role.HEAVY in days[(d - k) % 7]), None)
+                if k is not None:
+                    out[(d, role)] = (-k, f"Heavy legs {k} days before ({names[(d - k) % 7]}), about {24 * k} h.")
+    return out
