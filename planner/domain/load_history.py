@@ -19,6 +19,7 @@ import numpy as np
 
 from planner.domain import load_series as ls
 from planner.domain.enums import WeekStart
+from planner.domain.errors import ValidationError
 from planner.domain.load import ExerciseMemo, Split, split_volume
 from planner.domain.session import Session
 from planner.domain.weeks import week_start
@@ -26,6 +27,8 @@ from planner.domain.weeks import week_start
 #: The per-day amounts kept as arrays, for each side (planned, done).
 METRICS = ("load_au", "run_km", "run_min", "run_easy_min", "run_hard_min", "tonnage_kg", "hard_sets")
 SessionsOn = Callable[[dt.date], list[Session]]
+#: Where an empty history without a `today` starts (the engine never reads the clock).
+_NO_DATE = dt.date(2000, 1, 3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +40,8 @@ class TimeConstants:
 
     def __post_init__(self) -> None:
         if not 1 <= self.fatigue_days < self.fitness_days <= 365:
-            raise ValueError("time constants: 1 <= acute days < chronic days <= 365")
+            raise ValidationError("time constants", "acute load days must be at least 1 and fewer than chronic "
+                                  f"load days, at most 365 (got {self.fatigue_days} and {self.fitness_days})")
 
 
 class LoadHistory:
@@ -47,7 +51,7 @@ class LoadHistory:
                  constants: TimeConstants | None = None) -> None:
         self.week_start_day = first_day
         self.constants = constants or TimeConstants()
-        self.start = week_start(dt.date.today(), first_day)
+        self.start = week_start(_NO_DATE, first_day)
         self.first = 0  # index of the first day with a session
         self.empty = True
         self._today: dt.date | None = None
@@ -85,7 +89,7 @@ class LoadHistory:
     def _rebuild(self) -> None:
         days = [d for d, sp in self._days.items() if sp.planned.sessions or sp.done.sessions]
         today = self._today
-        lo = min(days, default=today or dt.date.today())
+        lo = min(days, default=today or _NO_DATE)
         hi = max([*days, *([today] if today else [])], default=lo)
         self.empty = not days
         self.start = week_start(lo, self.week_start_day)

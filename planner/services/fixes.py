@@ -40,7 +40,7 @@ def apply_fix(runner: Runner, fix: Fix, today: dt.date | None = None) -> bool:
             week = store.sessions.between(fix.date, fix.date + dt.timedelta(days=6))
             for s in week:
                 if s.status is Status.PLANNED and (today is None or s.date >= today):
-                    plan.edit(deloaded(s))
+                    plan.edit(deloaded(s, fix.share))
         elif k is FixKind.REORDER and len(sessions) == 2:
             a, b = sessions
             plan.edit(a.replace(time=b.time, position=b.position))

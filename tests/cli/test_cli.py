@@ -88,13 +88,13 @@ def test_profile_prints_defaults_then_sets_and_keeps_values(cli, data_dir):
     rc, out, _ = cli("--data-dir", data_dir, "profile")
     assert rc == 0
     assert out == ("name: Athlete\nbody_mass_kg: 70\ngoal: balanced\nunits: metric\n"
-                   "week_start: mon\nsweat_rate_l_per_h: 1\n")
+                   "week_start: mon\nsweat_rate_l_per_h: 1\nexperience: some\n")
     rc, out, _ = cli("--data-dir", data_dir, "profile", "--name", "Ann Lee", "--body-mass",
                      "62.5", "--goal", "run", "--units", "imperial", "--week-start", "sun",
                      "--sweat-rate", "1.4")
     assert rc == 0
     expected = ("name: Ann Lee\nbody_mass_kg: 62.5\ngoal: run\nunits: imperial\n"
-                "week_start: sun\nsweat_rate_l_per_h: 1.4\n")
+                "week_start: sun\nsweat_rate_l_per_h: 1.4\nexperience: some\n")
     assert out == expected
     assert cli("--data-dir", data_dir, "profile", "--goal", "lift")[1] == expected.replace(
         "goal: run", "goal: lift")
@@ -228,7 +228,9 @@ def test_report_json(cli, data_dir, tmp_path):
     rc, out, err = cli("--data-dir", data_dir, "report", "--week", "2026-W48", "--json")
     assert (rc, err) == (0, "")
     r = json.loads(out)
-    assert list(r) == ["week", "start", "end", "days", "totals", "load"]
+    assert list(r) == ["week", "start", "end", "days", "totals", "load", "findings"]
+    # the plan check: no mobility session this week (the intervals were skipped, so no clash)
+    assert [f["rule"] for f in r["findings"]] == ["no-mobility"]
     assert (r["week"], r["start"], r["end"]) == ("2026-W48", "2026-11-23", "2026-11-29")
     assert [d["date"] for d in r["days"]] == [f"2026-11-{d}" for d in range(23, 30)]
     sessions = [s for d in r["days"] for s in d["sessions"]]

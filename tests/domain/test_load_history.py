@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.domain.enums import Kind, Status, WeekStart
+from planner.domain.errors import ValidationError
 from planner.domain.load_history import LoadHistory, TimeConstants
 from planner.domain.session import Exercise, Session, WorkSet
 
@@ -123,7 +124,7 @@ def test_user_time_constants():
     assert h.fitness[0] == pytest.approx(200 / 28) and h.fatigue[0] == pytest.approx(200 / 5)
     h.set_constants(TimeConstants())
     assert h.fitness[0] == pytest.approx(200 / 42)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError, match="fewer than chronic load days"):
         TimeConstants(fitness_days=7, fatigue_days=7)
 
 

@@ -23,7 +23,7 @@ LAST = MON + dt.timedelta(days=6)
 def _store(data_dir, sessions, goal=Goal.BALANCED):
     store = open_store(data_dir, TEMPLATES)
     store.profile.put(Profile(goal=goal))
-    store.sessions.apply(put=[s.replace(id=None) for s in sessions])
+    store.sessions.apply(put=[s.replace(id=None, position=i) for i, s in enumerate(sessions)])
     return store
 
 
@@ -44,6 +44,16 @@ SCENARIOS = {
     "same-day-order": ([run("tue", "tempo", 50, 7, "07:00"), heavy_legs("tue", "10:00"), _mobility()], Goal.LIFT),
     "no-mobility": ([run("tue", "easy", 40, 3), lift("thu")], Goal.BALANCED),
     "goal-mismatch": ([run("tue", "easy", 40, 3), run("thu", "easy", 40, 3), _mobility()], Goal.BALANCED),
+    # an easy run every day, Monday to Sunday, and a lift on Wednesday
+    "no-recovery-day": ([run(d, "easy", 40, 3) for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")]
+                        + [lift("wed"), other("wed", "mobility", "mobility")], Goal.BALANCED),
+    # 10 km runs every 5 days from 35 days back, then 12 km on Sunday: 1.2 x, shortened to 11 km
+    "long-run-spike": ([run(MON - dt.timedelta(days=35 - 5 * i), "easy", 55, 3, km=10.0) for i in range(7)]
+                       + [run("sun", "long", 75, 4, km=12.0), lift("wed"), _mobility()], Goal.BALANCED),
+    # two weeks of three easy hours and a 70 min tempo: 28 % above easy
+    "intensity-balance": ([run(d, "easy", 60, 3, weeks=w) for w in (-1, 0) for d in ("mon", "wed", "sat")]
+                          + [run("thu", "tempo", 70, 7, weeks=w) for w in (-1, 0)]
+                          + [lift("tue"), _mobility()], Goal.BALANCED),
 }
 
 
@@ -116,4 +126,20 @@ def test_profile_experience_is_stored_and_old_files_read_as_some(data_dir):
     store.close()
     store = open_store(data_dir, TEMPLATES)
     assert store.profile.get().experience is Experience.NEW
+    store.close()
+
+
+def test_deload_fix_takes_the_week_to_60_percent_and_ends_the_streak(data_dir):
+    # five weeks, each four days of cross-training at RPE 5, 5 % longer every week (60, 63, 66, 69, 73 min)
+    sessions = [other(MON + dt.timedelta(weeks=w, days=d), "other", minutes=round(60 * 1.05 ** k), rpe=5)
+                for k, w in enumerate(range(-4, 1)) for d in range(4)]
+    store = _store(data_dir, [*sessions, lift("fri"), _mobility()])
+    [f] = [x for x in PlanCheck(store, TODAY).findings(MON, LAST) if x.rule == "no-deload"]
+    assert apply_fix(DirectRunner(store), f.fixes[0], TODAY)
+    week = store.sessions.between(MON, LAST)
+    # weeks before: 1200, 1260, 1320, 1380 AU (mean 1290); this week 4 x 73 x 5 + 50 x 7 (lift) +
+    # 20 x 2 (mobility) = 1850 AU. Kept: 0.6 x 1290 / 1850 = 0.418 -> 0.41; 73 min x 0.41 = 29.9 -> 30
+    assert f.fixes[0].share == 0.41
+    assert sorted(s.duration_min for s in week if s.kind.value == "other") == [30, 30, 30, 30]
+    assert [x for x in PlanCheck(store, TODAY).findings(MON, LAST) if x.rule == "no-deload"] == []
     store.close()

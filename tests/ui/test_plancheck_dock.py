@@ -106,3 +106,36 @@ def test_dismissed_until_its_sessions_change(dock_env, qtbot):
     legs = next(s for s in dock_env.store.sessions.all() if s.title == "Heavy lower body")
     PlanService(dock_env.runner).edit(legs.replace(duration_min=75))  # the session changes
     assert [f.rule for f in dock.findings()] == ["heavy-legs-after-hard-run"]
+
+
+def test_badges_on_cards_and_day_headers(make_window, qtbot):
+    from planner.ui.plancheck.badges import BadgeDelegate, wire_badges
+    from tests.ui.conftest import TODAY as WINDOW_TODAY
+
+    # the window's week: intervals on Thursday, heavy legs on Friday (the day after: a warning), yoga Saturday
+    thu, fri = MON + dt.timedelta(days=3), MON + dt.timedelta(days=4)
+    w = make_window([run(thu, "intervals", 55, 8).replace(id=None), heavy_legs(fri).replace(id=None),
+                     other("sat", "mobility", "yoga").replace(id=None)])
+    dock = PlanCheckDock(w.store, w.parts.runner, w, today=WINDOW_TODAY)
+    w.add_pane(dock)
+    wire_badges(w.week_view, dock)
+    qtbot.waitUntil(dock.isVisible)
+    w.panes.flush()
+    [f] = dock.findings()
+    assert isinstance(w.week_view.views[4].itemDelegate(), BadgeDelegate)
+    headers = [h.text() for h in w.week_view.headers]
+    assert "\u25cf" in headers[4] and all("\u25cf" not in h for i, h in enumerate(headers) if i != 4)
+    # the card is painted with an amber dot in its top-right corner
+    view = w.week_view.views[4]
+    rect = view.visualRect(view.model().index(0, 0, view.rootIndex()))
+    image = view.viewport().grab().toImage()
+    x, y = rect.right() + 1 - 3 - 7 - 4, rect.top() + 3 + 7  # 4 px left of the dot's centre (the "!" is white)
+    c = image.pixelColor(x, y)
+    assert max(abs(c.red() - 0xF5), abs(c.green() - 0x9E), abs(c.blue() - 0x0B)) <= 16, c.name()  # amber
+    # fixing it takes the badges away
+    dock.tree.setCurrentItem(dock.tree.topLevelItem(0).child(0))
+    dock.apply_selected_fix()
+    w.panes.flush()
+    assert all("\u25cf" not in h.text() for h in w.week_view.headers)
+    c = view.viewport().grab().toImage().pixelColor(x, y)
+    assert abs(c.blue() - 0x0B) > 100, c.name()  # no amber dot any more

@@ -116,6 +116,7 @@ def test_every_field_has_an_object_name(make):
         (QRadioButton, "goal_lift"),
         (QRadioButton, "goal_balanced"),
         (QComboBox, "week_start"),
+        (QComboBox, "experience"),
         (QComboBox, "units"),
         (QDoubleSpinBox, "sweat_rate"),
         (QLabel, "sweat_rate_help"),
@@ -137,6 +138,16 @@ def test_edit_body_mass_in_kg(make, qtbot):
     dialog = make(show=True)
     replace_text(qtbot, field(dialog, QLineEdit, "body_mass"), "72.5")
     assert dialog.result_profile() == ALEX.replace(body_mass_kg=72.5)
+
+
+def test_choose_experience(make):
+    from planner.domain.enums import Experience
+
+    dialog = make(ALEX.replace(experience=Experience.EXPERIENCED))
+    combo = field(dialog, QComboBox, "experience")
+    assert combo.currentText() == "Experienced (years of both)"
+    combo.setCurrentIndex(combo.findData("new"))
+    assert dialog.result_profile() == ALEX.replace(experience=Experience.NEW)
 
 
 @pytest.mark.parametrize("goal", list(Goal))

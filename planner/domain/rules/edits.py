@@ -35,20 +35,21 @@ def shortened(s: Session, km: float) -> Session:
     return s.replace(distance_km=km, duration_min=minutes)
 
 
-def deloaded(s: Session) -> Session:
-    """About 60 % of the volume: minutes and distance, and working sets per exercise (rounded up)."""
+def deloaded(s: Session, share: float = DELOAD_SHARE) -> Session:
+    """`share` of the volume (about 60 %): minutes and distance, and working sets per exercise
+    (rounded up)."""
     if s.kind is Kind.REST:
         return s
-    minutes = max(1, round(s.duration_min * DELOAD_SHARE))
-    km = round(s.distance_km * DELOAD_SHARE, 1) if s.distance_km else s.distance_km
-    exercises = tuple(_fewer_sets(e) for e in s.exercises)
+    minutes = max(1, round(s.duration_min * share))
+    km = round(s.distance_km * share, 1) if s.distance_km else s.distance_km
+    exercises = tuple(_fewer_sets(e, share) for e in s.exercises)
     title = s.title if s.title.endswith("(deload)") else f"{s.title} (deload)"[:80]
     return s.replace(duration_min=minutes, distance_km=km, exercises=exercises, title=title)
 
 
-def _fewer_sets(e: Exercise) -> Exercise:
+def _fewer_sets(e: Exercise, share: float) -> Exercise:
     working = [i for i, ws in enumerate(e.sets) if not ws.warmup]
-    keep = math.ceil(len(working) * DELOAD_SHARE)
+    keep = max(1, math.ceil(len(working) * share))
     drop = set(working[keep:])
     return dataclasses.replace(e, sets=tuple(ws for i, ws in enumerate(e.sets) if i not in drop))
 
@@ -99,7 +100,7 @@ def simulate(days: Days, fix: Fix, templates: Sequence[Template],
     elif k is FixKind.DELOAD and fix.date is not None:
         for i in range(7):
             d = fix.date + dt.timedelta(days=i)
-            out[d] = [deloaded(s) if _open(s, today) else s for s in out.get(d, [])]
+            out[d] = [deloaded(s, fix.share) if _open(s, today) else s for s in out.get(d, [])]
     elif k is FixKind.REORDER and len(chosen) == 2:
         a, b = chosen
         put(a.replace(position=b.position, time=b.time))

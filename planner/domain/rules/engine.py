@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from planner.domain.enums import Goal, Intensity, Kind, LiftFocus, MobilityType
 from planner.domain.intensity import intensity, is_hard, is_long_run
@@ -44,8 +45,6 @@ def check(w: PlanWindow, with_fixes: bool = True) -> list[Finding]:
 
 
 def with_fix(f: Finding, w: PlanWindow) -> Finding:
-    from dataclasses import replace
-
     return replace(f, fixes=tuple(fixes_for(f, w)))
 
 
@@ -74,13 +73,21 @@ def works(fix: Fix, f: Finding, w: PlanWindow) -> bool:
                    and not _same_ids(g, before) for g in after)
 
 
+#: Rules whose findings are about a stretch of days rather than a pair of sessions.
+_ABOUT_DAYS = frozenset({"goal-mismatch", "intensity-balance", "no-recovery-day"})
+
+
 def _same(g: Finding, f: Finding) -> bool:
+    """`g` (after a fix) is still the finding `f`: about the same sessions wherever they moved, or
+    for rules about a stretch of days, on the same days."""
     if g.rule != f.rule:
         return False
-    if f.session_ids and g.session_ids:
-        return set(f.session_ids) <= set(g.session_ids) or set(g.session_ids) <= set(f.session_ids) \
-            if f.rule not in ("goal-mismatch", "intensity-balance", "no-recovery-day") else g.dates == f.dates
-    return g.dates == f.dates and g.title == f.title
+    if f.rule in _ABOUT_DAYS or not (f.session_ids and g.session_ids):
+        # one week can hold several goal-mismatch findings (told apart by title); the others hold one
+        same_title = g.title == f.title if f.rule == "goal-mismatch" or not f.session_ids else True
+        return g.dates == f.dates and same_title
+    a, b = set(f.session_ids), set(g.session_ids)
+    return a <= b or b <= a
 
 
 def _same_ids(g: Finding, before: list[Finding]) -> bool:
@@ -240,8 +247,9 @@ def _balance(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
 def _deload(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
     first = f.dates[0] if f.rule == "no-deload" else weekly.weeks(
         PlanWindow(f.day + 7 * DAY, f.day + 7 * DAY, {}, w.profile))[0]
-    return [Fix(FixKind.DELOAD, f"Make the week of {day_text(first)} a deload (about 60 % of its volume)",
-                (), first)]
+    share = load_rules.deload_share(w.history, first) if f.rule == "no-deload" else 0.6
+    return [Fix(FixKind.DELOAD, f"Make the week of {day_text(first)} a deload ({round(100 * share)} % of its "
+                f"planned volume)", (), first, share=share)]
 
 
 def _template(w: PlanWindow, kind: Kind, types: Sequence[str], word: str = "") -> Template | None:

@@ -150,6 +150,20 @@ def no_deload(w: PlanWindow) -> list[Finding]:
     return out
 
 
+def deload_share(h: LoadHistory | None, first: dt.date) -> float:
+    """The share of the week starting `first` to keep so that it is a deload: about 60 % of the
+    building weeks before it (so at most 60 % of itself, less when it has grown past them)."""
+    k = _week_index(h, first) if h is not None else None
+    if h is None or k is None:
+        return DELOAD_SHARE
+    streak = building_streaks(h.week_load)[k]
+    before = h.week_load[max(0, k - streak + 1):k]
+    load = float(h.week_load[k])
+    if not len(before) or load <= 0:
+        return DELOAD_SHARE
+    return min(DELOAD_SHARE, math.floor(100 * DELOAD_SHARE * float(before.mean()) / load) / 100)
+
+
 def building_streaks(week_load: np.ndarray) -> list[int]:
     """Per week, how many building weeks in a row end with it: a building week has load that is not
     lighter than 80 % of the mean of the building weeks before it in the streak (a lighter or

@@ -46,6 +46,7 @@ class Fix:
     date: dt.date | None = None
     distance_km: float | None = None
     template_id: str = ""  # for SWAP_UPPER and the ADD kinds: the library entry to use
+    share: float = 0.6  # for DELOAD: the share of each planned session's volume that is kept
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind.value, "text": self.text, "session_ids": list(self.session_ids)}
@@ -55,6 +56,8 @@ class Fix:
             out["distance_km"] = self.distance_km
         if self.template_id:
             out["template_id"] = self.template_id
+        if self.kind is FixKind.DELOAD:
+            out["share"] = self.share
         return out
 
 

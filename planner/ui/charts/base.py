@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from planner.domain.enums import Kind
+from planner.domain.load_history import LoadHistory
+from planner.domain.load_series import HISTORY_DAYS
+from planner.ui.charts.axes import DAY_S, date_ts
 from planner.ui.theme import KIND_COLORS, blend
 
 RUN_COLOR = KIND_COLORS[Kind.RUN]
@@ -52,6 +56,24 @@ def swatch(color: str, text: str, kind: str = "solid") -> str:
     mark = {"solid": "&#9632;", "faint": "&#9633;", "line": "&#9473;&#9473;", "dash": "&#9476;&#9476;"}[kind]
     text = text.replace(" ", "&nbsp;")  # an entry wraps as a whole, never inside
     return f'<span style="color:{color};font-weight:bold">{mark}</span>&nbsp;{text}'
+
+
+def line_data(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, str]:
+    """Arguments for a curve's setData: a NaN anywhere makes pyqtgraph take its 'finite' path, which
+    paints ~2.5x slower (3,650 points: 10 ms against 4 ms, measured here), so callers cut off the
+    building-up days and 'finite' is used only when a gap remains."""
+    return x, y, "all" if np.isfinite(y).all() else "finite"
+
+
+def curve_xy(curve: pg.PlotDataItem) -> tuple[np.ndarray, np.ndarray]:
+    """What a curve was handed, as arrays (pyqtgraph gives (None, None) for an empty curve)."""
+    x, y = curve.getData()
+    return (np.zeros(0), np.zeros(0)) if x is None or y is None else (np.asarray(x), np.asarray(y))
+
+
+def building_end(h: LoadHistory, lo: int, hi: int) -> int:
+    """Where, in the slice lo..hi-1, the building-up days end (0 when none are in it)."""
+    return min(max(h.first + HISTORY_DAYS - 1 - lo, 0), hi - lo)  # day first + 27 is the 28th day
 
 
 def fmt(x: float, decimals: int = 1) -> str:
@@ -147,6 +169,22 @@ class ChartPanel(QWidget):
         item = pg.BarGraphItem(brush=faint(color, self.palette()), **opts)
         self._planned_bars.append((item, color))
         return item
+
+    def building_label(self, plot: pg.PlotWidget) -> pg.TextItem:
+        """'building up' over the first 28 days of history, where the curves have no number."""
+        item = pg.TextItem("building up\n(first 28 days)", color=(128, 128, 128), anchor=(0.5, 0))
+        plot.addItem(item)
+        item.setVisible(False)
+        return item
+
+    def place_building_label(self, item: pg.TextItem, h: LoadHistory, lo: int, hi: int, top: float) -> None:
+        """Centre the label over the part of the building-up days inside lo..hi-1, or hide it."""
+        first, last = max(lo, h.first), min(hi, h.first + HISTORY_DAYS - 1)
+        if h.empty or first >= last:
+            item.setVisible(False)
+            return
+        item.setPos(date_ts(h.start) + (first + last) / 2 * DAY_S, top)
+        item.setVisible(True)
 
     def finish(self) -> None:
         """The read-out goes under the plots."""

@@ -12,7 +12,18 @@ from PySide6.QtWidgets import QWidget
 
 from planner.domain.load_history import LoadHistory
 from planner.ui.charts.axes import DAY_S, WeekDateAxis, date_ts
-from planner.ui.charts.base import FATIGUE_COLOR, FITNESS_COLOR, FORM_COLOR, ChartPanel, fmt, pen, swatch
+from planner.ui.charts.base import (
+    FATIGUE_COLOR,
+    FITNESS_COLOR,
+    FORM_COLOR,
+    ChartPanel,
+    building_end,
+    curve_xy,
+    fmt,
+    line_data,
+    pen,
+    swatch,
+)
 
 SERIES = (("fitness", FITNESS_COLOR), ("fatigue", FATIGUE_COLOR), ("form", FORM_COLOR))
 
@@ -29,9 +40,11 @@ class FitnessChart(ChartPanel):
         for name, color in SERIES:
             past = pg.PlotDataItem([], [], pen=pen(color), connect="finite")
             future = pg.PlotDataItem([], [], pen=pen(color, dashed=True), connect="finite")
-            self.plot.addItem(past)
-            self.plot.addItem(future)
             self.curves[name] = (past, future)
+        for name in ("form", "fatigue", "fitness"):  # the smooth chronic load on top of the jagged acute
+            for curve in self.curves[name]:
+                self.plot.addItem(curve)
+        self.building = self.building_label(self.plot)
         self.zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen((128, 128, 128), width=1))
         dotted = pg.mkPen((128, 128, 128), width=1, style=Qt.PenStyle.DotLine)
         self.today = pg.InfiniteLine(angle=90, pen=dotted, label="today",
@@ -66,21 +79,25 @@ class FitnessChart(ChartPanel):
         self.constants_text = (h.constants.fitness_days, h.constants.fatigue_days)
         x = date_ts(h.start) + (np.arange(lo, hi) + 0.5) * DAY_S
         t = min(max(today - lo, 0), hi - lo)  # today's place in the slice
+        b = building_end(h, lo, hi)  # "building up": no number for the first 28 days of history
         for name, _ in SERIES:
-            y = getattr(h, name)[lo:hi].copy()
-            y[h.building[lo:hi]] = np.nan  # "building up": no number under 28 days of history
+            y = getattr(h, name)[lo:hi]
             past, future = self.curves[name]
-            past.setData(x[: t + 1], y[: t + 1], connect="finite")
-            future.setData(x[t:], y[t:], connect="finite")
+            xs, ys, connect = line_data(x[b: t + 1], y[b: t + 1])
+            past.setData(xs, ys, connect=connect)
+            xs, ys, connect = line_data(x[max(b, t):], y[max(b, t):])
+            future.setData(xs, ys, connect=connect)
         self.today.setValue(date_ts(h.day(today)) + 0.5 * DAY_S if h.n else 0)
         self.plot.getAxis("bottom").first_weekday = h.start.weekday()
         self._legend()
         self.fit(lo, hi)
 
-    def series(self, name: str) -> np.ndarray:
-        """The whole array handed to the plot for `name` (past and future joined), for tests."""
-        past, future = self.curves[name]
-        return np.concatenate((past.getData()[1], future.getData()[1][1:]))
+    def series(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """(x, y) handed to the plot for `name`, past and future joined (today once), for tests."""
+        (px, py), (fx, fy) = (curve_xy(c) for c in self.curves[name])
+        x, y = np.concatenate((px, fx)), np.concatenate((py, fy))
+        _, first = np.unique(x, return_index=True)
+        return x[np.sort(first)], y[np.sort(first)]
 
     def fit(self, lo: int, hi: int) -> None:
         h = self.history
@@ -89,11 +106,13 @@ class FitnessChart(ChartPanel):
         keep = ~h.building[lo:hi]
         if not keep.any():
             self.set_y_range(self.plot, -1, 1)
+            self.place_building_label(self.building, h, lo, hi, 1)
             return
         values = np.concatenate([getattr(h, name)[lo:hi][keep] for name, _ in SERIES])
         top, bottom = float(values.max()), float(min(values.min(), 0.0))
         span = (top - bottom) or 1.0
         self.set_y_range(self.plot, bottom - 0.05 * span, top + 0.05 * span)
+        self.place_building_label(self.building, h, lo, hi, top + 0.05 * span)
 
     def _hover(self, p: QPointF) -> None:
         h = self.history

@@ -11,14 +11,18 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QWidget
 
+from planner.domain.enums import Units
 from planner.domain.load_history import LoadHistory
+from planner.domain.units import format_distance
 from planner.ui.charts.axes import DAY_S, WeekDateAxis, date_ts
 from planner.ui.charts.base import (
     ACWR_COLOR,
     LOAD_COLOR,
     UNCOUPLED_COLOR,
     ChartPanel,
+    building_end,
     fmt,
+    line_data,
     pen,
     solid,
     swatch,
@@ -52,6 +56,8 @@ class LoadChart(ChartPanel):
         self.ratio_box.addItem(self.ewma)
         self.ratio_box.addItem(self.uncoupled)
         item.getViewBox().sigResized.connect(self._sync_boxes)
+        self.building = self.building_label(self.plot)
+        self.units = Units.METRIC
         self.finish()
         self.on_hover(self.plot, self._hover)
         self.set_legend(
@@ -69,16 +75,19 @@ class LoadChart(ChartPanel):
     def _sync_boxes(self) -> None:
         self.ratio_box.setGeometry(self.plot.getPlotItem().getViewBox().sceneBoundingRect())
 
-    def update_data(self, h: LoadHistory, lo: int = 0, hi: int | None = None) -> None:
+    def update_data(self, h: LoadHistory, lo: int = 0, hi: int | None = None, units: Units = Units.METRIC) -> None:
         """Hand the plots days lo..hi-1 (only what is on screen gets painted)."""
         self.history = h
+        self.units = units
         hi = h.n if hi is None else hi
         x = date_ts(h.start) + (np.arange(lo, hi) + 0.5) * DAY_S
         done, planned = h.done["load_au"][lo:hi], h.planned["load_au"][lo:hi]
         self.done.setOpts(x=x, height=done, width=BAR_WIDTH_S)
         self.planned.setOpts(x=x, y0=done, height=planned, width=BAR_WIDTH_S)
-        self.ewma.setData(x, h.acwr[lo:hi], connect="finite")
-        self.uncoupled.setData(x, h.acwr_uncoupled[lo:hi], connect="finite")
+        b = building_end(h, lo, hi)  # no ratio for the first 28 days of history
+        for curve, ratio in ((self.ewma, h.acwr), (self.uncoupled, h.acwr_uncoupled)):
+            xs, ys, connect = line_data(x[b:], ratio[lo:hi][b:])
+            curve.setData(xs, ys, connect=connect)
         self.plot.getAxis("bottom").first_weekday = h.start.weekday()
         self.fit(lo, hi)
 
@@ -87,10 +96,12 @@ class LoadChart(ChartPanel):
         if h is None:
             return
         top = float(np.max(h.total_load[lo:hi], initial=0.0))
-        self.set_y_range(self.plot, 0, top * 1.08 if top > 0 else 1)
+        top = top * 1.08 if top > 0 else 1
+        self.set_y_range(self.plot, 0, top)
+        self.place_building_label(self.building, h, lo, hi, top)
         ratios = np.concatenate((h.acwr[lo:hi], h.acwr_uncoupled[lo:hi]))
         rtop = float(np.nanmax(ratios)) if np.isfinite(ratios).any() else 0.0
-        self.set_y_range(self.ratio_box, 0, max(RATIO_FLOOR, rtop * 1.08))
+        self.set_y_range(self.ratio_box, 0, max(RATIO_FLOOR, rtop) * 1.06)
 
     def _hover(self, p: QPointF) -> None:
         h = self.history
@@ -104,6 +115,10 @@ class LoadChart(ChartPanel):
             ratio = "ratio building up (under 28 days of history)"
         else:
             ratio = f"ratio EWMA {fmt(h.acwr[i], 2)}, uncoupled {fmt(h.acwr_uncoupled[i], 2)}"
+        spike = ""
+        if h.spike[i] == h.spike[i]:  # not NaN: a run > 1.1 x the longest of the previous 30 days
+            spike = (f"; single-run spike: {format_distance(float(h.longest_run[i]), self.units)} = "
+                     f"{fmt(h.spike[i], 2)} x the longest run of the previous 30 days (Frandsen 2025)")
         self.readout.setText(
             f"{day:%a} {day.day} {day:%b %Y}: load {fmt(h.done['load_au'][i], 0)} AU done + "
-            f"{fmt(h.planned['load_au'][i], 0)} AU planned; {ratio}")
+            f"{fmt(h.planned['load_au'][i], 0)} AU planned; {ratio}{spike}")

@@ -44,7 +44,8 @@ class MuscleChart(ChartPanel):
         self.plot.addItem(self.done)
         self.plot.addItem(self.planned)
         ref = pg.mkPen(REFERENCE_COLOR, width=1, style=Qt.PenStyle.DashLine)
-        opts = {"position": 0.93, "color": REFERENCE_COLOR, "anchors": [(0, 0), (0, 0)]}
+        # The y axis is inverted (most-trained muscle on top): position 0.02 puts the labels at the top.
+        opts = {"position": 0.02, "color": REFERENCE_COLOR, "anchors": [(0, 0), (0, 0)]}
         self.low = pg.InfiniteLine(pos=LIFT_RANGE[0], angle=90, pen=ref, label="10", labelOpts=opts)
         self.high = pg.InfiniteLine(pos=LIFT_RANGE[1], angle=90, pen=ref, label="20", labelOpts=opts)
         self.maintenance = pg.InfiniteLine(pos=MAINTENANCE_SETS, angle=90, pen=ref, label="maint.", labelOpts=opts)

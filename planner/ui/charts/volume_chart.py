@@ -133,12 +133,24 @@ class VolumeChart(ChartPanel):
         w = self.week_at(p.x())
         if w is None or self.history is None:
             return
-        first = self.history.day(7 * w)
+        self.readout.setText(self.week_text(w))
+
+    def week_text(self, w: int) -> str:
+        """The read-out for week `w`: volumes, the easy:hard split of running time, and the week's
+        load, monotony and strain (Foster 1998; population SD, undefined for equal days)."""
+        h = self.history
+        assert h is not None
+        first = h.day(7 * w)
         rd, rp = self.run_values[0][w], self.run_values[1][w]
         ld, lp = self.lift_values[0][w], self.lift_values[1][w]
-        self.readout.setText(
-            f"Week of {first.day} {first:%b %Y}: running {_amount(rd, rp, self.run_unit())}; "
-            f"lifting {_amount(ld, lp, self.lift_unit())}")
+        easy = h.week_done["run_easy_min"][w] + h.week_planned["run_easy_min"][w]
+        hard = h.week_done["run_hard_min"][w] + h.week_planned["run_hard_min"][w]
+        mono = h.monotony[w]
+        monotony = "undefined" if mono != mono else fmt(mono, 2)
+        return (f"Week of {first.day} {first:%b %Y}: running {_amount(rd, rp, self.run_unit())} "
+                f"({fmt(easy, 0)} min easy, {fmt(hard, 0)} min above easy); "
+                f"lifting {_amount(ld, lp, self.lift_unit())}; load {fmt(h.week_load[w], 0)} AU, "
+                f"monotony {monotony}, strain {fmt(h.strain[w], 0)}")
 
     def _clicked(self, plot: pg.PlotWidget, ev) -> None:  # noqa: ANN001 - a pyqtgraph mouse event
         vb = plot.getPlotItem().getViewBox()

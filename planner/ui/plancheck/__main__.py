@@ -47,7 +47,11 @@ def main(argv: list[str] | None = None) -> int:
     dock.sessionRequested.connect(lambda i: (window.go_to(store.sessions.get(i).date),
                                              window.week_view.select_ids([i])))
     window.add_pane(dock)
-    window.resize(1600, 1000)
+    from planner.ui.plancheck.badges import wire_badges
+
+    wire_badges(window.week_view, dock)
+    screen = window.screen().availableSize()
+    window.resize(min(1600, screen.width()), min(1000, screen.height()))
     window.show()
     if args.select_first:
         window.panes.flush()

@@ -119,7 +119,7 @@ class PlanCheckDock(QDockWidget):
         fix_row.addWidget(self.fix_box, 1)
         layout.addLayout(fix_row)
         layout.addLayout(buttons)
-        body.setMinimumWidth(340)
+        body.setMinimumWidth(240)
         self.setWidget(body)
         self._selected(None, None)
 

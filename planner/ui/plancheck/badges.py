@@ -1,0 +1,120 @@
+"""Badges for findings on the calendar: a dot on each affected card and on each affected day.
+
+What the calendar draws (the lead wires it into the card delegate and the day header):
+- a card: a 14 px dot in the card's top-right corner, in the colour of the worst finding about the
+  session (alert red, warning amber, info blue), with "!" (alert, warning) or "i" (info) in white;
+  its tooltip lists the findings' titles (`titles_by_session`);
+- a day: the same colour as a small dot after the day's name in its header.
+
+`draw_card_badge` and `day_badge_html` are the two calls. `wire_badges(week_view, dock)` does the
+wiring by wrapping each day's delegate (the dev preview uses it); the card delegate may instead call
+`draw_card_badge` at the end of its own `paint`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QWidget
+
+from planner.domain.rules import Severity
+from planner.models.week_model import SessionRole
+from planner.ui.plancheck.dock import SEVERITY_COLOURS, PlanCheckDock
+
+BADGE = 14
+INSET = 3
+GAP = 4  # the card delegate's space below each card
+_DAY_BADGE = re.compile(r" <span class='finding'>.*?</span>")
+
+
+def draw_card_badge(painter: QPainter, card: QRectF, severity: Severity) -> None:
+    """A dot in the card's top-right corner, coloured by severity."""
+    r = QRectF(card.right() - BADGE - INSET, card.top() + INSET, BADGE, BADGE)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(SEVERITY_COLOURS[severity]))
+    painter.drawEllipse(r)
+    font = QFont(painter.font())
+    font.setBold(True)
+    font.setPixelSize(10)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(r, Qt.AlignmentFlag.AlignCenter, "i" if severity is Severity.INFO else "!")
+    painter.restore()
+
+
+def day_badge_html(severity: Severity | None) -> str:
+    """What to append after the day's name in its header ("" when the day has no finding)."""
+    if severity is None:
+        return ""
+    return f" <span class='finding'><span style='color:{SEVERITY_COLOURS[severity]}'>\u25cf</span></span>"
+
+
+class BadgeDelegate(QStyledItemDelegate):
+    """Paints `inner`'s card, then the badge of the session's worst finding."""
+
+    def __init__(self, inner: QStyledItemDelegate, badges: Callable[[], dict[int, Severity]],
+                 titles: Callable[[], dict[int, list[str]]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.inner, self._badges, self._titles = inner, badges, titles
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return self.inner.sizeHint(option, index)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        self.inner.paint(painter, option, index)
+        s = index.data(SessionRole)
+        severity = self._badges().get(s.id) if s is not None and s.id is not None else None
+        if severity is not None:
+            card = QRectF(option.rect).adjusted(0, 0, 0, -GAP)
+            draw_card_badge(painter, card, severity)
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem,
+                  index: QModelIndex | QPersistentModelIndex) -> bool:
+        s = index.data(SessionRole)
+        titles = self._titles().get(s.id, []) if s is not None and s.id is not None else []
+        badge = QRectF(option.rect.right() - BADGE - INSET, option.rect.top() + INSET, BADGE, BADGE)
+        if titles and event.type() == QEvent.Type.ToolTip and badge.contains(event.pos()):
+            QToolTip.showText(event.globalPos(), "Plan check: " + "; ".join(titles), view)
+            return True
+        return self.inner.helpEvent(event, view, option, index)
+
+
+def wire_badges(week_view: QWidget, dock: PlanCheckDock) -> None:
+    """Badges on the cards and day headers of `week_view`, kept current with the dock's findings."""
+    from planner.domain.rules.badges import titles_by_session
+
+    titles: dict[int, list[str]] = {}
+
+    def update_titles() -> None:
+        titles.clear()
+        titles.update(titles_by_session(dock.findings()))
+
+    for view in week_view.views:  # type: ignore[attr-defined]
+        view.setItemDelegate(BadgeDelegate(view.itemDelegate(), dock.badges_by_session, lambda: titles, view))
+
+    def repaint() -> None:
+        update_titles()
+        by_date = dock.badges_by_date()
+        model = week_view.model  # type: ignore[attr-defined]
+        for row, header in enumerate(week_view.headers):  # type: ignore[attr-defined]
+            text = _DAY_BADGE.sub("", header.text())
+            name_end = text.find("<br>")
+            badge = day_badge_html(by_date.get(model.days[row]))
+            header.setText(text[:name_end] + badge + text[name_end:] if name_end >= 0 else text + badge)
+        for view in week_view.views:  # type: ignore[attr-defined]
+            view.viewport().update()
+
+    dock.badgesChanged.connect(repaint)
+    model = week_view.model  # type: ignore[attr-defined]
+    for signal in ("weekChanged", "modelReset", "layoutChanged", "rowsMoved", "rowsInserted", "rowsRemoved",
+                   "dataChanged"):
+        sig = getattr(model, signal, None)
+        if sig is not None:
+            sig.connect(lambda *_: repaint())
+    repaint()
