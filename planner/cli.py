@@ -121,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
     from planner.cli_plancheck import add_parsers
 
     add_parsers(command, _number)
+    from planner.cli_generate import add_parser as add_generate
+
+    add_generate(command, _number)
 
     p = command("report", "the week's sessions and totals, in words or as JSON")
     p.add_argument("--week", required=True, metavar="YYYY-Www", help="ISO week, e.g. 2026-W48")
@@ -205,6 +208,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         "import-activities": cmd_import_activities,
         "check": cmd_check,
         "log": cmd_log,
+        "generate": cmd_generate,
     }
     return handlers[args.command](args, data_dir)
 
@@ -599,3 +603,9 @@ def cmd_log(args: argparse.Namespace, data_dir: Path) -> int:
     from planner.cli_plancheck import cmd_log as run
 
     return run(args, data_dir, lambda d: _open(d, _builtin_templates()), lambda m: CLIError(m, EXIT_USAGE))
+
+
+def cmd_generate(args: argparse.Namespace, data_dir: Path) -> int:
+    from planner.cli_generate import cmd_generate as run
+
+    return run(args, data_dir, lambda d: _services(d, _builtin_templates()), lambda m: CLIError(m, EXIT_USAGE))

@@ -1,8 +1,9 @@
 """Badges for findings on the calendar: a dot on each affected card and on each affected day.
 
 What the calendar draws (the lead wires it into the card delegate and the day header):
-- a card: a 14 px dot in the card's bottom-right corner (the top-right holds the done mark), in the colour of the worst finding about the
-  session (alert red, warning amber, info blue), with "!" (alert, warning) or "i" (info) in white;
+- a card: a 14 px dot in the card's bottom-right corner (the top-right holds the done mark), in
+  the colour of the worst finding about the session (alert red, warning amber, info blue), with "!"
+  (alert, warning) or "i" (info) in white;
   its tooltip lists the findings' titles (`titles_by_session`);
 - a day: the same colour as a small dot after the day's name in its header.
 

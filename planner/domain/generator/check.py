@@ -1,0 +1,65 @@
+"""The plan check over a generated block, read exactly as the window reads a plan (issue 10's engine)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+
+from planner.domain.enums import Kind, Status
+from planner.domain.generator.block import Block, generate
+from planner.domain.generator.inputs import GeneratorError, GeneratorInput
+from planner.domain.load_history import LoadHistory
+from planner.domain.profile import Profile
+from planner.domain.rules import Finding, PlanWindow, Severity, check
+from planner.domain.session import Session
+
+
+def block_profile(block: Block, base: Profile | None = None) -> Profile:
+    x = block.inputs
+    return (base or Profile()).replace(goal=x.goal, experience=x.experience, week_start=x.week_start)
+
+
+def block_findings(block: Block, profile: Profile | None = None, before: Sequence[Session] = ()) -> list[Finding]:
+    """Every finding of the plan check on the block (plus `before`, sessions already in the plan),
+    load rules included; sessions get stand-in ids so findings can name them."""
+    sessions = [s.replace(id=i) for i, s in enumerate([*before, *block.sessions], 1)]
+    by_day: dict[dt.date, list[Session]] = {}
+    for s in sessions:
+        by_day.setdefault(s.date, []).append(s)
+    p = block_profile(block, profile)
+    history = LoadHistory(p.week_start)
+    history.load(sessions, today=block.first)
+    return check(PlanWindow(block.first, block.last, by_day, p, {}, history, None), with_fixes=False)
+
+
+def serious(findings: Sequence[Finding]) -> list[Finding]:
+    """Warnings and alerts: what a generated block must never hold."""
+    return [f for f in findings if f.severity.rank >= Severity.WARNING.rank]
+
+
+def generate_clean(x: GeneratorInput, profile: Profile | None = None, before: Sequence[Session] = ()) -> Block:
+    """`generate`, then the plan check over the block and the sessions before it: a warning or an
+    alert is never handed on silently (GeneratorError names it)."""
+    history = [(s.date, s.effective_distance_km or 0.0) for s in before
+               if s.kind is Kind.RUN and s.status is not Status.SKIPPED and s.effective_distance_km]
+    block = generate(x, history)
+    bad = serious(block_findings(block, profile, before))
+    if bad:
+        lines = "; ".join(f"{f.title} ({f.day:%a %d %b})" for f in bad[:3])
+        raise GeneratorError(f"The plan check would flag this block: {lines}.",
+                             ("clear or move the sessions planned just before the start", "start a week later"))
+    return block
+
+
+def weekly_acwr(block: Block, before: Sequence[Session] = ()) -> list[float | None]:
+    """The EWMA acute:chronic ratio (7/28 days) on each week's last day, None while building up
+    (under 28 days of history). Shown as information, never used as a limit (Impellizzeri 2020)."""
+    history = LoadHistory(block.inputs.week_start)
+    history.load([*before, *block.sessions], today=block.first)
+    out: list[float | None] = []
+    for w in block.weeks:
+        day = w.first + dt.timedelta(days=6)
+        r = float(history.acwr[history.index(day)]) if history.covers(day) else math.nan
+        out.append(None if math.isnan(r) else round(r, 2))
+    return out

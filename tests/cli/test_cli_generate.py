@@ -1,0 +1,37 @@
+"""`hybrid-planner generate`: writes the block through the wizard's service and prints its summary."""
+
+from __future__ import annotations
+
+
+def test_generate_writes_prints_and_refuses_to_overwrite(cli, data_dir) -> None:
+    args = ("--data-dir", data_dir, "generate", "--goal", "balanced", "--start", "2027-03-03", "--weeks", "5",
+            "--days", "mon,tue,thu,sat,sun", "--weekly-km", "30", "--longest-run", "12", "--squat", "100x5",
+            "--bench", "80")
+    rc, out, err = cli(*args)
+    assert (rc, err) == (0, "")
+    lines = out.splitlines()
+    # starts on the Monday after Wed 3 Mar; 3 runs + 3 lifts + mobility = 7 sessions x 5 weeks = 35
+    assert lines[0] == "Wrote 35 sessions."  # the profile is already balanced, experience some
+    assert lines[1] == ("5-week balanced block, Mon 08 Mar 2027 to Sun 11 Apr 2027: 3 runs and 3 lifts a week, "
+                        "experience some.")
+    phases = [line[21:34].strip() for line in lines[4:9]]
+    assert phases == ["build 1", "build 2", "deload", "build 1", "build 2"]  # 4 builds in 2 even phases
+    assert "Note: No one-rep max for press: those sets carry RPE targets without a load." in lines
+    rc, out, err = cli(*args)
+    assert rc == 2
+    assert err.startswith("hybrid-planner: error: 35 sessions are already planned between Mon 08 Mar 2027 and "
+                          "Sun 11 Apr 2027")
+    rc, out, _ = cli(*args, "--replace")
+    assert rc == 0 and out.startswith("Wrote 35 sessions, replacing 35.")
+    rc, out, _ = cli("--data-dir", data_dir, "check", "--from", "2027-03-08", "--to", "2027-04-11")
+    assert rc == 0
+    assert "[warning]" not in out and "[alert]" not in out
+
+
+def test_impossible_inputs_exit_2_with_what_to_change(cli, data_dir) -> None:
+    rc, out, err = cli("--data-dir", data_dir, "generate", "--goal", "run", "--start", "2027-03-01", "--weeks", "8",
+                       "--runs", "4", "--lifts", "2", "--days", "mon,wed,fri", "--long-run-day", "fri")
+    assert (rc, out) == (2, "")
+    assert err == ("hybrid-planner: error: 4 runs and 2 lifts a week on mon,wed,fri cannot be arranged for run focus "
+                   "without hard days back to back, heavy legs next to a hard run, or a week without a rest day. What "
+                   "would work: add one of tue, thu, sat or sun to the days; or plan 3 runs a week.\n")

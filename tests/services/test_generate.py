@@ -1,0 +1,84 @@
+"""Writing a generated block (issue 13): one undoable action, no silent overwrite, `replace` deletes
+the old sessions in the same action, the profile follows the block's goal."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from planner.domain.enums import Experience, Goal
+from planner.domain.generator import GeneratorError, GeneratorInput
+from planner.services.generate import preview, summary_lines, write
+from tests.services.conftest import run
+
+START = dt.date(2027, 3, 1)  # a Monday
+
+
+def _x(**kw) -> GeneratorInput:
+    base = dict(goal=Goal.RUN, start=START, weeks=4, runs=4, lifts=2, experience=Experience.SOME, weekly_km=30.0,
+                longest_run_km=12.0)
+    base.update(kw)
+    return GeneratorInput(**base)
+
+
+def _all(store):
+    return sorted((s.date, s.position, s.title) for s in store.sessions.all())
+
+
+def test_block_is_one_undo_step_and_undo_removes_it(env) -> None:
+    block = preview(env.plan, _x())
+    written = write(env.plan, block)
+    assert len(written.sessions) == len(block.sessions) == 4 * 7  # 4 runs + 2 lifts + mobility, 4 weeks
+    assert env.stack.count() == 1
+    assert env.stack.undoText() == "Generate a 4-week run block"
+    assert env.store.profile.get().goal is Goal.RUN  # the profile follows, in the same action
+    after = _all(env.store)
+    env.stack.undo()
+    assert env.store.sessions.all() == []
+    assert env.store.profile.get().goal is Goal.BALANCED
+    env.stack.redo()
+    assert _all(env.store) == after
+    assert len(env.rec.changes) == 3  # one broadcast each: do, undo, redo
+
+
+def test_refuses_to_write_over_planned_sessions_unless_replace(env) -> None:
+    env.plan.add_placed([run("Own tempo", START + dt.timedelta(days=9))], "Add")
+    block = preview(env.plan, _x())
+    with pytest.raises(GeneratorError) as info:
+        write(env.plan, block)
+    assert str(info.value) == (
+        "1 session is already planned between Mon 01 Mar 2027 and Sun 28 Mar 2027 (first on Wed 10 Mar). What would "
+        "work: replace them (--replace, or tick 'Replace' in the wizard); or start after the last of them.")
+    assert env.stack.count() == 1  # nothing written
+    written = write(env.plan, block, replace=True)
+    assert written.replaced == 1
+    assert "Own tempo" not in [s.title for s in env.store.sessions.all()]
+    assert env.stack.count() == 2
+    env.stack.undo()  # one step brings the own session back and removes the block
+    assert [s.title for s in env.store.sessions.all()] == ["Own tempo"]
+
+
+def test_runs_before_the_start_set_the_first_caps(env) -> None:
+    """A 16 km run 10 days before the start: the block's runs may reach 1.1 x 16 = 17.6 km, and the
+    plan check (which sees that run) agrees."""
+    env.plan.add_placed([run("Long", START - dt.timedelta(days=10), distance_km=16.0, duration_min=100)], "Add")
+    block = preview(env.plan, _x(weekly_km=60.0, longest_run_km=16.0))
+    first_long = next(s for s in block.sessions if s.type == "long")
+    assert first_long.distance_km == 17.6  # 0.30 x 60 = 18 km wanted, capped at 1.1 x 16 = 17.6 (Frandsen 2025)
+
+
+def test_summary_names_the_conventions_and_their_sources(env) -> None:
+    lines = summary_lines(preview(env.plan, _x()))
+    assert lines[0] == ("4-week run block, Mon 01 Mar 2027 to Sun 28 Mar 2027: 4 runs and 2 lifts a week, "
+                        "experience some.")
+    assert lines[2] == "week  dates          phase         km   long km  above easy  load AU  tonnage kg  ACWR"
+    assert lines[3].startswith("   1  01 Mar-07 Mar  build 1       29.7      8.0 ")
+    assert lines[3].endswith("  -")  # building up: under 28 days of load
+    assert lines[6].endswith("  1.21")  # day 28, the first with a ratio (EWMA 7/28 d)
+    text = "\n".join(lines)
+    for source in ("Nielsen 2014; Buist 2008", "Frandsen 2025", "Impellizzeri 2020", "Rogerson 2024",
+                   "Doma & Deakin 2013"):
+        assert source in text
+    assert ("Week pattern: Mon easy run; Tue hard run; Wed easy run; Thu heavy legs; Fri mobility; Sat light legs; "
+            "Sun long run.") in lines

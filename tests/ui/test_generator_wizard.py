@@ -1,0 +1,99 @@
+"""The generator wizard: its preview is the block Apply writes, Apply is one undo step through the
+window's runner, and inputs that cannot give a clean plan show what to change with Apply disabled."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWizard
+
+from planner.models.undo import ChangeBus, UndoRunner
+from planner.services.plan import PlanService
+from planner.store.database import open_store
+from planner.ui.dialogs.generator_wizard import GeneratorWizard
+
+TODAY = dt.date(2027, 2, 24)  # a Wednesday: the block starts on Monday 1 Mar
+
+
+@pytest.fixture
+def wizard(data_dir, qtbot):
+    store = open_store(data_dir)
+    stack = QUndoStack()
+    plan = PlanService(UndoRunner(store, stack, ChangeBus()))
+    w = GeneratorWizard(plan, store.profile.get(), TODAY)
+    qtbot.addWidget(w)
+    w.show()
+    w.stack = stack
+    yield w
+    store.close()
+
+
+def _to_preview(w: GeneratorWizard) -> None:
+    w.goal_page.goal_group.button(0).setChecked(True)  # run focus: 4 runs and 2 lifts by default
+    w.goal_page.start.setDate(QDate(2027, 2, 24))
+    w.goal_page.weeks.setValue(6)
+    w.numbers_page.weekly_km.setValue(30.0)
+    w.numbers_page.longest.setValue(12.0)
+    w.numbers_page.lifts["deadlift"].setText("105x5")  # Epley: 105 x (1 + 5/30) = 122.5
+    for _ in range(3):
+        w.next()
+
+
+def test_preview_lists_the_weeks_and_apply_writes_one_undo_step(wizard) -> None:
+    _to_preview(wizard)
+    page = wizard.preview_page
+    assert (wizard.week_page.runs.value(), wizard.week_page.lifts.value()) == (4, 2)
+    assert page.weeks.rowCount() == 6
+    assert [page.weeks.item(r, 2).text() for r in range(6)] == ["build 1", "build 2", "build 3", "deload",
+                                                                "build 1", "build 2"]
+    assert page.weeks.item(0, 1).text() == "01 Mar-07 Mar"
+    # the sample week shows week 1; Thursday's deadlift: 122.5 / (1 + 8/30) = 96.7 -> 95 kg
+    assert page.week.item(3, 1).text().startswith("Posterior chain and calves (lower, 40 min, RPE 7): Deadlift "
+                                                  "3x5 @ 95 kg RPE 7")
+    page.weeks.selectRow(3)
+    assert page.week.item(0, 0).text() == "Mon 22 Mar"
+    assert page.message.text().endswith("The plan check reads it without a warning.")
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    store = wizard.plan.store
+    assert len(store.sessions.all()) == 6 * 7
+    assert wizard.stack.count() == 1 and wizard.stack.undoText() == "Generate a 6-week run block"
+    wizard.stack.undo()
+    assert store.sessions.all() == []
+
+
+def test_impossible_inputs_explain_and_apply_stays_disabled(wizard) -> None:
+    wizard.goal_page.goal_group.button(0).setChecked(True)
+    wizard.next()
+    for i, box in enumerate(wizard.week_page.days):
+        box.setChecked(i in (0, 2, 4))  # Mon, Wed, Fri
+    wizard.week_page.long_day.setCurrentIndex(4)
+    wizard.next()
+    wizard.next()
+    page = wizard.preview_page
+    assert page.message.text() == (
+        "<b>No clean plan from these inputs.</b> 4 runs and 2 lifts a week on mon,wed,fri cannot be arranged for run "
+        "focus without hard days back to back, heavy legs next to a hard run, or a week without a rest day. What "
+        "would work: add one of tue, thu, sat or sun to the days; or plan 3 runs a week.")
+    assert page.weeks.rowCount() == 0
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+
+
+def test_sessions_in_the_way_need_replace(wizard) -> None:
+    from planner.domain.session import Session
+
+    wizard.plan.add_placed([Session(kind="run", title="Own run", duration_min=30, rpe=3, date=dt.date(2027, 3, 3))],
+                           "Add")
+    _to_preview(wizard)
+    page = wizard.preview_page
+    assert "1 session is already planned in these weeks:" in page.message.text()
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert not finish.isEnabled()
+    page.replace.setChecked(True)
+    assert finish.isEnabled()
+    finish.click()
+    assert "Own run" not in [s.title for s in wizard.plan.store.sessions.all()]
