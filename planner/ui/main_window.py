@@ -230,6 +230,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("&Restore from file…", self.restore_from_file,
                                          tip="Replace the plan with a backup (the current one is backed up first)"))
         file_menu.addSeparator()
+        self.generate_action = self._action("&Generate a training block…", self.generate_block, "Ctrl+Shift+G",
+                                            "A periodized block of runs and lifts that passes its own plan check")
+        file_menu.addAction(self.generate_action)
         self.profile_action = self._action("&Profile…", self.edit_profile, "Ctrl+,",
                                            "Body mass, goal, units, first day of the week, sweat rate")
         file_menu.addAction(self.profile_action)
@@ -332,6 +335,13 @@ class MainWindow(QMainWindow):
 
         if not len(self.store.sessions) and load_demo(self.plan, self.profiles, self._today()):
             self.go_to(self._today())
+
+    def generate_block(self) -> None:
+        from planner.ui.dialogs.generator_wizard import run_generator_wizard
+
+        if run_generator_wizard(self, self.plan, self.store.profile.get(), self._today()):
+            first = self.undo_stack.undoText()  # the block's own words; show where it starts
+            self.statusBar().showMessage(first, 6000)
 
     def edit_profile(self) -> None:
         from planner.ui.dialogs.profile_dialog import ProfileDialog
