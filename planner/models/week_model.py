@@ -119,9 +119,10 @@ class WeekModel(QAbstractItemModel):
         self._sync([self._repo.on_date(d) for d in self._days])
 
     def _sync(self, target: list[list[Session]]) -> list[int]:
-        """Turn the rows into `target` with removes, moves and inserts by session id, so that
-        persistent indexes (selection, current card) follow their sessions. Returns the ids that
-        landed somewhere new: added, moved to another day, or reordered within theirs."""
+        """Turn the rows into `target` with removes and inserts by session id, so that persistent
+        indexes (selection, current card) of the sessions that stay where they are follow them.
+        Returns the ids that landed somewhere new: added, moved to another day, or reordered within
+        theirs (the view selects them)."""
         landed = _landed(self._rows, target)
         wanted = {s.id for day in target for s in day}
         for row in range(7):  # sessions gone from the week
@@ -146,15 +147,17 @@ class WeekModel(QAbstractItemModel):
                     current.insert(r, s)
                     self.endInsertRows()
                     continue
-                src_row, src_r = found  # later in this day, or anywhere in another day
-                self.beginMoveRows(self.day_index(src_row), src_r, src_r, parent, r)
-                old = self._rows[src_row].pop(src_r)
+                # Later in this day, or in another day: taken out there and put in here. Not
+                # beginMoveRows: Qt's item views answer a move with a full layout of every view on
+                # the model (all seven columns repainted); the moved card's selection is restored
+                # from `landed` instead.
+                src_row, src_r = found
+                self.beginRemoveRows(self.day_index(src_row), src_r, src_r)
+                del self._rows[src_row][src_r]
+                self.endRemoveRows()
+                self.beginInsertRows(parent, r, r)
                 current.insert(r, s)
-                self.endMoveRows()
-                if old != s:
-                    self.dataChanged.emit(self.index(r, 0, parent), self.index(r, 0, parent))
-        for row in range(7):
-            self.dataChanged.emit(self.day_index(row), self.day_index(row))
+                self.endInsertRows()
         return landed
 
     def _find(self, session_id: int | None) -> tuple[int, int] | None:

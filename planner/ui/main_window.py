@@ -161,13 +161,15 @@ class MainWindow(QMainWindow):
         if shortcut:
             toggle.setShortcut(QKeySequence(shortcut))
         self.view_menu.insertAction(self._panes_end, toggle)
+        # The week and day a pane follows reach it with its refresh: after the calendar has
+        # painted, and only while it is shown.
         set_week = getattr(dock, "set_week", None)
         if set_week is not None:
-            self.week_model.weekChanged.connect(set_week)
+            self.week_model.weekChanged.connect(lambda first: self.panes.follow(dock, "week", set_week, first))
             set_week(self.week_model.first_day)
         set_day = getattr(dock, "set_day", None)
         if set_day is not None:
-            self.week_view.currentChanged.connect(lambda day, _ids: set_day(day))
+            self.week_view.currentChanged.connect(lambda day, _ids: self.panes.follow(dock, "day", set_day, day))
             set_day(self.week_view.current_day())
         clicked = getattr(dock, "weekClicked", None)
         if clicked is not None:

@@ -11,7 +11,8 @@ it with `wants(changes)`. The host, not the pane, decides when to call refresh:
 from __future__ import annotations
 
 import time
-from typing import Protocol
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QWidget
@@ -31,6 +32,9 @@ class PaneHost(QObject):
         super().__init__(parent)
         self._panes: list[QWidget] = []
         self._missed: dict[int, Changes] = {}  # id(pane) -> what it has not seen yet
+        # id(pane) -> {name: (setter, latest value)}: what the calendar asked the pane to follow
+        # (its week, its day), handed over in the same pass as the refresh
+        self._follow: dict[int, dict[str, tuple[Callable[[Any], object], Any]]] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -49,6 +53,13 @@ class PaneHost(QObject):
         if _shown(pane):
             self._timer.start()
         return pane
+
+    def follow(self, pane: QWidget, name: str, setter: Callable[[Any], object], value: Any) -> None:
+        """Hand `value` to `pane`'s `setter` (e.g. set_day) in the next pass, after the calendar has
+        painted, or when the pane is next shown; only the latest value per name is kept."""
+        self._follow.setdefault(id(pane), {})[name] = (setter, value)
+        if _shown(pane):
+            self._timer.start()
 
     def panes(self) -> list[QWidget]:
         return list(self._panes)
@@ -72,7 +83,7 @@ class PaneHost(QObject):
             self._timer.start()
 
     def _catch_up(self, pane: QWidget) -> None:
-        if id(pane) in self._missed:
+        if id(pane) in self._missed or self._follow.get(id(pane)):
             self._timer.start()
 
     def flush(self) -> None:
@@ -86,7 +97,12 @@ class PaneHost(QObject):
         self.painted_at = time.perf_counter()
         done = False
         for pane in self._panes:
-            if _shown(pane) and id(pane) in self._missed:
+            if not _shown(pane):
+                continue
+            for setter, value in self._follow.pop(id(pane), {}).values():
+                setter(value)
+                done = True
+            if id(pane) in self._missed:
                 changes = self._missed.pop(id(pane))
                 pane.refresh(changes)  # type: ignore[attr-defined]
                 done = True

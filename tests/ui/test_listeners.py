@@ -190,13 +190,17 @@ class FollowingPane(StubPane):
 
 def test_a_pane_takes_one_line_and_follows_the_calendar(window, qtbot):
     pane = window.add_pane(FollowingPane(), shortcut="Ctrl+9")
+    qtbot.waitUntil(pane.isVisible)
     assert "Stub" in [a.text() for a in window.view_menu.actions()]
     assert pane.weeks == [MONDAY] and pane.days == [TODAY]
     window.shift_week(1)
+    assert pane.weeks[-1] == MONDAY  # handed over with the next pass, after the calendar painted
+    window.panes.flush()
     assert pane.weeks[-1] == MONDAY + dt.timedelta(days=7)
     d = window.store.sessions.on_date(MONDAY)[0]
     window.go_to(MONDAY)
     window.week_view.select_ids([d.id])
+    window.panes.flush()
     assert pane.days[-1] == MONDAY
     pane.weekClicked.emit(MONDAY + dt.timedelta(days=14))
     assert window.week_model.first_day == MONDAY + dt.timedelta(days=14)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
 
@@ -74,6 +74,17 @@ class DayListView(QListView):
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
                              "Drop a session here")
             painter.end()
+
+    # Qt's list view lays every item out again on any insert or removal in the model, whichever
+    # parent it is under: with seven columns on one model, a drop would relayout and repaint all
+    # seven. Another day's rows change nothing here.
+    def rowsInserted(self, parent: QModelIndex | QPersistentModelIndex, start: int, end: int) -> None:
+        if parent == self.rootIndex():
+            super().rowsInserted(parent, start, end)
+
+    def rowsAboutToBeRemoved(self, parent: QModelIndex | QPersistentModelIndex, start: int, end: int) -> None:
+        if parent == self.rootIndex():
+            super().rowsAboutToBeRemoved(parent, start, end)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -26,6 +26,11 @@ class DayHeader(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setMargin(4)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # As tall as a header with a finding's dot (its glyph can be taller than the text's): a
+        # header that grew when a dot came would move, and repaint, every column.
+        self.setText("<b>Mon</b> 1 Jan \u25cf<br><small>rest</small>")
+        self.setMinimumHeight(self.sizeHint().height())
+        self.setText("")
         self._today: bool | None = None
 
     def show_day(self, day: dt.date, sessions: list[Session], today: bool, *, restyle: bool = False,

@@ -105,11 +105,21 @@ def wire_badges(week_view: QWidget, dock: PlanCheckDock) -> None:
     for view in week_view.views:  # type: ignore[attr-defined]
         view.setItemDelegate(BadgeDelegate(view.itemDelegate(), dock.badges_by_session, lambda: titles, view))
 
+    shown: dict[str, dict] = {"sessions": {}, "dates": {}}
+
     def repaint() -> None:
+        by_session, by_date = dict(dock.badges_by_session()), dict(dock.badges_by_date())
+        changed = {i for i in by_session.keys() | shown["sessions"].keys()
+                   if by_session.get(i) != shown["sessions"].get(i)}
+        if not changed and by_date == shown["dates"]:
+            return  # the same marks: nothing to repaint
+        shown["sessions"], shown["dates"] = by_session, by_date
         update_titles()
-        for view in week_view.views:  # type: ignore[attr-defined]
-            view.viewport().update()
-        week_view.set_day_marks(badge=lambda day: day_badge_html(dock.badges_by_date().get(day)))  # type: ignore[attr-defined]
+        model = week_view.model  # type: ignore[attr-defined]
+        for view in week_view.views:  # type: ignore[attr-defined]  # only the columns whose cards changed
+            if any(s.id in changed for s in model.day_sessions(view.day_row)):
+                view.viewport().update()
+        week_view.set_day_marks(badge=lambda day: day_badge_html(by_date.get(day)))  # type: ignore[attr-defined]
 
     dock.badgesChanged.connect(repaint)
     repaint()
