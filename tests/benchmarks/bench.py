@@ -225,27 +225,48 @@ def gui_benchmarks(folder: Path, rounds: int) -> None:
             app.processEvents()
         human_pause()
 
-    print("\nCalendar (offscreen, reference history loaded, a stub pane costing 20 ms per refresh listening;")
-    print("gestures 0.1-0.4 s apart with the background save running as it does)")
-    budget_paint, budget_pane = 16.0, 50.0
-    for name, fn, between in (("move a card to another day", move, human_pause), ("edit a session", edit, human_pause),
-                              ("drop a template from the library", drop_template, undo_then_pause),
-                              ("undo", window.undo_stack.undo, human_pause)):
-        painted.clear()
-        current.clear()
-        timed(gesture(fn), rounds * 4, between)
-        row(f"{name}: calendar painted", painted, base, "median <= 16, p95 <= 33 ms",
-            verdict(painted, budget_paint, 33.0))
-        row(f"{name}: every pane current", current, base, "<= 50 ms", verdict(current, None, budget_pane))
-    k = iter(range(10**9))
+    def run_all(title: str) -> None:
+        print(f"\n{title}")
+        for name, fn, between in (("move a card to another day", move, human_pause),
+                                  ("edit a session", edit, human_pause),
+                                  ("drop a template from the library", drop_template, undo_then_pause),
+                                  ("undo", window.undo_stack.undo, human_pause)):
+            painted.clear()
+            current.clear()
+            timed(gesture(fn), rounds * 4, between)
+            row(f"{name}: calendar painted", painted, base, "median <= 16, p95 <= 33 ms",
+                verdict(painted, 16.0, 33.0))
+            row(f"{name}: every pane current", current, base, "<= 50 ms", verdict(current, None, 50.0))
+        k = iter(range(10**9))
 
-    def switch():
-        window.shift_week(-1 if next(k) % 2 else 1)
-        for _ in range(3):  # the views' delayed layout, then their repaint
-            app.processEvents()
+        def switch():
+            window.panes.painted_at = 0.0
+            t0 = time.perf_counter()
+            window.shift_week(-1 if next(k) % 2 else 1)
+            for _ in range(3):  # the views' delayed layout, then their repaint
+                app.processEvents()
+            return t0
 
-    ms = timed(switch, rounds * 4, human_pause)
-    row("switch week (until painted)", ms, base, "median <= 16 ms", verdict(ms, budget_paint, None))
+        ms = []
+        for _ in range(rounds * 4):
+            human_pause()
+            t0 = switch()
+            end = window.panes.painted_at or time.perf_counter()  # painted before the panes' pass
+            ms.append((end - t0) * 1000)
+        row("switch week (until the calendar painted)", ms, base, "median <= 16 ms", verdict(ms, 16.0, None))
+
+    # Issue 6's case: the calendar with one stub pane costing 20 ms (the real panes hidden cost nothing).
+    real = [window.charts_dock, window.nutrition_dock, window.plancheck_dock]
+    for dock in real:
+        dock.hide()
+    app.processEvents()
+    run_all("Calendar with only a stub pane costing 20 ms per refresh listening (offscreen, reference history; "
+            "gestures 0.1-0.4 s apart with the background save running as it does)")
+    for dock in (window.plancheck_dock, window.charts_dock):
+        dock.show()
+    app.processEvents()
+    window.panes.flush()
+    run_all("The whole window: plan check and charts visible too, and the stub pane")
     window.close()
     store.close()
 
