@@ -13,7 +13,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from planner.domain.weeks import parse_date
 
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2  # 2: the plan check, charts and nutrition docks arrived
 
 
 class Settings:
