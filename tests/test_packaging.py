@@ -307,7 +307,7 @@ def test_bundle_builds_and_runs(tmp_path):
     modules = {e[0] for part in pyz if isinstance(part, list) for e in part if isinstance(e, tuple)}
     assert {"pyqtgraph", "numpy", "planner.ui.main_window", "planner.selftest", "icalendar", "gpxpy",
             "fitdecode", "defusedxml.ElementTree"} <= modules
-    assert not {"unittest", "pydoc_data", "numpy.f2py", "pyqtgraph.flowchart"} & modules
+    assert not {"unittest", "pydoc_data", "numpy.f2py", "pyqtgraph.flowchart", "test"} & modules
     assert any(m.endswith("axisCtrlTemplate_generic") for m in modules)
 
 
