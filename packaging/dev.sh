@@ -2,7 +2,8 @@
 # One entry point for a fresh Debian machine (Python 3.11+), run as root or as a user with the system
 # packages already there. Installs what is missing, then:
 #   bash packaging/dev.sh app    open Hybrid Planner on the demo plan (its own data folder)
-#   bash packaging/dev.sh test   run the whole test suite (offscreen, plus a real drag under Xvfb)
+#   bash packaging/dev.sh test   run the whole test suite (offscreen, plus a real drag under Xvfb; with
+#                                CI=true also the desktop bundle's build and self-test)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-}
@@ -42,6 +43,11 @@ if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; th
 fi
 
 if [ "$what" = test ]; then
+  # CI (CI=true) also builds the desktop bundle with packaging/build.sh and runs its --self-test
+  # (tests/test_packaging.py, ~3 minutes on 2 cores); build.sh installs the `package` extra.
+  if [ -n "${CI:-}" ] && [ "${CI}" != false ]; then
+    export HYBRID_PLANNER_TEST_BUNDLE=${HYBRID_PLANNER_TEST_BUNDLE:-1}
+  fi
   exec .venv/bin/python -m pytest
 fi
 

@@ -68,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Plan running and lifting together. Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check that this copy of the app works (window, demo plan, a drop, the panes, "
+                             "PDF, calendar, activity import) in a temporary folder; exit 0 or 1")
     parser.add_argument("--data-dir", metavar="DIR", default=None,
                         help="the folder holding your data (default: the platform's user data "
                              "folder, or $HYBRID_PLANNER_DATA_DIR)")
@@ -186,6 +189,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if args.self_test:
+        from planner.selftest import run
+
+        return run()
     data_dir = resolve_data_dir(args.data_dir)
     if args.start_fresh:
         _start_fresh(data_dir)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import multiprocessing
-import sys
 import threading
 import time
 from collections.abc import Sequence
@@ -200,10 +199,10 @@ class ActivityImportDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self._thread = QThread(self)
-        # A frozen build would start the whole app again as the reading process (it needs
-        # multiprocessing.freeze_support() at its entry point first): it reads in the thread.
+        # Frozen builds too: planner/__main__.py calls multiprocessing.freeze_support() first, and the
+        # bundle's --self-test reads a file in a spawned process to prove it.
         big = _total_bytes(self._paths) > PROCESS_ABOVE_BYTES
-        self._worker = ReadWorker(self._paths, self._importer.names(), big and not getattr(sys, "frozen", False))
+        self._worker = ReadWorker(self._paths, self._importer.names(), big)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self._on_progress)
