@@ -42,6 +42,22 @@ def write_reference_file(path: Path, sessions: Sequence[Session],
     return len(sessions)
 
 
+def reference_folder(prefix: str) -> tuple[Path, list[Session]]:
+    """A new temporary data folder holding the reference history, for a benchmark; the window's
+    settings go beside it (HYBRID_PLANNER_SETTINGS_DIR), never into the user's."""
+    import os
+    import tempfile
+
+    from planner.dev.reference_history import generate_reference_history
+    from planner.store.database import DATA_FILE
+
+    tmp = Path(tempfile.mkdtemp(prefix=prefix))
+    sessions = generate_reference_history()
+    write_reference_file(tmp / "data" / DATA_FILE, sessions)
+    os.environ["HYBRID_PLANNER_SETTINGS_DIR"] = str(tmp / "settings")
+    return tmp / "data", sessions
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m planner.dev.reference_file",

@@ -328,18 +328,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=10)
     args = parser.parse_args()
-    from planner.dev.reference_file import write_reference_file
-    from planner.dev.reference_history import generate_reference_history
-    from planner.store.database import DATA_FILE
+    from planner.dev.reference_file import reference_folder
 
-    tmp = Path(tempfile.mkdtemp(prefix="hp-bench-"))
-    folder = tmp / "data"
     t0 = time.perf_counter()
-    sessions = generate_reference_history()
+    folder, sessions = reference_folder("hp-bench-")
+    tmp = folder.parent
     gen_ms = (time.perf_counter() - t0) * 1000
-    write_reference_file(folder / DATA_FILE, sessions)
-    os.environ["HYBRID_PLANNER_SETTINGS_DIR"] = str(tmp / "settings")
-    print(f"Reference history: {len(sessions)} sessions generated in {gen_ms:.0f} ms")
+    print(f"Reference history: {len(sessions)} sessions generated and written in {gen_ms:.0f} ms")
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; "
           f"max RSS so far {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     store_benchmarks(folder, args.rounds)

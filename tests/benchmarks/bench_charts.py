@@ -19,7 +19,6 @@ import os
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -63,16 +62,14 @@ def main() -> None:
     from PySide6.QtCore import QStringListModel, Qt
     from PySide6.QtWidgets import QApplication, QListView, QMainWindow
 
-    from planner.dev.reference_file import write_reference_file
-    from planner.dev.reference_history import END, generate_reference_history
+    from planner.dev.reference_file import reference_folder
+    from planner.dev.reference_history import END
     from planner.resources import builtin_templates
-    from planner.store.database import DATA_FILE, open_store
+    from planner.store.database import open_store
     from planner.ui.charts import ChartsDock
 
-    tmp = Path(tempfile.mkdtemp(prefix="hp-bench-charts-"))
-    folder = tmp / "data"
-    write_reference_file(folder / DATA_FILE, generate_reference_history())
-    os.environ["HYBRID_PLANNER_SETTINGS_DIR"] = str(tmp / "settings")
+    folder, _ = reference_folder("hp-bench-charts-")
+    tmp = folder.parent
     app = QApplication.instance() or QApplication([])
     store = open_store(folder, builtin_templates())
     sessions = store.sessions.all()
@@ -160,61 +157,8 @@ def main() -> None:
     print("(ratios are to the bare QListView one-row repaint)")
     window.close()
     store.close()
-    window_benchmarks(folder, args.rounds, base)
+    # A drop in the whole window with the charts visible: tests/benchmarks/bench.py.
     shutil.rmtree(tmp, ignore_errors=True)
-
-
-def window_benchmarks(folder: Path, rounds: int, base: Times) -> None:
-    """The main window with the charts docked beside the calendar, refreshed from the change bus
-    after the calendar's own repaint (a zero-delay timer, as the pane host will). Until the lead
-    wires the dock into the window, this script docks it itself."""
-    from PySide6.QtCore import Qt, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from planner.resources import builtin_templates, exercise_catalog
-    from planner.store.database import open_store
-    from planner.ui.charts import ChartsDock
-    from planner.ui.main_window import MainWindow
-    from planner.ui.settings import Settings
-
-    app = QApplication.instance()
-    store = open_store(folder, builtin_templates())
-    last = store.sessions.all()[-1].date
-    window = MainWindow(store, Settings(), exercise_catalog(), today=lambda: last)
-    dock = ChartsDock(store, window, today=lambda: last)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    window.resize(1600, 1000)
-    window.show()
-    app.processEvents()
-    dock.refresh(None)
-    app.processEvents()
-    week = window.week_model
-    mover = week.day_sessions(next(r for r in range(7) if week.day_sessions(r)))[0]
-    state = {"to": 0, "connected": False}
-
-    def on_changes(changes) -> None:  # noqa: ANN001
-        if state["connected"]:
-            QTimer.singleShot(0, lambda: dock.refresh(changes))
-
-    window.bus.changed.connect(on_changes)
-
-    def move() -> None:
-        state["to"] = (state["to"] + 1) % 7
-        window.plan.move([mover.id], week.days[state["to"]], 0)
-        app.processEvents()
-        app.processEvents()  # the zero-delay refresh, then the charts' repaint
-
-    def idle() -> None:
-        store.storage.flush()
-        app.processEvents()
-
-    print("\nMain window 1600 x 1000 with the charts docked (12 weeks shown), reference history loaded")
-    bare = timed(move, rounds * 2, idle)
-    row("move a card, charts not listening", bare, base, "median <= 16 ms")
-    state["connected"] = True
-    row("move a card, charts refreshed after it", timed(move, rounds * 2, idle), base, "every pane <= 50 ms")
-    window.close()
-    store.close()
 
 
 if __name__ == "__main__":

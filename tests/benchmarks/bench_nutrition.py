@@ -14,7 +14,6 @@ import datetime as dt
 import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,21 +27,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=40)
     args = parser.parse_args()
-    from planner.domain.reference_history import generate_reference_history
-    from planner.store.reference_file import write_reference_file
     from PySide6.QtCore import QStringListModel, Qt
     from PySide6.QtWidgets import QApplication, QListView, QMainWindow
 
+    from planner.dev.reference_file import reference_folder
     from planner.domain.profile import NutritionLog
     from planner.resources import builtin_templates
-    from planner.store.database import DATA_FILE, open_store
+    from planner.store.database import open_store
     from planner.ui.nutrition.dock import NutritionDock
 
-    tmp = Path(tempfile.mkdtemp(prefix="hp-bench-nutrition-"))
-    folder = tmp / "data"
-    sessions = generate_reference_history()
-    write_reference_file(folder / DATA_FILE, sessions)
-    os.environ["HYBRID_PLANNER_SETTINGS_DIR"] = str(tmp / "settings")
+    folder, sessions = reference_folder("hp-bench-nutrition-")
+    tmp = folder.parent
     app = QApplication.instance() or QApplication([])
     store = open_store(folder, builtin_templates())
     all_sessions = store.sessions.all()

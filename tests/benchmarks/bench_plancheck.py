@@ -19,7 +19,6 @@ import argparse
 import datetime as dt
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,20 +37,17 @@ def main() -> None:
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication, QListView, QMainWindow
 
-    from planner.dev.reference_file import write_reference_file
-    from planner.dev.reference_history import END, generate_reference_history
+    from planner.dev.reference_file import reference_folder
+    from planner.dev.reference_history import END
     from planner.domain.rules import check, fixes_for
     from planner.domain.weeks import week_start
     from planner.models.undo import ChangeBus, UndoRunner
     from planner.resources import builtin_templates
     from planner.services.changes import Changes
-    from planner.store.database import DATA_FILE, open_store
+    from planner.store.database import open_store
     from planner.ui.plancheck import PlanCheckDock
 
-    tmp = Path(tempfile.mkdtemp(prefix="hp-bench-plancheck-"))
-    folder = tmp / "data"
-    write_reference_file(folder / DATA_FILE, generate_reference_history())
-    os.environ["HYBRID_PLANNER_SETTINGS_DIR"] = str(tmp / "settings")
+    folder, _ = reference_folder("hp-bench-plancheck-")
     app = QApplication.instance() or QApplication([])
     store = open_store(folder, builtin_templates())
     sessions = store.sessions.all()

@@ -13,7 +13,6 @@ import datetime as dt
 import os
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -31,24 +30,18 @@ def main() -> None:
     args = parser.parse_args()
     from PySide6.QtGui import QGuiApplication, QPainter, QPdfWriter
 
-    try:  # moved to planner.dev on main
-        from planner.dev.reference_file import write_reference_file
-        from planner.dev.reference_history import generate_reference_history
-    except ImportError:
-        from planner.domain.reference_history import generate_reference_history
-        from planner.store.reference_file import write_reference_file
+    from planner.dev.reference_file import reference_folder
     from planner.io.ics_export import ics_bytes
     from planner.io.paper import Paper
     from planner.io.printed_extras import available_extras
     from planner.io.printed_week import build_printed_week, first_day_of_week
-    from planner.store.database import DATA_FILE, open_store
+    from planner.store.database import open_store
     from planner.ui.printing.render import PDF_DPI, page_layout, write_pdf
 
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - kept alive for the run
-    tmp = Path(tempfile.mkdtemp(prefix="hp-bench-print-"))
-    sessions = generate_reference_history()
-    write_reference_file(tmp / "data" / DATA_FILE, sessions)
-    store = open_store(tmp / "data")
+    folder, sessions = reference_folder("hp-bench-print-")
+    tmp = folder.parent
+    store = open_store(folder)
     profile = store.profile.get()
     last = max(s.date for s in sessions)
     first = first_day_of_week(last - dt.timedelta(weeks=10), profile)
