@@ -240,6 +240,7 @@ def test_the_window_logs_intake_as_one_undo_step(make_window, qtbot):
     tuesday = window.week_model.days[1]
     window.show_day(tuesday)
     qtbot.waitUntil(lambda: dock.isVisible() and not window.panes.is_stale(dock))
+    qtbot.wait(20)  # the current day is announced once the gesture's selection settled
     window.panes.flush()
     dock.log_form.edits["fluid_l"].setText("3")
     dock.log_form.save()

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -86,7 +86,7 @@ class WeekView(QWidget):
             view.editRequested.connect(self.editRequested)
             view.pressedWithoutCtrl.connect(lambda src=row: self._clear_others(src))
             view.focused.connect(self._remember_day)
-            view.selectionModel().selectionChanged.connect(self._announce_current)
+            view.selectionModel().selectionChanged.connect(self._announce_soon)
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(lambda pos, v=view: self._context_menu(v, pos))
             grid.addWidget(header, 0, row)
@@ -98,10 +98,15 @@ class WeekView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(grid)
         self._announced: tuple[dt.date, tuple[int, ...]] | None = None
+        # A gesture changes the selection of several columns in a row: tell the panes once, after.
+        self._announce_timer = QTimer(self)
+        self._announce_timer.setSingleShot(True)
+        self._announce_timer.setInterval(0)
+        self._announce_timer.timeout.connect(self._announce_current)
         self._badge: Callable[[dt.date], str] = lambda _day: ""
         self._note: Callable[[dt.date], str] = lambda _day: ""
         model.refreshed.connect(self.refresh_headers)
-        model.refreshed.connect(self._announce_current)
+        model.refreshed.connect(self._announce_soon)
         model.sessionsLanded.connect(self.select_ids)
         self.refresh_headers()
 
@@ -152,7 +157,10 @@ class WeekView(QWidget):
 
     def _remember_day(self, row: int) -> None:
         self._last_day_row = row
-        self._announce_current()
+        self._announce_soon()
+
+    def _announce_soon(self) -> None:
+        self._announce_timer.start()
 
     def _announce_current(self) -> None:
         now = (self.current_day(), tuple(s.id for s in self.selected_sessions() if s.id is not None))
