@@ -553,7 +553,7 @@ def cmd_print(args: argparse.Namespace, data_dir: Path) -> int:
         raise ValidationError("weeks", f"must be between 1 and {MAX_PRINT_WEEKS} (got {args.weeks})")
     with _snapshot(data_dir) as store:
         weeks = build_printed_weeks(first, args.weeks, store.sessions.between, store.profile.get(),
-                                    available_extras())
+                                    available_extras(store))
     _offscreen_gui()
     from planner.ui.printing.render import write_pdf
 

@@ -75,3 +75,28 @@ def test_load_lines_from_the_load_engine():
     ratio = (1 - 0.75**70) / (1 - (27 / 29) ** 70)
     assert f"{ratio:.2f}" == "1.01" and lines["Acute:chronic"] == "1.01 on Sun (EWMA; a trend, not a risk score)"
     assert build_printed_week(MONDAY, lambda a, b: [], Profile(), available_extras()).load_totals == ()
+
+
+def test_the_printed_week_lists_the_plan_checks_findings(tmp_path):
+    """Intervals on Tuesday, heavy legs on Wednesday: the page carries the plan check's warning."""
+    from planner.domain.session import Session
+    from planner.io.printed_extras import available_extras
+    from planner.io.printed_week import build_printed_week
+    from planner.store.database import open_store
+    from tests.services.conftest import BUILTINS, MONDAY
+
+    store = open_store(tmp_path, BUILTINS)
+    try:
+        tue, wed = MONDAY + dt.timedelta(days=1), MONDAY + dt.timedelta(days=2)
+        intervals = Session(kind="run", type="intervals", title="Intervals", date=tue, duration_min=55, rpe=8,
+                            distance_km=9)
+        legs = [t for t in BUILTINS if t.id == "heavy-lower"][0].to_session(wed)
+        store.sessions.apply(put=[intervals, legs])
+        week = build_printed_week(MONDAY, store.sessions.between, store.profile.get(), available_extras(store))
+        assert week.findings is not None
+        assert [(f.severity, f.day) for f in week.findings if "the day after a key run" in f.text] == [
+            ("Warning", wed)]
+        bare = build_printed_week(MONDAY, store.sessions.between, store.profile.get(), available_extras())
+        assert bare.findings is None  # without the store the part is left off
+    finally:
+        store.close()

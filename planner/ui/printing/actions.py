@@ -90,7 +90,7 @@ class PrintActions(QObject):
 
     def weeks(self, count: int) -> list[PrintedWeek]:
         return build_printed_weeks(self.first_day(), count, self.store.sessions.between, self.store.profile.get(),
-                                   available_extras())
+                                   available_extras(self.store))
 
     def ask_range(self, title: str, *, pdf: bool = False, calendar: bool = False) -> PrintRange | None:
         dialog = RangeDialog(self.first_day(), title, self.window, paper=locale_paper() if pdf else None,
