@@ -166,11 +166,11 @@ class MainWindow(QMainWindow):
         set_week = getattr(dock, "set_week", None)
         if set_week is not None:
             self.week_model.weekChanged.connect(lambda first: self.panes.follow(dock, "week", set_week, first))
-            set_week(self.week_model.first_day)
+            self.panes.follow(dock, "week", set_week, self.week_model.first_day)
         set_day = getattr(dock, "set_day", None)
         if set_day is not None:
             self.week_view.currentChanged.connect(lambda day, _ids: self.panes.follow(dock, "day", set_day, day))
-            set_day(self.week_view.current_day())
+            self.panes.follow(dock, "day", set_day, self.week_view.current_day())
         clicked = getattr(dock, "weekClicked", None)
         if clicked is not None:
             clicked.connect(self.go_to)

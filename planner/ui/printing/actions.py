@@ -25,7 +25,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from planner.domain.enums import Units
 from planner.domain.session import Session
 from planner.domain.weeks import iso_week_name
-from planner.io.ics_export import plan_changed_at, write_ics
 from planner.io.paper import Paper
 from planner.io.printed_extras import available_extras
 from planner.io.printed_week import PrintedWeek, build_printed_weeks, first_day_of_week
@@ -38,6 +37,8 @@ def _write_calendar(path: Path, sessions: list[Session], units: Units, changed: 
     """On a plain Python thread, not a QThread: a QThread still running when the window goes away
     aborts the process, while Python waits for this one at exit, so the file is always finished.
     The signals cross back to the GUI thread queued; if the actions are gone by then, nobody hears."""
+    from planner.io.ics_export import write_ics  # icalendar is loaded when a calendar is written
+
     try:
         count = write_ics(path, sessions, units, changed)
     except OSError as exc:
@@ -159,6 +160,8 @@ class PrintActions(QObject):
         path = self.ask_save_path("Export calendar", "training-plan.ics", "Calendar files (*.ics)")
         if path is None:
             return None
+        from planner.io.ics_export import plan_changed_at
+
         units, changed = self.store.profile.get().units, plan_changed_at(self.store.path)
         threading.Thread(target=_write_calendar, args=(path, sessions, units, changed, self),
                          name="export-calendar").start()
