@@ -246,15 +246,10 @@ def _store_errors() -> tuple[type[Exception], ...]:
     return (StoreError, BadDocument)
 
 
-@contextlib.contextmanager
-def _open(data_dir: Path, builtins: Sequence[Template] = ()) -> Iterator[Store]:
+def _open(data_dir: Path, builtins: Sequence[Template] = ()) -> contextlib.closing[Store]:
     from planner.store.database import open_store
 
-    store = open_store(data_dir, builtins)
-    try:
-        yield store
-    finally:
-        store.close()
+    return contextlib.closing(open_store(data_dir, builtins))
 
 
 @contextlib.contextmanager
@@ -269,16 +264,11 @@ def _services(data_dir: Path, builtins: Sequence[Template] = ()) -> Iterator[tup
         yield PlanService(runner), ProfileService(runner)
 
 
-@contextlib.contextmanager
-def _snapshot(data_dir: Path, builtins: Sequence[Template] = ()) -> Iterator[Store]:
+def _snapshot(data_dir: Path, builtins: Sequence[Template] = ()) -> contextlib.closing[Store]:
     """The data as it is now, for commands that only read: no lock, nothing written."""
     from planner.store.database import open_snapshot
 
-    store = open_snapshot(data_dir, builtins)
-    try:
-        yield store
-    finally:
-        store.close()
+    return contextlib.closing(open_snapshot(data_dir, builtins))
 
 
 def _run_gui(data_dir: Path, demo: bool) -> int:

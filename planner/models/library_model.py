@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -19,6 +17,7 @@ from planner.domain.labels import KIND_GROUPS, TYPE_WORDS
 from planner.domain.session import Template
 from planner.models import mime
 from planner.models.session_text import template_summary, template_tooltip
+from planner.models.two_level import GROUP, Index, TwoLevelModel
 from planner.models.undo import ChangeBus
 from planner.services.changes import Changes
 from planner.store.records import TemplateRepository
@@ -27,13 +26,11 @@ TemplateIdRole = Qt.ItemDataRole.UserRole + 10
 TemplateRole = Qt.ItemDataRole.UserRole + 11
 KindRole = Qt.ItemDataRole.UserRole + 12
 
-_ROOT = QModelIndex()
-_GROUP = 0  # internal id of a group row; a template row stores its group's row + 1
-Index = QModelIndex | QPersistentModelIndex
+_GROUP = GROUP
 
 
 
-class LibraryModel(QAbstractItemModel):
+class LibraryModel(TwoLevelModel):
     """Kind groups (rows of the root) holding their templates; a thin view over the repository.
 
     The whole list is small and changes as one (a template saved, hidden, restored), so a change
@@ -74,30 +71,12 @@ class LibraryModel(QAbstractItemModel):
             return None
         return self._groups[index.internalId() - 1][1][index.row()]
 
-    # -- QAbstractItemModel --------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
-        if column != 0 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, 0, _GROUP) if row < len(self._groups) else QModelIndex()
-        if parent.internalId() == _GROUP and parent.column() == 0 and row < len(self._groups[parent.row()][1]):
-            return self.createIndex(row, 0, parent.row() + 1)
-        return QModelIndex()
+    # -- QAbstractItemModel (index bookkeeping in TwoLevelModel) --------------------------------
+    def group_count(self) -> int:
+        return len(self._groups)
 
-    def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == _GROUP:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, _GROUP)
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == _GROUP and parent.column() == 0:
-            return len(self._groups[parent.row()][1])
-        return 0
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 1
+    def leaf_count(self, group: int) -> int:
+        return len(self._groups[group][1])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
 
 from planner.domain.enums import Units
 from planner.domain.session import Session
 from planner.domain.weeks import week_days
 from planner.models import mime, session_text
+from planner.models.two_level import GROUP, ROOT, Index, TwoLevelModel
 from planner.models.undo import ChangeBus
 from planner.services.changes import Changes
 from planner.services.plan import PlanService
@@ -26,13 +27,11 @@ DateRole = Qt.ItemDataRole.UserRole + 2
 IsTodayRole = Qt.ItemDataRole.UserRole + 3
 UnitsRole = Qt.ItemDataRole.UserRole + 4
 
-_ROOT = QModelIndex()  # the invalid index: Qt's usual default parent
-_DAY = 0  # internal id of a day row; a session row stores its day's row + 1
-
-Index = QModelIndex | QPersistentModelIndex
+_ROOT = ROOT
+_DAY = GROUP  # a day row; a session row stores its day's row + 1
 
 
-class WeekModel(QAbstractItemModel):
+class WeekModel(TwoLevelModel):
     """Days -> sessions for one week; every change goes to the PlanService, never to rows here."""
 
     refreshed = Signal()  # after any day was reloaded (totals strip, headers)
@@ -167,30 +166,12 @@ class WeekModel(QAbstractItemModel):
                     return row, r
         return None
 
-    # -- QAbstractItemModel --------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
-        if column != 0 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, 0, _DAY) if row < 7 else QModelIndex()
-        if parent.internalId() == _DAY and parent.column() == 0 and row < len(self._rows[parent.row()]):
-            return self.createIndex(row, 0, parent.row() + 1)
-        return QModelIndex()
+    # -- QAbstractItemModel (index bookkeeping in TwoLevelModel) --------------------------------
+    def group_count(self) -> int:
+        return 7
 
-    def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == _DAY:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, _DAY)
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        if not parent.isValid():
-            return 7
-        if parent.internalId() == _DAY and parent.column() == 0:
-            return len(self._rows[parent.row()])
-        return 0
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 1
+    def leaf_count(self, group: int) -> int:
+        return len(self._rows[group])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
