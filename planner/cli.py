@@ -413,16 +413,25 @@ def _exercise_catalog() -> dict[str, tuple[str, ...]]:
             from None
 
 
-def cmd_export_plan(args: argparse.Namespace, data_dir: Path) -> int:
-    from planner.io import plan_csv
-
+def _date_range(args: argparse.Namespace) -> tuple[dt.date | None, dt.date | None]:
+    """--from and --to, each optional; --to before --from is a usage error."""
     first = parse_date("from", args.first) if args.first else None
     last = parse_date("to", args.last) if args.last else None
     if first and last and first > last:
         raise ValidationError("to", f"{last} is before --from {first}")
+    return first, last
+
+
+def _within(day: dt.date, first: dt.date | None, last: dt.date | None) -> bool:
+    return (first is None or day >= first) and (last is None or day <= last)
+
+
+def cmd_export_plan(args: argparse.Namespace, data_dir: Path) -> int:
+    from planner.io import plan_csv
+
+    first, last = _date_range(args)
     with _snapshot(data_dir) as store:
-        sessions = [s for s in store.sessions.all()
-                    if (first is None or s.date >= first) and (last is None or s.date <= last)]
+        sessions = [s for s in store.sessions.all() if _within(s.date, first, last)]
     if args.file == "-":
         _write_stdout_bytes(plan_csv.format_plan(sessions).encode("utf-8"))
         return EXIT_OK
@@ -570,13 +579,9 @@ def _offscreen_gui() -> None:
 def cmd_export_ics(args: argparse.Namespace, data_dir: Path) -> int:
     from planner.io.ics_export import SEQUENCE_EPOCH, plan_changed_at, write_ics
 
-    first = parse_date("from", args.first) if args.first else None
-    last = parse_date("to", args.last) if args.last else None
-    if first and last and first > last:
-        raise ValidationError("to", f"{last} is before --from {first}")
+    first, last = _date_range(args)
     with _snapshot(data_dir) as store:
-        sessions = [s for s in store.sessions.all()
-                    if (first is None or s.date >= first) and (last is None or s.date <= last)]
+        sessions = [s for s in store.sessions.all() if _within(s.date, first, last)]
         units = store.profile.get().units
         changed = plan_changed_at(store.path) if store.path.exists() else SEQUENCE_EPOCH
     target = Path(args.file)

@@ -38,6 +38,29 @@ def timed(fn: Callable[[], object], rounds: int, between: Callable[[], object] |
     return out
 
 
+def one_row_baseline(app, rounds: int) -> list[float]:  # noqa: ANN001 - a QApplication
+    """One row of a bare QListView changed and repainted: the smallest repaint Qt does."""
+    from PySide6.QtCore import QStringListModel
+    from PySide6.QtWidgets import QListView
+
+    model = QStringListModel([f"row {k}" for k in range(10)])
+    view = QListView()
+    view.setModel(model)
+    view.resize(300, 400)
+    view.show()
+    app.processEvents()
+    n = iter(range(10**9))
+
+    def baseline() -> None:
+        model.setData(model.index(3), f"row {next(n)}")
+        app.processEvents()
+
+    ms = timed(baseline, rounds)
+    view.close()
+    app.processEvents()
+    return ms
+
+
 def stats(ms: list[float]) -> tuple[float, float]:
     ms = sorted(ms)
     return statistics.median(ms), ms[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))]

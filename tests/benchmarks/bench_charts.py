@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.benchmarks.bench import stats  # noqa: E402
+from tests.benchmarks.bench import one_row_baseline, stats  # noqa: E402
 
 Times = tuple[list[float], list[float]]  # wall-clock ms, CPU ms of this process
 
@@ -59,8 +59,8 @@ def main() -> None:
     args = parser.parse_args()
     from types import SimpleNamespace
 
-    from PySide6.QtCore import QStringListModel, Qt
-    from PySide6.QtWidgets import QApplication, QListView, QMainWindow
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QMainWindow
 
     from planner.dev.reference_file import reference_folder
     from planner.dev.reference_history import END
@@ -88,21 +88,7 @@ def main() -> None:
     print(f"first show: load the history and paint every chart {1000 * (time.perf_counter() - t0):.1f} ms; "
           f"load average {os.getloadavg()[0]:.1f}")
 
-    base_model = QStringListModel([f"row {k}" for k in range(10)])
-    base_view = QListView()
-    base_view.setModel(base_model)
-    base_view.resize(300, 400)
-    base_view.show()
-    app.processEvents()
-    n = iter(range(10**9))
-
-    def baseline() -> None:
-        base_model.setData(base_model.index(3), f"row {next(n)}")
-        app.processEvents()
-
-    base = timed(baseline, args.rounds * 2)
-    base_view.close()
-    app.processEvents()
+    base = (one_row_baseline(app, args.rounds * 2), [])  # wall ms; the ratio reads only these
 
     def repaint_only() -> None:
         for chart in dock.pane.charts:

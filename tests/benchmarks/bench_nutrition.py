@@ -20,15 +20,15 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.benchmarks.bench import row, timed  # noqa: E402
+from tests.benchmarks.bench import one_row_baseline, row, timed  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=40)
     args = parser.parse_args()
-    from PySide6.QtCore import QStringListModel, Qt
-    from PySide6.QtWidgets import QApplication, QListView, QMainWindow
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QMainWindow
 
     from planner.dev.reference_file import reference_folder
     from planner.domain.profile import NutritionLog
@@ -44,19 +44,7 @@ def main() -> None:
     last = all_sessions[-1].date
     print(f"Reference history: {len(all_sessions)} sessions, {all_sessions[0].date} to {last}")
 
-    base_model = QStringListModel([f"row {k}" for k in range(10)])
-    base_view = QListView()
-    base_view.setModel(base_model)
-    base_view.show()
-    app.processEvents()
-    n = iter(range(10**9))
-
-    def baseline():
-        base_model.setData(base_model.index(3), f"row {next(n)}")
-        app.processEvents()
-
-    base = timed(baseline, args.rounds)
-    base_view.close()
+    base = one_row_baseline(app, args.rounds)
 
     victim = next(s for s in reversed(all_sessions) if s.kind.value == "run")
     host = QMainWindow()

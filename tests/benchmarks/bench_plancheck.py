@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.benchmarks.bench import row, timed  # noqa: E402
+from tests.benchmarks.bench import one_row_baseline, row, timed  # noqa: E402
 
 
 def main() -> None:
@@ -33,9 +33,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=30)
     args = parser.parse_args()
 
-    from PySide6.QtCore import QStringListModel, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QUndoStack
-    from PySide6.QtWidgets import QApplication, QListView, QMainWindow
+    from PySide6.QtWidgets import QApplication, QMainWindow
 
     from planner.dev.reference_file import reference_folder
     from planner.dev.reference_history import END
@@ -68,19 +68,7 @@ def main() -> None:
     print(f"findings for the 5 weeks from {first}: {len(dock.findings())}; "
           + ", ".join(sorted({f.rule for f in dock.findings()})))
 
-    base_model = QStringListModel([f"row {k}" for k in range(10)])
-    base_view = QListView()
-    base_view.setModel(base_model)
-    base_view.show()
-    app.processEvents()
-    n = iter(range(10**9))
-
-    def baseline() -> None:
-        base_model.setData(base_model.index(3), f"row {next(n)}")
-        app.processEvents()
-
-    base = timed(baseline, args.rounds * 2)
-    base_view.close()
+    base = one_row_baseline(app, args.rounds * 2)
 
     victim = next(s for s in sessions if s.date >= first + dt.timedelta(days=9) and s.kind.value == "run")
     flip = [victim.replace(duration_min=victim.duration_min + 5), victim]
