@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 import planner
 from planner.domain.profile import NutritionLog
-from planner.domain.weeks import first_day_after_start_change, week_start
+from planner.domain.weeks import DATE_MAX, DATE_MIN, first_day_after_start_change, week_start
 from planner.services.changes import Changes
 from planner.store.errors import StoreError
 from planner.ui.calendar.session_actions import SessionActions
@@ -285,6 +285,8 @@ class MainWindow(QMainWindow):
 
     # -- weeks ---------------------------------------------------------------------------------
     def go_to(self, day: dt.date) -> None:
+        # The app keeps dates from 1900 to 2199: no week beyond the ones holding those ends is shown.
+        day = min(max(day, DATE_MIN), DATE_MAX)
         self.week_model.set_week(week_start(day, self.profile.week_start))
         self.settings.last_week = self.week_model.first_day
 

@@ -40,3 +40,19 @@ def test_restore_from_file_is_a_new_plan_for_every_pane(window, monkeypatch, tmp
     assert window.week_model.day_sessions(3) == []  # the calendar shows the restored plan
     assert window.undo_stack.count() == 0  # nothing to undo into the replaced plan
     assert window.statusBar().currentMessage().startswith("Restored a backup (4 sessions)")
+
+
+def test_weeks_beyond_the_dates_the_app_keeps_are_not_shown(window, monkeypatch):
+    end = dt.date(2199, 12, 31)
+    window.go_to(end)
+    window.shift_week(5)
+    assert end in window.week_model.days  # the last week the app keeps, and no further
+    window.plan.add([run("Late", end)], end)
+    import planner.ui.calendar.session_actions as sa
+
+    said = []
+    monkeypatch.setattr(sa.QMessageBox, "warning", lambda *a: said.append(a[2]))
+    window.week_view.select_ids([window.store.sessions.on_date(end)[0].id])
+    window.session_actions.next_day.trigger()  # Ctrl+Shift+Right
+    assert len(said) == 1 and said[0].startswith("The session was not moved: date: must be")
+    assert [s.title for s in window.store.sessions.on_date(end)] == ["Late"]

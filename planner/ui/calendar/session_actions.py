@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from planner.domain.enums import Status, Units
+from planner.domain.errors import ValidationError
 from planner.domain.session import Session
 from planner.services.library import LibraryService
 from planner.services.plan import PlanService
@@ -141,8 +142,12 @@ class SessionActions(QObject):
 
     def _shift(self, days: int) -> None:
         ids = [s.id for s in self.selected()]
-        if ids:
+        if not ids:
+            return
+        try:
             self._plan.shift(ids, days)
+        except ValidationError as exc:  # a day past the dates the app keeps (1900-2199)
+            QMessageBox.warning(self._parent, "Move session", f"The session was not moved: {exc}")
 
     def save_as_template(self) -> None:
         sel = self.selected()
