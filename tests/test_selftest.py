@@ -55,7 +55,7 @@ def test_self_test_passes_from_source_with_one_line_per_step(tmp_path):
     [
         # The pane host no longer hears the change bus: the panes miss the drop.
         ("import planner.ui.panes as p; p.PaneHost._on_changes = lambda self, changes: None", "panes",
-         "not refreshed after the drop: Charts, Nutrition, "),
+         "not refreshed after the drop: StatusPane, Charts, Nutrition, "),
         # The calendar writer drops the last event.
         ("import planner.io.ics_export as m; w = m.write_ics; "
          "m.write_ics = lambda path, s, *a: w(path, s[:-1], *a)", "calendar", "sessions, "),

@@ -8,12 +8,15 @@ change costs the rules over the five weeks shown, not a pass over the whole hist
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from planner.domain.load_history import LoadHistory
-from planner.domain.rules import Finding, PlanWindow, check
+from planner.domain.rules import Finding, PlanWindow
 from planner.domain.rules.model import LOOKAHEAD_DAYS, LOOKBACK_DAYS
 from planner.services.changes import Changes
 from planner.store.store import Store
+
+if TYPE_CHECKING:
+    from planner.domain.load_history import LoadHistory
 
 
 class PlanCheck:
@@ -23,6 +26,8 @@ class PlanCheck:
         self.history: LoadHistory | None = None
 
     def _history(self) -> LoadHistory:
+        from planner.domain.load_history import LoadHistory  # numpy: loaded at the first check
+
         profile = self.store.profile.get()
         if self.history is None or self.history.week_start_day is not profile.week_start:
             self.history = LoadHistory(profile.week_start)
@@ -51,4 +56,6 @@ class PlanCheck:
                           self._history() if load_rules else None, self.today, self.store.templates.visible())
 
     def findings(self, first: dt.date, last: dt.date, with_fixes: bool = True) -> list[Finding]:
+        from planner.domain.rules.engine import check
+
         return check(self.window(first, last), with_fixes)

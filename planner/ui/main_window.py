@@ -93,11 +93,13 @@ class MainWindow(QMainWindow):
         self.bus.changed.connect(self._on_changes, Qt.ConnectionType.DirectConnection)
         self.bus.error.connect(self._show_error)
         self.panes = PaneHost(self.bus, self)
-        self._add_panes()
+        self.panes.hold_until_shown(self)  # the calendar first, then the panes fill in
+        # The status bar first: each pass refreshes panes in the order they came.
         self.status_pane = StatusPane(self.statusBar(), parts.save_status, Path(self.store.path).name)
         self.status_pane.setToolTip(str(self.store.path))
         self.statusBar().addPermanentWidget(self.status_pane)
         self.panes.add(self.status_pane)
+        self._add_panes()
         parts.save_status.failed.connect(self._save_failed)
         self.setAcceptDrops(True)  # activity files dropped onto the window
         self.statusBar().showMessage("Drag a session from the library onto a day to plan it.", 8000)

@@ -40,6 +40,7 @@ class PaneHost(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._pass)
         self.painted_at = 0.0  # perf_counter() when the calendar had painted the last change
+        self._held = False
         bus.changed.connect(self._on_changes)
 
     def add(self, pane: QWidget) -> QWidget:
@@ -51,7 +52,7 @@ class PaneHost(QObject):
             pane.installEventFilter(self)
         self._missed[id(pane)] = Changes(everything=True)  # first sight: build from scratch
         if _shown(pane):
-            self._timer.start()
+            self._schedule()
         return pane
 
     def follow(self, pane: QWidget, name: str, setter: Callable[[Any], object], value: Any) -> None:
@@ -59,6 +60,22 @@ class PaneHost(QObject):
         painted, or when the pane is next shown; only the latest value per name is kept."""
         self._follow.setdefault(id(pane), {})[name] = (setter, value)
         if _shown(pane):
+            self._schedule()
+
+    def hold_until_shown(self, window: QWidget, delay_ms: int = 150) -> None:
+        """No pass until `window` has been on screen for `delay_ms`: at start-up the calendar
+        appears first and the panes (charts over ten years, the plan check) fill in just after."""
+        self._held = True
+        self._release_after = delay_ms
+        window.installEventFilter(self)
+        self._window = window
+
+    def _release(self) -> None:
+        self._held = False
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if not self._held:
             self._timer.start()
 
     def panes(self) -> list[QWidget]:
@@ -69,7 +86,10 @@ class PaneHost(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
-            self._catch_up(watched)
+            if self._held and watched is getattr(self, "_window", None):
+                QTimer.singleShot(self._release_after, self._release)
+            else:
+                self._catch_up(watched)
         return False
 
     def _on_changes(self, changes: Changes) -> None:
@@ -80,11 +100,11 @@ class PaneHost(QObject):
             key = id(pane)
             self._missed[key] = self._missed[key].merge(changes) if key in self._missed else changes
         if any(_shown(p) and id(p) in self._missed for p in self._panes):
-            self._timer.start()
+            self._schedule()
 
     def _catch_up(self, pane: QWidget) -> None:
         if id(pane) in self._missed or self._follow.get(id(pane)):
-            self._timer.start()
+            self._schedule()
 
     def flush(self) -> None:
         """Refresh every visible stale pane now (tests; the timer does this in the app)."""

@@ -4,7 +4,20 @@ Pure Python, no Qt: `check(PlanWindow)` gives `Finding`s; planner/services/planc
 window from the store and planner/services/fixes.py applies a `Fix`.
 """
 
-from planner.domain.rules.engine import RULE_IDS, check, fixes_for
+from __future__ import annotations
+
+from typing import Any
+
 from planner.domain.rules.model import Finding, Fix, FixKind, PlanWindow, Severity
+
+
+def __getattr__(name: str) -> Any:
+    # The engine (and numpy, through the load rules) loads when a check first runs, not when the
+    # window is built: start-up only needs the finding types.
+    if name in ("RULE_IDS", "check", "fixes_for"):
+        from planner.domain.rules import engine
+
+        return getattr(engine, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["RULE_IDS", "Finding", "Fix", "FixKind", "PlanWindow", "Severity", "check", "fixes_for"]

@@ -6,12 +6,14 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.domain.enums import Status
-from planner.domain.load_history import LoadHistory
 from planner.domain.profile import Profile, ReadinessEntry
 from planner.domain.session import Session, Template
+
+if TYPE_CHECKING:  # numpy comes with it: loaded when a check runs, not at start-up
+    from planner.domain.load_history import LoadHistory
 
 
 class Severity(StrEnum):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.rules import Finding, Severity, fixes_for
+from planner.domain.rules import Finding, Severity
 from planner.domain.rules.badges import findings_by_date, findings_by_session
 from planner.domain.weeks import week_start
 from planner.services.changes import Changes
@@ -212,6 +212,8 @@ class PlanCheckDock(QDockWidget):
             self.dismiss_button.setEnabled(False)
             self.fix_box.setEnabled(False)
             return
+        from planner.domain.rules.engine import fixes_for
+
         fixes = fixes_for(f, self.check.window(f.dates[0], f.dates[-1]))
         for fix in fixes:
             self.fix_box.addItem(fix.text, fix)
