@@ -110,11 +110,9 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
     gc.freeze()
     try:
         if demo and len(store.sessions) == 0:
-            from planner.services.plan_files import load_demo
-            from planner.services.runner import DirectRunner
+            from planner.services.plan_files import seed_demo
 
-            runner = DirectRunner(store)
-            load_demo(PlanService(runner), ProfileService(runner), dt.date.today())
+            seed_demo(store, dt.date.today())
         window = build_window(store, settings)
         window.show()
         return app.exec()

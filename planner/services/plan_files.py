@@ -11,6 +11,7 @@ from planner.domain.session import Session
 from planner.io.plan_csv import PlanRow, append_positions
 from planner.services.library import ProfileService
 from planner.services.plan import PlanService
+from planner.store.store import Store
 
 
 def import_rows(plan: PlanService, rows: Sequence[PlanRow], source: str) -> list[Session]:
@@ -31,3 +32,11 @@ def load_demo(plan: PlanService, profiles: ProfileService, today: dt.date) -> li
             profiles.set(profile)
         stored = plan.add_placed(sessions, "Load the demo plan")
     return stored
+
+
+def seed_demo(store: Store, today: dt.date) -> list[Session]:
+    """The demo plan written at once into a store (dev previews, `--demo`), through the services."""
+    from planner.services.runner import DirectRunner
+
+    runner = DirectRunner(store)
+    return load_demo(PlanService(runner), ProfileService(runner), today)

@@ -29,8 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     from planner.resources import builtin_templates
+    from planner.services.plan_files import seed_demo
     from planner.store.database import DATA_FILE, open_store
-    from planner.store.seed import seed_demo
     from planner.ui.charts import ChartsDock
     from planner.ui.theme import apply_theme
 
@@ -39,8 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     folder = args.data_dir or Path(tempfile.mkdtemp(prefix="hp-charts-"))
     today = args.today
     if args.reference and not (folder / DATA_FILE).exists():
-        from planner.domain.reference_history import END, generate_reference_history
-        from planner.store.reference_file import write_reference_file
+        from planner.dev.reference_file import write_reference_file
+        from planner.dev.reference_history import END, generate_reference_history
 
         write_reference_file(folder / DATA_FILE, generate_reference_history())
         today = END - dt.timedelta(days=14)

@@ -27,8 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from planner.resources import builtin_templates
+    from planner.services.plan_files import seed_demo
     from planner.store.database import open_store
-    from planner.store.seed import seed_demo
     from planner.ui.nutrition.dock import NutritionDock
     from planner.ui.theme import apply_theme
 
