@@ -102,13 +102,14 @@ def wire_badges(week_view: QWidget, dock: PlanCheckDock) -> None:
         titles.clear()
         titles.update(titles_by_session(dock.findings()))
 
-    for view in week_view.views:  # type: ignore[attr-defined]
-        view.setItemDelegate(BadgeDelegate(view.itemDelegate(), dock.badges_by_session, lambda: titles, view))
-
+    # The marks as of the dock's last refresh: worked out once per change of findings, read by
+    # every card the columns paint.
     shown: dict[str, dict] = {"sessions": {}, "dates": {}}
+    for view in week_view.views:  # type: ignore[attr-defined]
+        view.setItemDelegate(BadgeDelegate(view.itemDelegate(), lambda: shown["sessions"], lambda: titles, view))
 
     def repaint() -> None:
-        by_session, by_date = dict(dock.badges_by_session()), dict(dock.badges_by_date())
+        by_session, by_date = dock.badges_by_session(), dock.badges_by_date()
         changed = {i for i in by_session.keys() | shown["sessions"].keys()
                    if by_session.get(i) != shown["sessions"].get(i)}
         if not changed and by_date == shown["dates"]:
