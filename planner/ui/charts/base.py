@@ -186,6 +186,14 @@ class ChartPanel(QWidget):
         item.setPos(date_ts(h.start) + (first + last) / 2 * DAY_S, top)
         item.setVisible(True)
 
+    @staticmethod
+    def day_at(h: LoadHistory | None, x: float) -> int | None:
+        """The history's day index under the pointer's x (seconds), or None off the history."""
+        if h is None or h.n == 0:
+            return None
+        i = int((x - date_ts(h.start)) // DAY_S)
+        return i if 0 <= i < h.n else None
+
     def finish(self) -> None:
         """The read-out goes under the plots."""
         self._layout.addWidget(self.readout)

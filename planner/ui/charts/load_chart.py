@@ -105,10 +105,8 @@ class LoadChart(ChartPanel):
 
     def _hover(self, p: QPointF) -> None:
         h = self.history
-        if h is None or h.n == 0:
-            return
-        i = int((p.x() - date_ts(h.start)) // DAY_S)
-        if not 0 <= i < h.n:
+        i = self.day_at(h, p.x())
+        if h is None or i is None:
             return
         day = h.day(i)
         if h.building[i]:
