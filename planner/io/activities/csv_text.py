@@ -121,3 +121,16 @@ def duration_s(text: str, what: str, name: str, line: int) -> float | None:
         h, mi, s = (int(g or 0) for g in m.groups())
         return float(h * 3600 + mi * 60 + s)
     raise ActivityFileError(name, f"{what} is not a duration ({text!r}; e.g. '1h 05m' or '3900')", line)
+
+
+def reps_and_seconds(row: Sequence[str], i_reps: int | None, i_seconds: int | None, reps_col: str,
+                     seconds_col: str, name: str, line: int) -> tuple[float | None, float | None] | None:
+    """A logged set's reps and seconds, reps whole; None for a row with neither (cardio logged by
+    distance in a lifting app), which the caller leaves out."""
+    reps = number(cell(row, i_reps), reps_col, name, line)
+    seconds = number(cell(row, i_seconds), seconds_col, name, line)
+    if not reps and not seconds:
+        return None
+    if reps is not None and not float(reps).is_integer():
+        raise ActivityFileError(name, f"{reps_col} is not a whole number ({reps:g})", line)
+    return reps, seconds

@@ -44,13 +44,11 @@ def read_hevy_csv(data: bytes, name: str) -> ParsedFile:
             weight = lb * LB_TO_KG if lb is not None else None
         else:
             weight = c.number(c.cell(row, i_kg), "weight_kg", name, line)
-        reps = c.number(c.cell(row, i_reps), "reps", name, line)
-        seconds = c.number(c.cell(row, i_seconds), "duration_seconds", name, line)
-        if not reps and not seconds:
+        counted = c.reps_and_seconds(row, i_reps, i_seconds, "reps", "duration_seconds", name, line)
+        if counted is None:
             log.skip("sets without reps or time (cardio by distance)")
             continue
-        if reps is not None and not float(reps).is_integer():
-            raise ActivityFileError(name, f"reps is not a whole number ({reps:g})", line)
+        reps, seconds = counted
         superset = c.number(c.cell(row, i_superset), "superset_id", name, line)
         rpe = c.number(c.cell(row, i_rpe), "rpe", name, line)
         log.add((c.cell(row, i_start), c.cell(row, i_title)), line, start, (end - start).total_seconds(),

@@ -45,13 +45,11 @@ def read_strong_csv(data: bytes, name: str) -> ParsedFile:
             weight = c.number(c.cell(row, i_weight_kg), "Weight", name, line)
             if weight is not None and c.cell(row, i_unit).lower() in ("lbs", "lb"):
                 weight *= LB_TO_KG
-        reps = c.number(c.cell(row, i_reps), "Reps", name, line)
-        seconds = c.number(c.cell(row, i_seconds), "Seconds", name, line)
-        if not reps and not seconds:
+        counted = c.reps_and_seconds(row, i_reps, i_seconds, "Reps", "Seconds", name, line)
+        if counted is None:
             log.skip("rows without reps or time (cardio by distance)")
             continue
-        if reps is not None and not float(reps).is_integer():
-            raise ActivityFileError(name, f"Reps is not a whole number ({reps:g})", line)
+        reps, seconds = counted
         rpe = c.number(c.cell(row, i_rpe), "RPE", name, line)
         key = (c.cell(row, i_number) or c.cell(row, i_date), c.cell(row, i_workout))
         log.add(key, line, start, duration, c.cell(row, i_workout) or "Workout", c.cell(row, i_exercise), None, {
