@@ -50,10 +50,6 @@ class SaveStatus(QObject):
         self.error = None
         self.changed.emit()
 
-    def poke(self) -> None:
-        """A change was made: the state is at least "Saving…" now."""
-        self.changed.emit()
-
     def _on_saved(self, _revision: int) -> None:
         self.error = None
         self.changed.emit()

@@ -7,7 +7,6 @@ UI state (which card to select is the week model's business, worked out from the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -29,13 +28,6 @@ class Changes:
     everything: bool = False  # a whole new file (restore) or a change too wide to list
     origin: Origin = Origin.DO
     text: str = ""  # the operation's words, e.g. "Move 'Tempo run' to Thursday"
-
-    @staticmethod
-    def sessions(dates: Iterable[dt.date]) -> Changes:
-        return Changes(dates=frozenset(dates))
-
-    def touches(self, first: dt.date, last: dt.date) -> bool:
-        return self.everything or any(first <= d <= last for d in self.dates)
 
     @property
     def empty(self) -> bool:

@@ -8,10 +8,8 @@ window's runner (models/undo.py) wraps the same operations for its undo stack.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
 from typing import Protocol
 
-from planner.services.changes import Changes
 from planner.services.operations import Operation
 from planner.store.store import Store
 
@@ -29,33 +27,17 @@ class Runner(Protocol):
 
 
 class DirectRunner:
-    """Applies operations at once, for the command line; errors propagate to the caller.
-
-    `applied` lists what each action changed, in order (a group counts once)."""
+    """Applies operations at once, for the command line; errors propagate to the caller (the
+    store rolled back, so nothing of a failed change or group is on disk)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.applied: list[Changes] = []
-        self._group: Changes | None = None
 
     def run(self, op: Operation) -> bool:
         with self.store.batch():
-            changes = op.apply(self.store)
-        if self._group is not None:
-            self._group = self._group.merge(changes)
-        else:
-            self.applied.append(changes)
+            op.apply(self.store)
         return True
 
-    @contextlib.contextmanager
-    def group(self, text: str) -> Iterator[None]:
-        if self._group is not None:  # nested: part of the outer group
-            yield
-            return
-        self._group = Changes(text=text)
-        try:
-            with self.store.batch():  # saved once, and not at all if the body fails
-                yield
-            self.applied.append(self._group.said(self._group.origin, text))
-        finally:
-            self._group = None
+    def group(self, text: str) -> contextlib.AbstractContextManager[None]:
+        """Saved once at the end, and not at all if the body fails (store batches nest)."""
+        return self.store.batch()

@@ -346,8 +346,7 @@ class MainWindow(QMainWindow):
         from planner.ui.dialogs.generator_wizard import run_generator_wizard
 
         if run_generator_wizard(self, self.plan, self.store.profile.get(), self._today()):
-            first = self.undo_stack.undoText()  # the block's own words; show where it starts
-            self.statusBar().showMessage(first, 6000)
+            self.statusBar().showMessage(self.undo_stack.undoText(), 6000)  # the block's own words
 
     def edit_profile(self) -> None:
         from planner.ui.dialogs.profile_dialog import ProfileDialog

@@ -40,7 +40,9 @@ class PaneHost(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._pass)
         self.painted_at = 0.0  # perf_counter() when the calendar had painted the last change
-        self._held = False
+        self._held = False  # hold_until_shown: no pass before the window is on screen
+        self._release_after = 0
+        self._window: QWidget | None = None
         bus.changed.connect(self._on_changes)
 
     def add(self, pane: QWidget) -> QWidget:
@@ -86,7 +88,7 @@ class PaneHost(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
-            if self._held and watched is getattr(self, "_window", None):
+            if self._held and watched is self._window:
                 QTimer.singleShot(self._release_after, self._release)
             else:
                 self._catch_up(watched)
