@@ -338,7 +338,7 @@ def test_a_bug_is_one_line_too_unless_debugging(cli, data_dir, monkeypatch):
     def boom(args, data_dir):
         raise RuntimeError("kaput")
 
-    monkeypatch.setattr(planner_cli, "cmd_report", boom)
+    monkeypatch.setattr(planner_cli.report, "run", boom)
     rc, _, err = cli("--data-dir", data_dir, "report", "--week", "2026-W48")
     assert_one_line_error(rc, err)
     assert rc == 70

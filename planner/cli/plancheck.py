@@ -1,20 +1,18 @@
 """The plan-check commands: `check` (findings of a range, numbered; `--fix N` applies the first fix
-of finding N) and `log` (a day's readiness entry). Registered by planner/cli.py; no Qt."""
+of finding N) and `log` (a day's readiness entry)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
+from planner.cli.common import EXIT_OK, AddCommand, builtin_templates, number, open_store, usage_error
 from planner.domain.weeks import parse_date
 
-EXIT_OK = 0
 
-
-def add_parsers(command: Callable[[str, str], argparse.ArgumentParser], number: Callable[[str], float]) -> None:
+def add_parser(command: AddCommand) -> None:
     p = command("check", "the plan check: findings of a range of days, numbered")
     p.add_argument("--from", dest="first", metavar="DATE", required=True, help="first day (YYYY-MM-DD)")
     p.add_argument("--to", dest="last", metavar="DATE", required=True, help="last day (YYYY-MM-DD)")
@@ -30,6 +28,10 @@ def add_parsers(command: Callable[[str, str], argparse.ArgumentParser], number: 
     p.add_argument("--rhr", metavar="BPM", type=int, help="resting heart rate")
 
 
+def run(args: argparse.Namespace, data_dir: Path) -> int:
+    return check(args, data_dir) if args.command == "check" else log(args, data_dir)
+
+
 def format_findings(findings: list, numbered: bool = True) -> list[str]:
     """Findings as text: number, severity, day, title, the reason and the fixes."""
     lines: list[str] = []
@@ -42,24 +44,24 @@ def format_findings(findings: list, numbered: bool = True) -> list[str]:
     return lines
 
 
-def cmd_check(args: argparse.Namespace, data_dir: Path, open_store: Callable, error: Callable) -> int:
+def check(args: argparse.Namespace, data_dir: Path) -> int:
     from planner.services.fixes import apply_fix
     from planner.services.plancheck import PlanCheck
     from planner.services.runner import DirectRunner
 
     first, last = parse_date("from", args.first), parse_date("to", args.last)
     if last < first:
-        raise error("--to must not be before --from")
-    with open_store(data_dir) as store:
-        check = PlanCheck(store)
-        findings = check.findings(first, last)
+        raise usage_error("--to must not be before --from")
+    with open_store(data_dir, builtin_templates()) as store:
+        plan_check = PlanCheck(store)
+        findings = plan_check.findings(first, last)
         if args.fix is not None:
             if not 1 <= args.fix <= len(findings):
-                raise error(f"there is no finding {args.fix} (the range has {len(findings)})")
+                raise usage_error(f"there is no finding {args.fix} (the range has {len(findings)})")
             f = findings[args.fix - 1]
             if not f.fixes:
-                raise error(f"finding {args.fix} ({f.rule}) has no fix to apply")
-            apply_fix(DirectRunner(store), f.fixes[0], check.today)
+                raise usage_error(f"finding {args.fix} ({f.rule}) has no fix to apply")
+            apply_fix(DirectRunner(store), f.fixes[0], plan_check.today)
             print(f"Applied: {f.fixes[0].text}")
             return EXIT_OK
     if args.json:
@@ -73,13 +75,13 @@ def cmd_check(args: argparse.Namespace, data_dir: Path, open_store: Callable, er
     return EXIT_OK
 
 
-def cmd_log(args: argparse.Namespace, data_dir: Path, open_store: Callable, error: Callable) -> int:
+def log(args: argparse.Namespace, data_dir: Path) -> int:
     from planner.domain.profile import ReadinessEntry
     from planner.services.readiness import ReadinessService, readiness_summary
     from planner.services.runner import DirectRunner
 
     day = parse_date("date", args.date)
-    with open_store(data_dir) as store:
+    with open_store(data_dir, builtin_templates()) as store:
         service = ReadinessService(DirectRunner(store))
         old = service.get(day)
         values = {"sleep_h": args.sleep, "fatigue": args.fatigue, "soreness": args.soreness,

@@ -1,22 +1,19 @@
-"""`hybrid-planner generate`: a periodized block written through the same service the wizard uses
-(planner/services/generate.py), then its summary. Registered by planner/cli.py; no Qt."""
+"""`generate`: a periodized block written through the same service the wizard uses
+(planner/services/generate.py), then its summary."""
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from planner.cli.common import EXIT_OK, AddCommand, builtin_templates, number, services, usage_error
 from planner.domain.generator import GeneratorError, GeneratorInput, parse_days, parse_lift
 from planner.domain.generator.inputs import DAY_NAMES, DEFAULT_SESSIONS, MAIN_LIFTS, parse_pace
 from planner.domain.weeks import parse_date
 
-EXIT_OK = 0
 
-
-def add_parser(command: Callable[[str, str], argparse.ArgumentParser], number: Callable[[str], float]) -> None:
+def add_parser(command: AddCommand) -> None:
     p = command("generate", "write a periodized block of runs and lifts that passes the plan check")
     p.add_argument("--goal", required=True, choices=("run", "lift", "balanced"))
     p.add_argument("--start", required=True, metavar="YYYY-MM-DD", help="the block starts on the first day of "
@@ -57,18 +54,16 @@ def inputs_from_args(args: argparse.Namespace, profile: Any) -> GeneratorInput:
         week_start=profile.week_start)
 
 
-def cmd_generate(args: argparse.Namespace, data_dir: Path,
-                 services: Callable[[Path], contextlib.AbstractContextManager[Any]],
-                 usage: Callable[[str], Exception]) -> int:
+def run(args: argparse.Namespace, data_dir: Path) -> int:
     from planner.services.generate import preview, summary_lines, write
 
-    with services(data_dir) as (plan, _profiles):
+    with services(data_dir, builtin_templates()) as (plan, _profiles):
         try:
             x = inputs_from_args(args, plan.store.profile.get())
             block = preview(plan, x)
             written = write(plan, block, replace=args.replace)
         except GeneratorError as exc:
-            raise usage(exc.message) from None
+            raise usage_error(exc.message) from None
     print(f"Wrote {len(written.sessions)} sessions"
           + (f", replacing {written.replaced}" if written.replaced else "")
           + ("; profile goal and experience set to the block's" if written.profile_changed else "") + ".")

@@ -1,0 +1,71 @@
+"""`profile`: set (with options) and print the athlete's profile."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planner.cli.common import EXIT_OK, AddCommand, number, services
+from planner.domain.exercise_text import format_exact
+
+if TYPE_CHECKING:
+    from planner.domain.profile import Profile
+
+_OPTIONS = {  # option dest -> Profile field
+    "name": "name",
+    "body_mass": "body_mass_kg",
+    "goal": "goal",
+    "units": "units",
+    "week_start": "week_start",
+    "sweat_rate": "sweat_rate_l_per_h",
+    "height_cm": "height_cm",
+    "age": "age",
+    "sex": "sex",
+    "experience": "experience",
+}
+
+
+def add_parser(command: AddCommand) -> None:
+    p = command("profile", "set (with options) and print the athlete's profile")
+    p.add_argument("--name", metavar="N")
+    p.add_argument("--body-mass", metavar="KG", type=number)
+    p.add_argument("--goal", choices=("run", "lift", "balanced"))
+    p.add_argument("--units", choices=("metric", "imperial"))
+    p.add_argument("--week-start", choices=("mon", "sun"))
+    p.add_argument("--sweat-rate", metavar="L_PER_H", type=number)
+    p.add_argument("--height-cm", metavar="CM", type=number,
+                   help="optional, with --age and --sex for a second energy estimate (Mifflin-St Jeor)")
+    p.add_argument("--age", metavar="YEARS", type=int)
+    p.add_argument("--sex", choices=("female", "male"))
+    p.add_argument("--experience", choices=("new", "some", "experienced"),
+                   help="how long you have combined lifting and running (the plan check reads it)")
+
+
+def run(args: argparse.Namespace, data_dir: Path) -> int:
+    changes = {field: getattr(args, dest) for dest, field in _OPTIONS.items()
+               if getattr(args, dest) is not None}
+    with services(data_dir) as (_, profiles):
+        profile = profiles.get()
+        if changes:
+            profile = profile.replace(**changes)  # validates: ValidationError -> exit 2
+            profiles.set(profile)
+    print(f"name: {profile.name}")
+    print(f"body_mass_kg: {format_exact(profile.body_mass_kg)}")
+    print(f"goal: {profile.goal.value}")
+    print(f"units: {profile.units.value}")
+    print(f"week_start: {profile.week_start.value}")
+    print(f"sweat_rate_l_per_h: {format_exact(profile.sweat_rate_l_per_h)}")
+    print(f"experience: {profile.experience.value}")
+    _print_optional(profile)
+    return EXIT_OK
+
+
+def _print_optional(profile: Profile) -> None:
+    """Height, age and sex are optional: shown only once set, so older output stays the same."""
+    if profile.height_cm is not None:
+        print(f"height_cm: {format_exact(profile.height_cm)}")
+    if profile.age is not None:
+        print(f"age: {profile.age}")
+    if profile.sex is not None:
+        print(f"sex: {profile.sex.value}")
