@@ -129,11 +129,16 @@ class PlanWindow:
 
     def editable(self, s: Session) -> bool:
         """A fix may change a session only while it is planned and not in the past."""
-        return s.status is Status.PLANNED and s.id is not None and (self.today is None or s.date >= self.today)
+        return s.id is not None and is_open(s, self.today)
 
     def with_sessions(self, sessions: Mapping[dt.date, Sequence[Session]]) -> PlanWindow:
         return PlanWindow(self.first, self.last, sessions, self.profile, self.readiness, None, self.today,
                           self.templates)
+
+
+def is_open(s: Session, today: dt.date | None) -> bool:
+    """Planned and not in the past: what a fix may change."""
+    return s.status is Status.PLANNED and (today is None or s.date >= today)
 
 
 #: Days before `first` the rules look back: 30 for the single-run spike (Frandsen 2025), 21 for the
