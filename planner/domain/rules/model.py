@@ -76,6 +76,9 @@ class Finding:
     dates: tuple[dt.date, ...]
     session_ids: tuple[int, ...] = ()
     fixes: tuple[Fix, ...] = ()
+    #: Which of a rule's kinds of finding this is, when the rule has several (goal-mismatch: what
+    #: the week lacks); fixes read it, never the title.
+    variant: StrEnum | None = None
 
     @property
     def day(self) -> dt.date:
@@ -151,3 +154,30 @@ Rule = Callable[[PlanWindow], list[Finding]]
 
 def ids(sessions: Sequence[Session]) -> tuple[int, ...]:
     return tuple(s.id for s in sessions if s.id is not None)
+
+
+class Scope(StrEnum):
+    """What a rule reads: the sessions around a day (re-read on a copy of the plan when a fix is
+    tried), or the load history (read as it is: a fix is not tried against it)."""
+
+    SESSIONS = "sessions"
+    LOAD = "load"
+
+
+FindFixes = Callable[[Finding, list[Session], "PlanWindow"], list[Fix]]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSpec:
+    """One plan-check rule, registered once (planner/domain/rules/registry.py).
+
+    `find` reads a window and the findings of the rules registered before it (a rule can leave out
+    what an earlier one already said); `fixes` makes the candidate fixes for one of its findings;
+    `about_days`: its findings are about a stretch of days, not a set of sessions (a fix that moves
+    the sessions does not make them a different finding)."""
+
+    id: str
+    scope: Scope
+    find: Callable[[PlanWindow, Sequence[Finding]], list[Finding]]
+    fixes: FindFixes | None = None
+    about_days: bool = False

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from planner.domain.enums import Experience, Goal, Kind
 from planner.domain.intensity import HARD_RPE, is_hard
@@ -105,8 +106,14 @@ def run_then_heavy(w: PlanWindow) -> list[Finding]:
     return out
 
 
-def back_to_back(w: PlanWindow, reported: set[frozenset[dt.date]]) -> list[Finding]:
+#: The rules whose findings already name a pair of hard days.
+_PAIR_RULES = frozenset({"hard-run-after-heavy-legs", "heavy-legs-after-hard-run"})
+
+
+def back_to_back(w: PlanWindow, earlier: Sequence[Finding]) -> list[Finding]:
     """Two hard days in a row that the sequencing rules above have not already reported."""
+    reported = {frozenset(f.dates) if len(f.dates) == 2 else frozenset((f.dates[0] - DAY, f.dates[0]))
+                for f in earlier if f.rule in _PAIR_RULES}
     out: list[Finding] = []
     for d in w.days(w.first, w.last):
         a, b = w.on(d - DAY), w.on(d)

@@ -18,10 +18,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from enum import StrEnum
 
 from planner.domain.enums import Goal, Intensity, Kind, LiftFocus, RunType
 from planner.domain.intensity import intensity
 from planner.domain.load_series import SPIKE_FACTOR, SPIKE_WINDOW_DAYS
+from planner.domain.profile import Profile
 from planner.domain.rules.model import Finding, PlanWindow, Severity, ids
 from planner.domain.rules.timing import day_text, is_hard_day, is_recovery_day
 from planner.domain.session import Session
@@ -37,9 +39,26 @@ _POSTERIOR = re.compile(r"deadlift|hip thrust|nordic|good morning|hamstring|glut
 _CALF = re.compile(r"calf|ankle|pogo|hop|jump", re.I)
 
 
+class GoalGap(StrEnum):
+    """What a goal-mismatch finding says is missing or too much (its fix depends on it)."""
+
+    FEW_LIFTS = "few-lifts"
+    NO_POSTERIOR = "no-posterior"
+    NO_CALF = "no-calf"
+    HARD_RUNS = "hard-runs"
+    RUN_BEFORE_HEAVY_LEGS = "run-before-heavy-legs"
+    NO_LIFTING = "no-lifting"
+    NO_RUNNING = "no-running"
+
+
+def week_of(day: dt.date, profile: Profile) -> dt.date:
+    """The first day of the week the rules read `day` in."""
+    return week_start(day, profile.week_start)
+
+
 def weeks(w: PlanWindow) -> list[dt.date]:
     """First days of the weeks that overlap first..last."""
-    d = week_start(w.first, w.profile.week_start)
+    d = week_of(w.first, w.profile)
     out = []
     while d <= w.last:
         out.append(d)
@@ -138,45 +157,47 @@ def goal_mismatch(w: PlanWindow) -> list[Finding]:
         last = first + 6 * DAY
         lifts = [s for s in ss if s.kind is Kind.LIFT]
         runs = [s for s in ss if s.kind is Kind.RUN]
-        problems: list[tuple[Severity, str, str, str]] = []
+        problems: list[tuple[GoalGap, Severity, str, str, str]] = []
         if goal is Goal.RUN:
             src = "Methenitis 2018; Spiering 2021"
             if len(lifts) < 2:
-                problems.append((Severity.WARNING, "Fewer than 2 strength sessions",
+                problems.append((GoalGap.FEW_LIFTS, Severity.WARNING, "Fewer than 2 strength sessions",
                                  f"has {len(lifts)} strength session{'s' if len(lifts) != 1 else ''}; for a runner "
                                  "who lifts, two a week keep strength and help running economy", src))
             exercises = [(e.name, e.muscles) for s in lifts for e in s.exercises]
             if lifts and not any(_is_posterior(*e) for e in exercises):
-                problems.append((Severity.INFO, "No posterior-chain work",
+                problems.append((GoalGap.NO_POSTERIOR, Severity.INFO, "No posterior-chain work",
                                  "has no posterior-chain work (deadlift, hip thrust, Nordic curl)", src))
             if lifts and not any(_is_calf(*e) for e in exercises):
-                problems.append((Severity.INFO, "No calf or ankle work",
+                problems.append((GoalGap.NO_CALF, Severity.INFO, "No calf or ankle work",
                                  "has no calf or ankle work (calf raises, hops)", src))
         elif goal is Goal.LIFT:
             src = "Methenitis 2018; Wilson 2012"
             hard_runs = [s for s in runs if intensity(s, s.effective_rpe) is Intensity.HARD]
             if len(hard_runs) > 1:
-                problems.append((Severity.WARNING, "More than one hard run",
+                problems.append((GoalGap.HARD_RUNS, Severity.WARNING, "More than one hard run",
                                  f"has {len(hard_runs)} hard runs; with strength as the goal, one is plenty: "
                                  "more running, and more hard running, means more interference", src))
             for s in lifts:
                 before = [r for r in w.on(s.date - DAY) if r.kind is Kind.RUN]
                 if before and s.type in (LiftFocus.LOWER, LiftFocus.FULL) and is_hard_day([s]):
-                    problems.append((Severity.WARNING, "A run the day before heavy legs",
+                    problems.append((GoalGap.RUN_BEFORE_HEAVY_LEGS, Severity.WARNING, "A run the day before heavy legs",
                                      f"has '{before[0].title}' the day before '{s.title}'", src))
                     break
         else:
             src = "Methenitis 2018"
             if ss and not lifts and runs:
-                problems.append((Severity.WARNING, "No lifting this week", "has runs but no lift", src))
+                problems.append((GoalGap.NO_LIFTING, Severity.WARNING, "No lifting this week",
+                                 "has runs but no lift", src))
             if ss and not runs and lifts:
-                problems.append((Severity.WARNING, "No running this week", "has lifts but no run", src))
-        for sev, title, what, src in problems:
+                problems.append((GoalGap.NO_RUNNING, Severity.WARNING, "No running this week",
+                                 "has lifts but no run", src))
+        for gap, sev, title, what, src in problems:
             out.append(Finding(
                 "goal-mismatch", sev, title,
                 f"The week of {day_text(first)} {what}, which does not fit your goal "
                 f"({_goal_words(goal)}) ({src})",
-                src, (first, last), ids(ss) if sev is not Severity.INFO else ()))
+                src, (first, last), ids(ss) if sev is not Severity.INFO else (), variant=gap))
     return out
 
 
