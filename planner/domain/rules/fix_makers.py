@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 
 from planner.domain.enums import Intensity, Kind, LiftFocus, MobilityType
-from planner.domain.intensity import intensity, is_hard, is_long_run
+from planner.domain.intensity import heavy_legs, intensity, is_hard, is_hard_day, is_long_run
 from planner.domain.rules import load_rules, weekly
 from planner.domain.rules.model import Finding, Fix, FixKind, PlanWindow
-from planner.domain.rules.timing import day_text, heavy_legs, is_hard_day
+from planner.domain.rules.timing import day_text
 from planner.domain.rules.weekly import GoalGap
 from planner.domain.session import Session, Template
 
@@ -72,6 +73,11 @@ def same_day(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
             *_easy([run], w), *_moves(b, w, (1, 2)), *_moves(a, w, (-1, -2))]
 
 
+def move_later_lift(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
+    """Heavy legs too soon after a key run: to a day away from it."""
+    return _moves(ss[1], w, (-1, -2, 2, 3)) if len(ss) == 2 else []
+
+
 def no_recovery(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
     days = sorted(f.dates[1:-1], key=lambda d: (is_hard_day(w.on(d)), sum(s.rpe * s.duration_min for s in w.on(d))))
     out: list[Fix] = []
@@ -88,6 +94,18 @@ def no_recovery(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
                                          f"making {day_text(d)} a rest day", tuple(s.id or 0 for s in sessions),
                            target))
     return out
+
+
+def shorten_comeback(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
+    if not ss or not w.editable(ss[0]) or not ss[0].distance_km:
+        return []
+    run, km = ss[0], ss[0].distance_km
+    last = max((d for d in w.sessions if d < run.date and any(s.kind is Kind.RUN for s in w.on(d))), default=None)
+    ref = weekly._longest(w, last - 29 * DAY, last) if last else 0.0
+    cap = min(weekly.COMEBACK_KM, ref) if ref else weekly.COMEBACK_KM
+    if run.duration_min * cap / km > weekly.COMEBACK_MIN:
+        cap = math.floor(10 * km * weekly.COMEBACK_MIN / run.duration_min) / 10
+    return [Fix(FixKind.SHORTEN, f"Shorten '{run.title}' to {cap:g} km", (run.id or 0,), distance_km=cap)]
 
 
 def shorten_spike(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
@@ -163,7 +181,7 @@ def deload_this_week(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
 
 
 def deload_next_week(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
-    return [_deload(weekly.week_of(f.day + 7 * DAY, w.profile), load_rules.DELOAD_SHARE)]
+    return [_deload(weekly.week_of(f.day + 7 * DAY), load_rules.DELOAD_SHARE)]
 
 
 def _deload(first: dt.date, share: float) -> Fix:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -40,10 +41,27 @@ WARM_UP_DAYS = 200
 BUILD_LIMIT = {Experience.NEW: 3, Experience.SOME: 4, Experience.EXPERIENCED: 4}
 
 
-def _week_index(h: LoadHistory, first: dt.date) -> int | None:
-    if not h.covers(first) or (first - h.start).days % 7:
-        return None
-    return h.index(first) // 7
+@dataclass(frozen=True)
+class IsoWeeks:
+    """The history's load per ISO week (Monday to Sunday), whatever first day the history was built
+    with: a verdict never depends on the display's first day. Days outside the history count 0."""
+
+    monday: dt.date
+    load: np.ndarray
+    monotony: np.ndarray
+    strain: np.ndarray
+
+    @classmethod
+    def of(cls, h: LoadHistory) -> IsoWeeks:
+        lead = h.start.weekday()
+        tail = -(lead + h.n) % 7
+        total = np.concatenate((np.zeros(lead), h.total_load[:h.n], np.zeros(tail)))
+        load, mono, strain = ls.monotony_strain(total)
+        return cls(h.start - lead * DAY, load, mono, strain)
+
+    def index(self, monday: dt.date) -> int | None:
+        k, rest = divmod((monday - self.monday).days, 7)
+        return k if not rest and 0 <= k < len(self.load) else None
 
 
 def load_spike(w: PlanWindow) -> list[Finding]:
@@ -99,19 +117,20 @@ def high_monotony(w: PlanWindow) -> list[Finding]:
     if h is None or h.empty:
         return []
     out: list[Finding] = []
+    iso = IsoWeeks.of(h)
     for first in weeks(w):
-        k = _week_index(h, first)
+        k = iso.index(first)
         if k is None or k < NORM_WEEKS:
             continue
-        mono = h.monotony[k]
+        mono = iso.monotony[k]
         if math.isnan(mono) or mono <= MONOTONY_FLAG:
             continue
-        prev_load = h.week_load[k - NORM_WEEKS:k]
-        prev_strain = np.nan_to_num(h.strain[k - NORM_WEEKS:k])
+        prev_load = iso.load[k - NORM_WEEKS:k]
+        prev_strain = np.nan_to_num(iso.strain[k - NORM_WEEKS:k])
         if not prev_load.all():
             continue
         load_norm, strain_norm = float(prev_load.mean()), float(prev_strain.mean())
-        load, strain = float(h.week_load[k]), float(h.strain[k])
+        load, strain = float(iso.load[k]), float(iso.strain[k])
         if load <= load_norm and strain <= strain_norm:
             continue
         src = "Foster 1998"
@@ -132,9 +151,10 @@ def no_deload(w: PlanWindow) -> list[Finding]:
         return []
     limit = BUILD_LIMIT[w.profile.experience]
     out: list[Finding] = []
-    streaks = building_streaks(h.week_load)
+    iso = IsoWeeks.of(h)
+    streaks = building_streaks(iso.load)
     for first in weeks(w):
-        k = _week_index(h, first)
+        k = iso.index(first)
         if k is None:
             continue
         streak = streaks[k]
@@ -153,12 +173,13 @@ def no_deload(w: PlanWindow) -> list[Finding]:
 def deload_share(h: LoadHistory | None, first: dt.date) -> float:
     """The share of the week starting `first` to keep so that it is a deload: about 60 % of the
     building weeks before it (so at most 60 % of itself, less when it has grown past them)."""
-    k = _week_index(h, first) if h is not None else None
-    if h is None or k is None:
+    iso = IsoWeeks.of(h) if h is not None and not h.empty else None
+    k = iso.index(first) if iso is not None else None
+    if iso is None or k is None:
         return DELOAD_SHARE
-    streak = building_streaks(h.week_load)[k]
-    before = h.week_load[max(0, k - streak + 1):k]
-    load = float(h.week_load[k])
+    streak = building_streaks(iso.load)[k]
+    before = iso.load[max(0, k - streak + 1):k]
+    load = float(iso.load[k])
     if not len(before) or load <= 0:
         return DELOAD_SHARE
     return min(DELOAD_SHARE, math.floor(100 * DELOAD_SHARE * float(before.mean()) / load) / 100)

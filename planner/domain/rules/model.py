@@ -144,9 +144,10 @@ def is_open(s: Session, today: dt.date | None) -> bool:
     return s.status is Status.PLANNED and (today is None or s.date >= today)
 
 
-#: Days before `first` the rules look back: 30 for the single-run spike (Frandsen 2025), 21 for the
-#: readiness trend, 14 for the easy:hard split, 6 for a week without a recovery day.
-LOOKBACK_DAYS = 35
+#: Days before `first` the rules look back: a 30-day break and the 30 days before it for a
+#: comeback run, 30 for the single-run spike (Frandsen 2025), 3 weeks before the first week for the
+#: weekly change, 21 for the readiness trend, 14 for the easy:hard split, 6 for a rest-day streak.
+LOOKBACK_DAYS = 70
 LOOKAHEAD_DAYS = 7
 
 Rule = Callable[[PlanWindow], list[Finding]]

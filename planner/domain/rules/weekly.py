@@ -3,7 +3,14 @@
 - no-recovery-day: seven days in a row without a rest or recovery day (a convention).
 - long-run-spike: a run longer than 1.1 x the longest run of the previous 30 days (Frandsen 2025).
   The hazard in that study did not rise steadily with the size of the jump, so the message never
-  says "the bigger the jump, the bigger the risk".
+  says "the bigger the jump, the bigger the risk". A race is exempt (plans race at about 1.3 x the
+  longest training run).
+- comeback-run: after 30 days or more without a run, a run over 60 min or 10 km, or longer than
+  what was run before the break (an app convention built on Frandsen 2025).
+- weekly-running-change: a week's running km 25 % or more above the largest of the 3 weeks before
+  and at least 8 km more: information only (Nielsen 2014; Frandsen 2025 found single sessions,
+  not weekly changes, to carry the risk).
+Weeks are ISO weeks (Monday to Sunday) whatever the display's first day.
 - no-mobility: a week with no mobility, yoga or foam rolling, suggested for range of motion and
   how running feels, never as injury prevention (stretching did not prevent injuries: Lauersen 2014).
 - goal-mismatch: the week does not fit the profile's goal (Methenitis 2018 session ratios;
@@ -21,13 +28,11 @@ import re
 from enum import StrEnum
 
 from planner.domain.enums import Goal, Intensity, Kind, LiftFocus, RunType
-from planner.domain.intensity import intensity
+from planner.domain.intensity import intensity, is_hard_day, is_race, is_recovery_day
 from planner.domain.load_series import SPIKE_FACTOR, SPIKE_WINDOW_DAYS
-from planner.domain.profile import Profile
 from planner.domain.rules.model import Finding, PlanWindow, Severity, ids
-from planner.domain.rules.timing import day_text, is_hard_day, is_recovery_day
+from planner.domain.rules.timing import day_text
 from planner.domain.session import Session
-from planner.domain.weeks import week_start
 
 DAY = dt.timedelta(days=1)
 STREAK_DAYS = 7
@@ -35,6 +40,13 @@ STREAK_DAYS = 7
 ABOVE_EASY_SHARE = 0.25
 #: Below this much running over the two weeks the split says little (one tempo of three runs).
 MIN_RUN_MIN = 90
+#: A comeback: 30 days or more without a run, then a run over 60 min or 10 km (app convention).
+COMEBACK_MIN = 60
+COMEBACK_KM = 10.0
+#: Weekly change: 25 % or more above the largest of the 3 weeks before, and 8 km or more.
+WEEKLY_RISE = 0.25
+WEEKLY_RISE_KM = 8.0
+CHANGE_WEEKS = 3
 _POSTERIOR = re.compile(r"deadlift|hip thrust|nordic|good morning|hamstring|glute|swing|rdl", re.I)
 _CALF = re.compile(r"calf|ankle|pogo|hop|jump", re.I)
 
@@ -51,14 +63,15 @@ class GoalGap(StrEnum):
     NO_RUNNING = "no-running"
 
 
-def week_of(day: dt.date, profile: Profile) -> dt.date:
-    """The first day of the week the rules read `day` in."""
-    return week_start(day, profile.week_start)
+def week_of(day: dt.date) -> dt.date:
+    """The Monday of `day`'s ISO week: the rules read ISO weeks whatever the week's first day on
+    screen, so that a display setting never changes a verdict."""
+    return day - day.weekday() * DAY
 
 
 def weeks(w: PlanWindow) -> list[dt.date]:
-    """First days of the weeks that overlap first..last."""
-    d = week_of(w.first, w.profile)
+    """Mondays of the ISO weeks that overlap first..last."""
+    d = week_of(w.first)
     out = []
     while d <= w.last:
         out.append(d)
@@ -97,7 +110,7 @@ def long_run_spike(w: PlanWindow) -> list[Finding]:
     longest = {d: max((s.effective_distance_km or 0.0 for s in w.on(d) if s.kind is Kind.RUN), default=0.0)
                for d in w.days(w.first - SPIKE_WINDOW_DAYS * DAY, w.last)}
     for d in w.days(w.first, w.last):
-        runs = [s for s in w.on(d) if s.kind is Kind.RUN and s.effective_distance_km]
+        runs = [s for s in w.on(d) if s.kind is Kind.RUN and s.effective_distance_km and not is_race(s)]
         if not runs or start > d - SPIKE_WINDOW_DAYS * DAY:
             continue
         prev = max(longest[d - k * DAY] for k in range(1, SPIKE_WINDOW_DAYS + 1))
@@ -115,6 +128,68 @@ def long_run_spike(w: PlanWindow) -> list[Finding]:
                 f"previous 30 days came with more injuries. Consider keeping it to {_cap(prev):g} km ({src})",
                 src, (d,), ids([run])))
     return out
+
+
+def comeback_run(w: PlanWindow) -> list[Finding]:
+    """The first run after 30 days or more without one, over 60 min or 10 km or longer than the
+    longest run of the 30 days before the break. Silent until the plan reaches back 30 days."""
+    out: list[Finding] = []
+    start = min((d for d, ss in w.sessions.items() if ss), default=None)
+    run_days = sorted(d for d, ss in w.sessions.items() if any(s.kind is Kind.RUN for s in w.on(d)))
+    for d in w.days(w.first, w.last):
+        runs = [s for s in w.on(d) if s.kind is Kind.RUN]
+        before = [x for x in run_days if x < d]
+        if not runs or start is None or start > d - SPIKE_WINDOW_DAYS * DAY or (
+                before and before[-1] > d - SPIKE_WINDOW_DAYS * DAY):
+            continue
+        last = before[-1] if before else None
+        ref = _longest(w, last - (SPIKE_WINDOW_DAYS - 1) * DAY, last) if last else 0.0
+        limit = min(COMEBACK_KM, ref) if ref else COMEBACK_KM
+        run = max(runs, key=lambda s: (s.effective_distance_km or 0.0, s.effective_duration_min))
+        km, minutes = run.effective_distance_km or 0.0, run.effective_duration_min
+        if km <= limit + 1e-9 and minutes <= COMEBACK_MIN:
+            continue
+        src = "app convention; Frandsen 2025"
+        gap = f"{(d - last).days} days" if last else "30 days or more"
+        size = f"{km:g} km and {minutes} min" if km else f"{minutes} min"
+        then = f"; the longest run of the 30 days before the break was {ref:g} km" if ref else ""
+        out.append(Finding(
+            "comeback-run", Severity.WARNING, "A long run straight after a break",
+            f"'{run.title}' ({day_text(d)}) is {size}, after {gap} without a run{then}. Build back from short "
+            f"runs: consider keeping the first runs to at most {limit:g} km and 60 min. The reference after a "
+            f"break is what you ran before it, at most: in 5205 runners, a run longer than the longest of the "
+            f"previous 30 days came with more injuries. The 30 days, 60 min and 10 km are an app convention "
+            f"({src})",
+            src, (d,), ids([run])))
+    return out
+
+
+def _longest(w: PlanWindow, first: dt.date, last: dt.date) -> float:
+    return max((s.effective_distance_km or 0.0 for d in w.days(first, last) for s in w.on(d)
+                if s.kind is Kind.RUN), default=0.0)
+
+
+def weekly_running_change(w: PlanWindow) -> list[Finding]:
+    out: list[Finding] = []
+    for first in weeks(w):
+        km = _week_km(w, first)
+        prev = max(_week_km(w, first - k * 7 * DAY) for k in range(1, CHANGE_WEEKS + 1))
+        if prev <= 0 or km < (1 + WEEKLY_RISE) * prev - 1e-9 or km - prev < WEEKLY_RISE_KM - 1e-9:
+            continue
+        src = "Nielsen 2014; Frandsen 2025"
+        pct = round(100 * (km / prev - 1))
+        out.append(Finding(
+            "weekly-running-change", Severity.INFO, f"Running up {pct} % on your recent weeks",
+            f"The week of {day_text(first)} has {km:g} km of running, {pct} % ({km - prev:g} km) more than the "
+            f"largest of the 3 weeks before ({prev:g} km). Shown as information: in the cohort studies single "
+            f"long sessions, not weekly % changes, carried the injury risk. The 25 % and 8 km marks are an app "
+            f"convention ({src})",
+            src, (first, first + 6 * DAY)))
+    return out
+
+
+def _week_km(w: PlanWindow, first: dt.date) -> float:
+    return round(sum(s.effective_distance_km or 0.0 for s in week_sessions(w, first) if s.kind is Kind.RUN), 1)
 
 
 def _cap(prev_km: float) -> float:
