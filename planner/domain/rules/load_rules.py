@@ -22,7 +22,7 @@ import numpy as np
 from planner.domain import load_series as ls
 from planner.domain.enums import Experience, Goal
 from planner.domain.load_history import LoadHistory
-from planner.domain.rules.model import Finding, PlanWindow, Severity
+from planner.domain.rules.model import Finding, PlanWindow, Severity, week_finding
 from planner.domain.rules.timing import day_text
 from planner.domain.rules.weekly import weeks
 
@@ -133,15 +133,13 @@ def high_monotony(w: PlanWindow) -> list[Finding]:
         load, strain = float(iso.load[k]), float(iso.strain[k])
         if load <= load_norm and strain <= strain_norm:
             continue
-        src = "Foster 1998"
-        out.append(Finding(
+        out.append(week_finding(
             "high-monotony", Severity.INFO, f"Monotony {mono:.1f} in a heavier week",
             f"The week of {day_text(first)} has monotony {mono:.1f} (mean daily load / its SD, over 2.0) and "
             f"{'a load' if load > load_norm else 'a strain'} above your own 4-week norm "
             f"({load:.0f} AU against {load_norm:.0f} AU; strain {strain:.0f} against {strain_norm:.0f}). Illness "
-            f"clustered when athletes passed their own strain thresholds; consider making the easy days easier "
-            f"({src})",
-            src, (first, first + 6 * DAY)))
+            f"clustered when athletes passed their own strain thresholds; consider making the easy days easier",
+            "Foster 1998", first))
     return out
 
 
@@ -160,13 +158,12 @@ def no_deload(w: PlanWindow) -> list[Finding]:
         streak = streaks[k]
         if streak != limit + 1:
             continue
-        src = "Rogerson 2024"
-        out.append(Finding(
+        out.append(week_finding(
             "no-deload", Severity.WARNING, f"{streak} building weeks without a lighter one",
             f"The week of {day_text(first)} is the {streak}th building week in a row without a lighter week. "
             f"Strength athletes report a deload about every 5-6 weeks; the app's convention is a lighter week "
-            f"after {limit} building ones. Consider this week at about 60 % of its volume ({src})",
-            src, (first, first + 6 * DAY)))
+            f"after {limit} building ones. Consider this week at about 60 % of its volume",
+            "Rogerson 2024", first))
     return out
 
 

@@ -153,6 +153,11 @@ LOOKAHEAD_DAYS = 7
 Rule = Callable[[PlanWindow], list[Finding]]
 
 
+def week_finding(rule: str, severity: Severity, title: str, text: str, source: str, monday: dt.date) -> Finding:
+    """A finding about the ISO week starting `monday`, its message ending with its source."""
+    return Finding(rule, severity, title, f"{text} ({source})", source, (monday, monday + dt.timedelta(days=6)))
+
+
 def ids(sessions: Sequence[Session]) -> tuple[int, ...]:
     return tuple(s.id for s in sessions if s.id is not None)
 

@@ -30,7 +30,7 @@ from enum import StrEnum
 from planner.domain.enums import Goal, Intensity, Kind, LiftFocus, RunType
 from planner.domain.intensity import intensity, is_hard_day, is_race, is_recovery_day
 from planner.domain.load_series import SPIKE_FACTOR, SPIKE_WINDOW_DAYS
-from planner.domain.rules.model import Finding, PlanWindow, Severity, ids
+from planner.domain.rules.model import Finding, PlanWindow, Severity, ids, week_finding
 from planner.domain.rules.timing import day_text
 from planner.domain.session import Session
 
@@ -178,13 +178,12 @@ def weekly_running_change(w: PlanWindow) -> list[Finding]:
             continue
         src = "Nielsen 2014; Frandsen 2025"
         pct = round(100 * (km / prev - 1))
-        out.append(Finding(
+        out.append(week_finding(
             "weekly-running-change", Severity.INFO, f"Running up {pct} % on your recent weeks",
             f"The week of {day_text(first)} has {km:g} km of running, {pct} % ({km - prev:g} km) more than the "
             f"largest of the 3 weeks before ({prev:g} km). Shown as information: in the cohort studies single "
             f"long sessions, not weekly % changes, carried the injury risk. The 25 % and 8 km marks are an app "
-            f"convention ({src})",
-            src, (first, first + 6 * DAY)))
+            f"convention", src, first))
     return out
 
 
@@ -203,14 +202,11 @@ def no_mobility(w: PlanWindow) -> list[Finding]:
         ss = week_sessions(w, first)
         if not ss or any(s.kind is Kind.MOBILITY for s in ss):
             continue
-        src = "Lauersen 2014"
-        last = first + 6 * DAY
-        out.append(Finding(
+        out.append(week_finding(
             "no-mobility", Severity.INFO, "No mobility work this week",
             f"The week of {day_text(first)} has no mobility, yoga or foam-rolling session. Consider one for "
             f"range of motion and how running feels; it is not injury prevention: stretching did not reduce "
-            f"injuries, strength training did ({src})",
-            src, (first, last)))
+            f"injuries, strength training did", "Lauersen 2014", first))
     return out
 
 
