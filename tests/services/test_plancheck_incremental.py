@@ -112,3 +112,13 @@ def test_incremental_plan_check_matches_a_fresh_one(changes):
                 assert live.findings(FIRST, LAST) == fresh, change
         finally:
             store.close()
+
+
+def test_the_plan_check_reads_a_past_week_never_marked_done_as_planned(data_dir):
+    # the same plan, nothing marked done, checked with today six weeks before and four weeks after it
+    store = open_store(data_dir, TEMPLATES)
+    store.sessions.apply(put=[s.replace(id=None) for s in _base()])
+    early = PlanCheck(store, MON - dt.timedelta(weeks=6)).findings(FIRST, LAST, with_fixes=False)
+    late = PlanCheck(store, MON + dt.timedelta(weeks=4)).findings(FIRST, LAST, with_fixes=False)
+    assert early == late and early
+    store.close()

@@ -74,7 +74,7 @@ def window(sessions: list[Session], goal: Goal = Goal.BALANCED, experience: Expe
     h = None
     if history:
         h = LoadHistory(week_start)
-        h.load(sessions, today=last or first + dt.timedelta(days=6))
+        h.load(sessions, today=today or last or first + dt.timedelta(days=6))
     return PlanWindow(first, last or first + dt.timedelta(days=6), days,
                       Profile(goal=goal, experience=experience, week_start=week_start),
                       {e.date: e for e in readiness}, h, today, TEMPLATES)
