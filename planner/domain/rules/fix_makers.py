@@ -100,9 +100,8 @@ def shorten_comeback(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
     if not ss or not w.editable(ss[0]) or not ss[0].distance_km:
         return []
     run, km = ss[0], ss[0].distance_km
-    last = max((d for d in w.sessions if d < run.date and any(s.kind is Kind.RUN for s in w.on(d))), default=None)
-    ref = weekly._longest(w, last - 29 * DAY, last) if last else 0.0
-    cap = min(weekly.COMEBACK_KM, ref) if ref else weekly.COMEBACK_KM
+    brk = weekly.break_before(w, run.date)
+    cap = brk.limit_km if brk is not None else weekly.COMEBACK_KM
     if run.duration_min * cap / km > weekly.COMEBACK_MIN:
         cap = math.floor(10 * km * weekly.COMEBACK_MIN / run.duration_min) / 10
     return [Fix(FixKind.SHORTEN, f"Shorten '{run.title}' to {cap:g} km", (run.id or 0,), distance_km=cap)]

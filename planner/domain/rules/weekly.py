@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from dataclasses import dataclass
 from enum import StrEnum
 
 from planner.domain.enums import Goal, Intensity, Kind, LiftFocus, RunType
@@ -130,21 +131,41 @@ def long_run_spike(w: PlanWindow) -> list[Finding]:
     return out
 
 
+@dataclass(frozen=True)
+class Break:
+    """A run's day seen as a comeback: the last run before it (None: none in the plan) and the
+    longest run of the 30 days up to that one; `limit_km` is what a first run back may be."""
+
+    last_run: dt.date | None
+    before_km: float
+
+    @property
+    def limit_km(self) -> float:
+        return min(COMEBACK_KM, self.before_km) if self.before_km else COMEBACK_KM
+
+
+def break_before(w: PlanWindow, d: dt.date) -> Break | None:
+    """The break before day `d` when there was no run in the 30 days before it and the plan
+    reaches back that far; else None."""
+    start = min((x for x, ss in w.sessions.items() if ss), default=None)
+    if start is None or start > d - SPIKE_WINDOW_DAYS * DAY:
+        return None
+    last = max((x for x in w.sessions if x < d and any(s.kind is Kind.RUN for s in w.on(x))), default=None)
+    if last is not None and last > d - SPIKE_WINDOW_DAYS * DAY:
+        return None
+    return Break(last, _longest(w, last - (SPIKE_WINDOW_DAYS - 1) * DAY, last) if last else 0.0)
+
+
 def comeback_run(w: PlanWindow) -> list[Finding]:
     """The first run after 30 days or more without one, over 60 min or 10 km or longer than the
     longest run of the 30 days before the break. Silent until the plan reaches back 30 days."""
     out: list[Finding] = []
-    start = min((d for d, ss in w.sessions.items() if ss), default=None)
-    run_days = sorted(d for d, ss in w.sessions.items() if any(s.kind is Kind.RUN for s in w.on(d)))
     for d in w.days(w.first, w.last):
         runs = [s for s in w.on(d) if s.kind is Kind.RUN]
-        before = [x for x in run_days if x < d]
-        if not runs or start is None or start > d - SPIKE_WINDOW_DAYS * DAY or (
-                before and before[-1] > d - SPIKE_WINDOW_DAYS * DAY):
+        brk = break_before(w, d) if runs else None
+        if brk is None:
             continue
-        last = before[-1] if before else None
-        ref = _longest(w, last - (SPIKE_WINDOW_DAYS - 1) * DAY, last) if last else 0.0
-        limit = min(COMEBACK_KM, ref) if ref else COMEBACK_KM
+        last, ref, limit = brk.last_run, brk.before_km, brk.limit_km
         run = max(runs, key=lambda s: (s.effective_distance_km or 0.0, s.effective_duration_min))
         km, minutes = run.effective_distance_km or 0.0, run.effective_duration_min
         if km <= limit + 1e-9 and minutes <= COMEBACK_MIN:
