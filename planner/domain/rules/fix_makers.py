@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from planner.domain.enums import Intensity, Kind, LiftFocus, MobilityType
 from planner.domain.intensity import heavy_legs, intensity, is_hard, is_hard_day, is_long_run
-from planner.domain.rules import load_rules, weekly
+from planner.domain.rules import load_rules, running, weekly
 from planner.domain.rules.model import Finding, Fix, FixKind, PlanWindow
 from planner.domain.rules.timing import day_text
 from planner.domain.rules.weekly import GoalGap
@@ -100,10 +100,10 @@ def shorten_comeback(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
     if not ss or not w.editable(ss[0]) or not ss[0].distance_km:
         return []
     run, km = ss[0], ss[0].distance_km
-    brk = weekly.break_before(w, run.date)
-    cap = brk.limit_km if brk is not None else weekly.COMEBACK_KM
-    if run.duration_min * cap / km > weekly.COMEBACK_MIN:
-        cap = math.floor(10 * km * weekly.COMEBACK_MIN / run.duration_min) / 10
+    brk = running.break_before(w, run.date)
+    cap = brk.limit_km if brk is not None else running.COMEBACK_KM
+    if run.duration_min * cap / km > running.COMEBACK_MIN:
+        cap = math.floor(10 * km * running.COMEBACK_MIN / run.duration_min) / 10
     return [Fix(FixKind.SHORTEN, f"Shorten '{run.title}' to {cap:g} km", (run.id or 0,), distance_km=cap)]
 
 
@@ -113,7 +113,7 @@ def shorten_spike(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
     run = ss[0]
     prev = max((s.effective_distance_km or 0.0 for k in range(1, 31) for s in w.on(run.date - k * DAY)
                 if s.kind is Kind.RUN), default=0.0)
-    cap = weekly._cap(prev)
+    cap = running._cap(prev)
     return [Fix(FixKind.SHORTEN, f"Shorten '{run.title}' to {cap:g} km", (run.id or 0,), distance_km=cap)]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from planner.domain.rules import fix_makers as fx
-from planner.domain.rules import load_rules, readiness, sequencing, weekly
+from planner.domain.rules import load_rules, readiness, running, sequencing, weekly
 from planner.domain.rules.model import Finding, PlanWindow, RuleSpec, Scope
 
 S, L = Scope.SESSIONS, Scope.LOAD
@@ -25,9 +25,9 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("heavy-legs-after-hard-run", S, _alone(sequencing.run_then_heavy), fx.run_then_heavy),
     RuleSpec("back-to-back-hard-days", S, sequencing.back_to_back, fx.back_to_back),
     RuleSpec("no-recovery-day", S, _alone(weekly.no_recovery_day), fx.no_recovery, about_days=True),
-    RuleSpec("long-run-spike", S, _alone(weekly.long_run_spike), fx.shorten_spike),
-    RuleSpec("comeback-run", S, _alone(weekly.comeback_run), fx.shorten_comeback),
-    RuleSpec("weekly-running-change", S, _alone(weekly.weekly_running_change), about_days=True),
+    RuleSpec("long-run-spike", S, _alone(running.long_run_spike), fx.shorten_spike),
+    RuleSpec("comeback-run", S, _alone(running.comeback_run), fx.shorten_comeback),
+    RuleSpec("weekly-running-change", S, _alone(running.weekly_running_change), about_days=True),
     RuleSpec("load-spike", L, _alone(load_rules.load_spike)),
     RuleSpec("high-monotony", L, _alone(load_rules.high_monotony)),
     RuleSpec("no-mobility", S, _alone(weekly.no_mobility), fx.add_mobility),
