@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from planner.domain.enums import Kind
 from planner.domain.profile import Profile
 from planner.io.printed_week import (
     DayNutrition,
@@ -37,8 +38,9 @@ HistoryThrough = Callable[[dt.date], "LoadHistory"]
 LOAD_LOOKBACK_DAYS = 365  # chronic load (28-42 d) has long forgotten what came before
 LOAD_SOURCES = ("Monotony and strain: Foster 1998; acute:chronic EWMA 7/28 d: Williams 2017; "
                 "chronic and acute load 42/7 d: Coggan (TrainingPeaks).")
-NUTRITION_SOURCES = ("Carbohydrate: Thomas 2016 (ACSM/AND/DC position stand); protein: Jäger 2017 (ISSN); "
-                     "fluid: EFSA 2010 plus sweat losses (Sawka 2007).")
+NUTRITION_SOURCES = ("Carbohydrate: Thomas 2016 (ACSM/AND/DC position stand), lifting at half (Slater & "
+                     "Phillips 2011); during runs: Jeukendrup 2014; protein: Jäger 2017 (ISSN); fat: the rest of "
+                     "energy spent (Mifflin 1990; Compendium 2024); fluid: EFSA 2010 plus sweat losses (Sawka 2007).")
 
 
 def available_extras(store: Store | None = None, load: LoadService | None = None) -> Extras:
@@ -121,18 +123,22 @@ def load_source(history: HistoryThrough | None = None) -> LoadSource | None:
 def nutrition_source() -> NutritionSource | None:
     """The nutrition engine's day targets as printed ranges, or None where it is not built in."""
     try:
+        from planner.domain.fuelling import advice_line
         from planner.domain.nutrition import week_targets
     except ImportError:  # a build without the nutrition engine: the row is left off the page
         return None
 
     def source(days: Sequence[dt.date], sessions_between: SessionsBetween,
                profile: Profile) -> Mapping[dt.date, DayNutrition]:
+        # Runs carry the fuelling worth writing on paper (before and during); the words are the
+        # nutrition panel's.
         return {t.date: DayNutrition(
             carb_g=(t.carbohydrate_g.lo, t.carbohydrate_g.hi),
             protein_g=(t.protein_g.lo, t.protein_g.hi),
-            fat_g=(t.fat_g.lo, t.fat_g.hi),
+            fat_g=None if t.fat_g is None else (t.fat_g.lo, t.fat_g.hi),
             fluid_l=(t.fluid_l.lo, t.fluid_l.hi),
-            note=t.band.label,
+            note=" ".join([t.band.label + ".", *(f"{f.title} \u2013 {advice_line(f.food)}" for f in t.sessions
+                                                 if f.kind is Kind.RUN and f.food)]),
         ) for t in week_targets(profile, list(days), sessions_between)}
 
     return source

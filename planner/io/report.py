@@ -118,12 +118,22 @@ def days_part(ctx: ReportContext) -> Report:
 
 
 def nutrition_day_part(ctx: ReportContext, day: dt.date) -> Report:
-    """The day's fuel and fluid targets as [low, high] ranges (planner/domain/nutrition.py)."""
+    """The day's fuel and fluid targets as [low, high] ranges (planner/domain/nutrition.py); energy
+    and fat are null without height, age and sex. `fuelling` gives each training session's advice
+    before, during and after it, the same words as the nutrition panel's timeline."""
+    from planner.domain.fuelling import Phase, advice_line
     from planner.domain.nutrition import day_targets
 
     after = day + dt.timedelta(days=1)
     following = ctx.on(after) if after <= ctx.sunday or ctx.history is None else ctx.history(after, after)
-    return {"nutrition": day_targets(ctx.profile, day, ctx.on(day), following).as_json()}
+    targets = day_targets(ctx.profile, day, ctx.on(day), following)
+    out: Report = targets.as_json()
+    out["fuelling"] = [
+        {"session_id": f.session_id,
+         **{p.value: "; ".join(x.text for x in f.food if x.phase is p) for p in Phase},
+         "text": advice_line(f.food)}
+        for f in targets.sessions if f.food]
+    return {"nutrition": out}
 
 
 DAY_PARTS: list[DayPart] = [nutrition_day_part]
@@ -273,8 +283,11 @@ def _nutrition_text(n: Report) -> str:
         lo, hi = n[key]
         return format_exact(lo) if lo == hi else f"{format_exact(lo)}-{format_exact(hi)}"
 
-    return (f"  fuel: carbohydrate {span('carbohydrate_g')} g, protein {span('protein_g')} g, "
-            f"fat {span('fat_g')} g, fluid {span('fluid_l')} L, energy {span('energy_kcal')} kcal")
+    energy = ("fat and energy need height, age and sex" if n["energy_kcal"] is None
+              else f"fat {span('fat_g')} g, energy {span('energy_kcal')} kcal")
+    line = (f"  fuel: carbohydrate {span('carbohydrate_g')} g, protein {span('protein_g')} g, "
+            f"fluid {span('fluid_l')} L, {energy}")
+    return line + "".join(f"\n    fuelling: {f['text']}" for f in n.get("fuelling", ()) if f["text"])
 
 
 def _totals_text(report: Report, units: Units = Units.METRIC) -> list[str]:
