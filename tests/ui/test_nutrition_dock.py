@@ -84,8 +84,8 @@ def test_shows_the_engines_exact_numbers_for_the_day(make_dock, store):
     # protein 98-140 g; fluid 5.0-6.075 L. No height, age and sex: energy and fat say what to add.
     assert shown(dock) == {
         "carbohydrate": f"420{D}700 g", "protein": f"98{D}140 g", "fat": "\u2014",
-        "energy": "Add height, age and sex in File > Profile", "fluid": f"5.0{D}6.1 L"}
-    assert dock.expenditure.text() == "Energy and fat: add height, age and sex in File > Profile (Mifflin-St Jeor)."
+        "energy": "\u2014", "fluid": f"5.0{D}6.1 L"}
+    assert dock.expenditure.text() == "Energy and fat need your height, age and sex: add them in File > Profile."
     assert shown(dock)["carbohydrate"] == text.grams(engine.carbohydrate_g)
     assert dock.note_labels["carbohydrate"].text() == f"6{D}10 g/kg"
     assert dock.note_labels["protein"].text() == f"1.4{D}2.0 g/kg"
@@ -256,7 +256,8 @@ def test_the_window_logs_intake_as_one_undo_step(make_window, qtbot):
 
 def test_energy_appears_with_height_age_and_sex(make_dock, store):
     dock = make_dock()
-    assert shown(dock)["energy"] == "Add height, age and sex in File > Profile"
+    assert shown(dock)["energy"] == "\u2014"
+    assert dock.expenditure.text() == "Energy and fat need your height, age and sex: add them in File > Profile."
     store.profile.put(ATHLETE.replace(height_cm=175, age=30, sex=Sex.MALE))
     dock.refresh(Changes(profile=True))
     # rest day: REE 10 x 70 + 6.25 x 175 - 5 x 30 + 5 = 1648.75; x 1.4 = 2308.25, x 1.5 = 2473.1;

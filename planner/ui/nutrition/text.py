@@ -94,7 +94,9 @@ def fat_tip(t: DayTargets) -> str:
 
 
 def energy_value(t: DayTargets) -> str:
-    return ADD_BODY[0].upper() + ADD_BODY[1:] if t.energy_kcal is None else kcal(t.energy_kcal)
+    """A dash without an energy figure: the line under the targets says what to add (a long
+    value would widen the column past a narrow dock)."""
+    return "\u2014" if t.energy_kcal is None else kcal(t.energy_kcal)
 
 
 def energy_tip(t: DayTargets) -> str:
@@ -116,7 +118,7 @@ def energy_tip(t: DayTargets) -> str:
 def expenditure_words(t: DayTargets) -> str:
     x = t.expenditure
     if x is None:
-        return f"Energy and fat: {ADD_BODY} (Mifflin-St Jeor)."
+        return "Energy and fat need your height, age and sex: add them in File > Profile."
     return (f"Spent about {x.kcal:,.0f} kcal: resting {x.resting_kcal:,.0f} \u00d7 {_factor()} + "
             f"training {x.exercise_kcal:,.0f} (Mifflin 1990; Compendium 2024)")
 
