@@ -274,3 +274,29 @@ def test_any_update_equals_a_full_recompute(rows, day, minutes):
         assert np.allclose(getattr(h, name), getattr(full, name)), name
     assert np.array_equal(np.isnan(h.acwr), np.isnan(full.acwr))
     assert np.allclose(h.acwr_uncoupled, full.acwr_uncoupled, equal_nan=True)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 80), st.integers(10, 120), st.integers(1, 10), st.booleans()),
+                min_size=1, max_size=30),
+       st.lists(st.tuples(st.integers(-5, 90), st.integers(0, 120), st.booleans()), min_size=1, max_size=5),
+       st.integers(0, 90), st.integers(0, 90))
+def test_updates_and_a_moving_today_equal_a_fresh_read(rows, edits, today, later):
+    """The fair seed, the done-only past and incremental updates together: whatever changes and
+    wherever today moves, the arrays equal a fresh read of the same sessions."""
+    status = {True: Status.DONE, False: Status.PLANNED}
+    sessions = [run(d(k), m, r, status=status[done]) for k, m, r, done in rows]
+    h = LoadHistory()
+    h.load(sessions, today=d(today))
+    for k, minutes, done in edits:
+        sessions = [s for s in sessions if s.date != d(k)]
+        if minutes:
+            sessions.append(run(d(k), minutes, 5, status=status[done]))
+        h.update([d(k)], lambda x, now=sessions: [s for s in now if s.date == x])
+    h.set_today(d(later))
+    full = LoadHistory()
+    full.load(sessions, today=d(later))
+    # (arrays never shrink when today moves back: the kept tail holds no session)
+    assert h.start == full.start and h.n >= full.n and h.unmarked_past() == full.unmarked_past()
+    for name in ("fitness", "fatigue", "form", "counted_load", "total_load", "acute", "chronic"):
+        assert np.allclose(getattr(h, name)[:full.n], getattr(full, name)), name

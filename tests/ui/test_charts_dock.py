@@ -339,3 +339,17 @@ def test_an_empty_file_shows_empty_charts(data_dir, qtbot):
         assert w.pane.muscles.muscles == [] and w.pane.muscles.empty.isVisible()
     finally:
         store.close()
+
+
+def test_the_fitness_chart_says_how_many_past_sessions_are_unmarked(store, dock):
+    def header() -> str:
+        return dock.pane.fitness.header.text().replace("&nbsp;", " ")
+
+    assert "not marked done" not in header()  # every past session is marked
+    # A planned run on the first Friday (day 4, before TODAY = day 9), never marked done.
+    store.sessions.apply(put=[run(d(4), 30, 5, 6.0, status=Status.PLANNED)])
+    dock.refresh(changes([d(4)]))
+    assert ("1 past session not marked done: counted as not done in chronic load, acute load and form "
+            "(mark them done or skipped).") in header()
+    h = dock.pane.history
+    assert h.total_load[4] == 150 and h.counted_load[4] == 0
