@@ -19,7 +19,7 @@ from planner.domain.day_order import day_order
 from planner.domain.enums import Units, WeekStart
 from planner.domain.exercise_text import format_exact
 from planner.domain.load import split_volume
-from planner.domain.load_history import LoadHistory
+from planner.domain.load_history import LoadHistory, unmarked_text
 from planner.domain.profile import Profile
 from planner.domain.session import Session
 from planner.domain.totals import week_totals
@@ -35,7 +35,9 @@ class ReportContext:
     """What a part may read: the ISO week (Monday first), its sessions, the profile, and history.
 
     `history(first, last)` gives sessions of any date range (both included), for parts that need
-    more than the week, such as chronic load.
+    more than the week. `load(last_day)` gives the app's one load history (planner/services/load.py)
+    reaching `last_day`; without it the load part builds its own from `history`. Before `today`
+    only sessions marked done count in chronic load, acute load and form.
     """
 
     monday: dt.date
@@ -43,6 +45,8 @@ class ReportContext:
     profile: Profile = field(default_factory=Profile)
     history: SessionsBetween | None = None
     findings: Callable[[dt.date, dt.date], list[Any]] | None = None  # the plan check, when given
+    load: Callable[[dt.date], LoadHistory] | None = None
+    today: dt.date | None = None
 
     @property
     def days(self) -> list[dt.date]:
@@ -60,16 +64,22 @@ ReportPart = Callable[[ReportContext], Report]
 
 
 def context_for_week(monday: dt.date, sessions_between: SessionsBetween,
-                     profile: Profile | None = None, store: Any = None) -> ReportContext:
-    """`store` (optional) adds the plan check's findings for the week."""
+                     profile: Profile | None = None, store: Any = None,
+                     today: dt.date | None = None) -> ReportContext:
+    """`store` (optional) adds the plan check's findings for the week; the plan check and the load
+    part then read one load history."""
     sunday = monday + dt.timedelta(days=6)
-    findings = None
+    findings = load = None
+    today = today or dt.date.today()
     if store is not None:
+        from planner.services.load import LoadService
         from planner.services.plancheck import PlanCheck
 
-        findings = PlanCheck(store).findings
+        service = LoadService(store, lambda: today)
+        findings = PlanCheck(store, today, service).findings
+        load = service.history
     return ReportContext(monday, tuple(sessions_between(monday, sunday)),
-                         profile or Profile(), sessions_between, findings)
+                         profile or Profile(), sessions_between, findings, load, today)
 
 
 # -- parts --------------------------------------------------------------------------------------
@@ -108,12 +118,22 @@ def days_part(ctx: ReportContext) -> Report:
 
 
 def nutrition_day_part(ctx: ReportContext, day: dt.date) -> Report:
-    """The day's fuel and fluid targets as [low, high] ranges (planner/domain/nutrition.py)."""
+    """The day's fuel and fluid targets as [low, high] ranges (planner/domain/nutrition.py); energy
+    and fat are null without height, age and sex. `fuelling` gives each training session's advice
+    before, during and after it, the same words as the nutrition panel's timeline."""
+    from planner.domain.fuelling import Phase, advice_line
     from planner.domain.nutrition import day_targets
 
     after = day + dt.timedelta(days=1)
     following = ctx.on(after) if after <= ctx.sunday or ctx.history is None else ctx.history(after, after)
-    return {"nutrition": day_targets(ctx.profile, day, ctx.on(day), following).as_json()}
+    targets = day_targets(ctx.profile, day, ctx.on(day), following)
+    out: Report = targets.as_json()
+    out["fuelling"] = [
+        {"session_id": f.session_id,
+         **{p.value: "; ".join(x.text for x in f.food if x.phase is p) for p in Phase},
+         "text": advice_line(f.food)}
+        for f in targets.sessions if f.food]
+    return {"nutrition": out}
 
 
 DAY_PARTS: list[DayPart] = [nutrition_day_part]
@@ -142,21 +162,26 @@ def load_totals(ctx: ReportContext) -> Report:
 
 
 def load_history_for(ctx: ReportContext) -> LoadHistory:
-    """Every session up to the week's last day, in ISO weeks, as the charts compute it."""
+    """The app's load history reaching the week's last day, or, without one, every session up to
+    that day, computed as the charts compute it."""
+    if ctx.load is not None:
+        return ctx.load(ctx.sunday)
     first = ctx.monday - dt.timedelta(days=LOAD_LOOKBACK_DAYS)
     sessions = ctx.history(first, ctx.sunday) if ctx.history is not None else list(ctx.sessions)
     history = LoadHistory(WeekStart.MON)
-    history.load(sessions, today=ctx.sunday)
+    history.load(sessions, today=ctx.today)
+    history.reach(ctx.sunday)
     return history
 
 
 def load_part(ctx: ReportContext) -> Report:
     """Ratios, monotony and strain, chronic/acute load and form on the week's last day, hard sets
-    per muscle, and the week's first single-run spike. Under 28 days of history the ratios and
-    curves are "building up" (null, with `building_up` true)."""
+    per muscle, and the week's largest single-run spike. Under 28 days of history the ratios and
+    curves are "building up" (null, with `building_up` true). `unmarked_past_sessions` counts the
+    past sessions never marked done, which chronic load, acute load and form leave out."""
     h = load_history_for(ctx)
     i = h.index(ctx.sunday)
-    week = h.index(ctx.monday) // 7
+    _, monotony, strain = h.week_figures(ctx.monday)
     building = bool(h.building[i]) or h.empty
     planned, done = h.hard_sets_by_muscle(ctx.monday)
     muscles: dict[str, float] = dict(planned)
@@ -166,26 +191,29 @@ def load_part(ctx: ReportContext) -> Report:
         "date": ctx.sunday.isoformat(),
         "building_up": building,
         "acwr": {"ewma": _number(h.acwr[i], 2), "uncoupled": _number(h.acwr_uncoupled[i], 2)},
-        "monotony": _number(h.monotony[week], 2),
-        "strain": _number(h.strain[week], 1),
+        "monotony": _number(monotony, 2),
+        "strain": _number(strain, 1),
         "fitness": None if building else _number(h.fitness[i], 1),
         "fatigue": None if building else _number(h.fatigue[i], 1),
         "form": None if building else _number(h.form[i], 1),
         "hard_sets_by_muscle": {m: _round(n, 1) for m, n in sorted(muscles.items(), key=lambda kv: (-kv[1], kv[0]))},
         "long_run_spike": _spike(h, ctx),
+        "unmarked_past_sessions": h.unmarked_past(),
     }}
 
 
 def _spike(h: LoadHistory, ctx: ReportContext) -> Report | None:
-    """The week's first run longer than 1.1 x the longest run of the previous 30 days (Frandsen 2025)."""
+    """The week's largest spike: the run that most exceeds 1.1 x the longest run of the previous
+    30 days (Frandsen 2025); the earlier day when two are equal."""
     lo = h.index(ctx.monday)
-    for i in range(lo, lo + 7):
-        r = h.spike[i]
-        if not math.isnan(r):
-            return {"date": h.day(i).isoformat(), "ratio": _round(float(r), 2),
-                    "distance_km": _round(float(h.longest_run[i]), 2),
-                    "previous_longest_km": _round(float(h.longest_run[i] / r), 2)}
-    return None
+    spikes = [(float(h.spike[i]), -i) for i in range(lo, lo + 7) if not math.isnan(h.spike[i])]
+    if not spikes:
+        return None
+    r, i = max(spikes)
+    i = -i
+    return {"date": h.day(i).isoformat(), "ratio": _round(r, 2),
+            "distance_km": _round(float(h.longest_run[i]), 2),
+            "previous_longest_km": _round(float(h.longest_run[i] / r), 2)}
 
 
 def _number(x: float, decimals: int) -> float | None:
@@ -255,8 +283,11 @@ def _nutrition_text(n: Report) -> str:
         lo, hi = n[key]
         return format_exact(lo) if lo == hi else f"{format_exact(lo)}-{format_exact(hi)}"
 
-    return (f"  fuel: carbohydrate {span('carbohydrate_g')} g, protein {span('protein_g')} g, "
-            f"fat {span('fat_g')} g, fluid {span('fluid_l')} L, energy {span('energy_kcal')} kcal")
+    energy = ("fat and energy need height, age and sex" if n["energy_kcal"] is None
+              else f"fat {span('fat_g')} g, energy {span('energy_kcal')} kcal")
+    line = (f"  fuel: carbohydrate {span('carbohydrate_g')} g, protein {span('protein_g')} g, "
+            f"fluid {span('fluid_l')} L, {energy}")
+    return line + "".join(f"\n    fuelling: {f['text']}" for f in n.get("fuelling", ()) if f["text"])
 
 
 def _totals_text(report: Report, units: Units = Units.METRIC) -> list[str]:
@@ -299,6 +330,8 @@ def _load_text(report: Report, units: Units = Units.METRIC) -> list[str]:
     if x["hard_sets_by_muscle"]:
         sets = x["hard_sets_by_muscle"].items()
         lines.append("  hard sets: " + ", ".join(f"{m} {format_exact(n)}" for m, n in sets))
+    if x.get("unmarked_past_sessions"):
+        lines.append(f"  {unmarked_text(x['unmarked_past_sessions'])}")
     spike = x["long_run_spike"]
     if spike:
         day = dt.date.fromisoformat(spike["date"])

@@ -112,11 +112,13 @@ class MainWindow(QMainWindow):
     # -- panes ---------------------------------------------------------------------------------
     def _add_panes(self) -> None:
         """Every pane of the window, one line each (the host keeps them current)."""
-        self.charts_dock = self.add_pane(ChartsDock(self.store, self), shortcut="Ctrl+2")
+        self.charts_dock = self.add_pane(ChartsDock(self.store, self, load=self.parts.load),
+                                         shortcut="Ctrl+2")
         self.nutrition_dock = self.add_pane(NutritionDock(self.store, self, write_intake=self._log_intake,
                                                           today=self._today()), shortcut="Ctrl+3")
         self.nutrition_dock.daySelected.connect(self.show_day)
-        self.plancheck_dock = self.add_pane(PlanCheckDock(self.store, self.parts.runner, self, today=self._today()),
+        self.plancheck_dock = self.add_pane(PlanCheckDock(self.store, self.parts.runner, self, today=self._today(),
+                                                          load=self.parts.load),
                                             shortcut="Ctrl+4")
         self.plancheck_dock.sessionRequested.connect(self.show_session)
         wire_badges(self.week_view, self.plancheck_dock)
@@ -225,7 +227,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("Import &activities…", lambda: self.import_activities(), "Ctrl+Shift+I",
                                          "Runs from GPX, TCX, FIT or Strava; lifting logs from Strong or Hevy"))
         file_menu.addSeparator()
-        self.printing = PrintActions(self.store, lambda: self.week_model.first_day, self)
+        self.printing = PrintActions(self.store, lambda: self.week_model.first_day, self, self.parts.load)
         file_menu.addActions(self.printing.actions())
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Backups…", self.show_backups, tip="The automatic daily backups"))

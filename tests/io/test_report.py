@@ -47,7 +47,8 @@ def test_shape_and_seven_days():
     assert set(r["totals"]) == {"sessions", "run_km", "run_min", "lift_tonnage_kg",
                                 "load_au", "hard_sets", "run_easy_min", "run_hard_min"}
     assert set(r["load"]) == {"date", "building_up", "acwr", "monotony", "strain", "fitness", "fatigue",
-                              "form", "hard_sets_by_muscle", "long_run_spike"}
+                              "form", "hard_sets_by_muscle", "long_run_spike",
+                              "unmarked_past_sessions"}
     assert json.loads(to_json(r)) == r
 
 
