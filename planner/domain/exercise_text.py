@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from decimal import Decimal
 
 from planner.domain.errors import ValidationError
 from planner.domain.session import SETS_RANGE, Exercise, WorkSet
 from planner.domain.units import parse_decimal
+from planner.words.numbers import format_exact
 
 FIELD = "exercises"
 GRAMMAR = "NAME SETSxREPS[@KG] [RPE r | RIR n] [warmup]"
@@ -46,14 +46,6 @@ _ITEM = re.compile(
 )
 _WHITESPACE = re.compile(r"\s+")
 _FLAT = str.maketrans("\n\r\t", "   ")
-
-
-def format_exact(x: float) -> str:
-    """Shortest text that reads back as the same number: no trailing `.0`, no exponent."""
-    x = float(x)
-    if x.is_integer():
-        return str(int(x))
-    return format(Decimal(repr(x)), "f")
 
 
 # -- parsing ------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from enum import StrEnum
 from planner.domain import nutrition_sources as src
 from planner.domain.enums import Intensity, Kind, Units
 from planner.domain.ranges import Range
-from planner.domain.units import format_number
+from planner.words.numbers import format_number
 
 #: Kinds whose minutes count as training for carbohydrate, sweat and the next-session gap.
 TRAINING_KINDS = frozenset({Kind.RUN, Kind.LIFT, Kind.OTHER})

@@ -24,9 +24,9 @@ from planner.domain.enums import Goal, Kind, Status, Units
 from planner.domain.profile import Profile
 from planner.domain.session import Session
 from planner.domain.totals import week_totals
-from planner.domain.units import format_distance
 from planner.domain.weeks import iso_week_name, week_days, week_start
-from planner.io.paper_text import detail_lines, duration_text, tonnage_text
+from planner.words.paper import detail_lines
+from planner.words.quantities import duration_text, format_distance, tonnage_text
 
 SessionsBetween = Callable[[dt.date, dt.date], list[Session]]
 DELOAD_RATIO = 0.8

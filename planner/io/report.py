@@ -17,14 +17,15 @@ from typing import Any
 
 from planner.domain.day_order import day_order
 from planner.domain.enums import Units, WeekStart
-from planner.domain.exercise_text import format_exact
 from planner.domain.load import split_volume
 from planner.domain.load_history import LoadHistory
 from planner.domain.profile import Profile
 from planner.domain.session import Session
 from planner.domain.totals import week_totals
-from planner.domain.units import format_distance, load_to_display, load_unit
+from planner.domain.units import load_to_display, load_unit
 from planner.domain.weeks import iso_week_name, week_days
+from planner.words.numbers import format_exact
+from planner.words.quantities import format_distance
 
 Report = dict[str, Any]
 SessionsBetween = Callable[[dt.date, dt.date], list[Session]]

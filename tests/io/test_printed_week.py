@@ -10,7 +10,6 @@ from planner.domain.enums import Kind, Status, Units, WeekStart
 from planner.domain.profile import Profile
 from planner.domain.session import Exercise, Session, WorkSet
 from planner.io.paper import Paper, country_of_locale, paper_for_country
-from planner.io.paper_text import detail_lines, exercise_lines
 from planner.io.printed_week import (
     DayNutrition,
     Extras,
@@ -20,6 +19,7 @@ from planner.io.printed_week import (
     build_printed_weeks,
     week_load,
 )
+from planner.words.paper import detail_lines, exercise_lines
 
 MONDAY = dt.date(2026, 11, 23)  # ISO week 2026-W48
 

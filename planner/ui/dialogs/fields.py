@@ -31,6 +31,7 @@ from planner.domain import units as u
 from planner.domain.enums import Units
 from planner.domain.errors import ValidationError
 from planner.ui.theme import blend, is_dark
+from planner.words.quantities import format_distance, format_load
 
 T = TypeVar("T")
 
@@ -146,8 +147,8 @@ class QuantityEdit(QLineEdit):
 
     def _format(self, value: float | None) -> str:
         if self._quantity == "distance":
-            return u.format_distance(value, self._units, with_unit=False)
-        return u.format_load(value, self._units, with_unit=False)
+            return format_distance(value, self._units, with_unit=False)
+        return format_load(value, self._units, with_unit=False)
 
     def _parse(self, text: str) -> float | None:
         if self._quantity == "distance":

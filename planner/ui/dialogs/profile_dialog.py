@@ -44,6 +44,7 @@ from planner.ui.dialogs.fields import (
     editor_width,
     header_font,
 )
+from planner.words.numbers import format_number
 
 EXPERIENCE_LABELS = {
     Experience.NEW: "New to combining lifting and running",
@@ -463,7 +464,7 @@ class BodyMassEdit(QuantityEdit):
         got = text.strip()
         if not any(c.isalpha() for c in got):
             got = f"{got} {unit}"
-        return f"must be between {u.format_number(lo)} and {u.format_number(hi)} {unit} (got {got})"
+        return f"must be between {format_number(lo)} and {format_number(hi)} {unit} (got {got})"
 
 
 class _GoalBox(QWidget):

@@ -15,9 +15,9 @@ from planner.domain import fuelling
 from planner.domain.enums import Units
 from planner.domain.errors import ValidationError
 from planner.domain.profile import NutritionLog
-from planner.domain.units import format_number
 from planner.ui.dialogs.fields import error_label
 from planner.ui.nutrition import text
+from planner.words.numbers import format_number
 
 FIELDS = (("carb_g", "Carbohydrate"), ("protein_g", "Protein"), ("fat_g", "Fat"), ("fluid_l", "Fluid"))
 

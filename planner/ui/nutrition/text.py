@@ -9,7 +9,7 @@ from planner.domain import nutrition_sources as src
 from planner.domain.enums import Units
 from planner.domain.nutrition import FAT_SHARE, PROTEIN_G_PER_KG, DayTargets
 from planner.domain.ranges import Range
-from planner.domain.units import format_number
+from planner.words.numbers import format_number
 
 DASH = "\u2013"
 

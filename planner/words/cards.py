@@ -1,4 +1,4 @@
-"""Words and numbers shown for a session: card lines, tooltip, accessible text. No widgets.
+"""What a calendar card, its tooltip, a screen reader, the week strip and the library say.
 
 Everything a user reads follows the profile's units (the stored values stay metric), and the
 numbers are never shortened: the card wraps them instead.
@@ -14,49 +14,24 @@ from html import escape
 from planner.domain.compliance import Basis, Compliance, compliance
 from planner.domain.enums import Intensity, Kind, Status, Units
 from planner.domain.intensity import intensity
-from planner.domain.labels import TYPE_WORDS, WEEKDAYS
 from planner.domain.session import Exercise, Session, SessionContent, Template
-from planner.domain.target_text import target_in_units
 from planner.domain.totals import done_totals, planned_totals
-from planner.domain.units import (
-    distance_to_display,
-    distance_unit,
+from planner.domain.units import distance_to_display, distance_unit, load_to_display
+from planner.words.labels import TYPE_WORDS, WEEKDAYS
+from planner.words.numbers import format_number
+from planner.words.quantities import (
+    distance_pair,
+    duration_text,
+    duration_words,
     format_distance,
     format_load,
-    format_number,
-    load_to_display,
-    load_unit,
+    tonnage_text,
 )
+from planner.words.targets import target_in_units
 
 #: Lifts named on a card; the rest are counted ("+ 2 more") and listed in the tooltip.
 CARD_LIFTS = 3
 COMPLIANCE_SOURCE = "TrainingPeaks colour coding: green 80-120 %, yellow 50-79 or 121-150 %, red otherwise"
-
-
-def duration_text(minutes: int) -> str:
-    if minutes < 60:
-        return f"{minutes} min"
-    h, m = divmod(minutes, 60)
-    return f"{h} h {m:02d}" if m else f"{h} h"
-
-
-def duration_words(minutes: int) -> str:
-    """For screen readers: "53 minutes", "1 hour 45 minutes", "2 hours"."""
-    h, m = divmod(minutes, 60)
-    parts = ([f"{h} hour{'s' if h != 1 else ''}"] if h else []) + ([f"{m} minute{'s' if m != 1 else ''}"]
-                                                                   if m or not h else [])
-    return " ".join(parts)
-
-
-def tonnage_text(kg: float, units: Units) -> str:
-    return f"{round(load_to_display(kg, units)):,} {load_unit(units)}"
-
-
-def _distance_pair(actual: float, planned: float, units: Units) -> str:
-    """"9.4/9.5 km": actual over plan, one unit."""
-    a = format_number(distance_to_display(actual, units))
-    p = format_number(distance_to_display(planned, units))
-    return f"{a}/{p} {distance_unit(units)}"
 
 
 def exercise_short(e: Exercise, units: Units) -> str:
@@ -103,7 +78,7 @@ def card_lines(s: Session, units: Units) -> tuple[str, ...]:
         return tuple(lines)
     first = []
     if s.status is Status.DONE and s.actual_distance_km is not None and s.distance_km:
-        first.append(_distance_pair(s.actual_distance_km, s.distance_km, units))
+        first.append(distance_pair(s.actual_distance_km, s.distance_km, units))
     elif s.effective_distance_km:
         first.append(format_distance(s.effective_distance_km, units))
     if s.target:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from planner.domain.enums import Units
 from planner.domain.session import Exercise, Session, WorkSet
-from planner.models.session_text import tooltip
+from planner.words.cards import tooltip
 
 
 def test_heart_rate_ascent_and_the_sets_lifted():

@@ -7,7 +7,7 @@ import datetime as dt
 from planner.domain.compliance import Band, Basis, Compliance
 from planner.domain.enums import Intensity, Kind, Status, Units
 from planner.domain.session import Exercise, Session, Template, WorkSet
-from planner.models.session_text import (
+from planner.words.cards import (
     CardText,
     accessible_text,
     card_text,
