@@ -17,6 +17,7 @@ from typing import Any
 
 from planner.domain.day_order import day_order
 from planner.domain.enums import Units, WeekStart
+from planner.domain.exercise_text import format_exercise, parse_exercises
 from planner.domain.load import split_volume
 from planner.domain.load_history import LoadHistory
 from planner.domain.profile import Profile
@@ -26,6 +27,7 @@ from planner.domain.units import load_to_display, load_unit
 from planner.domain.weeks import iso_week_name, week_days
 from planner.words.numbers import format_exact
 from planner.words.quantities import format_distance
+from planner.words.sets import exercise_line
 
 Report = dict[str, Any]
 SessionsBetween = Callable[[dt.date, dt.date], list[Session]]
@@ -80,8 +82,10 @@ def week_part(ctx: ReportContext) -> Report:
 
 
 def session_summary(s: Session) -> Report:
-    """A session as the report shows it: effective values (what was done, once it is done)."""
-    return {
+    """A session as the report shows it: effective values (what was done, once it is done). A lift
+    adds `exercises`, one item per run of identical sets in the plan file's grammar, metric
+    ("Back squat 5x5@100 RPE 8", "Plank 3x60s")."""
+    summary: Report = {
         "id": s.id,
         "title": s.title,
         "kind": s.kind.value,
@@ -91,6 +95,9 @@ def session_summary(s: Session) -> Report:
         "distance_km": s.effective_distance_km,
         "status": s.status.value,
     }
+    if s.effective_exercises:
+        summary["exercises"] = [item for e in s.effective_exercises for item in format_exercise(e)]
+    return summary
 
 
 DayPart = Callable[[ReportContext, dt.date], Report]
@@ -245,9 +252,15 @@ def _days_text(report: Report, units: Units = Units.METRIC) -> list[str]:
                 f"  {_clip(s['title'], 28):<28} {kind:<18} {s['duration_min']:>4} min"
                 f"  RPE {format_exact(s['rpe']):<4} {km:>9}  {s['status']}"
             )
+            lines.extend(f"    {line}" for line in _exercise_lines(s.get("exercises", ()), units))
         if "nutrition" in day:
             lines.append(_nutrition_text(day["nutrition"]))
     return lines
+
+
+def _exercise_lines(items: Sequence[str], units: Units) -> list[str]:
+    """The JSON's exercise items read back and written as on the page: "Plank 3 × 60 s"."""
+    return [exercise_line(e, units) for e in parse_exercises("; ".join(items))] if items else []
 
 
 def _nutrition_text(n: Report) -> str:

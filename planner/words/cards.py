@@ -24,24 +24,14 @@ from planner.words.quantities import (
     duration_text,
     duration_words,
     format_distance,
-    format_load,
     tonnage_text,
 )
+from planner.words.sets import exercise_line, exercise_short
 from planner.words.targets import target_in_units
 
 #: Lifts named on a card; the rest are counted ("+ 2 more") and listed in the tooltip.
 CARD_LIFTS = 3
 COMPLIANCE_SOURCE = "TrainingPeaks colour coding: green 80-120 %, yellow 50-79 or 121-150 %, red otherwise"
-
-
-def exercise_short(e: Exercise, units: Units) -> str:
-    """A lift as sets x reps @ load: "Back squat 5 × 5 @ 100 kg"; the heaviest working set's load."""
-    work = e.working_sets or e.sets
-    reps = {s.reps for s in work}
-    rep_text = str(work[0].reps) if len(reps) == 1 else f"{min(reps)}-{max(reps)}"
-    loads = [s.load_kg for s in work if s.load_kg is not None]
-    load = f" @ {format_load(max(loads), units)}" if loads else ""
-    return f"{e.name} {len(work)} × {rep_text}{load}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,11 +149,9 @@ def tooltip(s: Session, units: Units, today: dt.date | None = None) -> str:
     body = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows)
     html = f"<b>{escape(s.title)}</b><table cellspacing=2>{body}</table>"
     if s.exercises:
-        items = "".join(f"<li>{escape(_exercise_text(e, units))}</li>" for e in s.exercises)
-        html += f"<ul style='margin-left:-20px'>{items}</ul>"
+        html += f"<ul style='margin-left:-20px'>{_lift_items(s.exercises, units)}</ul>"
     if s.actual_exercises and s.status is Status.DONE:
-        items = "".join(f"<li>{escape(_exercise_text(e, units))}</li>" for e in s.actual_exercises)
-        html += f"<b>Lifted</b><ul style='margin-left:-20px'>{items}</ul>"
+        html += f"<b>Lifted</b><ul style='margin-left:-20px'>{_lift_items(s.actual_exercises, units)}</ul>"
     if s.notes:
         html += f"<p><i>{escape(s.notes)}</i></p>"
     if c is not None:
@@ -171,14 +159,8 @@ def tooltip(s: Session, units: Units, today: dt.date | None = None) -> str:
     return html
 
 
-def _exercise_text(e: Exercise, units: Units) -> str:
-    work = e.working_sets or e.sets
-    first = work[0]
-    load = f" @ {format_load(first.load_kg, units)}" if first.load_kg else ""
-    effort = f" RPE {first.effort_rpe:g}" if first.effort_rpe else ""
-    warm = f" (+{len(e.sets) - len(work)} warm-up)" if len(work) < len(e.sets) else ""
-    reps = f"{first.seconds} s" if first.reps == 0 and first.seconds else f"{first.reps}"
-    return f"{e.name}: {len(work)} × {reps}{load}{effort}{warm}"
+def _lift_items(exercises: Sequence[Exercise], units: Units) -> str:
+    return "".join(f"<li>{escape(exercise_line(e, units, separator=': '))}</li>" for e in exercises)
 
 
 def accessible_text(s: Session, units: Units) -> str:

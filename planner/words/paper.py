@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from planner.domain.enums import Kind, Status, Units
-from planner.domain.session import Exercise, Session, WorkSet
+from planner.domain.session import Exercise, Session
 from planner.domain.units import pace_s_per_km
 from planner.words.labels import KIND_WORDS, TYPE_WORDS
 from planner.words.numbers import format_exact
-from planner.words.quantities import duration_text, format_distance, format_load, format_pace, tonnage_text
-
-TIMES = "\u00d7"  # multiplication sign: "5 × 5 @ 100 kg"
+from planner.words.quantities import duration_text, format_distance, format_pace, tonnage_text
+from planner.words.sets import exercise_line
 
 
 def heading_words(s: Session) -> str:
@@ -49,43 +48,9 @@ def target_line(s: Session, units: Units) -> str:
 
 
 def exercise_lines(exercises: Sequence[Exercise], units: Units) -> list[str]:
-    """One line per exercise: "Back squat 5 × 5 @ 100 kg RPE 8 (+1 warm-up)".
-
-    Runs of identical working sets are grouped, so a pyramid reads
-    "Deadlift 1 × 5 @ 140 kg, 1 × 3 @ 150 kg". Bodyweight sets carry no load.
-    """
-    lines = []
-    for e in exercises:
-        work = e.working_sets
-        warmups = len(e.sets) - len(work)
-        groups = ", ".join(_set_group(run, units) for run in _runs(work)) if work else ""
-        text = f"{e.name} {groups}".strip()
-        if warmups:
-            text += f" (+{warmups} warm-up)"
-        lines.append(text)
-    return lines
-
-
-def _runs(sets: Sequence[WorkSet]) -> list[list[WorkSet]]:
-    runs: list[list[WorkSet]] = []
-    for s in sets:
-        if runs and runs[-1][0] == s:
-            runs[-1].append(s)
-        else:
-            runs.append([s])
-    return runs
-
-
-def _set_group(run: Sequence[WorkSet], units: Units) -> str:
-    s = run[0]
-    text = f"{len(run)} {TIMES} {s.reps}"
-    if s.load_kg is not None:
-        text += f" @ {format_load(s.load_kg, units)}"
-    if s.rpe is not None:
-        text += f" RPE {format_exact(s.rpe)}"
-    elif s.rir is not None:
-        text += f" RIR {s.rir}"
-    return text
+    """One line per exercise: "Back squat 5 × 5 @ 100 kg RPE 8 (+1 warm-up)"; a pyramid reads
+    "Deadlift 1 × 5 @ 140 kg, 1 × 3 @ 150 kg"."""
+    return [exercise_line(e, units) for e in exercises]
 
 
 def outcome_line(s: Session, units: Units) -> str:
