@@ -16,6 +16,7 @@ from planner.words.labels import KIND_WORDS, TYPE_WORDS
 from planner.words.numbers import format_exact
 from planner.words.quantities import duration_text, format_distance, format_pace, tonnage_text
 from planner.words.sets import exercise_line
+from planner.words.targets import target_in_units
 
 
 def heading_words(s: Session) -> str:
@@ -39,7 +40,7 @@ def plan_line(s: Session, units: Units) -> str:
 def target_line(s: Session, units: Units) -> str:
     """The target pace or zone as written; for a run without one, the pace its numbers imply."""
     if s.target:
-        return f"Target {s.target}"
+        return f"Target {target_in_units(s.target, units)}"
     if s.kind is Kind.RUN:
         pace = pace_s_per_km(s.duration_min, s.distance_km)
         if pace is not None:

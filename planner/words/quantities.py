@@ -29,8 +29,35 @@ def distance_pair(actual: float, planned: float, units: Units) -> str:
     return f"{a}/{p} {distance_unit(units)}"
 
 
+#: The smallest step a bar loads in: a pair of the smallest common plates (2 x 1.25 lb, 2 x 0.625 kg
+#: change plates are rare; 2.5 lb and 1.25 kg steps are what gyms and lifting logs use).
+PLATE_STEP = {Units.IMPERIAL: 2.5, Units.METRIC: 1.25}
+#: A load within this of a whole number in the unit shown was typed as that number (a 16 kg
+#: kettlebell, a 45 lb dumbbell, 101 lb stored as 45.812829 kg): it is shown as typed.
+WHOLE_TOLERANCE = 0.005
+
+
+def plate_load(kg: float, units: Units) -> float:
+    """A stored load in the unit shown, as plates give it: 90 kg -> 197.5 lb, 65 kg -> 142.5 lb,
+    100 kg -> 220 lb; a whole number in that unit stays as it is."""
+    shown = load_to_display(kg, units)
+    if abs(shown - round(shown)) < WHOLE_TOLERANCE:
+        return float(round(shown))
+    step = PLATE_STEP[units]
+    return round(shown / step) * step
+
+
 def format_load(kg: float | None, units: Units, *, with_unit: bool = True) -> str:
-    """A stored load as the user reads it ("100 kg", "220.46 lb"); "" for bodyweight (None)."""
+    """A stored load as the user reads it, rounded to what plates give ("100 kg", "197.5 lb"; never
+    "198.42 lb"); "" for bodyweight (None). Decimals only where the step needs them."""
+    if kg is None:
+        return ""
+    text = format_number(plate_load(kg, units))
+    return f"{text} {load_unit(units)}" if with_unit else text
+
+
+def format_mass(kg: float | None, units: Units, *, with_unit: bool = True) -> str:
+    """A body mass, as weighed, not as plates give: "80 kg", "176.37 lb"; "" when there is none."""
     if kg is None:
         return ""
     text = format_number(load_to_display(kg, units))

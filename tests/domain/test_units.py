@@ -81,7 +81,7 @@ def test_format():
     assert q.format_distance(10.0, IMP) == "6.21 mi"
     assert q.format_distance(16.09344, IMP, with_unit=False) == "10"
     assert q.format_distance(None, IMP) == ""
-    assert q.format_load(100, IMP) == "220.46 lb"
+    assert q.format_load(100, IMP) == "220 lb"
     assert q.format_load(102.5, M) == "102.5 kg"
     assert q.format_load(None, M) == ""
     assert n.format_number(0.0) == "0"

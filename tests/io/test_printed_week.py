@@ -59,9 +59,9 @@ def test_lift_lines_spell_out_sets_reps_and_load():
     # volume: 5 working sets x 5 reps x 100 kg = 2,500 kg (the 60 kg warm-up counts zero)
     assert detail_lines(squat_day(), Units.METRIC) == (
         "Lift · Lower body", "1 h · RPE 8", "Volume 2,500 kg", "Back squat 5 × 5 @ 100 kg RPE 8 (+1 warm-up)")
-    # 100 kg / 0.45359237 = 220.46 lb; 2,500 kg = 5,511.56 lb -> 5,512 lb
+    # 100 kg / 0.45359237 = 220.46 lb -> 220 lb (2.5 lb steps); 2,500 kg = 5,511.56 lb -> 5,512 lb
     lines = detail_lines(squat_day(), Units.IMPERIAL)
-    assert lines[2:] == ("Volume 5,512 lb", "Back squat 5 × 5 @ 220.46 lb RPE 8 (+1 warm-up)")
+    assert lines[2:] == ("Volume 5,512 lb", "Back squat 5 × 5 @ 220 lb RPE 8 (+1 warm-up)")
 
 
 def test_pyramid_and_bodyweight_sets():

@@ -416,7 +416,7 @@ class BodyMassEdit(QuantityEdit):
     """
 
     def __init__(self, units: Units, parent: QWidget | None = None) -> None:
-        super().__init__("load", units, field="body_mass_kg", placeholder="e.g. 70", parent=parent)
+        super().__init__("mass", units, field="body_mass_kg", placeholder="e.g. 70", parent=parent)
 
     def set_units(self, units: Units) -> None:
         """Show the same mass in `units`; the exact kg survives any number of switches."""

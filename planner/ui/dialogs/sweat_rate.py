@@ -27,7 +27,7 @@ class _MassEdit(BodyMassEdit):
     """A body mass in the dialog's units, checked against the profile's range, under its own name."""
 
     def __init__(self, units: Units, field: str, parent: QWidget | None = None) -> None:
-        QuantityEdit.__init__(self, "load", units, field=field, placeholder="e.g. 70", parent=parent)
+        QuantityEdit.__init__(self, "mass", units, field=field, placeholder="e.g. 70", parent=parent)
 
 
 class SweatRateDialog(QDialog):
