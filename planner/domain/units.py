@@ -22,6 +22,8 @@ from planner.words.numbers import SHOWN_DECIMALS, format_number
 
 KM_PER_MILE = 1.609344
 KG_PER_POUND = 0.45359237
+#: The US fluid ounce (1/128 of a US gallon of 3.785411784 L).
+L_PER_US_FL_OZ = 0.0295735295625
 STORE_DECIMALS = 6
 
 _NUMBER_WITH_UNIT = re.compile(r"^\s*([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))\s*([a-zA-Z]*)\.?\s*$")
@@ -69,6 +71,16 @@ def load_to_display(kg: float, units: Units) -> float:
 def load_from_display(value: float, units: Units) -> float:
     kg = lb_to_kg(value) if units is Units.IMPERIAL else value
     return round(kg, STORE_DECIMALS)
+
+
+def fluid_to_display(litres: float, units: Units) -> float:
+    """Litres, or US fluid ounces in imperial units (a sweat rate in L/h likewise per hour)."""
+    return litres / L_PER_US_FL_OZ if units is Units.IMPERIAL else litres
+
+
+def fluid_from_display(value: float, units: Units) -> float:
+    litres = value * L_PER_US_FL_OZ if units is Units.IMPERIAL else value
+    return round(litres, STORE_DECIMALS)
 
 
 def distance_limits(units: Units) -> tuple[float, float]:

@@ -25,6 +25,7 @@ from planner.domain.session import Session
 from planner.domain.totals import week_totals
 from planner.domain.units import load_to_display, load_unit
 from planner.domain.weeks import iso_week_name, week_days
+from planner.words.fluid import fluid_range_text
 from planner.words.numbers import format_exact
 from planner.words.quantities import format_distance
 from planner.words.sets import exercise_line
@@ -254,7 +255,7 @@ def _days_text(report: Report, units: Units = Units.METRIC) -> list[str]:
             )
             lines.extend(f"    {line}" for line in _exercise_lines(s.get("exercises", ()), units))
         if "nutrition" in day:
-            lines.append(_nutrition_text(day["nutrition"]))
+            lines.append(_nutrition_text(day["nutrition"], units))
     return lines
 
 
@@ -263,14 +264,15 @@ def _exercise_lines(items: Sequence[str], units: Units) -> list[str]:
     return [exercise_line(e, units) for e in parse_exercises("; ".join(items))] if items else []
 
 
-def _nutrition_text(n: Report) -> str:
-    """One line of the day's targets, e.g. `  fuel: carbohydrate 210-350 g, ...`."""
+def _nutrition_text(n: Report, units: Units) -> str:
+    """One line of the day's targets, e.g. `  fuel: carbohydrate 210-350 g, ...`; fluid in `units`."""
     def span(key: str) -> str:
         lo, hi = n[key]
         return format_exact(lo) if lo == hi else f"{format_exact(lo)}-{format_exact(hi)}"
 
+    fluid = fluid_range_text(*n["fluid_l"], units, dash="-")
     return (f"  fuel: carbohydrate {span('carbohydrate_g')} g, protein {span('protein_g')} g, "
-            f"fat {span('fat_g')} g, fluid {span('fluid_l')} L, energy {span('energy_kcal')} kcal")
+            f"fat {span('fat_g')} g, fluid {fluid}, energy {span('energy_kcal')} kcal")
 
 
 def _totals_text(report: Report, units: Units = Units.METRIC) -> list[str]:

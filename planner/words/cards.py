@@ -160,7 +160,7 @@ def tooltip(s: Session, units: Units, today: dt.date | None = None) -> str:
 
 
 def _lift_items(exercises: Sequence[Exercise], units: Units) -> str:
-    return "".join(f"<li>{escape(exercise_line(e, units, separator=': '))}</li>" for e in exercises)
+    return "".join(f"<li>{escape(exercise_line(e, units))}</li>" for e in exercises)
 
 
 def accessible_text(s: Session, units: Units) -> str:

@@ -61,10 +61,9 @@ def sets_text(e: Exercise, units: Units) -> str:
     return text.strip()
 
 
-def exercise_line(e: Exercise, units: Units, *, separator: str = " ") -> str:
-    """"Back squat 5 × 5 @ 100 kg RPE 8 (+1 warm-up)": the page, calendar files and the tooltip
-    (which writes "Back squat: ...")."""
-    return f"{e.name}{separator}{sets_text(e, units)}".strip().removesuffix(":")
+def exercise_line(e: Exercise, units: Units) -> str:
+    """"Back squat 5 × 5 @ 100 kg RPE 8 (+1 warm-up)": the tooltip, the page, calendar files, report."""
+    return f"{e.name} {sets_text(e, units)}".strip()
 
 
 def exercise_short(e: Exercise, units: Units) -> str:

@@ -141,9 +141,11 @@ def test_extras_fill_the_hooks():
                     findings=lambda first, between, p: [Finding("Warning", "Heavy legs before intervals", MONDAY)])
     week = build_printed_week(MONDAY, between_of([tempo()]), Profile(), extras)
     assert seen["days"][0] == MONDAY and len(seen["days"]) == 7 and seen["sessions"] == ["Tempo"]
-    # ranges print low–high, rounded (490.4 -> 490); equal ends print once (70–70.2 -> 70); litres 1 decimal
-    assert week.nutrition_by_day[MONDAY].lines() == (
-        "Carbs 350–490 g", "Protein 130 g", "Fat 70 g", "Fluid 2.5 L", "About an hour of training")
+    # ranges print low–high, rounded (490.4 -> 490); equal ends print once (70–70.2 -> 70); litres to
+    # 2 decimals at most, as the dock and the report say them; 2.54 L / 0.0295735 L = 85.9 -> 86 fl oz
+    assert week.nutrition_by_day[MONDAY].lines(Units.METRIC) == (
+        "Carbs 350–490 g", "Protein 130 g", "Fat 70 g", "Fluid 2.54 L", "About an hour of training")
+    assert week.nutrition_by_day[MONDAY].lines(Units.IMPERIAL)[3] == "Fluid 86 fl oz"
     assert week.load_totals == (("ACWR", "1.1"),)
     assert week.findings == (Finding("Warning", "Heavy legs before intervals", MONDAY),)
 

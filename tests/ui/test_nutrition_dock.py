@@ -84,7 +84,7 @@ def test_shows_the_engines_exact_numbers_for_the_day(make_dock, store):
     # 2590 to 4 (700 + 140) / 0.65 = 5169; fat 57.6-201.0 g; fluid 5.0-6.075 L
     assert shown(dock) == {
         "carbohydrate": f"420{D}700 g", "protein": f"98{D}140 g", "fat": f"58{D}201 g",
-        "energy": f"2,590{D}5,169 kcal", "fluid": f"5.0{D}6.1 L"}
+        "energy": f"2,590{D}5,169 kcal", "fluid": f"5{D}6.08 L"}
     assert shown(dock)["carbohydrate"] == text.grams(engine.carbohydrate_g)
     assert dock.note_labels["carbohydrate"].text() == f"6{D}10 g/kg"
     assert dock.note_labels["protein"].text() == f"1.4{D}2.0 g/kg"

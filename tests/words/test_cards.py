@@ -76,7 +76,7 @@ def test_tooltip_speaks_imperial():
     assert "km" not in html
     assert "99 % of planned distance (green)" in html and "TrainingPeaks" in html
     lift = tooltip(LIFT, Units.IMPERIAL, TODAY)
-    assert "Back squat: 5 × 5 @ 220 lb RPE 8 (+1 warm-up)" in lift and "kg" not in lift
+    assert "Back squat 5 × 5 @ 220 lb RPE 8 (+1 warm-up)" in lift and "kg" not in lift
 
 
 def test_strip_in_imperial():

@@ -15,7 +15,6 @@ def test_a_timed_set_reads_in_seconds():
     assert reps_text(WorkSet(8)) == "8"
     assert set_group(3, WorkSet(0, seconds=60), M) == "3 × 60 s"
     assert exercise_line(PLANK, M) == "Plank 3 × 60 s"
-    assert exercise_line(PLANK, M, separator=": ") == "Plank: 3 × 60 s"
     assert exercise_short(PLANK, M) == "Plank 3 × 60 s"
 
 

@@ -134,7 +134,7 @@ class WeekPage:
 
     def _nutrition_rows(self, day: PrintedDay) -> list[Row]:
         targets = (self.week.nutrition_by_day or {}).get(day.date)
-        lines = targets.lines() if targets else ("–",)
+        lines = targets.lines(self.week.units) if targets else ("–",)
         rows: list[Row] = []
         for line in lines:
             rows += text_rows(line, font(self.pt(DETAIL_PT)), self.column_width, self.device)
