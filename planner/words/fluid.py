@@ -39,3 +39,8 @@ def sweat_rate_unit(units: Units) -> str:
 def sweat_rate_text(l_per_h: float, units: Units) -> str:
     """"1.3 L/h", or "44 fl oz/h"."""
     return f"{_amount(l_per_h, units)} {sweat_rate_unit(units)}"
+
+
+def sweat_rate_range_text(lo: float, hi: float, units: Units) -> str:
+    """"0.5–2 L/h", "17–68 fl oz/h"."""
+    return f"{_amount(lo, units)}{DASH}{_amount(hi, units)} {sweat_rate_unit(units)}"

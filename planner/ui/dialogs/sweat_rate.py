@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QDialog, QDoubleSpinBox, QFormLayout, QLabel, QSpi
 
 from planner.domain.enums import Units
 from planner.domain.errors import ValidationError
+from planner.domain.nutrition_sources import SAWKA_2007
 from planner.domain.sweat import sweat_rate_l_per_h
 from planner.domain.units import fluid_from_display, load_unit
 from planner.ui.dialogs.fields import Footer, QuantityEdit, aligned_row, editor_width, mark
-from planner.ui.dialogs.profile_dialog import SAWKA_2007, BodyMassEdit
+from planner.ui.dialogs.profile_dialog import BodyMassEdit
 from planner.words.fluid import fluid_unit, sweat_rate_text
 
 FIELD_WORDS = {"mass_before_kg": "Mass before", "mass_after_kg": "Mass after", "drunk_l": "Fluid drunk",
