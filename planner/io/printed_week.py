@@ -20,12 +20,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from planner.domain.enums import Goal, Kind, Status, Units
+from planner.domain.enums import Kind, Status, Units
 from planner.domain.profile import Profile
 from planner.domain.session import Session
 from planner.domain.totals import week_totals
 from planner.domain.weeks import iso_week_name, week_days, week_start
+from planner.words.dates import long_date
 from planner.words.fluid import fluid_range_text
+from planner.words.labels import GOAL_WORDS
 from planner.words.numbers import grouped
 from planner.words.paper import detail_lines
 from planner.words.quantities import duration_text, format_distance, tonnage_text
@@ -34,11 +36,6 @@ SessionsBetween = Callable[[dt.date, dt.date], list[Session]]
 DELOAD_RATIO = 0.8
 HISTORY_WEEKS = 3
 
-GOAL_WORDS = {
-    Goal.RUN: "Weightlifting for running",
-    Goal.LIFT: "Running for weightlifters",
-    Goal.BALANCED: "Balanced hybrid",
-}
 
 
 class Phase(StrEnum):
@@ -171,10 +168,6 @@ class Extras:
     load: LoadSource | None = None
     findings: FindingsSource | None = None
     sources: tuple[str, ...] = ()  # citations for what these engines print
-
-
-def long_date(d: dt.date) -> str:
-    return f"{d:%a} {d.day} {d:%b} {d.year}"
 
 
 def first_day_of_week(day: dt.date, profile: Profile) -> dt.date:

@@ -23,11 +23,11 @@ from planner.domain.load_history import LoadHistory
 from planner.domain.profile import Profile
 from planner.domain.session import Session
 from planner.domain.totals import week_totals
-from planner.domain.units import load_to_display, load_unit
 from planner.domain.weeks import iso_week_name, week_days
+from planner.words.dates import long_date, short_date
 from planner.words.fluid import fluid_range_text
 from planner.words.numbers import format_exact
-from planner.words.quantities import format_distance
+from planner.words.quantities import format_distance, tonnage_text
 from planner.words.sets import exercise_line
 
 Report = dict[str, Any]
@@ -235,7 +235,7 @@ TextRenderer = Callable[[Report, Units], list[str]]  # report, display units
 def _week_text(report: Report, units: Units = Units.METRIC) -> list[str]:
     start = dt.date.fromisoformat(report["start"])
     end = dt.date.fromisoformat(report["end"])
-    return [f"Week {report['week']}: {_long_date(start)} - {_long_date(end)}"]
+    return [f"Week {report['week']}: {long_date(start)} - {long_date(end)}"]
 
 
 def _days_text(report: Report, units: Units = Units.METRIC) -> list[str]:
@@ -243,7 +243,7 @@ def _days_text(report: Report, units: Units = Units.METRIC) -> list[str]:
     for day in report["days"]:
         date = dt.date.fromisoformat(day["date"])
         lines.append("")
-        lines.append(f"{date:%a} {date.day} {date:%b}")
+        lines.append(short_date(date))
         if not day["sessions"]:
             lines.append("  -")
         for s in day["sessions"]:
@@ -279,8 +279,7 @@ def _totals_text(report: Report, units: Units = Units.METRIC) -> list[str]:
     t = report["totals"]
     return ["", f"Totals: {t['sessions']} session{'s' if t['sessions'] != 1 else ''}; "
                 f"running {format_distance(t['run_km'], units)} in {t['run_min']} min; "
-                f"lifting {_grouped(load_to_display(t['lift_tonnage_kg'], units), units)} "
-                f"{load_unit(units)} tonnage"]
+                f"lifting {tonnage_text(t['lift_tonnage_kg'], units)} tonnage"]
 
 
 def _load_totals_text(report: Report) -> list[str]:
@@ -304,7 +303,7 @@ def _load_text(report: Report, units: Units = Units.METRIC) -> list[str]:
         return f"{format_exact(v)}{unit}"
 
     acwr = x["acwr"]
-    lines = ["", f"Load on {_long_date(dt.date.fromisoformat(x['date']))}"
+    lines = ["", f"Load on {long_date(dt.date.fromisoformat(x['date']))}"
                  + (" (building up: under 28 days of history)" if x["building_up"] else "") + ":",
              f"  acute:chronic ratio (a heuristic, not an injury predictor; Impellizzeri 2020): "
              f"EWMA 7/28 d {num(acwr['ewma'])}, uncoupled {num(acwr['uncoupled'])}",
@@ -318,7 +317,7 @@ def _load_text(report: Report, units: Units = Units.METRIC) -> list[str]:
     spike = x["long_run_spike"]
     if spike:
         day = dt.date.fromisoformat(spike["date"])
-        lines.append(f"  single-run spike: {day:%a} {day.day} {day:%b}, "
+        lines.append(f"  single-run spike: {short_date(day)}, "
                      f"{format_distance(spike['distance_km'], units)} = "
                      f"{format_exact(spike['ratio'])} x the longest run of the previous 30 days "
                      f"({format_distance(spike['previous_longest_km'], units)}; Frandsen 2025)")
@@ -332,7 +331,7 @@ def _findings_text(report: Report, units: Units = Units.METRIC) -> list[str]:
     lines = ["", f"Plan check: {len(found)} finding{'s' if len(found) != 1 else ''}"]
     for n, f in enumerate(found, 1):
         day = dt.date.fromisoformat(f["dates"][-1])
-        lines.append(f"{n}. [{f['severity']}] {day:%a} {day.day} {day:%b} ({f['rule']}): {f['message']}")
+        lines.append(f"{n}. [{f['severity']}] {short_date(day)} ({f['rule']}): {f['message']}")
         lines.extend(f"   fix: {x['text']}" for x in f["fixes"])
     return lines
 
@@ -362,15 +361,9 @@ def to_text(report: Report, units: Units = Units.METRIC) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _grouped(x: float, units: Units = Units.METRIC) -> str:
-    """Tonnage: whole kg grouped by thousands; a pound figure is rounded like the calendar's."""
-    if units is Units.IMPERIAL:
-        return f"{round(x):,}"
+def _grouped(x: float) -> str:
+    """Load in AU grouped by thousands, with its one decimal where it has one."""
     return f"{int(x):,}" if float(x).is_integer() else f"{x:,.1f}"
-
-
-def _long_date(d: dt.date) -> str:
-    return f"{d:%a} {d.day} {d:%b} {d.year}"
 
 
 def _clip(text: str, width: int) -> str:

@@ -18,7 +18,7 @@ from planner.domain.session import Exercise, Session, SessionContent, Template
 from planner.domain.totals import done_totals, planned_totals
 from planner.domain.units import distance_to_display, distance_unit, load_to_display
 from planner.words.labels import TYPE_WORDS, WEEKDAYS
-from planner.words.numbers import format_number
+from planner.words.numbers import format_exact, format_number, grouped
 from planner.words.quantities import (
     distance_pair,
     duration_text,
@@ -81,7 +81,7 @@ def card_lines(s: Session, units: Units) -> tuple[str, ...]:
 def status_text(s: Session) -> str:
     if s.status is Status.DONE:
         if s.actual_rpe is not None and s.actual_rpe != s.rpe:
-            return f"Done · RPE {s.actual_rpe:g} vs {s.rpe:g}"
+            return f"Done · RPE {format_exact(s.actual_rpe)} vs {format_exact(s.rpe)}"
         return "Done"
     return "Skipped" if s.status is Status.SKIPPED else "Planned"
 
@@ -117,7 +117,7 @@ def compliance_words(c: Compliance) -> str:
 def tooltip(s: Session, units: Units, today: dt.date | None = None) -> str:
     rows = [
         ("Kind", s.kind.value.title() + (f" · {TYPE_WORDS.get(s.type, s.type)}" if s.type else "")),
-        ("Planned", f"{duration_text(s.duration_min)} at RPE {s.rpe:g}"
+        ("Planned", f"{duration_text(s.duration_min)} at RPE {format_exact(s.rpe)}"
          + (f", {format_distance(s.distance_km, units)}" if s.distance_km else "")),
     ]
     if s.time:
@@ -130,7 +130,7 @@ def tooltip(s: Session, units: Units, today: dt.date | None = None) -> str:
         if s.actual_duration_min:
             actual.append(duration_text(s.actual_duration_min))
         if s.actual_rpe is not None:
-            actual.append(f"RPE {s.actual_rpe:g}")
+            actual.append(f"RPE {format_exact(s.actual_rpe)}")
         if s.actual_distance_km:
             actual.append(format_distance(s.actual_distance_km, units))
         rows.append(("Done", ", ".join(actual) or "yes"))
@@ -203,7 +203,7 @@ def strip_text(sessions: Sequence[Session], units: Units) -> str:
     else:
         parts.append("No running")
     if plan.lift_sessions:
-        d = f"{round(load_to_display(done.lift_tonnage_kg, units)):,}"
+        d = grouped(load_to_display(done.lift_tonnage_kg, units))
         parts.append(f"Lifting {d} of {tonnage_text(plan.lift_tonnage_kg, units)} done, "
                      f"{duration_text(done.lift_min)} of {duration_text(plan.lift_min)}")
     else:
@@ -225,7 +225,7 @@ def template_summary(t: SessionContent, units: Units) -> str:
         bits.append(target_in_units(t.target, units))
     if t.tonnage_kg:
         bits.append(f"{tonnage_text(t.tonnage_kg, units)} tonnage")
-    bits.append(f"RPE {t.rpe:g}, {intensity(t).value}")
+    bits.append(f"RPE {format_exact(t.rpe)}, {intensity(t).value}")
     return " · ".join(bits)
 
 

@@ -32,6 +32,7 @@ from planner.ui.printing.text_rows import (
     stack_height,
     text_rows,
 )
+from planner.words.dates import short_date
 
 #: Sizes are scaled together: a light week prints a little larger (easier to read on the fridge),
 #: a busy one smaller, down to 6 pt detail text, until the week fits on one sheet.
@@ -43,7 +44,6 @@ TOTALS_WIDTH = 0.36  # of the sheet's width
 FINDINGS_WIDTH = 0.36
 SHADE = QColor(228, 228, 228)
 WHITE = QColor(255, 255, 255)
-DAY_WORDS = "%a %d %b"
 
 
 @dataclass(frozen=True)
@@ -308,7 +308,7 @@ class WeekPage:
             painter.setPen(BLACK)
             painter.drawText(rect.adjusted(self.mm(PAD_MM), 0, 0, 0),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                             day.date.strftime(DAY_WORDS).replace(" 0", " "))
+                             short_date(day.date))
         return y + h
 
     def _draw_column_rules(self, painter: QPainter, top: float, bottom: float) -> None:
