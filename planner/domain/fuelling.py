@@ -20,7 +20,8 @@ from enum import StrEnum
 from planner.domain import nutrition_sources as src
 from planner.domain.enums import Intensity, Kind, Units
 from planner.domain.ranges import Range
-from planner.domain.units import format_number
+from planner.words.fluid import fluid_range_text, fluid_text
+from planner.words.numbers import format_number
 
 #: Kinds whose minutes count as training for carbohydrate, sweat and the next-session gap.
 TRAINING_KINDS = frozenset({Kind.RUN, Kind.LIFT, Kind.OTHER})
@@ -34,24 +35,6 @@ AFTER_LIFT_PROTEIN_G_PER_KG = Range(0.3, 0.4)
 FAST_REFUEL_GAP_H = 8.0
 FAST_REFUEL_G_PER_KG_PER_H = Range(1.0, 1.2)
 AFTER_FLUID_L_PER_KG_LOST = Range(1.25, 1.5)
-L_PER_US_FL_OZ = 0.0295735295625
-
-
-def fluid_to_display(litres: float, units: Units) -> float:
-    return litres if units is Units.METRIC else litres / L_PER_US_FL_OZ
-
-
-def format_fluid(litres: float, units: Units) -> str:
-    """1.4 L, or 47 fl oz (whole ounces) in imperial units."""
-    if units is Units.METRIC:
-        return f"{format_number(litres, 2)} L"
-    return f"{fluid_to_display(litres, units):.0f} fl oz"
-
-
-def format_fluid_range(r: Range, units: Units) -> str:
-    if units is Units.METRIC:
-        return f"{format_number(r.lo, 2)}\u2013{format_number(r.hi, 2)} L"
-    return f"{fluid_to_display(r.lo, units):.0f}\u2013{fluid_to_display(r.hi, units):.0f} fl oz"
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,10 +221,10 @@ def _drink(kg: float, loss: float, units: Units) -> list[FuelStep]:
     allowed = MAX_LOSS_SHARE * kg
     drink = Range(max(0.0, loss - allowed), loss)
     if drink.lo > 0:
-        text = (f"Drink {format_fluid_range(drink, units)} of the ~{format_fluid(loss, units)} sweated: "
-                f"at least {format_fluid(drink.lo, units)} keeps the loss under 2 % of body mass")
+        text = (f"Drink {fluid_range_text(drink.lo, drink.hi, units)} of the ~{fluid_text(loss, units)} sweated: "
+                f"at least {fluid_text(drink.lo, units)} keeps the loss under 2 % of body mass")
     else:
-        text = (f"Drink to thirst, at most the ~{format_fluid(loss, units)} sweated: the loss stays "
+        text = (f"Drink to thirst, at most the ~{fluid_text(loss, units)} sweated: the loss stays "
                 f"under 2 % of body mass")
     steps.append(FuelStep(Phase.DURING, text, src.SAWKA_2007, fluid_l=drink))
     return steps
@@ -253,7 +236,7 @@ def _after_fluid(kg: float, loss: float, units: Units) -> list[FuelStep]:
     if deficit > 0:
         litres = AFTER_FLUID_L_PER_KG_LOST.times(deficit)
         steps.append(FuelStep(
-            Phase.AFTER, f"1.25\u20131.5 L per kg still lost: {format_fluid_range(litres, units)} if "
+            Phase.AFTER, f"1.25\u20131.5 L per kg still lost: {fluid_range_text(litres.lo, litres.hi, units)} if "
             f"~{format_number(deficit, 2)} kg is lost (weigh before and after to know)",
             src.THOMAS_2016, fluid_l=litres))
     return steps

@@ -17,14 +17,18 @@ from typing import Any
 
 from planner.domain.day_order import day_order
 from planner.domain.enums import Units, WeekStart
-from planner.domain.exercise_text import format_exact
+from planner.domain.exercise_text import format_exercise, parse_exercises
 from planner.domain.load import split_volume
 from planner.domain.load_history import LoadHistory, unmarked_text
 from planner.domain.profile import Profile
 from planner.domain.session import Session
 from planner.domain.totals import week_totals
-from planner.domain.units import format_distance, load_to_display, load_unit
 from planner.domain.weeks import iso_week_name, week_days
+from planner.words.dates import long_date, short_date
+from planner.words.fluid import fluid_range_text
+from planner.words.numbers import format_exact
+from planner.words.quantities import format_distance, tonnage_text
+from planner.words.sets import exercise_line
 
 Report = dict[str, Any]
 SessionsBetween = Callable[[dt.date, dt.date], list[Session]]
@@ -89,8 +93,10 @@ def week_part(ctx: ReportContext) -> Report:
 
 
 def session_summary(s: Session) -> Report:
-    """A session as the report shows it: effective values (what was done, once it is done)."""
-    return {
+    """A session as the report shows it: effective values (what was done, once it is done). A lift
+    adds `exercises`, one item per run of identical sets in the plan file's grammar, metric
+    ("Back squat 5x5@100 RPE 8", "Plank 3x60s")."""
+    summary: Report = {
         "id": s.id,
         "title": s.title,
         "kind": s.kind.value,
@@ -100,6 +106,9 @@ def session_summary(s: Session) -> Report:
         "distance_km": s.effective_distance_km,
         "status": s.status.value,
     }
+    if s.effective_exercises:
+        summary["exercises"] = [item for e in s.effective_exercises for item in format_exercise(e)]
+    return summary
 
 
 DayPart = Callable[[ReportContext, dt.date], Report]
@@ -254,7 +263,7 @@ TextRenderer = Callable[[Report, Units], list[str]]  # report, display units
 def _week_text(report: Report, units: Units = Units.METRIC) -> list[str]:
     start = dt.date.fromisoformat(report["start"])
     end = dt.date.fromisoformat(report["end"])
-    return [f"Week {report['week']}: {_long_date(start)} - {_long_date(end)}"]
+    return [f"Week {report['week']}: {long_date(start)} - {long_date(end)}"]
 
 
 def _days_text(report: Report, units: Units = Units.METRIC) -> list[str]:
@@ -262,7 +271,7 @@ def _days_text(report: Report, units: Units = Units.METRIC) -> list[str]:
     for day in report["days"]:
         date = dt.date.fromisoformat(day["date"])
         lines.append("")
-        lines.append(f"{date:%a} {date.day} {date:%b}")
+        lines.append(short_date(date))
         if not day["sessions"]:
             lines.append("  -")
         for s in day["sessions"]:
@@ -272,21 +281,28 @@ def _days_text(report: Report, units: Units = Units.METRIC) -> list[str]:
                 f"  {_clip(s['title'], 28):<28} {kind:<18} {s['duration_min']:>4} min"
                 f"  RPE {format_exact(s['rpe']):<4} {km:>9}  {s['status']}"
             )
+            lines.extend(f"    {line}" for line in _exercise_lines(s.get("exercises", ()), units))
         if "nutrition" in day:
-            lines.append(_nutrition_text(day["nutrition"]))
+            lines.append(_nutrition_text(day["nutrition"], units))
     return lines
 
 
-def _nutrition_text(n: Report) -> str:
-    """One line of the day's targets, e.g. `  fuel: carbohydrate 210-350 g, ...`."""
+def _exercise_lines(items: Sequence[str], units: Units) -> list[str]:
+    """The JSON's exercise items read back and written as on the page: "Plank 3 × 60 s"."""
+    return [exercise_line(e, units) for e in parse_exercises("; ".join(items))] if items else []
+
+
+def _nutrition_text(n: Report, units: Units) -> str:
+    """One line of the day's targets, e.g. `  fuel: carbohydrate 210-350 g, ...`; fluid in `units`."""
     def span(key: str) -> str:
         lo, hi = n[key]
         return format_exact(lo) if lo == hi else f"{format_exact(lo)}-{format_exact(hi)}"
 
     energy = ("fat and energy need height, age and sex" if n["energy_kcal"] is None
               else f"fat {span('fat_g')} g, energy {span('energy_kcal')} kcal")
+    fluid = fluid_range_text(*n["fluid_l"], units, dash="-")
     line = (f"  fuel: carbohydrate {span('carbohydrate_g')} g, protein {span('protein_g')} g, "
-            f"fluid {span('fluid_l')} L, {energy}")
+            f"fluid {fluid}, {energy}")
     return line + "".join(f"\n    fuelling: {f['text']}" for f in n.get("fuelling", ()) if f["text"])
 
 
@@ -294,8 +310,7 @@ def _totals_text(report: Report, units: Units = Units.METRIC) -> list[str]:
     t = report["totals"]
     return ["", f"Totals: {t['sessions']} session{'s' if t['sessions'] != 1 else ''}; "
                 f"running {format_distance(t['run_km'], units)} in {t['run_min']} min; "
-                f"lifting {_grouped(load_to_display(t['lift_tonnage_kg'], units), units)} "
-                f"{load_unit(units)} tonnage"]
+                f"lifting {tonnage_text(t['lift_tonnage_kg'], units)} tonnage"]
 
 
 def _load_totals_text(report: Report) -> list[str]:
@@ -319,7 +334,7 @@ def _load_text(report: Report, units: Units = Units.METRIC) -> list[str]:
         return f"{format_exact(v)}{unit}"
 
     acwr = x["acwr"]
-    lines = ["", f"Load on {_long_date(dt.date.fromisoformat(x['date']))}"
+    lines = ["", f"Load on {long_date(dt.date.fromisoformat(x['date']))}"
                  + (" (building up: under 28 days of history)" if x["building_up"] else "") + ":",
              f"  acute:chronic ratio (a heuristic, not an injury predictor; Impellizzeri 2020): "
              f"EWMA 7/28 d {num(acwr['ewma'])}, uncoupled {num(acwr['uncoupled'])}",
@@ -335,7 +350,7 @@ def _load_text(report: Report, units: Units = Units.METRIC) -> list[str]:
     spike = x["long_run_spike"]
     if spike:
         day = dt.date.fromisoformat(spike["date"])
-        lines.append(f"  single-run spike: {day:%a} {day.day} {day:%b}, "
+        lines.append(f"  single-run spike: {short_date(day)}, "
                      f"{format_distance(spike['distance_km'], units)} = "
                      f"{format_exact(spike['ratio'])} x the longest run of the previous 30 days "
                      f"({format_distance(spike['previous_longest_km'], units)}; Frandsen 2025)")
@@ -349,7 +364,7 @@ def _findings_text(report: Report, units: Units = Units.METRIC) -> list[str]:
     lines = ["", f"Plan check: {len(found)} finding{'s' if len(found) != 1 else ''}"]
     for n, f in enumerate(found, 1):
         day = dt.date.fromisoformat(f["dates"][-1])
-        lines.append(f"{n}. [{f['severity']}] {day:%a} {day.day} {day:%b} ({f['rule']}): {f['message']}")
+        lines.append(f"{n}. [{f['severity']}] {short_date(day)} ({f['rule']}): {f['message']}")
         lines.extend(f"   fix: {x['text']}" for x in f["fixes"])
     return lines
 
@@ -379,15 +394,9 @@ def to_text(report: Report, units: Units = Units.METRIC) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _grouped(x: float, units: Units = Units.METRIC) -> str:
-    """Tonnage: whole kg grouped by thousands; a pound figure is rounded like the calendar's."""
-    if units is Units.IMPERIAL:
-        return f"{round(x):,}"
+def _grouped(x: float) -> str:
+    """Load in AU grouped by thousands, with its one decimal where it has one."""
     return f"{int(x):,}" if float(x).is_integer() else f"{x:,.1f}"
-
-
-def _long_date(d: dt.date) -> str:
-    return f"{d:%a} {d.day} {d:%b} {d.year}"
 
 
 def _clip(text: str, width: int) -> str:

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.domain import energy, fuelling
-from planner.domain.enums import Intensity, Kind, Sex, Status, Units
+from planner.domain.enums import Intensity, Kind, Sex, Status
 from planner.domain.fuelling import Phase, Planned, during_band
 from planner.domain.nutrition import (
     CARB_TABLE,
@@ -344,8 +344,6 @@ def test_evening_session_before_an_early_one_next_day():
 def test_fluid_baseline_by_sex_and_fluid_ounces():
     assert day_targets(ATHLETE.replace(sex=Sex.FEMALE), DAY, []).fluid_l == Range(2.0, 2.0)
     assert day_targets(ATHLETE.replace(sex=Sex.MALE), DAY, []).fluid_l == Range(2.5, 2.5)
-    assert fuelling.format_fluid(1.0, Units.IMPERIAL) == "34 fl oz"  # 1 / 0.0295735 = 33.8
-    assert fuelling.format_fluid(1.25, Units.METRIC) == "1.25 L"
 
 
 # -- energy: Mifflin-St Jeor and METs -------------------------------------------------------------

@@ -84,7 +84,7 @@ def test_shows_the_engines_exact_numbers_for_the_day(make_dock, store):
     # protein 98-140 g; fluid 5.0-6.075 L. No height, age and sex: energy and fat say what to add.
     assert shown(dock) == {
         "carbohydrate": f"420{D}700 g", "protein": f"98{D}140 g", "fat": "\u2014",
-        "energy": "\u2014", "fluid": f"5.0{D}6.1 L"}
+        "energy": "\u2014", "fluid": f"5{D}6.08 L"}
     assert dock.expenditure.text() == "Energy and fat need your height, age and sex: add them in File > Profile."
     assert shown(dock)["carbohydrate"] == text.grams(engine.carbohydrate_g)
     assert dock.note_labels["carbohydrate"].text() == f"6{D}10 g/kg"

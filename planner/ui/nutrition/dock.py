@@ -33,7 +33,6 @@ from planner.domain.enums import Kind, Units
 from planner.domain.nutrition import DayTargets
 from planner.domain.profile import NutritionLog
 from planner.domain.ranges import Range
-from planner.domain.units import format_number
 from planner.domain.weeks import week_start
 from planner.services import nutrition_log
 from planner.services.nutrition_week import WeekNutrition, week_nutrition
@@ -43,6 +42,7 @@ from planner.ui.nutrition import text
 from planner.ui.nutrition.log_form import IntakeForm
 from planner.ui.nutrition.timeline import FuelTimeline
 from planner.ui.nutrition.week_strip import LEVELS, DayBar, WeekStrip, level
+from planner.words.numbers import format_number
 
 WriteIntake = Callable[[dt.date, NutritionLog | None], None]
 ROWS = ("carbohydrate", "protein", "fat", "energy", "fluid")

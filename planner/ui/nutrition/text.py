@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import html
 
-from planner.domain import energy, fuelling
+from planner.domain import energy
 from planner.domain import nutrition_sources as src
 from planner.domain.enums import Units
 from planner.domain.nutrition import FAT_SHARE, PROTEIN_G_PER_KG, DayTargets
 from planner.domain.ranges import Range
-from planner.domain.units import format_number
+from planner.words.fluid import fluid_range_text, fluid_text
+from planner.words.numbers import format_number
 
 DASH = "\u2013"
 
@@ -30,18 +31,8 @@ def kcal(r: Range) -> str:
 
 
 def fluid(r: Range, units: Units) -> str:
-    """Litres to one decimal (a rest day's 2.25 L stays 2.25), or whole fl oz."""
-    if units is Units.IMPERIAL:
-        lo, hi = (fuelling.fluid_to_display(x, units) for x in (r.lo, r.hi))
-        return f"{lo:.0f} fl oz" if round(lo) == round(hi) else f"{lo:.0f}{DASH}{hi:.0f} fl oz"
-    lo_s, hi_s = format_number(r.lo, 2), format_number(r.hi, 2)
-    if r.hi - r.lo >= 0.2:
-        lo_s, hi_s = f"{r.lo:.1f}", f"{r.hi:.1f}"
-    return f"{lo_s} L" if lo_s == hi_s else f"{lo_s}{DASH}{hi_s} L"
-
-
-def fluid_unit(units: Units) -> str:
-    return "fl oz" if units is Units.IMPERIAL else "L"
+    """Litres or whole fl oz, as the page and the report say it."""
+    return fluid_range_text(r.lo, r.hi, units)
 
 
 def tip(title: str, body: str, source: str) -> str:
@@ -129,8 +120,8 @@ def _factor() -> str:
 
 
 def fluid_tip(t: DayTargets, units: Units) -> str:
-    base = fuelling.format_fluid(t.fluid_baseline_l, units)
-    loss = fuelling.format_fluid(t.sweat_loss_l, units)
+    base = fluid_text(t.fluid_baseline_l, units)
+    loss = fluid_text(t.sweat_loss_l, units)
     body = (f"An estimate, not an order to drink. Baseline {base} of total water, food included "
             "(EFSA: 2.0 L women, 2.5 L men; 2.25 L when sex is not given, an app convention), "
             f"plus about {loss} of sweat (your sweat rate \u00d7 training hours). The high end adds "
