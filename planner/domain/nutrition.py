@@ -1,4 +1,4 @@
-"""Daily fuel and fluid targets from the profile and the day's sessions (SCIENCE.md section 6).
+"""Daily fuel and fluid targets from the profile and the day's sessions.
 
 - Carbohydrate: the ACSM/AND/DC 2016 bands (3-5, 5-7, 6-10, 8-12 g/kg) overlap and leave 3-4 h
   undefined, so the app maps the day's training minutes and intensity to a band in one table,

@@ -37,4 +37,4 @@ MOUNTJOY_2023 = (
     "Mountjoy M et al. 2023 IOC consensus statement on Relative Energy Deficiency in Sport "
     "(REDs). Br J Sports Med 2023;57:1073-1097."
 )
-APP_CONVENTION = "App convention, written down in planner/domain/nutrition.py (SCIENCE.md \u00a79)."
+APP_CONVENTION = "App convention: a choice of Hybrid Planner's, not a number from a study."

@@ -1,4 +1,4 @@
-"""Rules about the order and spacing of hard runs and heavy lifting (SCIENCE.md §5 and §9).
+"""Rules about the order and spacing of hard runs and heavy lifting (Robineau 2016; Doma & Deakin 2013).
 
 - hard-run-after-heavy-legs: a hard or long run after a heavy lower-body lift: alert under 6 h
   (Robineau 2016), warning 6-24 h (Doma & Deakin 2013), info 24-48 h for a lifter new to it
@@ -94,7 +94,7 @@ def run_then_heavy(w: PlanWindow) -> list[Finding]:
         runs = [s for s in w.on(d - DAY) if is_key_run(s)]
         for run in runs[:1]:
             for lift in lifts:
-                src = "seed article; SCIENCE.md §5"
+                src = "Methenitis 2018; coaching convention"
                 out.append(Finding(
                     "heavy-legs-after-hard-run", Severity.WARNING, "Heavy legs the day after a key run",
                     f"'{lift.title}' ({day_text(d)}) comes the day after '{run.title}'. Legs still tired from "
@@ -114,7 +114,7 @@ def back_to_back(w: PlanWindow, reported: set[frozenset[dt.date]]) -> list[Findi
             continue
         hard_a = [s for s in a if is_key_run(s) or heavy_legs(s)]
         hard_b = [s for s in b if is_key_run(s) or heavy_legs(s)]
-        src = "app convention; SCIENCE.md §9"
+        src = "app convention"
         out.append(Finding(
             "back-to-back-hard-days", Severity.WARNING, "Two hard days in a row",
             f"{day_text(d - DAY)} ('{hard_a[0].title}') and {day_text(d)} ('{hard_b[0].title}') are both hard "

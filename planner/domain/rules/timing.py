@@ -49,7 +49,7 @@ def untimed(a: Session, b: Session) -> bool:
 
 
 def is_key_run(s: Session) -> bool:
-    """A hard or long run (SCIENCE.md §9)."""
+    """A hard or long run (Seiler 2010)."""
     return s.kind is Kind.RUN and (is_hard(s, s.effective_rpe) or is_long_run(s))
 
 
@@ -58,7 +58,7 @@ def heavy_legs(s: Session) -> bool:
 
 
 def is_hard_day(day: Sequence[Session]) -> bool:
-    """A hard or long run, or a heavy lower- or full-body lift (DESIGN.md, SCIENCE.md §9). A hard
+    """A hard or long run, or a heavy lower- or full-body lift (DESIGN.md; Doma & Deakin 2013). A hard
     upper-body or core lift is not a hard day."""
     return any(is_key_run(s) or heavy_legs(s) for s in day)
 

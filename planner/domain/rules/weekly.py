@@ -1,4 +1,4 @@
-"""Rules read over a week or a stretch of days (SCIENCE.md §7, §9).
+"""Rules read over a week or a stretch of days (Frandsen 2025; Seiler 2010).
 
 - no-recovery-day: seven days in a row without a rest or recovery day (a convention).
 - long-run-spike: a run longer than 1.1 x the longest run of the previous 30 days (Frandsen 2025).
@@ -7,7 +7,7 @@
 - no-mobility: a week with no mobility, yoga or foam rolling, suggested for range of motion and
   how running feels, never as injury prevention (stretching did not prevent injuries: Lauersen 2014).
 - goal-mismatch: the week does not fit the profile's goal (Methenitis 2018 session ratios;
-  Spiering 2021 maintenance dose; SCIENCE.md §5, §9).
+  Spiering 2021 maintenance dose).
 - intensity-balance: more than 25 % of running time above easy over the last 2 weeks (the upper
   end of the "about 20-25 %" convention, Seiler 2010); silent on all-easy running and for lift focus.
   Races are left out: the split describes training, and race week would always trip it.
@@ -29,7 +29,7 @@ from planner.domain.weeks import week_start
 
 DAY = dt.timedelta(days=1)
 STREAK_DAYS = 7
-#: "more than about 20-25 %" of running time above easy (SCIENCE.md §9): flagged above 25 %.
+#: "more than about 20-25 %" of running time above easy (Seiler 2010): flagged above 25 %.
 ABOVE_EASY_SHARE = 0.25
 #: Below this much running over the two weeks the split says little (one tempo of three runs).
 MIN_RUN_MIN = 90

@@ -2,7 +2,7 @@
 
 Athletes rate a whole session by the words, not the numbers, so the word is shown beside the number
 as it changes. The scale and the advice to rate about 30 min after the session are from
-Foster C et al., J Strength Cond Res 2001;15(1):109-115 (SCIENCE.md section 1).
+Foster C et al., J Strength Cond Res 2001;15(1):109-115.
 """
 
 from __future__ import annotations
