@@ -29,6 +29,12 @@ CITATION = re.compile(
 JOURNAL_YEAR = re.compile(r"\b((?:19|20)\d\d);\s*\d")
 
 
+TAKES = "What the app takes"
+CHOSE = "What the app chose, and why"
+#: The heading of the conventions, after the topics of the references.
+CONVENTIONS = "Conventions: the app's own choices"
+
+
 class ReferencesError(ValueError):
     """The shipped list is malformed: a packaging bug, reported with the entry at fault."""
 
@@ -59,6 +65,18 @@ class Reference:
     def link(self) -> str | None:
         return f"https://doi.org/{self.doi}" if self.doi else self.url
 
+    def fields(self) -> list[tuple[str, str]]:
+        """(label, text) rows as Help > Sources and `hybrid-planner sources` show them; the citation first."""
+        rows = [("", self.citation)]
+        if self.link:
+            rows.append(("Link", self.link))
+        rows.append((TAKES, self.takes))
+        if self.convention:
+            rows.append((CHOSE, self.convention))
+        if self.also:
+            rows.append(("Also cited as", ", ".join(self.also)))
+        return rows
+
     def text(self) -> str:
         """Every word of the entry, for a search box."""
         return " ".join(filter(None, (self.cite, *self.also, self.topic, self.citation, self.takes,
@@ -73,6 +91,12 @@ class Convention:
     chose: str
     why: str
     sources: tuple[str, ...] = ()
+
+    def fields(self) -> list[tuple[str, str]]:
+        rows = [("The app's choice", self.chose), ("Why", self.why)]
+        if self.sources:
+            rows.append(("Sources", "; ".join(self.sources)))
+        return rows
 
     def text(self) -> str:
         return " ".join((self.name, self.chose, self.why, *self.sources))
