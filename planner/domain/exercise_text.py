@@ -139,7 +139,7 @@ def _parse_item(number: int, raw: str) -> tuple[str, list[WorkSet]]:
             warmup=m["warmup"] is not None,
         )
     except ValidationError as exc:
-        raise _item_error(number, raw, f"{exc.field}: {exc.message}") from None
+        raise _item_error(number, raw, str(exc)) from None
     return name, [work] * count
 
 
