@@ -31,6 +31,12 @@ def resource_path(*parts: str) -> Path:
 
 
 @cache
+def references() -> References:
+    """The sources the app cites (Help > Sources, `hybrid-planner sources`)."""
+    return load_references(resource_path("references.json"))
+
+
+@cache
 def builtin_templates() -> tuple[Template, ...]:
     from planner.store.codec import template_from_doc
 
@@ -43,9 +49,3 @@ def exercise_catalog() -> dict[str, tuple[str, ...]]:
     """Exercise name -> muscle groups (primary first), for the editor's picker and CSV import."""
     data = orjson.loads(resource_path("exercises.json").read_bytes())
     return {e["name"]: tuple(e["muscles"]) for e in data["exercises"]}
-
-
-@cache
-def references() -> References:
-    """The sources the app cites (Help > Sources, `hybrid-planner sources`)."""
-    return load_references(resource_path("references.json"))
