@@ -121,6 +121,13 @@ class References:
         """The reference an author-year name means ("Foster et al. 2001" finds "Foster 2001"), or None."""
         return self._by_name.get(normal_name(name))
 
+    def citation(self, name: str) -> str:
+        """The full citation of a source the code names (a tooltip's small print); KeyError if unknown."""
+        ref = self.find(name)
+        if ref is None:
+            raise KeyError(f"{name!r} is not in resources/references.json")
+        return ref.citation
+
     def topics(self) -> list[str]:
         return list(dict.fromkeys(r.topic for r in self.references))
 

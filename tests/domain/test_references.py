@@ -137,3 +137,9 @@ def test_the_list_round_trips_through_its_json_form(refs, conventions):
 
 def test_the_file_is_where_packaging_looks():
     assert resource_path("references.json").is_file()
+
+
+def test_citation_gives_the_full_text_a_tooltip_prints():
+    assert references().citation("Foster et al. 2001").startswith("Foster C, Florhaug JA, Franklin J, et al. A new")
+    with pytest.raises(KeyError, match="'Smith 2019' is not in resources/references.json"):
+        references().citation("Smith 2019")
