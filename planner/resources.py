@@ -1,4 +1,4 @@
-"""Files shipped beside the code: icons, the default session library, the exercise list, styles.
+"""Files shipped beside the code: icons, the default session library, the exercise list, the sources, styles.
 
 Found relative to the package so a PyInstaller bundle (which unpacks to sys._MEIPASS) finds them too.
 """
@@ -11,6 +11,7 @@ from pathlib import Path
 
 import orjson
 
+from planner.domain.references import References, load_references
 from planner.domain.session import Template
 
 
@@ -27,6 +28,12 @@ def resources_dir() -> Path:
 
 def resource_path(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+@cache
+def references() -> References:
+    """The sources the app cites (Help > Sources, `hybrid-planner sources`)."""
+    return load_references(resource_path("references.json"))
 
 
 @cache

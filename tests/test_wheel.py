@@ -52,3 +52,9 @@ def test_wheel_installs_and_runs_demo_and_report(tmp_path):
     assert report.returncode == 0, report.stderr
     doc = json.loads(report.stdout)
     assert (doc["week"], doc["start"], doc["end"]) == ("2026-W48", "2026-11-23", "2026-11-29")
+
+    # The list of sources ships inside the wheel: `sources` reads it from planner/_resources.
+    sources = subprocess.run([str(py), "-m", "planner", "sources", "--json"], capture_output=True, text=True,
+                             cwd=tmp_path, env=env, timeout=120)
+    assert sources.returncode == 0, sources.stderr
+    assert len(json.loads(sources.stdout)["references"]) > 20

@@ -1,5 +1,5 @@
 """How closely a session went to plan, as the colour bands of TrainingPeaks' "Color coding" support
-page (SCIENCE.md §9, "Compliance colours").
+page (TrainingPeaks support).
 
 TrainingPeaks compares actual with planned duration: green within 80-120 %, yellow 50-79 % or
 121-150 %, red below 50 % or above 150 %, and red for a missed session. Runs with a planned and an

@@ -44,12 +44,12 @@ SAT_AM = dt.time(8, 30)
 SAT_PM = dt.time(17, 0)
 
 #: Week phases and their volume factor (multiplies easy-run minutes); the long run has its own
-#: progression so that it grows by <= 10 % of the previous longest (Frandsen 2025, SCIENCE.md §7).
+#: progression so that it grows by <= 10 % of the previous longest (Frandsen 2025).
 PHASES = ("build", "build", "build", "deload", "build", "build", "build", "deload",
           "build", "build", "peak", "taper")
 VOLUME = (0.9, 0.95, 1.0, 0.7, 1.0, 1.05, 1.1, 0.7, 1.1, 1.15, 1.15, 0.7)
 LONG_RUN_MIN = (80, 85, 90, 70, 95, 100, 105, 80, 110, 115, 120, 0)
-#: Long runs at conversational effort: RPE 4 is the top of "easy" (SCIENCE.md §9).
+#: Long runs at conversational effort: RPE 4 is the top of "easy" (Seiler 2010).
 LONG_RUN_RPE = 4.0
 #: The week (0-based) that keeps the old pattern on purpose: heavy legs the day after intervals.
 KEPT_FINDING_WEEK = 8

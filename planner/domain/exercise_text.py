@@ -8,7 +8,7 @@ Grammar of one item (items are separated by `;` or by line breaks):
   `\\;` or `\\\\`.
 - `x` may also be `X` or `×`; KG may be a decimal (`@62.5`, also `@62,5`), optionally followed by
   `kg`; no `@KG` means bodyweight.
-- `warmup` (or `warm-up`) flags warm-up sets, which count zero tonnage (SCIENCE.md §4);
+- `warmup` (or `warm-up`) flags warm-up sets, which count zero tonnage (McBride 2009);
   `failure` and `drop` flag sets taken to failure and drop sets (as Hevy and Strong log them).
 - A timed set is written with seconds instead of reps: `Plank 3x60s`.
 
@@ -132,7 +132,7 @@ def _parse_item(number: int, raw: str) -> tuple[str, list[WorkSet]]:
             warmup=m["warmup"] is not None,
         )
     except ValidationError as exc:
-        raise _item_error(number, raw, f"{exc.field}: {exc.message}") from None
+        raise _item_error(number, raw, str(exc)) from None
     return name, [work] * count
 
 

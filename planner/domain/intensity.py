@@ -1,4 +1,4 @@
-"""The intensity words every rule, chart and card uses, defined once (DESIGN.md; SCIENCE.md §9).
+"""The intensity words every rule, chart and card uses, defined once (DESIGN.md; Seiler 2010).
 
 Two different things live here, side by side so nobody mixes them up:
 
@@ -26,7 +26,7 @@ from planner.domain.enums import Intensity, Kind, LiftFocus, RunType
 from planner.domain.session import Exercise, Session, SessionContent, WorkSet
 
 HARD_RPE = 7.0
-#: The highest session RPE still called easy; moderate is above it and below 7 (SCIENCE.md §9).
+#: The highest session RPE still called easy; moderate is above it and below 7 (Seiler 2010).
 EASY_MAX_RPE = 4.0
 #: A long run: of type long, or this many minutes or more (DESIGN.md).
 LONG_RUN_MIN = 90

@@ -1,9 +1,9 @@
 """What one session, one day or one week adds to training load, planned and completed kept apart.
 
-- Load: session RPE x minutes in arbitrary units (AU), Foster 2001 (SCIENCE.md §1); once a
+- Load: session RPE x minutes in arbitrary units (AU), Foster 2001; once a
   session is done its actual RPE and minutes count.
 - Running: distance, minutes, and minutes at easy vs above-easy intensity. Only "easy" counts as
-  easy (SCIENCE.md §9): moderate and hard minutes both go to `run_hard_min`. The class comes from
+  easy (Seiler 2010): moderate and hard minutes both go to `run_hard_min`. The class comes from
   `planner.domain.intensity`, with the actual RPE once a run is done.
 - Lifting: tonnage (sets x reps x kg over working sets, McBride 2009) and hard sets per muscle
   group: working sets at set RPE >= 7 on the reps-in-reserve scale, i.e. <= 3 reps in reserve

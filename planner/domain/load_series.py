@@ -4,7 +4,7 @@
 Every series can be recomputed from a day `start` forward, keeping what lies before it: a change
 on one day cannot alter any earlier value, so the charts only redo the tail (`LoadHistory`).
 
-Sources and choices (SCIENCE.md §1-3, §9):
+Sources and choices (each in Help > Sources):
 - EWMA acute:chronic ratio, Williams 2017: EWMA_t = lambda x_t + (1 - lambda) EWMA_{t-1} with
   lambda = 2 / (N + 1): N = 7 gives 0.25, N = 28 gives 2/29 (about 0.069). Both start at 0.
 - Uncoupled rolling ratio (Lolli 2019; Windt & Gabbett 2019): mean of days t-6..t divided by the

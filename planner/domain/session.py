@@ -182,7 +182,7 @@ class Session(SessionContent):
             if getattr(self, name) is not None:
                 object.__setattr__(self, name, v.integer(name, getattr(self, name), *HR_RANGE, "bpm"))
         if self.avg_hr is not None and self.max_hr is not None and self.avg_hr > self.max_hr:
-            raise ValidationError("avg_hr", f"must not be above max_hr ({self.avg_hr} > {self.max_hr})")
+            raise ValidationError("avg_hr", f"must not be above the maximum heart rate ({self.avg_hr} > {self.max_hr})")
         if self.ascent_m is not None:
             object.__setattr__(self, "ascent_m", v.number("ascent_m", self.ascent_m, *ASCENT_RANGE, "m"))
         object.__setattr__(self, "actual_exercises", tuple(self.actual_exercises))

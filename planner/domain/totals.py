@@ -18,7 +18,7 @@ class WeekTotals:
 
     Volumes use effective values (the actual duration and distance once a session is done) and
     leave skipped sessions out: a skipped run added no kilometres. Tonnage is sets x reps x load
-    over working sets only; warm-up and bodyweight sets count zero (McBride 2009; SCIENCE.md §4).
+    over working sets only; warm-up and bodyweight sets count zero (McBride 2009).
     """
 
     sessions: int = 0

@@ -4,7 +4,7 @@ Made to be imported again and again: a calendar that already holds an event with
 updates it instead of adding a second one (PLATFORM.md, Calendar files).
 
 - UID: uuid5 of the app's namespace and the session id. Session ids are never reused, and survive
-  edits, moves and restarts, so the UID does too; it holds no host or user data (RFC 7986 §5.3).
+  edits, moves and restarts, so the UID does too; it holds no host or user data (RFC 7986 section 5.3).
 - DTSTAMP and LAST-MODIFIED: when the plan last changed (`changed`, UTC), not the time of export,
   so two exports of the same plan are byte for byte the same. Callers pass the data file's
   modification time: the store keeps no per-session change time yet; once it does, pass

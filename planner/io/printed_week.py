@@ -7,7 +7,7 @@ a part that is None is left off the page, so the page works today and grows as t
     extras = Extras(nutrition=my_targets, load=my_load_lines, findings=my_findings)
     build_printed_week(first_day, store.sessions.between, store.profile.get(), extras)
 
-Build or deload: the week's session-RPE load (RPE x minutes, Foster 2001; SCIENCE.md §1) against
+Build or deload: the week's session-RPE load (RPE x minutes, Foster 2001) against
 the mean of the three weeks before it. Below `DELOAD_RATIO` (80 %) it is a deload week, else a
 build week. The 80 % line is an app convention, not a published threshold: deload weeks are
 usually planned at about 50-70 % of the load around them (the demo plan's carry about 60 %).
@@ -263,6 +263,6 @@ def totals_lines(sessions: Sequence[Session], units: Units) -> tuple[tuple[str, 
     return tuple(lines)
 
 
-#: Where the printed numbers come from, printed under the totals (SCIENCE.md §1 and §4).
+#: Where the printed numbers come from, printed under the totals (Foster 2001; McBride 2009).
 SOURCES = ("Volume load: sets × reps × load of working sets, warm-ups left out (McBride 2009). "
            "Load: session RPE × minutes (Foster 2001).")

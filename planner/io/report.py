@@ -156,7 +156,7 @@ def totals_part(ctx: ReportContext) -> Report:
     return {"totals": totals}
 
 
-# -- load (SCIENCE.md §1-4, §7) ------------------------------------------------------------------
+# -- load (Foster 2001; Coggan; Frandsen 2025) --------------------------------------------------------
 #: How far back `load_part` looks for the first session when the context does not say: ten years
 #: and a bit, the reference history's length. Every series looks backwards only.
 LOAD_LOOKBACK_DAYS = 3660

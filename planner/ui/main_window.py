@@ -50,6 +50,8 @@ class MainWindow(QMainWindow):
     Everything it shows comes from `Parts` (app.compose); changes reach every pane through the bus.
     """
 
+    _sources: QWidget | None = None  # Help > Sources, made on first use
+
     def __init__(self, parts: Parts) -> None:
         super().__init__()
         self.setWindowTitle(planner.APP_NAME)
@@ -285,6 +287,7 @@ class MainWindow(QMainWindow):
         help_menu.aboutToShow.connect(self._update_demo_action)
         help_menu.addSeparator()
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
+        help_menu.addAction(self._action("&Sources", self.show_sources, tip="The studies behind every number, in full"))
         help_menu.addAction(self._action("&About Hybrid Planner", self.show_about))
 
     # -- weeks ---------------------------------------------------------------------------------
@@ -533,4 +536,15 @@ class MainWindow(QMainWindow):
                  ("Copy while dragging", "Hold Ctrl")]
         body = "".join(f"<tr><td>{t}</td><td><b>{k}</b></td></tr>" for t, k in rows + extra)
         QMessageBox.information(self, "Keyboard shortcuts", f"<table cellspacing=6>{body}</table>")
+
+    def show_sources(self) -> None:
+        """Help > Sources: one window, kept, so it can stay open beside the plan while reading."""
+        from planner.resources import references
+        from planner.ui.dialogs.sources_dialog import SourcesDialog
+
+        if self._sources is None:
+            self._sources = SourcesDialog(references(), self)
+        self._sources.show()
+        self._sources.raise_()
+        self._sources.activateWindow()
 

@@ -104,7 +104,7 @@ def test_a_bad_profile_value_changes_nothing(cli, data_dir):
     cli("--data-dir", data_dir, "profile", "--name", "Ann")
     rc, out, err = cli("--data-dir", data_dir, "profile", "--name", "Bo", "--body-mass", "20")
     assert rc == 2
-    assert err == ("hybrid-planner: error: body_mass_kg: must be between 30 and 250 kg "
+    assert err == ("hybrid-planner: error: body mass: must be between 30 and 250 kg "
                    "(got 20)\n")
     assert "name: Ann" in cli("--data-dir", data_dir, "profile")[1]
 

@@ -17,7 +17,7 @@ def test_profile_takes_height_age_and_sex_and_shows_them_once_set(cli, data_dir)
 
 def test_an_impossible_height_or_age_is_refused(cli, data_dir):
     rc, _, err = cli("--data-dir", data_dir, "profile", "--height-cm", "20")
-    assert (rc, err) == (2, "hybrid-planner: error: height_cm: must be between 100 and 250 cm (got 20)\n")
+    assert (rc, err) == (2, "hybrid-planner: error: height: must be between 100 and 250 cm (got 20)\n")
     rc, _, err = cli("--data-dir", data_dir, "profile", "--age", "7")
     assert (rc, err) == (2, "hybrid-planner: error: age: must be between 14 and 100 years (got 7)\n")
     rc, _, err = cli("--data-dir", data_dir, "profile", "--sex", "x")

@@ -25,6 +25,7 @@ sys.exit(rc)
     ["export-plan", "-"],
     ["export-ics", "OUT.ics"],
     ["import-plan", "PLAN"],
+    ["sources", "--json"],
 ])
 def test_headless_command_imports_no_qt(tmp_path, command):
     plan = tmp_path / "plan.csv"

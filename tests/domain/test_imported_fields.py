@@ -17,13 +17,14 @@ def done(**kw) -> Session:
 def test_heart_rate_ascent_and_key():
     s = done(avg_hr=147, max_hr=178, ascent_m=64.0, source_key="Run|2026-11-24T07:00:00Z")
     assert (s.avg_hr, s.max_hr, s.ascent_m) == (147, 178, 64.0)
-    with pytest.raises(ValidationError, match=r"avg_hr: must not be above max_hr \(180 > 178\)"):
+    with pytest.raises(ValidationError,
+                       match=r"average heart rate: must not be above the maximum heart rate \(180 > 178\)"):
         done(avg_hr=180, max_hr=178)
-    with pytest.raises(ValidationError, match=r"max_hr: must be between 25 and 250 bpm \(got 300\)"):
+    with pytest.raises(ValidationError, match=r"maximum heart rate: must be between 25 and 250 bpm \(got 300\)"):
         done(max_hr=300)
-    with pytest.raises(ValidationError, match="ascent_m: must be between 0 and 20000 m"):
+    with pytest.raises(ValidationError, match="ascent: must be between 0 and 20000 m"):
         done(ascent_m=-1.0)
-    with pytest.raises(ValidationError, match="source_key: must be at most 120 characters"):
+    with pytest.raises(ValidationError, match="activity id: must be at most 120 characters"):
         done(source_key="x" * 121)
 
 

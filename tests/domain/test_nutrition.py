@@ -420,13 +420,13 @@ def test_sweat_rate_from_a_weighed_session():
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    ((500, 69, 0.5, 60), "mass_before_kg: must be between 30 and 250 kg (got 500)"),
-    ((70, 7, 0.5, 60), "mass_after_kg: must be between 30 and 250 kg (got 7)"),
-    ((70, 60, 0.5, 60), "mass_after_kg: differs from the mass before by more than 10% of it: check both masses"),
-    ((70, 71, 0.5, 60), "mass_after_kg: plus the fluid drunk leaves no sweat loss: the mass after should be "
+    ((500, 69, 0.5, 60), "mass before: must be between 30 and 250 kg (got 500)"),
+    ((70, 7, 0.5, 60), "mass after: must be between 30 and 250 kg (got 7)"),
+    ((70, 60, 0.5, 60), "mass after: differs from the mass before by more than 10% of it: check both masses"),
+    ((70, 71, 0.5, 60), "mass after: plus the fluid drunk leaves no sweat loss: the mass after should be "
                         "lower than the mass before plus what was drunk"),
-    ((70, 69.9, 0.0, 60), "sweat_rate_l_per_h: comes out at 0.10 L/h, outside 0.2\u20134 L/h: check the numbers"),
-    ((70, 69, 0.5, 5), "duration_min: must be between 10 and 600 min (got 5)"),
+    ((70, 69.9, 0.0, 60), "sweat rate: comes out at 0.10 L/h, outside 0.2\u20134 L/h: check the numbers"),
+    ((70, 69, 0.5, 5), "duration: must be between 10 and 600 min (got 5)"),
 ])
 def test_impossible_sweat_numbers_are_refused(args, message):
     from planner.domain.errors import ValidationError

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from planner.domain import validate as v
 from planner.domain.enums import Goal, Kind, Status
 from planner.domain.errors import ValidationError
+from planner.domain.field_words import field_words
 from planner.domain.profile import Profile
 from planner.domain.session import Exercise, Session, WorkSet
 from planner.domain.weeks import parse_date, parse_iso_week
@@ -55,7 +56,7 @@ def test_bad_session_values_name_their_field(changes, field, words):
         session(**changes)
     assert info.value.field == field
     assert words in info.value.message
-    assert str(info.value).startswith(f"{field}: ")
+    assert str(info.value).startswith(f"{field_words(field)}: ")
 
 
 def test_a_rest_day_may_last_zero_minutes():

@@ -55,6 +55,6 @@ def test_other_days_are_kept_and_read_by_range(store):
 def test_a_log_for_another_day_or_a_wrong_value_is_refused_and_nothing_is_written(store):
     with pytest.raises(ValidationError, match="the log is for 2026-11-24, not 2026-11-23"):
         set_intake(store, DAY, NutritionLog(DAY + dt.timedelta(1), carb_g=10))
-    with pytest.raises(ValidationError, match=r"carb_g: must be between 0 and 2000 g \(got -5\)"):
+    with pytest.raises(ValidationError, match=r"carbohydrate: must be between 0 and 2000 g \(got -5\)"):
         set_intake(store, DAY, NutritionLog(DAY, carb_g=-5))
     assert store.nutrition.all() == []

@@ -121,7 +121,7 @@ def test_error_says_so_when_there_is_no_backup(data_dir, clock):
 
 def test_the_reason_names_the_bad_record(data_dir, clock):
     (data_dir / DATA_FILE).write_bytes(with_session(rpe=11))
-    with pytest.raises(CorruptStoreError, match=r"session 1: rpe: must be between 0 and 10"):
+    with pytest.raises(CorruptStoreError, match=r"session 1: effort \(RPE\): must be between 0 and 10"):
         open_store(data_dir)
 
 

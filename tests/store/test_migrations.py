@@ -134,7 +134,7 @@ def test_v1_file_that_is_invalid_after_upgrade_is_kept_aside_unchanged(data_dir)
     doc["sessions"]["3"]["session_rpe"] = 11
     bad = orjson.dumps(doc)
     (data_dir / DATA_FILE).write_bytes(bad)
-    with pytest.raises(CorruptStoreError, match="rpe") as caught:
+    with pytest.raises(CorruptStoreError, match=r"session 3: effort \(RPE\): must be between 0 and 10") as caught:
         open_store(data_dir)
     assert caught.value.kept.read_bytes() == bad
     assert list_backups(data_dir) == []  # a broken file is never offered back as a backup

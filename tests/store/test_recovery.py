@@ -199,7 +199,7 @@ def test_restore_checks_the_whole_file_and_changes_nothing_if_one_record_is_wron
     with pytest.raises(BackupError) as info:
         restore_file(data_dir, tmp_path / "bad.json")
     assert str(info.value) == (f"{tmp_path / 'bad.json'} holds a record that is not valid (nutrition log "
-                               "2026-03-02: carb_g: must be between 0 and 2000 g (got -5)), so it cannot be "
+                               "2026-03-02: carbohydrate: must be between 0 and 2000 g (got -5)), so it cannot be "
                                "restored. Nothing was changed.")
     assert {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()} == before
 

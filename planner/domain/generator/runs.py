@@ -3,7 +3,7 @@
 Paces come from the athlete's easy pace (or a guess by experience, said so in the summary): long
 runs 10 s/km slower, tempo about 60 s/km faster, intervals about 90 s/km faster. Hard sessions are
 written out (warm-up, repetitions, recoveries, cool-down) so their whole time counts as above easy,
-the way the plan check reads them (SCIENCE.md §9).
+the way the plan check reads them (Seiler 2010).
 """
 
 from __future__ import annotations

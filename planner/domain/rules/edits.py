@@ -18,14 +18,14 @@ from planner.domain.rules.model import Fix, FixKind, is_open
 from planner.domain.session import Exercise, Session, Template
 
 #: A deload keeps about 60 % of the week's volume (Bosquet 2007 cut volume by 41-60 % in tapers;
-#: SCIENCE.md §9).
+#: the lighter week after 3-4 build weeks, Rogerson 2024).
 DELOAD_SHARE = 0.6
 
 Days = Mapping[dt.date, Sequence[Session]]
 
 
 def easy_run(s: Session) -> Session:
-    """The same run at easy effort (RPE 4 at most, SCIENCE.md §9); a long run stays long."""
+    """The same run at easy effort (RPE 4 at most, Seiler 2010); a long run stays long."""
     long = is_long_run(s)
     title = s.title if long else "Easy run"
     return s.replace(type=RunType.LONG.value if long else RunType.EASY.value, rpe=min(s.rpe, EASY_MAX_RPE),

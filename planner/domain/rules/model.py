@@ -28,7 +28,7 @@ class Severity(StrEnum):
 
 class FixKind(StrEnum):
     MOVE = "move"  # move the sessions to `date` (end of that day, times kept)
-    MAKE_EASY = "make_easy"  # runs become easy runs at RPE 4 (SCIENCE.md §9: easy is RPE <= 4)
+    MAKE_EASY = "make_easy"  # runs become easy runs at RPE 4 (easy is RPE <= 4, Seiler 2010)
     SHORTEN = "shorten"  # a run cut to `distance_km`, its minutes in proportion
     SWAP_UPPER = "swap_upper"  # a lower-body lift replaced by an upper-body or core lift
     ADD_MOBILITY = "add_mobility"  # a mobility session added on `date`

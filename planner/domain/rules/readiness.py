@@ -1,4 +1,4 @@
-"""readiness-low: the athlete's own log says a lighter week may help (Meeusen 2013, SCIENCE.md §8).
+"""readiness-low: the athlete's own log says a lighter week may help (Meeusen 2013).
 
 Fires on fatigue >= 4 on 3 days in a row, sleep under 6 h on 3 of 7 days, or actual effort above
 plan on most done sessions of a week. It suggests a lighter week and diagnoses nothing. Only when

@@ -1,4 +1,4 @@
-"""Rules about the order and spacing of hard runs and heavy lifting (SCIENCE.md §5 and §9).
+"""Rules about the order and spacing of hard runs and heavy lifting (Robineau 2016; Doma & Deakin 2013).
 
 - hard-run-after-heavy-legs: a hard or long run after a heavy lower-body lift: alert under 6 h
   (Robineau 2016), warning 6-24 h (Doma & Deakin 2013), info 24-48 h for a lifter new to it

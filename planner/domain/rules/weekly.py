@@ -5,7 +5,7 @@ running.py.
 - no-mobility: a week with no mobility, yoga or foam rolling, suggested for range of motion and
   how running feels, never as injury prevention (stretching did not prevent injuries: Lauersen 2014).
 - goal-mismatch: the week does not fit the profile's goal (Methenitis 2018 session ratios;
-  Spiering 2021 maintenance dose; SCIENCE.md §5, §9).
+  Spiering 2021 maintenance dose).
 - intensity-balance: more than 25 % of running time above easy over the last 2 weeks (the upper
   end of the "about 20-25 %" convention, Seiler 2010); silent on all-easy running and for lift focus.
   Races are left out: the split describes training, and race week would always trip it.
@@ -26,7 +26,7 @@ from planner.domain.session import Session
 
 DAY = dt.timedelta(days=1)
 STREAK_DAYS = 7
-#: "more than about 20-25 %" of running time above easy (SCIENCE.md §9): flagged above 25 %.
+#: "more than about 20-25 %" of running time above easy (Seiler 2010): flagged above 25 %.
 ABOVE_EASY_SHARE = 0.25
 #: Below this much running over the two weeks the split says little (one tempo of three runs).
 MIN_RUN_MIN = 90

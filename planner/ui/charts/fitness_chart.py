@@ -1,6 +1,6 @@
 """Chart 3: chronic load ("fitness"), acute load ("fatigue") and form, continued through the
 planned weeks (dashed after today). Labelled as load in AU, not as measured fitness: 42 and 7 days
-are TrainingPeaks' defaults, not constants fitted to the athlete (Hellard 2006; SCIENCE.md §3, §9).
+are TrainingPeaks' defaults, not constants fitted to the athlete (Hellard 2006; Coggan).
 """
 
 from __future__ import annotations

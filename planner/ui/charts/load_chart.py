@@ -1,7 +1,7 @@
 """Chart 2: daily session-RPE load (done and planned) with the acute:chronic ratio on its own axis.
 
 The ratio is shown as a trend and labelled as the heuristic it is (Impellizzeri 2020); no band is
-drawn, because no band has been shown to be safe (SCIENCE.md §2).
+drawn, because no band has been shown to be safe (Impellizzeri 2020).
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Chart 4: hard sets per muscle group in the week on screen, done and planned, against a reference
-that depends on the goal (SCIENCE.md §4, §9):
+that depends on the goal (Schoenfeld 2017; Spiering 2021):
 - lift focus: about 10-20 hard sets per muscle a week (Schoenfeld 2017 dose-response, 10+ best;
   Baz-Valle 2022: 12-20 in trained young men);
 - run focus: the maintenance dose, about one session a week with one set per exercise at the same

@@ -2,7 +2,7 @@
 
 Athletes rate a whole session by the words, not the numbers, so the word is shown beside the number
 as it changes. The scale and the advice to rate about 30 min after the session are from
-Foster C et al., J Strength Cond Res 2001;15(1):109-115 (SCIENCE.md section 1).
+Foster C et al., J Strength Cond Res 2001;15(1):109-115.
 """
 
 from __future__ import annotations
@@ -14,14 +14,12 @@ from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QSizePolicy, 
 
 from planner.domain.enums import Intensity
 from planner.domain.intensity import CR10_ANCHORS, cr10_anchor, rpe_class
+from planner.resources import references
 from planner.ui.dialogs.fields import TYPED_RPE_MAX, anchor_width, editor_width
 
 __all__ = ["CR10_ANCHORS", "EffortField", "cr10_anchor", "effort_words"]
 
-FOSTER_2001 = (
-    "Foster C et al. A new approach to monitoring exercise training. "
-    "J Strength Cond Res 2001;15(1):109-115."
-)
+FOSTER_2001 = references().citation("Foster 2001")  # the full citation, from the app's list of sources
 
 RPE_TOOLTIP = (
     "<p>Session RPE: how hard was the <i>whole</i> session, on the CR-10 scale "

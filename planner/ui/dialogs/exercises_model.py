@@ -358,7 +358,7 @@ class SetsModel(QAbstractTableModel):
                 "Repetitions, 1-100",
                 "Empty = bodyweight",
                 "Rating of perceived exertion for the set, 1-10 in half points "
-                "(10 = no rep left; Zourdos et al., J Strength Cond Res 2016)",
+                "(10 = no rep left; Zourdos 2016)",
                 "Reps in reserve: 0 = failure, 2 = two more reps were possible",
                 "Warm-up sets do not count towards volume or hard sets",
             )[section]

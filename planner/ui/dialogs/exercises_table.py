@@ -521,8 +521,7 @@ class ExercisesEditor(QWidget):
             f"{working} working set{'s' if working != 1 else ''} \u00b7 volume load {volume}"
         )
         self.totals.setToolTip(
-            "Volume load = sets \u00d7 reps \u00d7 load, warm-up sets excluded "
-            "(McBride JM et al., J Strength Cond Res 2009;23(1):106-110)."
+            "Volume load = sets \u00d7 reps \u00d7 load, warm-up sets excluded (McBride 2009)."
         )
 
     # --- internals

@@ -2,7 +2,7 @@
 
 Prefilled from the plan so the common case is one keystroke (Enter). The effort is the session RPE
 on Foster's CR-10 scale, asked about 30 min after the session; the sRPE method stays valid when it
-is logged later (Foster et al. 2001; 2021; SCIENCE.md section 1).
+is logged later (Foster et al. 2001; Foster et al. 2021).
 """
 
 from __future__ import annotations

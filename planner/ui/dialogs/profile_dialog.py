@@ -194,7 +194,7 @@ class ProfileDialog(QDialog):
         for experience, text in EXPERIENCE_LABELS.items():
             self.experience_combo.addItem(text, experience.value)
         self.experience_combo.setToolTip("The plan check is more careful with a lifter who is new to combining "
-                                         "heavy legs and hard runs (SCIENCE.md §9).")
+                                         "heavy legs and hard runs (Doma 2017).")
         add_row(form, "E&xperience:", aligned_row(self.experience_combo, None, None, self), self.experience_combo)
 
         self.week_start_combo = QComboBox(self)
