@@ -16,7 +16,7 @@ Sources and choices (each in Help > Sources):
   Strain = weekly load x monotony.
 - Chronic load ("fitness") and acute load ("fatigue"), 42 and 7 days by default (Coggan's
   TrainingPeaks defaults, not constants fitted to the athlete: Hellard 2006 found 38 d, 17-59).
-  Update rule (a) of SCIENCE.md §3, TrainingPeaks': X_t = X_{t-1} + (load_t - X_{t-1}) / TC,
+  TrainingPeaks' update rule (Coggan): X_t = X_{t-1} + (load_t - X_{t-1}) / TC,
   i.e. an EWMA with lambda = 1 / TC. Both start from a fair seed, never from 0: the mean daily
   load of the first 28 days of history (`fair_seed`), so a steady athlete's form is about 0 from
   the first day instead of deeply negative for weeks (an app convention; TrainingPeaks starts from

@@ -1,4 +1,4 @@
-"""Rules on running volume: single runs and weeks of running (SCIENCE.md §7, §9).
+"""Rules on running volume: single runs and weeks of running (Frandsen 2025; Nielsen 2014).
 
 - long-run-spike: a run longer than 1.1 x the longest run of the previous 30 days (Frandsen 2025).
   The hazard in that study did not rise steadily with the size of the jump, so the message never

@@ -1,4 +1,4 @@
-"""Rules read over a week or a stretch of days (SCIENCE.md §5, §9); the running-volume rules are in
+"""Rules read over a week or a stretch of days (Spiering 2021; Methenitis 2018); the running-volume rules are in
 running.py.
 
 - no-recovery-day: seven days in a row without a rest or recovery day (a convention).
