@@ -3,7 +3,7 @@
 Each part is looked up when it is asked for, and left off the page where this build lacks it:
 the nutrition targets from planner/domain/nutrition.py (issue 11), the load figures from
 planner/domain/load_history.py (the charts' engine, so the page and the charts agree). Plan-check
-findings come from the plan check (planner/services/plancheck.py) when a store is given.
+findings are handed in as data by the caller (planner/services/printing.py runs the plan check).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 from planner.domain.profile import Profile
+from planner.domain.rules import Finding as CheckFinding
 from planner.io.printed_week import (
     DayNutrition,
     Extras,
@@ -22,7 +23,6 @@ from planner.io.printed_week import (
     NutritionSource,
     SessionsBetween,
 )
-from planner.store.store import Store
 
 LOAD_LOOKBACK_DAYS = 365  # chronic load (28-42 d) has long forgotten what came before
 LOAD_SOURCES = ("Monotony and strain: Foster 1998; acute:chronic EWMA 7/28 d: Williams 2017; "
@@ -31,28 +31,25 @@ NUTRITION_SOURCES = ("Carbohydrate: Thomas 2016 (ACSM/AND/DC position stand); pr
                      "fluid: EFSA 2010 plus sweat losses (Sawka 2007).")
 
 
-def available_extras(store: Store | None = None) -> Extras:
-    """What the page can show; the plan check's findings need the `store` (its readiness log and
-    templates too)."""
+def available_extras(findings: Sequence[CheckFinding] | None = None) -> Extras:
+    """What the page can show; `findings`, the plan check's for the days printed, are listed on
+    each week (None leaves the part off)."""
     nutrition, load = nutrition_source(), load_source()
-    findings = findings_source(store) if store is not None else None
+    listed = findings_source(findings) if findings is not None else None
     sources = ((LOAD_SOURCES,) if load else ()) + ((NUTRITION_SOURCES,) if nutrition else ())
-    return Extras(nutrition=nutrition, load=load, findings=findings, sources=sources)
+    return Extras(nutrition=nutrition, load=load, findings=listed, sources=sources)
 
 
 SEVERITY_WORDS = {"alert": "Alert", "warning": "Warning", "info": "Note"}
 
 
-def findings_source(store: Store) -> FindingsSource:
+def findings_source(findings: Sequence[CheckFinding]) -> FindingsSource:
     """The week's plan-check findings, each with its reason and source, as the dock lists them."""
-    from planner.services.plancheck import PlanCheck
-
-    check = PlanCheck(store)
 
     def source(first_day: dt.date, _between: SessionsBetween, _profile: Profile) -> list[Finding]:
-        found = check.findings(first_day, first_day + dt.timedelta(days=6), with_fixes=False)
+        last = first_day + dt.timedelta(days=6)
         return [Finding(SEVERITY_WORDS.get(f.severity.value, f.severity.value.title()),
-                        f"{f.title}. {f.message}", f.day) for f in found]
+                        f"{f.title}. {f.message}", f.day) for f in findings if first_day <= f.day <= last]
 
     return source
 

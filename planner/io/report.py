@@ -21,6 +21,7 @@ from planner.domain.exercise_text import format_exact
 from planner.domain.load import split_volume
 from planner.domain.load_history import LoadHistory
 from planner.domain.profile import Profile
+from planner.domain.rules import Finding
 from planner.domain.session import Session
 from planner.domain.totals import week_totals
 from planner.domain.units import format_distance, load_to_display, load_unit
@@ -42,7 +43,7 @@ class ReportContext:
     sessions: tuple[Session, ...]
     profile: Profile = field(default_factory=Profile)
     history: SessionsBetween | None = None
-    findings: Callable[[dt.date, dt.date], list[Any]] | None = None  # the plan check, when given
+    findings: Sequence[Finding] | None = None  # the plan check's for the week, when given
 
     @property
     def days(self) -> list[dt.date]:
@@ -59,15 +60,10 @@ class ReportContext:
 ReportPart = Callable[[ReportContext], Report]
 
 
-def context_for_week(monday: dt.date, sessions_between: SessionsBetween,
-                     profile: Profile | None = None, store: Any = None) -> ReportContext:
-    """`store` (optional) adds the plan check's findings for the week."""
+def context_for_week(monday: dt.date, sessions_between: SessionsBetween, profile: Profile | None = None,
+                     findings: Sequence[Finding] | None = None) -> ReportContext:
+    """`findings` (optional): the plan check's findings for the week, listed in the report."""
     sunday = monday + dt.timedelta(days=6)
-    findings = None
-    if store is not None:
-        from planner.services.plancheck import PlanCheck
-
-        findings = PlanCheck(store).findings
     return ReportContext(monday, tuple(sessions_between(monday, sunday)),
                          profile or Profile(), sessions_between, findings)
 
@@ -202,7 +198,7 @@ def findings_part(ctx: ReportContext) -> Report:
     """The plan check's findings for the week: rule, severity, dates, session ids, message, fixes."""
     if ctx.findings is None:
         return {}
-    return {"findings": [f.to_json() for f in ctx.findings(ctx.monday, ctx.sunday)]}
+    return {"findings": [f.to_json() for f in ctx.findings]}
 
 
 PARTS: list[ReportPart] = [week_part, days_part, totals_part, load_part, findings_part]

@@ -24,7 +24,7 @@ import planner
 from planner.domain.profile import NutritionLog
 from planner.domain.weeks import DATE_MAX, DATE_MIN, first_day_after_start_change, week_start
 from planner.services.changes import Changes
-from planner.store.errors import StoreError
+from planner.services.data_file import StoreError
 from planner.ui.calendar.session_actions import SessionActions
 from planner.ui.calendar.week_bar import WeekBar
 from planner.ui.calendar.week_view import WeekView
