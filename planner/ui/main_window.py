@@ -35,6 +35,7 @@ from planner.ui.library.library_dock import LibraryDock
 from planner.ui.nutrition.dock import NutritionDock
 from planner.ui.panes import PaneHost
 from planner.ui.plancheck.badges import wire_badges
+from planner.ui.plancheck.dismissals import Dismissals
 from planner.ui.plancheck.dock import PlanCheckDock
 from planner.ui.printing.actions import PrintActions
 from planner.ui.status_pane import StatusPane
@@ -112,10 +113,12 @@ class MainWindow(QMainWindow):
     def _add_panes(self) -> None:
         """Every pane of the window, one line each (the host keeps them current)."""
         self.charts_dock = self.add_pane(ChartsDock(self.store, self), shortcut="Ctrl+2")
+        self._keep_chart_choices()
         self.nutrition_dock = self.add_pane(NutritionDock(self.store, self, write_intake=self._log_intake,
                                                           today=self._today()), shortcut="Ctrl+3")
         self.nutrition_dock.daySelected.connect(self.show_day)
-        self.plancheck_dock = self.add_pane(PlanCheckDock(self.store, self.parts.runner, self, today=self._today()),
+        self.plancheck_dock = self.add_pane(PlanCheckDock(self.store, self.parts.runner, self, today=self._today(),
+                                                          dismissals=Dismissals(str(self.store.path), self.settings)),
                                             shortcut="Ctrl+4")
         self.plancheck_dock.sessionRequested.connect(self.show_session)
         wire_badges(self.week_view, self.plancheck_dock)
@@ -125,6 +128,23 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.plancheck_dock, self.charts_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.charts_dock, self.nutrition_dock)
         self.charts_dock.raise_()
+
+    def _keep_chart_choices(self) -> None:
+        """The charts' range and chronic/acute days as the user left them, and kept when changed."""
+        dock, settings = self.charts_dock, self.settings
+        if settings.chart_constants is not None:
+            dock.set_time_constants(*settings.chart_constants)
+        if settings.chart_range is not None:
+            dock.set_range(settings.chart_range)
+
+        def keep_constants(chronic: int, acute: int) -> None:
+            settings.chart_constants = (chronic, acute)
+
+        def keep_range(label: str) -> None:
+            settings.chart_range = label
+
+        dock.timeConstantsChanged.connect(keep_constants)
+        dock.rangeChanged.connect(keep_range)
 
     def _readiness_note(self, day: dt.date) -> str:
         from planner.services.readiness import readiness_summary
