@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
@@ -23,6 +24,7 @@ from planner.models.save_status import SaveStatus
 from planner.models.undo import ChangeBus, UndoRunner
 from planner.models.week_model import WeekModel
 from planner.services.library import LibraryService, ProfileService
+from planner.services.load import LoadService
 from planner.services.plan import PlanService
 from planner.store.store import Store
 
@@ -48,6 +50,7 @@ class Parts:
     save_status: SaveStatus
     week_model: WeekModel
     library_model: LibraryModel
+    load: LoadService  # the one load engine the charts, plan check, page and generator read
 
 
 def compose(store: Store, settings: Settings, catalog: Mapping[str, Sequence[str]],
@@ -61,12 +64,14 @@ def compose(store: Store, settings: Settings, catalog: Mapping[str, Sequence[str
     profile = store.profile.get()
     first = week_start(settings.last_week or today(), profile.week_start)
     week_model = WeekModel(store.sessions, plan, bus, first, units=profile.units, today=today)
+    load = LoadService(store, today)
+    bus.changed.connect(load.notify, Qt.ConnectionType.DirectConnection)  # noted now, applied when read
     return Parts(
         store=store, settings=settings, catalog=catalog, today=today, undo_stack=stack, bus=bus,
         runner=runner, plan=plan, library=LibraryService(runner), profiles=ProfileService(runner),
         # Saving runs on a worker thread from here on, so a drop never waits for the disk.
         save_status=SaveStatus(store.storage), week_model=week_model,
-        library_model=LibraryModel(store.templates, bus, profile.units),
+        library_model=LibraryModel(store.templates, bus, profile.units), load=load,
     )
 
 

@@ -19,6 +19,9 @@ WIDGETS = ("PySide6.QtWidgets", "PySide6.QtPrintSupport", "pyqtgraph")
 ABOVE = {
     "domain": ("planner.store", "planner.services", "planner.models", "planner.ui", "planner.io",
                "planner.app", "planner.cli", "tinydb", *QT),
+    # Words for people: written once, beside the domain, so io, models, ui and the CLI can all call them.
+    "words": ("planner.store", "planner.services", "planner.models", "planner.ui", "planner.io",
+              "planner.app", "planner.cli", "tinydb", *QT),
     "store": ("planner.services", "planner.models", "planner.ui", "planner.io", "planner.app",
               "planner.cli", *QT),
     "services": ("planner.models", "planner.ui", "planner.app", "planner.cli", *QT),

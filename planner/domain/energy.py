@@ -1,8 +1,12 @@
-"""Energy: the second estimate (Mifflin-St Jeor x a non-exercise factor + session METs) and the
-low-energy-availability prompt.
+"""Energy from expenditure, and the low-energy-availability prompt.
 
-The first estimate follows from the macronutrient targets (planner/domain/nutrition.py); this one
-needs height, age and sex, and is shown beside it only when the profile has all three.
+- Expenditure = Mifflin-St Jeor resting energy x a non-exercise factor (1.4-1.5, daily living
+  outside training) + each session's energy: runs with a distance about 1 kcal per kg per km
+  (gross), other sessions METs x kg x hours from the Compendium of Physical Activities.
+- The energy target is a narrow band around it: the factor's ends, and the sessions' energy
+  +/- 10 % (METs are population averages). Its high end stays within 1.3 x its low end.
+- It needs height, age and sex: without them there is no energy figure (never a guess).
+- The low-energy prompt compares logged intake with expenditure, never with a target's low end.
 """
 
 from __future__ import annotations
@@ -21,9 +25,15 @@ KCAL_PER_G_FAT = 9.0
 
 #: Mifflin 1990: REE = 10 x kg + 6.25 x cm - 5 x years + 5 (men) or - 161 (women).
 MIFFLIN_SEX_TERM = {Sex.MALE: 5.0, Sex.FEMALE: -161.0}
-#: App convention: daily living outside training multiplies resting energy by 1.2 (mostly sitting)
-#: to 1.4 (on one's feet); training is added separately from METs, so no activity factor covers it.
-NON_EXERCISE_FACTOR = Range(1.2, 1.4)
+#: App convention: daily living outside training multiplies resting energy by about 1.4-1.5;
+#: training is added separately, session by session, so no activity factor counts it twice.
+NON_EXERCISE_FACTOR = Range(1.4, 1.5)
+#: App convention: a session's energy is known to about +/- 10 % (METs are population averages).
+SESSION_ENERGY_SPREAD = Range(0.9, 1.1)
+#: Running costs about 1 kcal per kg of body mass per km, gross, whatever the pace.
+RUN_KCAL_PER_KG_KM = 1.0
+#: The band's high end never exceeds this multiple of its low end (issue 18).
+MAX_BAND_RATIO = 1.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,13 +63,13 @@ METS: Mapping[tuple[Kind, Intensity], Met] = {
     (Kind.OTHER, Intensity.HARD): Met(8.0, "calisthenics, vigorous effort, code 02020"),
 }
 
-#: App convention for "far below": logged energy under 70 % of the estimate's low end, on average
-#: over at least 5 logged days of the last 7.
+#: App convention for "far below": logged energy under 70 % of expenditure, on average over at
+#: least 5 logged days of the last 7.
 LEA_SHARE = 0.7
 LEA_MIN_DAYS = 5
 LEA_WINDOW_DAYS = 7
 LEA_MESSAGE = (
-    "Your logged intake has stayed well below the estimated need for a week. Low energy "
+    "Your logged intake has stayed well below your estimated expenditure for a week. Low energy "
     "availability can affect health and training; consider talking to a sports dietitian or a "
     "doctor. This is a prompt to check, not a diagnosis."
 )
@@ -70,8 +80,12 @@ def met(kind: Kind, intensity: Intensity) -> Met | None:
     return METS.get((kind, intensity))
 
 
-def session_kcal(kind: Kind, intensity: Intensity, minutes: float, body_mass_kg: float) -> float:
-    """METs x kg x hours (1 MET ~ 1 kcal per kg per hour)."""
+def session_kcal(kind: Kind, intensity: Intensity, minutes: float, body_mass_kg: float,
+                 distance_km: float | None = None) -> float:
+    """A run with a distance: about 1 kcal per kg per km; otherwise METs x kg x hours (1 MET ~
+    1 kcal per kg per hour)."""
+    if kind is Kind.RUN and distance_km:
+        return RUN_KCAL_PER_KG_KM * body_mass_kg * distance_km
     m = met(kind, intensity)
     return 0.0 if m is None else m.value * body_mass_kg * minutes / 60
 
@@ -84,10 +98,31 @@ def resting_energy_kcal(profile: Profile) -> float | None:
             + MIFFLIN_SEX_TERM[profile.sex])
 
 
-def second_estimate(profile: Profile, exercise_kcal: float) -> Range | None:
-    """Resting energy x the non-exercise factor, plus the day's session energy."""
+@dataclass(frozen=True, slots=True)
+class Expenditure:
+    """A day's estimated energy expenditure and the target band around it (kcal)."""
+
+    resting_kcal: float  # Mifflin-St Jeor
+    exercise_kcal: float  # the day's sessions
+    kcal: float  # resting x the factor's middle + sessions
+    band: Range  # the energy target
+
+    @property
+    def daily_living_kcal(self) -> Range:
+        return NON_EXERCISE_FACTOR.times(self.resting_kcal)
+
+
+def expenditure(profile: Profile, exercise_kcal: float) -> Expenditure | None:
+    """Resting energy x the non-exercise factor, plus the day's session energy; None without
+    height, age or sex."""
     ree = resting_energy_kcal(profile)
-    return None if ree is None else NON_EXERCISE_FACTOR.times(ree).plus(exercise_kcal)
+    if ree is None:
+        return None
+    middle = (NON_EXERCISE_FACTOR.lo + NON_EXERCISE_FACTOR.hi) / 2
+    band = Range(NON_EXERCISE_FACTOR.lo * ree + SESSION_ENERGY_SPREAD.lo * exercise_kcal,
+                 NON_EXERCISE_FACTOR.hi * ree + SESSION_ENERGY_SPREAD.hi * exercise_kcal)
+    assert band.hi <= MAX_BAND_RATIO * band.lo  # 1.5/1.4 and 1.1/0.9 are both under 1.3
+    return Expenditure(ree, exercise_kcal, middle * ree + exercise_kcal, band)
 
 
 def macro_kcal(carb_g: float, protein_g: float, fat_g: float) -> float:
@@ -102,18 +137,18 @@ def logged_kcal(log: NutritionLog) -> float | None:
 
 
 def low_energy_prompt(last_day: dt.date, logs: Iterable[NutritionLog],
-                      estimate_low_kcal: Mapping[dt.date, float]) -> str | None:
-    """The REDs prompt when the week ending `last_day` was logged far below the estimate.
+                      expenditure_kcal: Mapping[dt.date, float]) -> str | None:
+    """The REDs prompt when the week ending `last_day` was logged far below expenditure.
 
-    `estimate_low_kcal` holds the low end of each day's estimate. Mountjoy 2023 screens for low
-    energy availability; the app only suggests checking, and diagnoses nothing.
+    `expenditure_kcal` holds each day's estimated expenditure (never a target's low end). Mountjoy
+    2023 screens for low energy availability; the app only suggests checking, and diagnoses nothing.
     """
     first = last_day - dt.timedelta(days=LEA_WINDOW_DAYS - 1)
     pairs: list[tuple[float, float]] = []
     for log in logs:
         kcal = logged_kcal(log)
-        if kcal is not None and first <= log.date <= last_day and log.date in estimate_low_kcal:
-            pairs.append((kcal, estimate_low_kcal[log.date]))
+        if kcal is not None and first <= log.date <= last_day and log.date in expenditure_kcal:
+            pairs.append((kcal, expenditure_kcal[log.date]))
     if len(pairs) < LEA_MIN_DAYS:
         return None
     eaten = sum(p[0] for p in pairs)

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from decimal import Decimal
 
 from planner.domain.errors import ValidationError
 from planner.domain.session import SETS_RANGE, Exercise, WorkSet
 from planner.domain.units import parse_decimal
+from planner.words.numbers import format_exact
+from planner.words.sets import is_timed, runs
 
 FIELD = "exercises"
 GRAMMAR = "NAME SETSxREPS[@KG] [RPE r | RIR n] [warmup]"
@@ -46,14 +47,6 @@ _ITEM = re.compile(
 )
 _WHITESPACE = re.compile(r"\s+")
 _FLAT = str.maketrans("\n\r\t", "   ")
-
-
-def format_exact(x: float) -> str:
-    """Shortest text that reads back as the same number: no trailing `.0`, no exponent."""
-    x = float(x)
-    if x.is_integer():
-        return str(int(x))
-    return format(Decimal(repr(x)), "f")
 
 
 # -- parsing ------------------------------------------------------------------------------------
@@ -160,16 +153,7 @@ def format_exercises(exercises: Iterable[Exercise]) -> str:
 
 def format_exercise(exercise: Exercise) -> list[str]:
     name = _escape(exercise.name)
-    items: list[str] = []
-    run: list[WorkSet] = []
-    for s in exercise.sets:
-        if run and s != run[0]:
-            items.append(_format_run(name, run))
-            run = []
-        run.append(s)
-    if run:
-        items.append(_format_run(name, run))
-    return items
+    return [_format_run(name, run) for run in runs(exercise.sets)]
 
 
 def _escape(name: str) -> str:
@@ -179,7 +163,7 @@ def _escape(name: str) -> str:
 
 def _format_run(name: str, run: Sequence[WorkSet]) -> str:
     s = run[0]
-    text = f"{name} {len(run)}x{s.seconds}s" if s.reps == 0 and s.seconds else f"{name} {len(run)}x{s.reps}"
+    text = f"{name} {len(run)}x{s.seconds}s" if is_timed(s) else f"{name} {len(run)}x{s.reps}"
     if s.load_kg is not None:
         text += f"@{format_exact(s.load_kg)}"
     if s.rpe is not None:

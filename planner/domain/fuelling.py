@@ -1,6 +1,9 @@
-"""Fuelling around one session: before, during and after, as the nutrition timeline shows it.
+"""Fuelling around one session: before, during and after. The one source of this advice: the
+nutrition timeline, the printed page, the generator's session notes and the report all take it
+from `session_fuel` / `carbohydrate_steps` / `advice_text`, so they never disagree.
 
-- Before: 1-4 g/kg of carbohydrate 1-4 h ahead of sessions over 60 min (Thomas 2016).
+- Before: 1-4 g/kg of carbohydrate 1-4 h ahead of endurance sessions over 60 min; before a lift,
+  a normal mixed meal 2-3 h before (Thomas 2016).
 - During, continuous running only, never lifting (Jeukendrup 2014): the app's table below.
 - During, any training: keep the loss under 2 % of body mass, never drink more than is sweated
   (Sawka 2007).
@@ -17,36 +20,21 @@ from enum import StrEnum
 from planner.domain import nutrition_sources as src
 from planner.domain.enums import Intensity, Kind, Units
 from planner.domain.ranges import Range
-from planner.domain.units import format_number
+from planner.words.fluid import fluid_range_text, fluid_text
+from planner.words.numbers import format_number
 
 #: Kinds whose minutes count as training for carbohydrate, sweat and the next-session gap.
 TRAINING_KINDS = frozenset({Kind.RUN, Kind.LIFT, Kind.OTHER})
 
 BEFORE_MIN_EXCLUSIVE = 60
 BEFORE_G_PER_KG = Range(1.0, 4.0)
+#: Thomas 2016: the 1-4 g/kg is for endurance sessions over 60 min; a lift needs no loading.
+BEFORE_LIFT_TEXT = "A normal mixed meal 2\u20133 h before"
 MAX_LOSS_SHARE = 0.02  # of body mass, during exercise (Sawka 2007)
 AFTER_LIFT_PROTEIN_G_PER_KG = Range(0.3, 0.4)
 FAST_REFUEL_GAP_H = 8.0
 FAST_REFUEL_G_PER_KG_PER_H = Range(1.0, 1.2)
 AFTER_FLUID_L_PER_KG_LOST = Range(1.25, 1.5)
-L_PER_US_FL_OZ = 0.0295735295625
-
-
-def fluid_to_display(litres: float, units: Units) -> float:
-    return litres if units is Units.METRIC else litres / L_PER_US_FL_OZ
-
-
-def format_fluid(litres: float, units: Units) -> str:
-    """1.4 L, or 47 fl oz (whole ounces) in imperial units."""
-    if units is Units.METRIC:
-        return f"{format_number(litres, 2)} L"
-    return f"{fluid_to_display(litres, units):.0f} fl oz"
-
-
-def format_fluid_range(r: Range, units: Units) -> str:
-    if units is Units.METRIC:
-        return f"{format_number(r.lo, 2)}\u2013{format_number(r.hi, 2)} L"
-    return f"{fluid_to_display(r.lo, units):.0f}\u2013{fluid_to_display(r.hi, units):.0f} fl oz"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +98,11 @@ class SessionFuel:
     def phase(self, phase: Phase) -> tuple[FuelStep, ...]:
         return tuple(s for s in self.steps if s.phase is phase)
 
+    @property
+    def food(self) -> tuple[FuelStep, ...]:
+        """The steps about eating (carbohydrate_steps), without the ones about drinking."""
+        return tuple(s for s in self.steps if s.fluid_l is None)
+
 
 @dataclass(frozen=True, slots=True)
 class Planned:
@@ -122,6 +115,8 @@ class Planned:
     start: dt.time | None
     minutes: int
     intensity: Intensity
+    type: str = ""  # run type (easy, long, tempo, ...), for the carbohydrate day class
+    distance_km: float | None = None  # effective distance of a run, for its energy
 
 
 def sweat_loss_l(p: Planned, sweat_rate_l_per_h: float) -> float:
@@ -154,9 +149,13 @@ def session_fuel(p: Planned, body_mass_kg: float, sweat_rate_l_per_h: float,
     loss = sweat_loss_l(p, sweat_rate_l_per_h)
     steps: list[FuelStep] = []
     if p.kind in TRAINING_KINDS:
-        steps += _before(p, kg)
-        steps += _during(p, kg, loss, units)
-        steps += _after(p, kg, loss, next_is_soon(p, next_session), units)
+        soon = next_is_soon(p, next_session)
+        carbs = carbohydrate_steps(p, kg, soon)
+        steps += [s for s in carbs if s.phase is Phase.BEFORE]
+        steps += [s for s in carbs if s.phase is Phase.DURING]
+        steps += _drink(kg, loss, units)
+        steps += [s for s in carbs if s.phase is Phase.AFTER]
+        steps += _after_fluid(kg, loss, units)
     return SessionFuel(p.session_id, p.title, p.kind, p.start, p.minutes, p.intensity, loss,
                        tuple(steps))
 
@@ -166,49 +165,78 @@ def remaining_deficit_l(loss_l: float, body_mass_kg: float) -> float:
     return min(loss_l, MAX_LOSS_SHARE * body_mass_kg)
 
 
-def _before(p: Planned, kg: float) -> list[FuelStep]:
-    if p.minutes <= BEFORE_MIN_EXCLUSIVE:
-        return []
-    g = BEFORE_G_PER_KG.times(kg)
-    return [FuelStep(Phase.BEFORE, f"1\u20134 g/kg of carbohydrate ({_g(g)}), 1\u20134 h before",
-                     src.THOMAS_2016, carbohydrate_g=g)]
-
-
-def _during(p: Planned, kg: float, loss: float, units: Units) -> list[FuelStep]:
+def carbohydrate_steps(p: Planned, kg: float | None = None, next_soon: bool = False) -> tuple[FuelStep, ...]:
+    """What to eat before, during and after one training session (no fluid: that needs the sweat
+    rate). Without `kg` the amounts are given per kg only (a note written before the athlete is
+    known, such as a generated session's)."""
+    if p.kind not in TRAINING_KINDS:
+        return ()
     steps: list[FuelStep] = []
+    if p.kind is Kind.LIFT:
+        steps.append(FuelStep(Phase.BEFORE, BEFORE_LIFT_TEXT, src.THOMAS_2016))
+    elif p.minutes > BEFORE_MIN_EXCLUSIVE:
+        g = None if kg is None else BEFORE_G_PER_KG.times(kg)
+        steps.append(FuelStep(Phase.BEFORE, f"1\u20134 g/kg of carbohydrate{_grams(g)}, 1\u20134 h before",
+                              src.THOMAS_2016, carbohydrate_g=g))
     if p.kind is Kind.RUN:
         band = during_band(p.minutes, p.intensity)
         rate = None if band.g_per_h is None else Range(0.0, band.g_per_h)
         steps.append(FuelStep(Phase.DURING, band.text, src.JEUKENDRUP_2014, carbohydrate_g=rate,
                               per_hour=True))
+    if p.kind is Kind.LIFT:
+        g = None if kg is None else AFTER_LIFT_PROTEIN_G_PER_KG.times(kg)
+        steps.append(FuelStep(Phase.AFTER, f"0.3\u20130.4 g/kg of protein{_grams(g)} after lifting",
+                              src.THOMAS_2016, protein_g=g))
+    if next_soon:
+        g = None if kg is None else FAST_REFUEL_G_PER_KG_PER_H.times(kg)
+        per_hour = "" if g is None else f" ({_g(g)}/h)"
+        steps.append(FuelStep(
+            Phase.AFTER, f"Next session within 8 h: 1.0\u20131.2 g/kg/h of carbohydrate{per_hour} "
+            "for the first 4 h", src.THOMAS_2016, carbohydrate_g=g, per_hour=True))
+    return tuple(steps)
+
+
+def advice_text(p: Planned, kg: float | None = None, next_soon: bool = False) -> str:
+    """The same advice on one line, for a session note, the printed page and the report:
+    "Before: ... During: ... After: ..." (empty when there is nothing to say)."""
+    return advice_line(carbohydrate_steps(p, kg, next_soon))
+
+
+def session_note(kind: Kind, type_: str, minutes: int, intensity: Intensity) -> str:
+    """`advice_text` for a session not yet on the calendar (per kg: no athlete known yet)."""
+    return advice_text(Planned(None, "", kind, dt.date.min, None, minutes, intensity, type_))
+
+
+def advice_line(steps: tuple[FuelStep, ...]) -> str:
+    parts = []
+    for phase in Phase:
+        texts = [s.text[0].lower() + s.text[1:] for s in steps if s.phase is phase]
+        if texts:
+            parts.append(f"{phase.value.title()}: {'; '.join(texts)}.")
+    return " ".join(parts)
+
+
+def _drink(kg: float, loss: float, units: Units) -> list[FuelStep]:
+    steps: list[FuelStep] = []
     allowed = MAX_LOSS_SHARE * kg
     drink = Range(max(0.0, loss - allowed), loss)
     if drink.lo > 0:
-        text = (f"Drink {format_fluid_range(drink, units)} of the ~{format_fluid(loss, units)} sweated: "
-                f"at least {format_fluid(drink.lo, units)} keeps the loss under 2 % of body mass")
+        text = (f"Drink {fluid_range_text(drink.lo, drink.hi, units)} of the ~{fluid_text(loss, units)} sweated: "
+                f"at least {fluid_text(drink.lo, units)} keeps the loss under 2 % of body mass")
     else:
-        text = (f"Drink to thirst, at most the ~{format_fluid(loss, units)} sweated: the loss stays "
+        text = (f"Drink to thirst, at most the ~{fluid_text(loss, units)} sweated: the loss stays "
                 f"under 2 % of body mass")
     steps.append(FuelStep(Phase.DURING, text, src.SAWKA_2007, fluid_l=drink))
     return steps
 
 
-def _after(p: Planned, kg: float, loss: float, soon: bool, units: Units) -> list[FuelStep]:
+def _after_fluid(kg: float, loss: float, units: Units) -> list[FuelStep]:
     steps: list[FuelStep] = []
-    if p.kind is Kind.LIFT:
-        g = AFTER_LIFT_PROTEIN_G_PER_KG.times(kg)
-        steps.append(FuelStep(Phase.AFTER, f"0.3\u20130.4 g/kg of protein ({_g(g)}) after lifting",
-                              src.THOMAS_2016, protein_g=g))
-    if soon:
-        g = FAST_REFUEL_G_PER_KG_PER_H.times(kg)
-        steps.append(FuelStep(
-            Phase.AFTER, f"Next session within 8 h: 1.0\u20131.2 g/kg/h of carbohydrate ({_g(g)}/h) "
-            "for the first 4 h", src.THOMAS_2016, carbohydrate_g=g, per_hour=True))
     deficit = remaining_deficit_l(loss, kg)
     if deficit > 0:
         litres = AFTER_FLUID_L_PER_KG_LOST.times(deficit)
         steps.append(FuelStep(
-            Phase.AFTER, f"1.25\u20131.5 L per kg still lost: {format_fluid_range(litres, units)} if "
+            Phase.AFTER, f"1.25\u20131.5 L per kg still lost: {fluid_range_text(litres.lo, litres.hi, units)} if "
             f"~{format_number(deficit, 2)} kg is lost (weigh before and after to know)",
             src.THOMAS_2016, fluid_l=litres))
     return steps
@@ -216,3 +244,7 @@ def _after(p: Planned, kg: float, loss: float, soon: bool, units: Units) -> list
 
 def _g(r: Range) -> str:
     return f"{r.lo:.0f}\u2013{r.hi:.0f} g"
+
+
+def _grams(r: Range | None) -> str:
+    return "" if r is None else f" ({_g(r)})"

@@ -8,25 +8,35 @@ Two different things live here, side by side so nobody mixes them up:
 - the *class* a session gets: easy (RPE <= 4), moderate (5-6) or hard (>= 7, or a tempo, interval,
   hill or race run), built on Seiler's three zones (Seiler S. IJSPP 2010;5(3):276-291). Cards,
   rules and charts show the class; the scale word never stands in for it.
+
+And the words the plan check's rules read, each defined here only: a *long run* (type long, or
+90 min or more), a *key run* (hard or long), a *race* (a run of type race), *heavy lower body*
+(judged from the working sets of lower-body exercises: set RPE >= 8, RIR <= 2 or >= 80 % of a
+known 1RM, whatever the focus; session RPE >= 7 decides only when no lower-body set carries an
+RPE, RIR or load to judge), a *hard day* (a key run or heavy lower body) and a *recovery day*.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from planner.domain.enums import Intensity, Kind, LiftFocus, RunType
-from planner.domain.session import Exercise, SessionContent
+from planner.domain.session import Exercise, Session, SessionContent, WorkSet
 
 HARD_RPE = 7.0
 #: The highest session RPE still called easy; moderate is above it and below 7 (SCIENCE.md §9).
 EASY_MAX_RPE = 4.0
-LONG_RUN_MIN = 75
+#: A long run: of type long, or this many minutes or more (DESIGN.md).
+LONG_RUN_MIN = 90
 HARD_RUN_TYPES = frozenset({RunType.TEMPO, RunType.INTERVALS, RunType.HILLS, RunType.RACE})
-#: Near failure: RPE >= 9 or RIR <= 1 on the RIR-based scale (Zourdos 2016).
-NEAR_FAILURE_RPE = 9.0
-_BIG_LOWER_LIFT = re.compile(r"squat|deadlift|lunge|split squat|step-?up|leg press|hip thrust", re.I)
+#: A heavy lower-body set: set RPE >= 8 on the RIR-based scale, i.e. 2 reps or fewer in reserve
+#: (Zourdos 2016), or a load of 80 % of a known 1RM or more (app convention).
+HEAVY_SET_RPE = 8.0
+HEAVY_SHARE_1RM = 0.8
+_LOWER_LIFT = re.compile(r"squat|deadlift|\brdl\b|lunge|step-?up|leg press|hip thrust|good morning|hack|thruster",
+                         re.I)
 
 #: Foster 2001 modified CR-10 anchors; 6, 8 and 9 carry no word on the published scale.
 CR10_ANCHORS: dict[int, str] = {
@@ -73,24 +83,69 @@ def _hard(kind: Kind, type_: str, rpe: float) -> bool:
 
 
 def is_long_run(s: SessionContent) -> bool:
+    """A run of type long, or of 90 min or more."""
     return s.kind is Kind.RUN and (s.type == RunType.LONG or s.duration_min >= LONG_RUN_MIN)
 
 
-def is_heavy_lower(s: SessionContent, rpe: float | None = None) -> bool:
-    """A lower- or full-body lift at RPE >= 7, or big lower-body lifts taken near failure."""
-    return _heavy_lower(s.kind, s.type, s.rpe if rpe is None else rpe, s.exercises)
+def is_race(s: SessionContent) -> bool:
+    return s.kind is Kind.RUN and s.type == RunType.RACE
 
 
-def _heavy_lower(kind: Kind, type_: str, rpe: float, exercises: Iterable[Exercise]) -> bool:
+def is_lower_body(e: Exercise) -> bool:
+    """Squats, deadlifts, lunges, split squats and the like (by name, or a quads exercise)."""
+    return bool(_LOWER_LIFT.search(e.name)) or "quads" in e.muscles
+
+
+def is_heavy_lower(s: SessionContent, rpe: float | None = None,
+                   one_rep_max: Mapping[str, float] | None = None) -> bool:
+    """Heavy lower body (see the module's words); `rpe` overrides the planned session RPE (the
+    actual one of a done session); `one_rep_max` gives known 1RMs in kg by exercise name."""
+    return _heavy_lower(s.kind, s.type, s.rpe if rpe is None else rpe, s.exercises, one_rep_max)
+
+
+def _heavy_lower(kind: Kind, type_: str, rpe: float, exercises: Iterable[Exercise],
+                 one_rep_max: Mapping[str, float] | None = None) -> bool:
     if kind is not Kind.LIFT:
         return False
-    if type_ in (LiftFocus.LOWER, LiftFocus.FULL) and rpe >= HARD_RPE:
-        return True
-    return any(
-        _BIG_LOWER_LIFT.search(e.name)
-        and any((ws.effort_rpe or 0) >= NEAR_FAILURE_RPE for ws in e.working_sets)
-        for e in exercises
-    )
+    maxes = {k.casefold(): v for k, v in (one_rep_max or {}).items()}
+    lower = [e for e in exercises if is_lower_body(e)]
+    verdicts = [v for e in lower for ws in e.working_sets
+                if (v := _heavy_set(ws, maxes.get(e.name.casefold()))) is not None]
+    if verdicts:
+        return any(verdicts)
+    return rpe >= HARD_RPE and (bool(lower) or type_ in (LiftFocus.LOWER, LiftFocus.FULL))
+
+
+def _heavy_set(ws: WorkSet, one_rep_max: float | None) -> bool | None:
+    """Whether a working set is heavy; None when it carries nothing to judge (no RPE, RIR, or load
+    with a known 1RM)."""
+    effort = ws.effort_rpe
+    share = ws.load_kg / one_rep_max if ws.load_kg and one_rep_max else None
+    if effort is None and share is None:
+        return None
+    return (effort is not None and effort >= HEAVY_SET_RPE) or (share is not None and share >= HEAVY_SHARE_1RM)
+
+
+def is_key_run(s: Session) -> bool:
+    """A hard or long run (as done, or as planned until it is done): what heavy legs should keep
+    away from."""
+    return s.kind is Kind.RUN and (is_hard(s, s.effective_rpe) or is_long_run(s))
+
+
+def is_hard_day(day: Sequence[Session]) -> bool:
+    """A key run or a heavy lower-body lift (DESIGN.md). A hard upper-body or core lift is not."""
+    return any(is_key_run(s) or heavy_legs(s) for s in day)
+
+
+def heavy_legs(s: Session) -> bool:
+    """Heavy lower body as done (or as planned, until it is done)."""
+    return _heavy_lower(s.kind, s.type, s.effective_rpe, s.effective_exercises)
+
+
+def is_recovery_day(day: Sequence[Session]) -> bool:
+    """No session, or only rest, recovery, mobility or a recovery run."""
+    return all(s.kind in (Kind.REST, Kind.RECOVERY, Kind.MOBILITY)
+               or (s.kind is Kind.RUN and s.type == RunType.RECOVERY) for s in day)
 
 
 def classify(kind: Kind, type_: str, rpe: float, exercises: Iterable[Exercise] = ()) -> Intensity:

@@ -1,24 +1,35 @@
 """The whole history as per-day and per-week arrays, kept current one change at a time.
 
-The charts and the week report read their numbers from here, so both show the same ones. Index 0
+One history serves every reader (planner/services/load.py): the charts, the plan check, the printed
+page, the report and the generator read the same arrays, so they show the same numbers. Index 0
 is the first day of the week holding the first session; the arrays run to the end of the week
 holding the last session (or `today`, whichever is later), a whole number of weeks.
 
 `update(dates, sessions_on)` re-reads only the changed days, then recomputes the derived series
 from the earliest changed day forward: nothing before it can have changed (every series looks
 backwards only). A change outside the covered range grows the arrays.
+
+Two views of one day's load:
+- `total_load`: the plan as planned, done or not, whatever today's date is. The ratios, monotony
+  and strain read it, and so does the plan check (a past week never marked done is still read as
+  the week it plans).
+- `counted_load`: what the "done" curves count. Before `today` only sessions marked done count (a
+  past session never marked done was most likely not done, as TrainingPeaks counts completed
+  workouts only); from today on the plan counts. Chronic load, acute load and form read it, and
+  `unmarked_past()` says how many past sessions it left out.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from planner.domain import load_series as ls
-from planner.domain.enums import WeekStart
+from planner.domain.enums import Kind, Status, WeekStart
 from planner.domain.errors import ValidationError
 from planner.domain.load import ExerciseMemo, Split, split_volume
 from planner.domain.session import Session
@@ -55,7 +66,9 @@ class LoadHistory:
         self.first = 0  # index of the first day with a session
         self.empty = True
         self._today: dt.date | None = None
+        self._reach: dt.date | None = None  # the arrays run at least to this day's week
         self._days: dict[dt.date, Split] = {}
+        self._unmarked: dict[dt.date, int] = {}
         self._memo: ExerciseMemo = {}
         self._alloc(0)
 
@@ -66,6 +79,8 @@ class LoadHistory:
         self.done = {m: np.zeros(n) for m in METRICS}
         self.longest_run = np.zeros(n)
         self.total_load = np.zeros(n)
+        self.counted_load = np.zeros(n)
+        self.unmarked = np.zeros(n, dtype=np.intp)
         self.acute = np.zeros(n)
         self.chronic = np.zeros(n)
         self.acwr = np.full(n, np.nan)
@@ -83,14 +98,16 @@ class LoadHistory:
         for s in sessions:
             by_day.setdefault(s.date, []).append(s)
         self._days = {d: split_volume(ss, self._memo) for d, ss in by_day.items()}
+        self._unmarked = {d: n for d, ss in by_day.items() if (n := _unmarked(ss))}
         self._today = today
         self._rebuild()
 
     def _rebuild(self) -> None:
         days = [d for d, sp in self._days.items() if sp.planned.sessions or sp.done.sessions]
-        today = self._today
-        lo = min(days, default=today or _NO_DATE)
-        hi = max([*days, *([today] if today else [])], default=lo)
+        ends = [d for d in (self._today, self._reach) if d is not None]
+        reach = [self._reach] if self._reach is not None else []
+        lo = min([*days, *reach], default=self._today or _NO_DATE)
+        hi = max([*days, *ends], default=lo)
         self.empty = not days
         self.start = week_start(lo, self.week_start_day)
         n = ((hi - self.start).days // 7 + 1) * 7
@@ -103,6 +120,8 @@ class LoadHistory:
                 for m in METRICS:
                     arrays[m][idx] = [getattr(sp[side], m) for sp in splits]
             self.longest_run[idx] = [sp.longest_run_km for sp in splits]
+        for d, k in self._unmarked.items():
+            self.unmarked[(d - self.start).days] = k
         self._derive(0)
 
     def _put(self, i: int, sp: Split) -> None:
@@ -123,6 +142,11 @@ class LoadHistory:
                 self._days[d] = split_volume(ss, self._memo)
             else:
                 self._days.pop(d, None)
+            k = _unmarked(ss)
+            if k:
+                self._unmarked[d] = k
+            else:
+                self._unmarked.pop(d, None)
         if self.empty or dates[0] < self.start or dates[-1] >= self.end_exclusive:
             self._rebuild()
             return 0
@@ -132,16 +156,26 @@ class LoadHistory:
             self.first = (min(days) - self.start).days if days else 0
         for d in dates:
             self._put(self.index(d), self._days.get(d, _NOTHING))
+            self.unmarked[self.index(d)] = self._unmarked.get(d, 0)
         start = self.index(dates[0])
         self._derive(start)
         return start
 
     def set_today(self, today: dt.date) -> None:
-        """The arrays reach at least to the end of today's week (the charts show "now")."""
+        """The arrays reach at least to the end of today's week (the charts show "now"); the
+        "done" curves count done sessions only before it."""
         if today != self._today:
-            self._today = today
+            old, self._today = self._today, today
             if not self.covers(today):
                 self._rebuild()
+            else:
+                self._derive(0 if old is None else max(0, min(self._clamped(old), self._clamped(today))))
+
+    def reach(self, day: dt.date) -> None:
+        """Make the arrays cover `day` (a report or page of a week past the last session)."""
+        if not self.covers(day):
+            self._reach = day
+            self._rebuild()
 
     def set_week_start(self, first_day: WeekStart) -> None:
         if first_day is not self.week_start_day:
@@ -156,19 +190,39 @@ class LoadHistory:
     def _derive(self, start: int) -> None:
         total = self.planned["load_au"] + self.done["load_au"]
         self.total_load = total
+        counted = total.copy()
+        if self._today is not None:
+            past = self._clamped(self._today)
+            counted[:past] = self.done["load_au"][:past]
+        self.counted_load = counted
         c = self.constants
         ls.ewma(total, ls.ewma_lambda(ls.ACUTE_DAYS), self.acute, start)
         ls.ewma(total, ls.ewma_lambda(ls.CHRONIC_DAYS), self.chronic, start)
         self.acwr = ls.ratio(self.acute, self.chronic)
         ls.uncoupled_acwr(total, self.acwr_uncoupled, start)
-        ls.ewma(total, 1.0 / c.fitness_days, self.fitness, start)
-        ls.ewma(total, 1.0 / c.fatigue_days, self.fatigue, start)
-        ls.form(self.fitness, self.fatigue, self.form, start)
+        # A change within the first 28 days of history moves the seed: everything is redone then.
+        seeded = start if start >= self.first + ls.HISTORY_DAYS else 0
+        self._seeded_ewma(counted, 1.0 / c.fitness_days, self.fitness, seeded)
+        self._seeded_ewma(counted, 1.0 / c.fatigue_days, self.fatigue, seeded)
+        ls.form(self.fitness, self.fatigue, self.form, seeded)
         self.building = ls.building_up(self.n, self.first)
         self.acwr[self.building] = np.nan
         self.acwr_uncoupled[self.building] = np.nan
         self.spike = ls.spike_ratio(self.longest_run)
         self._weekly()
+
+    def _seeded_ewma(self, x: np.ndarray, lam: float, out: np.ndarray, start: int) -> None:
+        """Chronic or acute load from the fair seed (load_series.fair_seed), from `start` on, or
+        from the seed when `start` is 0."""
+        if start > 0:
+            ls.ewma(x, lam, out, start)
+            return
+        seed = ls.fair_seed(x, self.first)
+        out[:self.first] = seed
+        ls.ewma(x, lam, out, self.first, seed)
+
+    def _clamped(self, day: dt.date) -> int:
+        return min(max(self.index(day), 0), self.n)
 
     def _weekly(self) -> None:
         self.week_planned = {m: a.reshape(-1, 7).sum(axis=1) for m, a in self.planned.items()}
@@ -210,5 +264,52 @@ class LoadHistory:
     def covers(self, day: dt.date) -> bool:
         return self.start <= day < self.end_exclusive
 
+    def unmarked_past(self) -> int:
+        """Past sessions (before today) still planned: neither marked done nor skipped. Rest days
+        are not counted. The "done" curves leave them out; the charts and the report say so."""
+        if self._today is None:
+            return 0
+        return int(self.unmarked[:self._clamped(self._today)].sum())
+
+    def week_figures(self, first: dt.date) -> tuple[float, float, float]:
+        """(load, monotony, strain) of the 7 days from `first`, whatever the first day of the
+        arrays' weeks: a report in ISO weeks reads a history in Sunday weeks (Foster 1998)."""
+        days = np.zeros(7)
+        for k in range(7):
+            day = first + dt.timedelta(days=k)
+            if self.covers(day):
+                days[k] = self.total_load[self.index(day)]
+        load, mono, strain = ls.monotony_strain(days)
+        return float(load[0]), float(mono[0]), float(strain[0])
+
+    def copy(self) -> LoadHistory:
+        """An independent copy (the exercise memo is shared: it is keyed by identity)."""
+        new = copy.copy(self)
+        for key, value in vars(self).items():
+            if isinstance(value, np.ndarray):
+                setattr(new, key, value.copy())
+            elif isinstance(value, dict) and key != "_memo":
+                setattr(new, key, {k: v.copy() if isinstance(v, np.ndarray) else v for k, v in value.items()})
+        return new
+
+    def with_days(self, by_day: Mapping[dt.date, Sequence[Session]]) -> LoadHistory:
+        """A copy in which the days of `by_day` hold exactly those sessions (a generated block
+        checked against the whole history before it is written)."""
+        new = self.copy()
+        new.update(by_day.keys(), lambda day: list(by_day.get(day, ())))
+        return new
+
 
 _NOTHING = Split()
+
+
+def unmarked_text(n: int) -> str:
+    """What the charts and the report say of past sessions the "done" curves leave out."""
+    if not n:
+        return ""
+    return (f"{n} past session{'s' if n != 1 else ''} not marked done: counted as not done in "
+            "chronic load, acute load and form")
+
+
+def _unmarked(sessions: Iterable[Session]) -> int:
+    return sum(1 for s in sessions if s.status is Status.PLANNED and s.kind is not Kind.REST)

@@ -17,7 +17,10 @@ Sources and choices (SCIENCE.md §1-3, §9):
 - Chronic load ("fitness") and acute load ("fatigue"), 42 and 7 days by default (Coggan's
   TrainingPeaks defaults, not constants fitted to the athlete: Hellard 2006 found 38 d, 17-59).
   Update rule (a) of SCIENCE.md §3, TrainingPeaks': X_t = X_{t-1} + (load_t - X_{t-1}) / TC,
-  i.e. an EWMA with lambda = 1 / TC, starting at 0.
+  i.e. an EWMA with lambda = 1 / TC. Both start from a fair seed, never from 0: the mean daily
+  load of the first 28 days of history (`fair_seed`), so a steady athlete's form is about 0 from
+  the first day instead of deeply negative for weeks (an app convention; TrainingPeaks starts from
+  the athlete's stated load).
 - Form = chronic - acute load of the day *before* (TrainingPeaks plots yesterday's values): how
   fresh the athlete starts a day, before that day's training. Form on the first day is 0.
 - Under 28 days of history the ratios and curves are "building up": `building_up` marks them.
@@ -56,6 +59,14 @@ def ewma(x: np.ndarray, lam: float, out: np.ndarray, start: int = 0, seed: float
         prev = lam * v + keep * prev
         append(prev)
     out[start:] = res
+
+
+def fair_seed(x: np.ndarray, first: int) -> float:
+    """The mean daily load of the first 28 days of history from day `first` (fewer when the history
+    is shorter): the chronic and acute loads start from it, so an athlete who trained before the
+    first logged day is not read as starting from nothing."""
+    window = x[first:first + HISTORY_DAYS]
+    return float(window.mean()) if len(window) else 0.0
 
 
 def ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:

@@ -37,4 +37,8 @@ MOUNTJOY_2023 = (
     "Mountjoy M et al. 2023 IOC consensus statement on Relative Energy Deficiency in Sport "
     "(REDs). Br J Sports Med 2023;57:1073-1097."
 )
-APP_CONVENTION = "App convention, written down in planner/domain/nutrition.py (SCIENCE.md \u00a79)."
+SLATER_PHILLIPS_2011 = (
+    "Slater G, Phillips SM. Nutrition guidelines for strength sports: sprinting, weightlifting, "
+    "throwing events, and bodybuilding. J Sports Sci 2011;29(Suppl 1):S67-S77."
+)
+APP_CONVENTION = "App convention: a choice of Hybrid Planner's, not a number from a study."

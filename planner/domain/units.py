@@ -1,4 +1,5 @@
-"""Show and read distances, loads and paces in the profile's units; storage always stays metric.
+"""Convert and read distances and loads in the profile's units; storage always stays metric.
+How they read is planner/words/quantities.py.
 
 Keeping one metric truth means every calculation (load, tonnage, nutrition) needs no unit logic;
 only the edges of the UI convert. The factors are the exact international definitions (the 1959
@@ -17,12 +18,13 @@ import re
 from planner.domain.enums import Units
 from planner.domain.errors import ValidationError
 from planner.domain.session import DISTANCE_RANGE, LOAD_RANGE
+from planner.words.numbers import SHOWN_DECIMALS, format_number
 
 KM_PER_MILE = 1.609344
 KG_PER_POUND = 0.45359237
+#: The US fluid ounce (1/128 of a US gallon of 3.785411784 L).
+L_PER_US_FL_OZ = 0.0295735295625
 STORE_DECIMALS = 6
-#: Decimals shown for a distance or load; enough for 0.01 km/mi and 1.25 kg plates.
-SHOWN_DECIMALS = 2
 
 _NUMBER_WITH_UNIT = re.compile(r"^\s*([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))\s*([a-zA-Z]*)\.?\s*$")
 _DISTANCE_WORDS = {"km": "km", "k": "km", "kms": "km", "mi": "mi", "mile": "mi", "miles": "mi"}
@@ -71,6 +73,16 @@ def load_from_display(value: float, units: Units) -> float:
     return round(kg, STORE_DECIMALS)
 
 
+def fluid_to_display(litres: float, units: Units) -> float:
+    """Litres, or US fluid ounces in imperial units (a sweat rate in L/h likewise per hour)."""
+    return litres / L_PER_US_FL_OZ if units is Units.IMPERIAL else litres
+
+
+def fluid_from_display(value: float, units: Units) -> float:
+    litres = value * L_PER_US_FL_OZ if units is Units.IMPERIAL else value
+    return round(litres, STORE_DECIMALS)
+
+
 def distance_limits(units: Units) -> tuple[float, float]:
     """The domain's distance range (DISTANCE_RANGE, km) in the display unit."""
     lo, hi = DISTANCE_RANGE
@@ -93,30 +105,6 @@ def parse_decimal(field: str, text: str) -> float:
     if not math.isfinite(value):
         raise ValidationError(field, f"must be a number (got {text.strip()!r})")
     return value
-
-
-def format_number(value: float, decimals: int = SHOWN_DECIMALS) -> str:
-    """At most `decimals` decimals, no trailing zeros: 10.0 -> "10", 6.2137 -> "6.21"."""
-    text = f"{value:.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def format_distance(km: float | None, units: Units, *, with_unit: bool = True) -> str:
-    """A stored distance as the user reads it ("10 km", "6.21 mi"); "" when there is none."""
-    if km is None:
-        return ""
-    text = format_number(distance_to_display(km, units))
-    return f"{text} {distance_unit(units)}" if with_unit else text
-
-
-def format_load(kg: float | None, units: Units, *, with_unit: bool = True) -> str:
-    """A stored load as the user reads it ("100 kg", "220.46 lb"); "" for bodyweight (None)."""
-    if kg is None:
-        return ""
-    text = format_number(load_to_display(kg, units))
-    return f"{text} {load_unit(units)}" if with_unit else text
 
 
 def parse_distance(text: str, units: Units, field: str = "distance_km") -> float | None:
@@ -164,16 +152,6 @@ def pace_s_per_km(duration_min: float, distance_km: float | None) -> float | Non
     if not distance_km or distance_km <= 0 or duration_min <= 0:
         return None
     return duration_min * 60.0 / distance_km
-
-
-def format_pace(seconds_per_km: float, units: Units) -> str:
-    """Pace as runners say it: 300 s/km -> "5:00 /km", or "8:03 /mi" in imperial units.
-
-    Seconds are rounded before splitting into minutes, so 299.7 s shows "5:00", never "4:60".
-    """
-    seconds = seconds_per_km * KM_PER_MILE if units is Units.IMPERIAL else seconds_per_km
-    minutes, secs = divmod(round(seconds), 60)
-    return f"{minutes}:{secs:02d} /{distance_unit(units)}"
 
 
 def _parse_quantity(

@@ -30,7 +30,8 @@ from icalendar import Calendar, Event
 from planner import __version__
 from planner.domain.enums import Units
 from planner.domain.session import Session
-from planner.io.paper_text import KIND_WORDS, detail_lines
+from planner.words.labels import KIND_WORDS
+from planner.words.paper import detail_lines
 
 #: Fixed for the app, forever: changing it would duplicate every event users have imported.
 UID_NAMESPACE = uuid.UUID("5c3f6d0e-8a7b-4f51-9a43-2f1b8e0c7d21")

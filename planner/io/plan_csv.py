@@ -29,11 +29,12 @@ from pathlib import Path
 
 from planner.domain.enums import Kind, Status
 from planner.domain.errors import ValidationError
-from planner.domain.exercise_text import format_exact, format_exercises, parse_exercises
+from planner.domain.exercise_text import format_exercises, parse_exercises
 from planner.domain.plan_edit import end_of_day
 from planner.domain.session import POSITION_RANGE, Session
 from planner.domain.units import parse_decimal
 from planner.domain.weeks import parse_date
+from planner.words.numbers import format_exact
 
 COLUMNS: tuple[str, ...] = (
     "date", "time", "kind", "type", "title", "duration_min", "rpe", "distance_km", "exercises",

@@ -20,23 +20,22 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from planner.domain.enums import Goal, Kind, Status, Units
+from planner.domain.enums import Kind, Status, Units
 from planner.domain.profile import Profile
 from planner.domain.session import Session
 from planner.domain.totals import week_totals
-from planner.domain.units import format_distance
 from planner.domain.weeks import iso_week_name, week_days, week_start
-from planner.io.paper_text import detail_lines, duration_text, tonnage_text
+from planner.words.dates import long_date
+from planner.words.fluid import fluid_range_text
+from planner.words.labels import GOAL_WORDS
+from planner.words.numbers import grouped
+from planner.words.paper import detail_lines
+from planner.words.quantities import duration_text, format_distance, tonnage_text
 
 SessionsBetween = Callable[[dt.date, dt.date], list[Session]]
 DELOAD_RATIO = 0.8
 HISTORY_WEEKS = 3
 
-GOAL_WORDS = {
-    Goal.RUN: "Weightlifting for running",
-    Goal.LIFT: "Running for weightlifters",
-    Goal.BALANCED: "Balanced hybrid",
-}
 
 
 class Phase(StrEnum):
@@ -89,24 +88,22 @@ class DayNutrition:
     fluid_l: Amount = None
     note: str = ""  # what kind of day it is, e.g. "About an hour of training"
 
-    def lines(self) -> tuple[str, ...]:
-        """ "Carbs 350–490 g", "Protein 98–140 g", "Fat 60–95 g", "Fluid 2.5–3.1 L", the note."""
-        parts = [(self.carb_g, "Carbs", "g", 0), (self.protein_g, "Protein", "g", 0), (self.fat_g, "Fat", "g", 0),
-                 (self.fluid_l, "Fluid", "L", 1)]
-        lines = [f"{word} {_amount(v, digits)} {unit}" for v, word, unit, digits in parts if v is not None]
+    def lines(self, units: Units = Units.METRIC) -> tuple[str, ...]:
+        """ "Carbs 350–490 g", "Protein 98–140 g", "Fat 60–95 g", "Fluid 2.58–2.75 L" (or
+        "87–93 fl oz" in imperial units), the note."""
+        grams = [(self.carb_g, "Carbs"), (self.protein_g, "Protein"), (self.fat_g, "Fat")]
+        lines = [f"{word} {_grams(v)} g" for v, word in grams if v is not None]
+        if self.fluid_l is not None:
+            lo, hi = self.fluid_l if isinstance(self.fluid_l, tuple) else (self.fluid_l, self.fluid_l)
+            lines.append(f"Fluid {fluid_range_text(lo, hi, units)}")
         if self.note:
             lines.append(self.note)
         return tuple(lines)
 
 
-def _amount(value: float | tuple[float, float], digits: int) -> str:
-    def one(x: float) -> str:
-        return f"{round(x):,}" if digits == 0 else f"{x:.{digits}f}"
-
-    if isinstance(value, tuple):
-        lo, hi = (one(x) for x in value)
-        return lo if lo == hi else f"{lo}–{hi}"
-    return one(value)
+def _grams(value: float | tuple[float, float]) -> str:
+    lo, hi = (grouped(x) for x in (value if isinstance(value, tuple) else (value, value)))
+    return lo if lo == hi else f"{lo}–{hi}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,10 +168,6 @@ class Extras:
     load: LoadSource | None = None
     findings: FindingsSource | None = None
     sources: tuple[str, ...] = ()  # citations for what these engines print
-
-
-def long_date(d: dt.date) -> str:
-    return f"{d:%a} {d.day} {d:%b} {d.year}"
 
 
 def first_day_of_week(day: dt.date, profile: Profile) -> dt.date:

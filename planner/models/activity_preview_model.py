@@ -10,15 +10,16 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from planner.domain.activity_match import Decision, Outcome
+from planner.domain.enums import Units
 from planner.domain.session import Session
 from planner.services.activity_import import Preview
+from planner.words.quantities import format_distance
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Date", "Time", "Activity", "Duration", "Distance", "Heart rate", "File", "In the plan")
 PLAN_COLUMN = COLUMNS.index("In the plan")
 OPTIONS_ROLE = Qt.ItemDataRole.UserRole + 1  # the choices for the plan column: list of labels
 OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's Outcome
-MILE_KM = 1.609344
 NEW_SESSION = "New session"
 
 
@@ -122,10 +123,7 @@ class ActivityPreviewModel(QAbstractTableModel):
         if col == 3:
             return f"{s.actual_duration_min} min" if s.actual_duration_min else ""
         if col == 4:
-            km = s.actual_distance_km
-            if km is None:
-                return ""
-            return f"{km / MILE_KM:.2f} mi" if self._imperial else f"{km:.2f} km"
+            return format_distance(s.actual_distance_km, Units.IMPERIAL if self._imperial else Units.METRIC)
         if col == 5:
             if s.avg_hr and s.max_hr:
                 return f"{s.avg_hr} / {s.max_hr} bpm"

@@ -13,14 +13,14 @@ from PySide6.QtCore import (
 )
 
 from planner.domain.enums import Kind, Units
-from planner.domain.labels import KIND_GROUPS, TYPE_WORDS
 from planner.domain.session import Template
 from planner.models import mime
-from planner.models.session_text import template_summary, template_tooltip
 from planner.models.two_level import GROUP, Index, TwoLevelModel
 from planner.models.undo import ChangeBus
 from planner.services.changes import Changes
 from planner.store.records import TemplateRepository
+from planner.words.cards import template_summary, template_tooltip
+from planner.words.labels import KIND_GROUPS, TYPE_WORDS
 
 TemplateIdRole = Qt.ItemDataRole.UserRole + 10
 TemplateRole = Qt.ItemDataRole.UserRole + 11

@@ -15,12 +15,13 @@ from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
 from planner.domain.enums import Units
 from planner.domain.session import Session
 from planner.domain.weeks import week_days
-from planner.models import mime, session_text
+from planner.models import mime
 from planner.models.two_level import GROUP, ROOT, Index, TwoLevelModel
 from planner.models.undo import ChangeBus
 from planner.services.changes import Changes
 from planner.services.plan import PlanService
 from planner.store.sessions import SessionRepository
+from planner.words import cards
 
 SessionRole = Qt.ItemDataRole.UserRole + 1
 DateRole = Qt.ItemDataRole.UserRole + 2
@@ -199,11 +200,11 @@ class WeekModel(TwoLevelModel):
         if role == UnitsRole:
             return self._units
         if role == Qt.ItemDataRole.ToolTipRole:
-            return session_text.tooltip(s, self._units, self._today())
+            return cards.tooltip(s, self._units, self._today())
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return session_text.accessible_text(s, self._units)
+            return cards.accessible_text(s, self._units)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return session_text.accessible_description(s, self._units, self._today())
+            return cards.accessible_description(s, self._units, self._today())
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -1,50 +1,41 @@
-"""Applying a plan-check fix: the same session edits the check simulated (domain/rules/edits.py),
-run through PlanService inside one `runner.group`, so a fix is one undo step and one broadcast in
-the window and one save on the command line."""
+"""Applying a plan-check fix: the result the check tried on a copy (domain/rules/edits.py
+`fix_result`), stored as one operation, so a fix is one undo step and one broadcast in the window
+and one save on the command line, and what was tried is what gets applied."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from planner.domain.enums import Status
-from planner.domain.rules import Fix, FixKind
-from planner.domain.rules.edits import deloaded, easy_run, shortened, swapped
-from planner.services.plan import PlanService
+from planner.domain.rules import Fix
+from planner.domain.rules.edits import fix_result
+from planner.domain.session import Session
+from planner.services.operations import SessionsOp
 from planner.services.runner import Runner
+from planner.store.store import Store
+
+
+class _StorePlan:
+    """The store read the way `fix_result` reads a plan."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def day(self, date: dt.date) -> Sequence[Session]:
+        return self.store.sessions.on_date(date)
+
+    def session(self, id: int) -> Session | None:
+        return self.store.sessions.get(id) if self.store.sessions.exists(id) else None
 
 
 def apply_fix(runner: Runner, fix: Fix, today: dt.date | None = None) -> bool:
     """Make the change `fix` describes; False when its sessions are gone (nothing is changed)."""
     store = runner.store
-    plan = PlanService(runner)
-    sessions = [store.sessions.get(i) for i in fix.session_ids if store.sessions.exists(i)]
-    if len(sessions) != len(fix.session_ids):
+    try:
+        templates = [store.templates.get(fix.template_id)] if fix.template_id else []
+    except KeyError:  # the library entry was deleted since the fix was offered
         return False
-    with runner.group(f"Apply fix: {fix.text}"):
-        k = fix.kind
-        if k is FixKind.MOVE and fix.date is not None:
-            plan.move([s.id for s in sessions if s.id is not None], fix.date)
-        elif k is FixKind.MAKE_EASY:
-            for s in sessions:
-                plan.edit(easy_run(s))
-        elif k is FixKind.SHORTEN and fix.distance_km is not None:
-            for s in sessions:
-                plan.edit(shortened(s, fix.distance_km))
-        elif k is FixKind.SWAP_UPPER:
-            t = store.templates.get(fix.template_id)
-            for s in sessions:
-                plan.edit(swapped(s, t))
-        elif k in (FixKind.ADD_MOBILITY, FixKind.ADD_LIFT, FixKind.ADD_RUN) and fix.date is not None:
-            plan.add_from_template(fix.template_id, fix.date)
-        elif k is FixKind.DELOAD and fix.date is not None:
-            week = store.sessions.between(fix.date, fix.date + dt.timedelta(days=6))
-            for s in week:
-                if s.status is Status.PLANNED and (today is None or s.date >= today):
-                    plan.edit(deloaded(s, fix.share))
-        elif k is FixKind.REORDER and len(sessions) == 2:
-            a, b = sessions
-            plan.edit(a.replace(time=b.time, position=b.position))
-            plan.edit(b.replace(time=a.time, position=a.position))
-        else:
-            return False
-    return True
+    result = fix_result(fix, _StorePlan(store), templates, today)
+    if result is None:
+        return False
+    return runner.run(SessionsOp(f"Apply fix: {fix.text}", result.before, result.after))

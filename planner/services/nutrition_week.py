@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planner.domain.energy import low_energy_prompt
-from planner.domain.nutrition import DayTargets, estimate_low_kcal, week_targets
+from planner.domain.nutrition import DayTargets, expenditure_kcal, week_targets
 from planner.domain.profile import NutritionLog, Profile
 from planner.domain.weeks import week_days
 from planner.services.nutrition_log import intake_between
@@ -40,5 +40,6 @@ def week_nutrition(store: Store, first_day: dt.date, logs: dict[dt.date, Nutriti
     targets = tuple(week_targets(profile, days, store.sessions.between))
     if logs is None:
         logs = intake_between(store, days[0], days[-1])
-    prompt = low_energy_prompt(days[-1], logs.values(), {t.date: estimate_low_kcal(t) for t in targets})
+    spent = {t.date: kcal for t in targets if (kcal := expenditure_kcal(t)) is not None}
+    prompt = low_energy_prompt(days[-1], logs.values(), spent)
     return WeekNutrition(first_day, profile, targets, logs, prompt)

@@ -7,12 +7,12 @@ from collections.abc import Iterable, Sequence
 
 from planner.domain import plan_match
 from planner.domain.enums import Status
-from planner.domain.labels import day_name
 from planner.domain.plan_edit import as_new_plan, end_of_day, insert_into_day, renumber
 from planner.domain.plan_match import CopyMode
 from planner.domain.session import Session
 from planner.services.operations import SessionsOp
 from planner.services.runner import Runner
+from planner.words.labels import day_name
 
 
 def _quote(sessions: Sequence[Session]) -> str:

@@ -1,8 +1,8 @@
 """The plan check over the store: builds the rules' window and keeps a load history current.
 
-Qt-free, so the dock and the command line read the same findings. `PlanCheck.update(changes)`
-re-reads only the changed days of the load history (LoadHistory.update), so a refresh after one
-change costs the rules over the five weeks shown, not a pass over the whole history.
+Qt-free, so the dock and the command line read the same findings. The load rules read the one
+load history of planner/services/load.py: handed a shared `LoadService` (the window's), the check
+only reads it; without one it keeps its own, fed by `update(changes)`.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from planner.domain.rules import Finding, PlanWindow
 from planner.domain.rules.model import LOOKAHEAD_DAYS, LOOKBACK_DAYS
 from planner.services.changes import Changes
+from planner.services.load import LoadService
 from planner.store.store import Store
 
 if TYPE_CHECKING:
@@ -20,28 +21,19 @@ if TYPE_CHECKING:
 
 
 class PlanCheck:
-    def __init__(self, store: Store, today: dt.date | None = None) -> None:
+    def __init__(self, store: Store, today: dt.date | None = None, load: LoadService | None = None) -> None:
         self.store = store
         self.today = today or dt.date.today()
-        self.history: LoadHistory | None = None
+        self._owns_load = load is None
+        self.load = load or LoadService(store, lambda: self.today)
 
     def _history(self) -> LoadHistory:
-        from planner.domain.load_history import LoadHistory  # numpy: loaded at the first check
-
-        profile = self.store.profile.get()
-        if self.history is None or self.history.week_start_day is not profile.week_start:
-            self.history = LoadHistory(profile.week_start)
-            self.history.load(self.store.sessions.all(), today=self.today)
-        return self.history
+        return self.load.history()
 
     def update(self, changes: Changes) -> None:
-        """Keep the load history current after `changes` (cheap: only the changed days)."""
-        if self.history is None:
-            return
-        if changes.everything or changes.profile:
-            self.history = None
-        elif changes.dates:
-            self.history.update(changes.dates, self.store.sessions.on_date)
+        """Note `changes` for the load history this check keeps (a shared one is fed elsewhere)."""
+        if self._owns_load:
+            self.load.notify(changes)
 
     def window(self, first: dt.date, last: dt.date, load_rules: bool = True) -> PlanWindow:
         sessions: dict[dt.date, list] = {}

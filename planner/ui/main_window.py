@@ -112,12 +112,14 @@ class MainWindow(QMainWindow):
     # -- panes ---------------------------------------------------------------------------------
     def _add_panes(self) -> None:
         """Every pane of the window, one line each (the host keeps them current)."""
-        self.charts_dock = self.add_pane(ChartsDock(self.store, self), shortcut="Ctrl+2")
+        self.charts_dock = self.add_pane(ChartsDock(self.store, self, load=self.parts.load),
+                                         shortcut="Ctrl+2")
         self._keep_chart_choices()
         self.nutrition_dock = self.add_pane(NutritionDock(self.store, self, write_intake=self._log_intake,
                                                           today=self._today()), shortcut="Ctrl+3")
         self.nutrition_dock.daySelected.connect(self.show_day)
         self.plancheck_dock = self.add_pane(PlanCheckDock(self.store, self.parts.runner, self, today=self._today(),
+                                                          load=self.parts.load,
                                                           dismissals=Dismissals(str(self.store.path), self.settings)),
                                             shortcut="Ctrl+4")
         self.plancheck_dock.sessionRequested.connect(self.show_session)
@@ -240,7 +242,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self.parts, self.go_to, self)
         file_menu.addActions(self.files.plan_actions())
         file_menu.addSeparator()
-        self.printing = PrintActions(self.store, lambda: self.week_model.first_day, self)
+        self.printing = PrintActions(self.store, lambda: self.week_model.first_day, self, self.parts.load)
         file_menu.addActions(self.printing.actions())
         file_menu.addSeparator()
         file_menu.addActions(self.files.backup_actions())

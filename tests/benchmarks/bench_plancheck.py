@@ -88,7 +88,7 @@ def main() -> None:
         check(window_, with_fixes=False)
 
     def full_history() -> None:
-        dock.check.history = None
+        dock.check.load.reset()
         dock.check.window(first, dock.last_day)
 
     from planner.domain.rules.engine import candidates

@@ -29,6 +29,10 @@ def test_report_json_command_prints_nutrition(cli, data_dir):
     rc, out, err = cli("--data-dir", data_dir, "report", "--week", "2026-W48", "--json")
     assert (rc, err) == (0, "")
     days = json.loads(out)["days"]
-    # empty week, woman: EFSA 2.0 L; 3-5 g/kg = 210-350 g
+    # empty week, woman: EFSA 2.0 L; 3-5 g/kg = 210-350 g; no height and age: no energy, no fat
     assert days[3]["nutrition"] == {"carbohydrate_g": [210, 350], "protein_g": [98, 140],
-                                    "fat_g": [34, 117], "fluid_l": [2, 2], "energy_kcal": [1540, 3015]}
+                                    "fat_g": None, "fluid_l": [2, 2], "energy_kcal": None, "fuelling": []}
+    cli("--data-dir", data_dir, "profile", "--height-cm", "165", "--age", "30")
+    rc, out, err = cli("--data-dir", data_dir, "report", "--week", "2026-W48", "--json")
+    # Mifflin-St Jeor: 700 + 1031.25 - 150 - 161 = 1420.25 kcal; x 1.4-1.5 = 1988.35-2130.38 kcal
+    assert json.loads(out)["days"][3]["nutrition"]["energy_kcal"] == [1988, 2130]

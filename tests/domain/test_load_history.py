@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.domain import load_series as ls
 from planner.domain.enums import Kind, Status, WeekStart
 from planner.domain.errors import ValidationError
 from planner.domain.load_history import LoadHistory, TimeConstants
@@ -94,14 +95,90 @@ def test_series_building_up_and_fitness_by_hand():
     # Only 14 days of history: every ratio is "building up" (NaN) and flagged.
     assert h.building.all()
     assert np.isnan(h.acwr).all() and np.isnan(h.acwr_uncoupled).all()
-    # Fatigue (TC 7): day 0: 200/7; day 1: 200/7 * 6/7. Fitness (TC 42): 200/42, then * 41/42.
-    assert h.fatigue[0] == pytest.approx(200 / 7)
-    assert h.fatigue[1] == pytest.approx(200 / 7 * 6 / 7)
-    assert h.fitness[1] == pytest.approx(200 / 42 * 41 / 42)
-    # Form on day 2 = fitness(day 1) - fatigue(day 1).
-    assert h.form[2] == pytest.approx(200 / 42 * 41 / 42 - 200 / 7 * 6 / 7)
-    # EWMA acute (lambda 0.25) on day 0: 50; chronic (2/29): 400/29.
+    # Chronic and acute load start from the fair seed, the mean daily load of the history's first
+    # 28 days (here all 14): (200 + 420 + 360 + 180) / 14 AU, never from 0.
+    seed = 1160 / 14
+    # Fatigue (TC 7), day 0: seed + (200 - seed) / 7; day 1 (no load): that x 6/7.
+    assert h.fatigue[0] == pytest.approx(seed + (200 - seed) / 7)
+    assert h.fatigue[1] == pytest.approx((seed + (200 - seed) / 7) * 6 / 7)
+    fitness_1 = (seed + (200 - seed) / 42) * 41 / 42
+    assert h.fitness[1] == pytest.approx(fitness_1)
+    # Form on day 2 = fitness(day 1) - fatigue(day 1); on day 0 it is seed - seed = 0.
+    assert h.form[2] == pytest.approx(fitness_1 - (seed + (200 - seed) / 7) * 6 / 7)
+    assert h.form[0] == 0
+    # EWMA acute (lambda 0.25) on day 0: 50; chronic (2/29): 400/29 (the ratio's EWMAs start at 0,
+    # and stay hidden for 28 days).
     assert h.acute[0] == 50 and h.chronic[0] == pytest.approx(400 / 29)
+
+
+def steady(days: int) -> list[Session]:
+    """A steady athlete: six 60-min runs at RPE 5 a week (300 AU) and a rest day, every week."""
+    return [run(d(k), 60, 5, 10) for k in range(days) if k % 7 != 6]
+
+
+@pytest.mark.parametrize("day", [28, 41])  # day 29 and day 42 of history
+def test_a_steady_athlete_reads_about_even_form_from_the_start(day):
+    # From 0 the same plan read -134 AU on day 29 and -100 on day 42 (issue 18); from the fair seed
+    # form stays within a day's swing of 0: the acute load moves with the weekly rest day.
+    h = history(steady(70))
+    assert abs(h.form[day]) < 40
+    # What starting from 0 gives, for the record: deeply negative.
+    zero = np.zeros(h.n)
+    fit, fat, form = zero.copy(), zero.copy(), zero.copy()
+    ls.ewma(h.total_load, 1 / 42, fit)
+    ls.ewma(h.total_load, 1 / 7, fat)
+    ls.form(fit, fat, form)
+    assert form[day] < -90
+
+
+def test_the_seed_is_the_mean_of_the_first_28_days_only():
+    # 28 days at 300 AU six days a week, then the load doubles: the seed stays 6 x 300 / 7.
+    sessions = steady(28) + [run(d(k), 120, 5, 20) for k in range(28, 56)]
+    h = history(sessions)
+    assert ls.fair_seed(h.total_load, h.first) == pytest.approx(6 * 300 / 7)
+    assert h.fitness[0] == pytest.approx(6 * 300 / 7 + (300 - 6 * 300 / 7) / 42)
+
+
+def test_past_sessions_never_marked_done_leave_the_done_curves():
+    # Day 0 done (200 AU), day 6 and day 9 still planned; today is day 8: day 6 is past and
+    # unmarked, so chronic and acute load leave it out; day 9 is still to come and counts.
+    h = LoadHistory()
+    h.load(sample(), today=d(8))
+    assert h.counted_load[6] == 0 and h.total_load[6] == 360
+    assert h.counted_load[9] == 180
+    assert h.unmarked_past() == 1
+    plan = history(sample())  # no today: the plan as planned counts everywhere
+    assert plan.unmarked_past() == 0 and h.fatigue[7] < plan.fatigue[7]
+    # The ratios and the plan check read the plan as planned, whatever today is.
+    assert h.acute.tolist() == plan.acute.tolist()
+    # A rest day never marked done is not a session to mark.
+    rest = Session(kind=Kind.REST, title="Rest day", duration_min=0, rpe=0, date=d(3))
+    h.load([*sample(), rest], today=d(8))
+    assert h.unmarked_past() == 1
+    # Moving today on past day 6 counts it again, exactly as a fresh load would.
+    h.set_today(d(5))
+    fresh = LoadHistory()
+    fresh.load([*sample(), rest], today=d(5))
+    assert h.fatigue.tolist() == fresh.fatigue.tolist() and h.unmarked_past() == 0
+
+
+def test_week_figures_in_any_weeks():
+    h = history(sample(), first_day=WeekStart.SUN)
+    # The ISO week d(0)..d(6): 200, 0, 420, 0, 0, 0, 360 AU.
+    load, mono, strain = h.week_figures(MONDAY)
+    days = np.array([200, 0, 420, 0, 0, 0, 360])
+    assert load == 980 and mono == pytest.approx(days.mean() / days.std())
+    assert strain == pytest.approx(980 * mono)
+
+
+def test_with_days_leaves_the_original_alone():
+    h = history(sample())
+    block = {d(20): [run(d(20), 100, 5, 20)], d(9): []}
+    other = h.with_days(block)
+    assert other.total_load[20] == 500 and other.total_load[9] == 0
+    assert h.n == 14 and h.total_load[9] == 180
+    full = history([s for s in sample() if s.date != d(9)] + block[d(20)])
+    assert other.fitness.tolist() == full.fitness.tolist()
 
 
 def test_ratio_appears_on_the_28th_day():
@@ -120,10 +197,12 @@ def test_spike_found_through_planned_runs():
 
 
 def test_user_time_constants():
+    seed = 1160 / 14
     h = history(sample(), constants=TimeConstants(fitness_days=28, fatigue_days=5))
-    assert h.fitness[0] == pytest.approx(200 / 28) and h.fatigue[0] == pytest.approx(200 / 5)
+    assert h.fitness[0] == pytest.approx(seed + (200 - seed) / 28)
+    assert h.fatigue[0] == pytest.approx(seed + (200 - seed) / 5)
     h.set_constants(TimeConstants())
-    assert h.fitness[0] == pytest.approx(200 / 42)
+    assert h.fitness[0] == pytest.approx(seed + (200 - seed) / 42)
     with pytest.raises(ValidationError, match="fewer than chronic load days"):
         TimeConstants(fitness_days=7, fatigue_days=7)
 
@@ -137,17 +216,28 @@ def test_sunday_weeks():
 
 
 def test_update_recomputes_from_the_changed_day_and_equals_a_full_load():
-    sessions = sample()
+    sessions = steady(42)
     h = history(sessions)
     fitness_before = h.fitness.copy()
-    added = run(d(11), 60, 5, 12)
+    added = run(d(33), 60, 5, 12)  # past the first 28 days: the seed stays
     sessions.append(added)
-    start = h.update([d(11)], lambda day: [s for s in sessions if s.date == day])
-    assert start == 11
-    assert h.fitness[:11].tolist() == fitness_before[:11].tolist()
-    assert h.planned["load_au"][11] == 300
+    start = h.update([d(33)], lambda day: [s for s in sessions if s.date == day])
+    assert start == 33
+    assert h.fitness[:33].tolist() == fitness_before[:33].tolist()
+    assert h.planned["load_au"][33] == 600
     full = history(sessions)
     for name in ("fitness", "fatigue", "form", "acute", "chronic", "week_load"):
+        assert getattr(h, name).tolist() == getattr(full, name).tolist(), name
+
+
+def test_a_change_in_the_first_28_days_moves_the_seed():
+    sessions = sample()
+    h = history(sessions)
+    sessions.append(run(d(11), 60, 5, 12))
+    h.update([d(11)], lambda day: [s for s in sessions if s.date == day])
+    full = history(sessions)
+    assert h.fitness[0] == full.fitness[0] == pytest.approx(1160 / 14 + 300 / 14 + (200 - 1460 / 14) / 42)
+    for name in ("fitness", "fatigue", "form"):
         assert getattr(h, name).tolist() == getattr(full, name).tolist(), name
 
 
@@ -184,3 +274,29 @@ def test_any_update_equals_a_full_recompute(rows, day, minutes):
         assert np.allclose(getattr(h, name), getattr(full, name)), name
     assert np.array_equal(np.isnan(h.acwr), np.isnan(full.acwr))
     assert np.allclose(h.acwr_uncoupled, full.acwr_uncoupled, equal_nan=True)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 80), st.integers(10, 120), st.integers(1, 10), st.booleans()),
+                min_size=1, max_size=30),
+       st.lists(st.tuples(st.integers(-5, 90), st.integers(0, 120), st.booleans()), min_size=1, max_size=5),
+       st.integers(0, 90), st.integers(0, 90))
+def test_updates_and_a_moving_today_equal_a_fresh_read(rows, edits, today, later):
+    """The fair seed, the done-only past and incremental updates together: whatever changes and
+    wherever today moves, the arrays equal a fresh read of the same sessions."""
+    status = {True: Status.DONE, False: Status.PLANNED}
+    sessions = [run(d(k), m, r, status=status[done]) for k, m, r, done in rows]
+    h = LoadHistory()
+    h.load(sessions, today=d(today))
+    for k, minutes, done in edits:
+        sessions = [s for s in sessions if s.date != d(k)]
+        if minutes:
+            sessions.append(run(d(k), minutes, 5, status=status[done]))
+        h.update([d(k)], lambda x, now=sessions: [s for s in now if s.date == x])
+    h.set_today(d(later))
+    full = LoadHistory()
+    full.load(sessions, today=d(later))
+    # (arrays never shrink when today moves back: the kept tail holds no session)
+    assert h.start == full.start and h.n >= full.n and h.unmarked_past() == full.unmarked_past()
+    for name in ("fitness", "fatigue", "form", "counted_load", "total_load", "acute", "chronic"):
+        assert np.allclose(getattr(h, name)[:full.n], getattr(full, name)), name

@@ -133,7 +133,7 @@ def test_heavy_legs_never_the_day_before_intervals_or_long_run():
     for s in _history():
         by_day[s.date].append(s)
     heavy = [s for s in _history() if is_heavy_lower(s)]
-    assert len(heavy) > 250
+    assert len(heavy) > 200  # judged from the sets: a deadlift day at set RPE 7-7.5 is not heavy
     for s in heavy:
         nxt = by_day[s.date + dt.timedelta(days=1)]
         assert not any(n.type == "intervals" or is_long_run(n) for n in nxt), s.date

@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from planner.domain import units as u
 from planner.domain.enums import Units
 from planner.domain.errors import ValidationError
+from planner.words import numbers as n
+from planner.words import quantities as q
 
 M, IMP = Units.METRIC, Units.IMPERIAL
 
@@ -75,38 +77,38 @@ def test_load_range_in_pounds():
 
 
 def test_format():
-    assert u.format_distance(10.0, M) == "10 km"
-    assert u.format_distance(10.0, IMP) == "6.21 mi"
-    assert u.format_distance(16.09344, IMP, with_unit=False) == "10"
-    assert u.format_distance(None, IMP) == ""
-    assert u.format_load(100, IMP) == "220.46 lb"
-    assert u.format_load(102.5, M) == "102.5 kg"
-    assert u.format_load(None, M) == ""
-    assert u.format_number(0.0) == "0"
-    assert u.format_number(-0.001) == "0"
+    assert q.format_distance(10.0, M) == "10 km"
+    assert q.format_distance(10.0, IMP) == "6.21 mi"
+    assert q.format_distance(16.09344, IMP, with_unit=False) == "10"
+    assert q.format_distance(None, IMP) == ""
+    assert q.format_load(100, IMP) == "220 lb"
+    assert q.format_load(102.5, M) == "102.5 kg"
+    assert q.format_load(None, M) == ""
+    assert n.format_number(0.0) == "0"
+    assert n.format_number(-0.001) == "0"
 
 
 def test_pace():
     assert u.pace_s_per_km(50, 10) == 300.0
     assert u.pace_s_per_km(50, None) is None
     assert u.pace_s_per_km(50, 0) is None
-    assert u.format_pace(300, M) == "5:00 /km"
-    assert u.format_pace(300, IMP) == "8:03 /mi"  # 482.8 s per mile
-    assert u.format_pace(299.7, M) == "5:00 /km"  # never "4:60"
-    assert u.format_pace(359.5, M) == "6:00 /km"
-    assert u.format_pace(245, M) == "4:05 /km"
+    assert q.format_pace(300, M) == "5:00 /km"
+    assert q.format_pace(300, IMP) == "8:03 /mi"  # 482.8 s per mile
+    assert q.format_pace(299.7, M) == "5:00 /km"  # never "4:60"
+    assert q.format_pace(359.5, M) == "6:00 /km"
+    assert q.format_pace(245, M) == "4:05 /km"
 
 
 @given(st.floats(min_value=0, max_value=300))
 def test_shown_distance_reads_back_within_display_precision(km):
     for units in Units:
-        shown = u.format_distance(km, units, with_unit=False)
+        shown = q.format_distance(km, units, with_unit=False)
         back = u.parse_distance(shown, units)
         assert back == pytest.approx(km, abs=0.005 * u.KM_PER_MILE + 1e-9)
 
 
 @given(st.floats(min_value=0, max_value=1102.31))
 def test_any_pound_value_in_range_parses(lb):
-    kg = u.parse_load(u.format_number(lb, 4), IMP)
+    kg = u.parse_load(n.format_number(lb, 4), IMP)
     assert kg is not None
     assert 0 <= kg <= 500

@@ -9,9 +9,9 @@ import pytest
 
 from planner.domain.enums import Kind, Status, Units, WeekStart
 from planner.domain.session import Session
-from planner.domain.target_text import target_in_units
 from planner.domain.totals import done_totals, planned_totals
 from planner.domain.weeks import first_day_after_start_change, week_label
+from planner.words.targets import target_in_units
 
 
 def test_monday_week_keeps_its_iso_number():

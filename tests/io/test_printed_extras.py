@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from planner.domain.enums import Kind
+from planner.domain.enums import Kind, Sex
 from planner.domain.profile import Profile
 from planner.domain.session import Session
 from planner.io.printed_extras import NUTRITION_SOURCES, available_extras
@@ -44,7 +44,14 @@ def test_nutrition_targets_from_the_engine():
     monday = week.nutrition_by_day[MONDAY].lines()
     # about an hour of training: 5-7 g/kg x 70 kg = 350-490 g (Thomas 2016); protein 1.4-2.0 g/kg = 98-140 g
     assert monday[:2] == ("Carbs 350–490 g", "Protein 98–140 g")
-    assert monday[-1] == "About an hour of training"
+    # the day's class, then each run's fuelling in the nutrition panel's words (one function)
+    assert monday[-1] == ("Moderate day (about an hour of training). Easy hour \u2013 During: a carbohydrate "
+                          "mouth rinse or small amounts.")
+    # no height, age and sex: no fat line (fat is the rest of an energy figure there is none of)
+    assert not any(line.startswith("Fat") for line in monday)
+    with_body = build_printed_week(MONDAY, lambda a, b: [s for s in [run] if a <= s.date <= b],
+                                   Profile(body_mass_kg=70, height_cm=175, age=30, sex=Sex.MALE), extras)
+    assert with_body.nutrition_by_day[MONDAY].lines()[2].startswith("Fat ")
     # a rest day: 3-5 g/kg = 210-350 g
     assert week.nutrition_by_day[MONDAY + dt.timedelta(days=1)].lines()[0] == "Carbs 210–350 g"
 

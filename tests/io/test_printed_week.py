@@ -10,7 +10,6 @@ from planner.domain.enums import Kind, Status, Units, WeekStart
 from planner.domain.profile import Profile
 from planner.domain.session import Exercise, Session, WorkSet
 from planner.io.paper import Paper, country_of_locale, paper_for_country
-from planner.io.paper_text import detail_lines, exercise_lines
 from planner.io.printed_week import (
     DayNutrition,
     Extras,
@@ -20,6 +19,7 @@ from planner.io.printed_week import (
     build_printed_weeks,
     week_load,
 )
+from planner.words.paper import detail_lines, exercise_lines
 
 MONDAY = dt.date(2026, 11, 23)  # ISO week 2026-W48
 
@@ -59,9 +59,9 @@ def test_lift_lines_spell_out_sets_reps_and_load():
     # volume: 5 working sets x 5 reps x 100 kg = 2,500 kg (the 60 kg warm-up counts zero)
     assert detail_lines(squat_day(), Units.METRIC) == (
         "Lift · Lower body", "1 h · RPE 8", "Volume 2,500 kg", "Back squat 5 × 5 @ 100 kg RPE 8 (+1 warm-up)")
-    # 100 kg / 0.45359237 = 220.46 lb; 2,500 kg = 5,511.56 lb -> 5,512 lb
+    # 100 kg / 0.45359237 = 220.46 lb -> 220 lb (2.5 lb steps); 2,500 kg = 5,511.56 lb -> 5,512 lb
     lines = detail_lines(squat_day(), Units.IMPERIAL)
-    assert lines[2:] == ("Volume 5,512 lb", "Back squat 5 × 5 @ 220.46 lb RPE 8 (+1 warm-up)")
+    assert lines[2:] == ("Volume 5,512 lb", "Back squat 5 × 5 @ 220 lb RPE 8 (+1 warm-up)")
 
 
 def test_pyramid_and_bodyweight_sets():
@@ -141,9 +141,11 @@ def test_extras_fill_the_hooks():
                     findings=lambda first, between, p: [Finding("Warning", "Heavy legs before intervals", MONDAY)])
     week = build_printed_week(MONDAY, between_of([tempo()]), Profile(), extras)
     assert seen["days"][0] == MONDAY and len(seen["days"]) == 7 and seen["sessions"] == ["Tempo"]
-    # ranges print low–high, rounded (490.4 -> 490); equal ends print once (70–70.2 -> 70); litres 1 decimal
-    assert week.nutrition_by_day[MONDAY].lines() == (
-        "Carbs 350–490 g", "Protein 130 g", "Fat 70 g", "Fluid 2.5 L", "About an hour of training")
+    # ranges print low–high, rounded (490.4 -> 490); equal ends print once (70–70.2 -> 70); litres to
+    # 2 decimals at most, as the dock and the report say them; 2.54 L / 0.0295735 L = 85.9 -> 86 fl oz
+    assert week.nutrition_by_day[MONDAY].lines(Units.METRIC) == (
+        "Carbs 350–490 g", "Protein 130 g", "Fat 70 g", "Fluid 2.54 L", "About an hour of training")
+    assert week.nutrition_by_day[MONDAY].lines(Units.IMPERIAL)[3] == "Fluid 86 fl oz"
     assert week.load_totals == (("ACWR", "1.1"),)
     assert week.findings == (Finding("Warning", "Heavy legs before intervals", MONDAY),)
 

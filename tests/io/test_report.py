@@ -43,11 +43,13 @@ def test_shape_and_seven_days():
     assert [d["date"] for d in r["days"]] == [
         (MONDAY + dt.timedelta(i)).isoformat() for i in range(7)]
     assert all(set(d) == {"date", "sessions", "nutrition"} for d in r["days"])
-    assert all(set(s) == SESSION_KEYS for d in r["days"] for s in d["sessions"])
+    assert all(set(s) == SESSION_KEYS | ({"exercises"} if s["kind"] == "lift" else set())
+               for d in r["days"] for s in d["sessions"])
     assert set(r["totals"]) == {"sessions", "run_km", "run_min", "lift_tonnage_kg",
                                 "load_au", "hard_sets", "run_easy_min", "run_hard_min"}
     assert set(r["load"]) == {"date", "building_up", "acwr", "monotony", "strain", "fitness", "fatigue",
-                              "form", "hard_sets_by_muscle", "long_run_spike"}
+                              "form", "hard_sets_by_muscle", "long_run_spike",
+                              "unmarked_past_sessions"}
     assert json.loads(to_json(r)) == r
 
 
@@ -119,3 +121,16 @@ def test_text_in_imperial_json_stays_metric():
     assert "\nTotals: 4 sessions; running 11.93 mi in 100 min; lifting 5,512 lb tonnage\n" in text
     assert report["totals"]["run_km"] == 19.2 and report["totals"]["lift_tonnage_kg"] == 2500
     assert '"run_km": 19.2' in to_json(report)
+
+
+def test_a_lifts_sets_in_json_stay_metric_and_read_in_the_users_units():
+    """JSON: the plan file's grammar in kg; text: the page's words in the profile's units.
+    90 kg = 198.42 lb."""
+    squat = Exercise("Back squat", (WorkSet(5, 60, warmup=True),) + (WorkSet(5, 90, rpe=8),) * 3)
+    plank = Exercise("Plank", (WorkSet(0, seconds=60),) * 3)
+    legs = Session(kind=Kind.LIFT, title="Legs", duration_min=60, rpe=8, date=MONDAY, id=4,
+                   exercises=(squat, plank))
+    r = week_of([legs])
+    assert r["days"][0]["sessions"][0]["exercises"] == [
+        "Back squat 1x5@60 warmup", "Back squat 3x5@90 RPE 8", "Plank 3x60s"]
+    assert "\n    Back squat 3 × 5 @ 90 kg RPE 8 (+1 warm-up)\n    Plank 3 × 60 s\n" in to_text(r)

@@ -48,13 +48,12 @@ def test_a_steady_month_by_hand():
     assert load["date"] == "2026-11-29" and load["building_up"] is False
     assert load["acwr"] == {"ewma": round(acute / chronic, 2), "uncoupled": 1.0}  # 200 / 200
     assert round(acute / chronic, 2) == round(199.94 / 172.96, 2) == 1.16
-    # Chronic (TC 42) and acute (TC 7) load, TrainingPeaks rule: 200 x (1 - (1 - 1/TC)^k).
-    fitness = 200 * (1 - (41 / 42) ** 28)
-    fatigue = 200 * (1 - (6 / 7) ** 28)
-    assert load["fitness"] == round(fitness, 1) == 98.1
-    assert load["fatigue"] == round(fatigue, 1) == 197.3
-    # Form on Sunday = Saturday's (k = 27) fitness - fatigue.
-    assert load["form"] == round(200 * (1 - (41 / 42) ** 27) - 200 * (1 - (6 / 7) ** 27), 1)
+    # Chronic (TC 42) and acute (TC 7) load start from the mean daily load of the first 28 days,
+    # 200 AU, and stay there: a steady athlete reads even form. From 0 they would read
+    # 200 x (1 - (41/42)^28) = 98.1 and 200 x (1 - (6/7)^28) = 197.3, form about -100 (issue 18).
+    assert load["fitness"] == 200.0 and load["fatigue"] == 200.0 and load["form"] == 0.0
+    assert round(200 * (1 - (41 / 42) ** 28), 1) == 98.1 and round(200 * (1 - (6 / 7) ** 28), 1) == 197.3
+    assert load["unmarked_past_sessions"] == 0
     # Seven equal days: SD 0, monotony and strain undefined (Foster 1998).
     assert load["monotony"] is None and load["strain"] is None
     assert load["long_run_spike"] is None and load["hard_sets_by_muscle"] == {}
@@ -65,6 +64,36 @@ def test_spike_on_saturday():
     spike = report_of(steady_month(spike_km=9.0))["load"]["long_run_spike"]
     assert spike == {"date": "2026-11-28", "ratio": 1.12, "distance_km": 9.0, "previous_longest_km": 8.0}
     assert round(9 / 8, 2) == 1.12  # Python rounds half to even: 1.125 -> 1.12
+
+
+def test_the_largest_spike_of_the_week_not_the_first():
+    # Tuesday 9 km (1.125 x 8 km), then Saturday 12 km (1.33 x the 9 km of Tuesday): Saturday's.
+    sessions = steady_month()
+    sessions[22] = run(MONDAY + dt.timedelta(days=1), 9.0)
+    sessions[26] = run(MONDAY + dt.timedelta(days=5), 12.0)
+    spike = report_of(sessions)["load"]["long_run_spike"]
+    assert spike == {"date": "2026-11-28", "ratio": 1.33, "distance_km": 12.0, "previous_longest_km": 9.0}
+    # Two equal spikes: the earlier one.
+    sessions[26] = run(MONDAY + dt.timedelta(days=5), 8.0)
+    assert report_of(sessions)["load"]["long_run_spike"]["date"] == "2026-11-24"
+
+
+def test_past_sessions_never_marked_done_are_counted_and_said():
+    # The month's first 12 runs stay planned; today is the report's Sunday: they are past and
+    # unmarked, so chronic and acute load leave them out, and the report says how many.
+    sessions = [s.replace(status=Status.PLANNED) if k < 12 else s for k, s in enumerate(steady_month())]
+
+    def between(first: dt.date, last: dt.date) -> list[Session]:
+        return [s for s in sessions if first <= s.date <= last]
+
+    ctx = context_for_week(MONDAY, between, today=SUNDAY)
+    report = build_report(ctx)
+    assert report["load"]["unmarked_past_sessions"] == 12
+    assert report["load"]["fitness"] < 200.0
+    assert "  12 past sessions not marked done: counted as not done in chronic load, acute load and form" \
+        in to_text(report)
+    # The ratios read the plan as planned: unchanged.
+    assert report["load"]["acwr"] == report_of(steady_month())["load"]["acwr"]
 
 
 def test_building_up_under_28_days():

@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from planner.domain.enums import Goal
+from planner.domain.enums import Goal, Status
 from planner.domain.profile import Profile, ReadinessEntry
-from planner.domain.rules import FixKind, Severity
+from planner.domain.rules import Fix, FixKind, Severity
+from planner.domain.rules.engine import MAX_FIXES
 from planner.services.fixes import apply_fix
 from planner.services.plancheck import PlanCheck
 from planner.services.readiness import ReadinessService, readiness_summary
@@ -143,3 +144,63 @@ def test_deload_fix_takes_the_week_to_60_percent_and_ends_the_streak(data_dir):
     assert sorted(s.duration_min for s in week if s.kind.value == "other") == [30, 30, 30, 30]
     assert [x for x in PlanCheck(store, TODAY).findings(MON, LAST) if x.rule == "no-deload"] == []
     store.close()
+
+
+def _days(store):
+    out = {}
+    for s in store.sessions.all():
+        out.setdefault(s.date, []).append(s)
+    return {d: sorted(ss, key=lambda s: s.position) for d, ss in out.items()}
+
+
+def test_reorder_trades_positions_and_times_in_the_store(data_dir):
+    # run focus: upper body 07:00 (slot 0), intervals 11:00 (slot 1); the fix puts the run first
+    store = _store(data_dir, [lift("tue", "upper", 8, 50, "07:00"), run("tue", "intervals", 55, 8, "11:00")],
+                   Goal.RUN)
+    [f] = [x for x in PlanCheck(store, TODAY).findings(MON, LAST) if x.rule == "same-day-order"]
+    assert f.fixes[0].kind is FixKind.REORDER
+    assert apply_fix(DirectRunner(store), f.fixes[0], TODAY)
+    tue = store.sessions.on_date(MON + dt.timedelta(days=1))
+    assert [(s.title, s.position, s.time) for s in tue] == [
+        ("Intervals run", 0, dt.time(7, 0)), ("Upper body", 1, dt.time(11, 0))]
+    store.close()
+
+
+def test_deload_never_touches_done_or_past_sessions(data_dir):
+    # today is Wednesday: Monday's planned run is in the past, Tuesday's is done; only Thu-Sun change
+    today = MON + dt.timedelta(days=2)
+    past, done_run = run("mon", "easy", 60, 3), run("tue", "easy", 60, 3)
+    later = [run(d, "easy", 60, 3) for d in ("thu", "sat")]
+    store = _store(data_dir, [past, done_run, *later])
+    stored = {s.date: s for s in store.sessions.all()}
+    store.sessions.apply(put=[stored[done_run.date].replace(status=Status.DONE, actual_rpe=4,
+                                                             actual_duration_min=62)])
+    before = {s.id: s for s in store.sessions.all()}
+    fix = Fix(FixKind.DELOAD, "Make the week a deload", (), MON, share=0.5)
+    assert apply_fix(DirectRunner(store), fix, today)
+    after = {s.id: s for s in store.sessions.all()}
+    assert [after[i] == before[i] for i in sorted(before)] == [True, True, False, False]
+    assert sorted(s.duration_min for s in after.values()) == [30, 30, 60, 60]
+    store.close()
+
+
+def test_the_store_gets_exactly_what_the_check_tried(data_dir):
+    # every fix offered on every scenario: the days in the store after apply_fix are the days the
+    # check simulated (new sessions compared without their ids)
+    from planner.domain.rules.edits import simulate
+
+    def bare(days):
+        return {d: [s.replace(id=None) for s in ss] for d, ss in days.items() if ss}
+
+    for rule, (sessions, goal) in SCENARIOS.items():
+        for k in range(MAX_FIXES):
+            store = _store(data_dir / f"{rule}-{k}", sessions, goal)
+            w = PlanCheck(store, TODAY).window(MON, LAST)
+            [f] = [x for x in PlanCheck(store, TODAY).findings(MON, LAST) if x.rule == rule]
+            if k >= len(f.fixes):
+                store.close()
+                break
+            tried = simulate(w.sessions, f.fixes[k], w.templates, TODAY)
+            assert apply_fix(DirectRunner(store), f.fixes[k], TODAY)
+            assert bare(_days(store)) == bare(tried), (rule, f.fixes[k].text)
+            store.close()

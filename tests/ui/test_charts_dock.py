@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
 from planner.domain.enums import Goal, Kind, Status, Units, WeekStart
+from planner.domain.load_history import LoadHistory
 from planner.domain.profile import Profile
 from planner.domain.session import Exercise, Session, WorkSet
 from planner.store.database import open_store
@@ -150,8 +151,10 @@ def test_fitness_and_ratio_curves_continue_through_the_plan(store, qtbot):
         x, y = curve_xy(curve)
         assert day_index(h, x).tolist() == list(range(27, h.n))
         assert np.allclose(y, ratio[27:], equal_nan=True)
-    # Chronic load by hand on the first day: 30 min x RPE 4 = 120 AU, / 42.
-    assert h.fitness[0] == pytest.approx(120 / 42)
+    # Chronic load by hand on the first day: 30 min x RPE 4 = 120 AU, from the fair seed (the mean
+    # daily load of the first 28 days), never from 0.
+    seed = h.counted_load[:28].mean()
+    assert seed > 0 and h.fitness[0] == pytest.approx(seed + (120 - seed) / 42)
 
 
 
@@ -187,9 +190,12 @@ def test_a_change_updates_the_arrays_in_place(store, dock):
     dock.refresh(changes([d(12)]))
     assert bars(dock.pane.volume.run_planned).tolist() == [0.0, 22.0 + 6.0]
     assert bars(dock.pane.load.planned)[12] == 150
-    # Recomputed from the changed day on: everything before it is untouched.
-    assert dock.pane.history.fitness[:12].tolist() == fitness_before[:12].tolist()
+    # Within the first 28 days of history the change moves the fair seed: the whole curve follows,
+    # exactly as a fresh read of the file gives it.
     assert dock.pane.history.fitness[12] != fitness_before[12]
+    fresh = LoadHistory()
+    fresh.load(store.sessions.all(), today=TODAY)
+    assert dock.pane.history.fitness.tolist() == fresh.fitness.tolist()
     # Same plot items: updated, not rebuilt.
     assert dock.pane is p
     assert items == (p.volume.run_done, p.load.done, p.load.ewma, p.fitness.curves["fitness"][0])
@@ -232,8 +238,9 @@ def test_time_constants_can_be_changed(dock, qtbot):
     with qtbot.waitSignal(dock.timeConstantsChanged) as blocker:
         dock.pane.chronic_box.setValue(28)
     assert blocker.args == [28, 7]
-    # 120 AU on the first day / 28.
-    assert dock.pane.history.fitness[0] == pytest.approx(120 / 28)
+    # 120 AU on the first day / 28, from the fair seed (the mean daily load of the first 28 days).
+    seed = dock.pane.history.counted_load[:28].mean()
+    assert dock.pane.history.fitness[0] == pytest.approx(seed + (120 - seed) / 28)
     assert "chronic load (28 d)" in dock.pane.fitness.header.text().replace("&nbsp;", " ")
 
 
@@ -314,9 +321,10 @@ def test_time_constants_given_before_the_first_refresh(store, qtbot):
     qtbot.addWidget(w)
     w.set_time_constants(28, 5)
     w.refresh(changes(everything=True))
-    # 120 AU on the first day: / 28 and / 5.
-    assert w.pane.history.fitness[0] == pytest.approx(120 / 28)
-    assert w.pane.history.fatigue[0] == pytest.approx(120 / 5)
+    # 120 AU on the first day: / 28 and / 5, from the fair seed.
+    seed = w.pane.history.counted_load[:28].mean()
+    assert w.pane.history.fitness[0] == pytest.approx(seed + (120 - seed) / 28)
+    assert w.pane.history.fatigue[0] == pytest.approx(seed + (120 - seed) / 5)
     assert (w.pane.chronic_box.value(), w.pane.acute_box.value()) == (28, 5)
 
 
@@ -331,3 +339,17 @@ def test_an_empty_file_shows_empty_charts(data_dir, qtbot):
         assert w.pane.muscles.muscles == [] and w.pane.muscles.empty.isVisible()
     finally:
         store.close()
+
+
+def test_the_fitness_chart_says_how_many_past_sessions_are_unmarked(store, dock):
+    def header() -> str:
+        return dock.pane.fitness.header.text().replace("&nbsp;", " ")
+
+    assert "not marked done" not in header()  # every past session is marked
+    # A planned run on the first Friday (day 4, before TODAY = day 9), never marked done.
+    store.sessions.apply(put=[run(d(4), 30, 5, 6.0, status=Status.PLANNED)])
+    dock.refresh(changes([d(4)]))
+    assert ("1 past session not marked done: counted as not done in chronic load, acute load and form "
+            "(mark them done or skipped).") in header()
+    h = dock.pane.history
+    assert h.total_load[4] == 150 and h.counted_load[4] == 0

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMainWindow
 
-from planner.domain.enums import Units
+from planner.domain.enums import Sex, Units
 from planner.domain.nutrition import day_targets
 from planner.domain.profile import NutritionLog, Profile
 from planner.domain.session import Session
@@ -80,11 +80,12 @@ def test_shows_the_engines_exact_numbers_for_the_day(make_dock, store):
     store.sessions.apply(put=[long_run(), upper()])
     dock = make_dock()
     engine = day_targets(ATHLETE, TUESDAY, store.sessions.on_date(TUESDAY))
-    # 165 min, moderate: 6-10 g/kg x 70 = 420-700 g; protein 98-140 g; energy 4 (420 + 98) / 0.8 =
-    # 2590 to 4 (700 + 140) / 0.65 = 5169; fat 57.6-201.0 g; fluid 5.0-6.075 L
+    # 120 min moderate x 1.25 + 45 min lifting x 0.5 = 172.5 weighted min: 6-10 g/kg x 70 = 420-700 g;
+    # protein 98-140 g; fluid 5.0-6.075 L. No height, age and sex: energy and fat say what to add.
     assert shown(dock) == {
-        "carbohydrate": f"420{D}700 g", "protein": f"98{D}140 g", "fat": f"58{D}201 g",
-        "energy": f"2,590{D}5,169 kcal", "fluid": f"5.0{D}6.1 L"}
+        "carbohydrate": f"420{D}700 g", "protein": f"98{D}140 g", "fat": "\u2014",
+        "energy": "\u2014", "fluid": f"5{D}6.08 L"}
+    assert dock.expenditure.text() == "Energy and fat need your height, age and sex: add them in File > Profile."
     assert shown(dock)["carbohydrate"] == text.grams(engine.carbohydrate_g)
     assert dock.note_labels["carbohydrate"].text() == f"6{D}10 g/kg"
     assert dock.note_labels["protein"].text() == f"1.4{D}2.0 g/kg"
@@ -100,13 +101,13 @@ def test_shows_the_engines_exact_numbers_for_the_day(make_dock, store):
 def test_every_number_names_its_source(make_dock, store):
     store.sessions.apply(put=[long_run()])
     dock = make_dock()
-    sources = {"carbohydrate": "Thomas DT", "protein": "J\u00e4ger R", "fat": "Thomas DT",
-               "energy": "Thomas DT", "fluid": "EFSA"}
+    sources = {"carbohydrate": "Slater G", "protein": "J\u00e4ger R", "fat": "Thomas DT",
+               "energy": "Mifflin MD", "fluid": "EFSA"}
     for key, author in sources.items():
         assert author in dock.value_labels[key].toolTip(), key
         assert dock.note_labels[key].toolTip() == dock.value_labels[key].toolTip()
     assert "Schoenfeld BJ" in dock.meals.toolTip()
-    assert "Mifflin MD" in dock.second_estimate.toolTip()
+    assert "Mifflin MD" in dock.expenditure.toolTip()
     tips = [label.toolTip() for label in dock.timeline.step_labels()]
     assert all("Source: " in t for t in tips) and "Jeukendrup A" in tips[1] and "Sawka MN" in tips[2]
     assert all(bar.tooltip.count("Thomas DT") == 1 for bar in dock.week_strip.bars())
@@ -126,10 +127,13 @@ def test_changing_the_body_mass_updates_every_target(make_dock, store):
     dock = make_dock()
     store.profile.put(ATHLETE.replace(body_mass_kg=80))
     dock.refresh(Changes(profile=True))
-    # 3-5 g/kg x 80 = 240-400 g; 1.4-2.0 x 80 = 112-160 g; 4 (240 + 112) / 0.8 = 1760 kcal
+    # 3-5 g/kg x 80 = 240-400 g; 1.4-2.0 x 80 = 112-160 g
     assert shown(dock)["carbohydrate"] == f"240{D}400 g"
     assert shown(dock)["protein"] == f"112{D}160 g"
-    assert shown(dock)["energy"].startswith("1,760")
+    store.profile.put(ATHLETE.replace(body_mass_kg=80, height_cm=175, age=30, sex=Sex.MALE))
+    dock.refresh(Changes(profile=True))
+    # Mifflin-St Jeor 800 + 1093.75 - 150 + 5 = 1748.75 kcal; x 1.4 = 2448.25
+    assert shown(dock)["energy"].startswith("2,448")
 
 
 def test_hidden_it_only_marks_itself_stale(make_dock, store):
@@ -224,9 +228,9 @@ def test_a_drop_in_the_calendar_updates_the_panel(make_window, qtbot):
     target = window.week_view.views[1]  # Tuesday, a rest day so far
     window.show_day(window.week_model.days[1])
     qtbot.waitUntil(lambda: shown(dock)["carbohydrate"] == f"210{D}350 g", timeout=2000)
-    send_drop(target, target.viewport().rect().center(), mime.encode(mime.DragPayload(template_id="heavy-lower")),
+    send_drop(target, target.viewport().rect().center(), mime.encode(mime.DragPayload(template_id="easy-run")),
               Qt.DropAction.CopyAction)
-    # heavy lower body, 60 min at RPE 8: about an hour -> 5-7 g/kg x 70 = 350-490 g
+    # an easy run of 45 min: 45 weighted minutes -> a moderate day, 5-7 g/kg x 70 = 350-490 g
     qtbot.waitUntil(lambda: shown(dock)["carbohydrate"] == f"350{D}490 g", timeout=2000)
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: shown(dock)["carbohydrate"] == f"210{D}350 g", timeout=2000)
@@ -250,22 +254,26 @@ def test_the_window_logs_intake_as_one_undo_step(make_window, qtbot):
     assert window.store.nutrition.get(tuesday) is None
 
 
-def test_second_estimate_appears_with_height_age_and_sex(make_dock, store):
-    from planner.domain.enums import Sex
-
+def test_energy_appears_with_height_age_and_sex(make_dock, store):
     dock = make_dock()
-    assert dock.second_estimate.text() == "Second estimate: add height, age and sex to your profile"
+    assert shown(dock)["energy"] == "\u2014"
+    assert dock.expenditure.text() == "Energy and fat need your height, age and sex: add them in File > Profile."
     store.profile.put(ATHLETE.replace(height_cm=175, age=30, sex=Sex.MALE))
     dock.refresh(Changes(profile=True))
-    # rest day: REE 10 x 70 + 6.25 x 175 - 5 x 30 + 5 = 1648.75; x 1.2 = 1978.5, x 1.4 = 2308.25
-    assert dock.second_estimate.text() == f"Second estimate: 1,978{D}2,308 kcal (Mifflin-St Jeor + METs)"
+    # rest day: REE 10 x 70 + 6.25 x 175 - 5 x 30 + 5 = 1648.75; x 1.4 = 2308.25, x 1.5 = 2473.1;
+    # spent 1648.75 x 1.45 = 2390.7; fat 20-35 % of it: 53-93 g
+    assert shown(dock)["energy"] == f"2,308{D}2,473 kcal"
+    assert shown(dock)["fat"] == f"53{D}93 g"
+    assert dock.expenditure.text() == ("Spent about 2,391 kcal: resting 1,649 \u00d7 1.4\u20131.5 + training 0 "
+                                       "(Mifflin 1990; Compendium 2024)")
     assert shown(dock)["fluid"] == "2.5 L"  # EFSA, men
 
 
-def test_a_week_logged_far_below_the_estimate_suggests_a_check(make_dock, store):
+def test_a_week_logged_far_below_expenditure_suggests_a_check(make_dock, store):
+    store.profile.put(ATHLETE.replace(height_cm=175, age=30, sex=Sex.MALE))
     dock = make_dock()
     assert dock.low_energy.isHidden()
-    for i in range(5):  # Monday to Friday: 4 x 100 + 4 x 60 + 9 x 30 = 910 kcal < 0.7 x 1540 = 1078
+    for i in range(5):  # Monday to Friday: 4 x 100 + 4 x 60 + 9 x 30 = 910 kcal < 0.7 x 2390.7 = 1673.5
         day = MONDAY + dt.timedelta(i)
         store.nutrition.put(day, NutritionLog(day, carb_g=100, protein_g=60, fat_g=30))
     dock.refresh(Changes(logs=True))

@@ -63,7 +63,7 @@ def test_lists_findings_by_day_with_reason_and_source(dock_env, qtbot):
     assert _finding_items(dock) == [("Wednesday 25 November", ["Heavy legs the day after a key run"])]
     item = dock.tree.topLevelItem(0).child(0)
     dock.tree.setCurrentItem(item)
-    assert "Source: seed article; SCIENCE.md §5" in dock.details.text()
+    assert "Source: Methenitis 2018; coaching convention" in dock.details.text()
     assert [dock.fix_box.itemText(i) for i in range(dock.fix_box.count())][0] == \
         "Swap 'Heavy lower body' for 'Upper body push'"
     [f] = dock.findings()

@@ -100,8 +100,10 @@ def test_units_follow_the_profile(qapp, tmp_path):
     week = build_printed_week(MONDAY, between_of(sample_week()), Profile(units=Units.IMPERIAL))
     write_pdf(tmp_path / "i.pdf", [week], Paper.LETTER)
     [text] = pdf_pages(tmp_path / "i.pdf")
-    # 9.5 km / 1.609344 = 5.90 mi; 102.5 kg / 0.45359237 = 225.97 lb
-    assert "55 min · 5.9 mi · RPE 8" in text and "@ 225.97 lb" in text and " km" not in text
+    # 9.5 km / 1.609344 = 5.90 mi; 102.5 kg / 0.45359237 = 225.97 lb -> 225 lb, the nearest 2.5 lb;
+    # 82.5 kg = 181.88 lb -> 182.5 lb; the target 4:15/km x 1.609344 = 6:50/mi
+    assert "55 min · 5.9 mi · RPE 8" in text and "Target 6:50/mi" in text and " km" not in text
+    assert "4 × 5 @ 225 lb RPE 8" in text and "3 × 8 @ 182.5 lb RIR 2" in text and "225.97" not in text
 
 
 def test_sunday_week_prints_dates_instead_of_an_iso_week(qapp, tmp_path):

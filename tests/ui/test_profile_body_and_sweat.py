@@ -84,6 +84,7 @@ def test_calculator_in_pounds_and_fluid_ounces(keep):
     calc.minutes.setValue(60)
     # 2 lb = 0.907 kg; 16 fl oz = 0.473 L; (0.907 + 0.473) / 1 h = 1.38 L/h
     assert calc.rate() == pytest.approx(2 * 0.45359237 + 16 * 0.0295735295625)
+    assert calc.result.text() == "<b>47 fl oz/h</b>"  # 1.3805 L/h / 0.0295735 L = 46.68
 
 
 @pytest.mark.parametrize(("before", "after", "message"), [

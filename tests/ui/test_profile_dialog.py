@@ -20,7 +20,8 @@ ALEX = Profile(
     units=Units.METRIC,
     sweat_rate_l_per_h=1.2,
 )
-#: Values the fields show rounded: 81.234567 kg is "81.23" kg or "179.09" lb, 1.234 L/h is "1.23".
+#: Values the fields show rounded: 81.234567 kg is "81.23" kg or "179.09" lb, 1.234 L/h is "1.23" L/h
+#: or 41.73 -> "42" fl oz/h.
 ODD = Profile(
     name="  Sam  ",
     body_mass_kg=81.234567,
@@ -98,7 +99,8 @@ def test_odd_values_show_rounded_and_come_back_exact(make):
     dialog = make(ODD)
     assert field(dialog, QLineEdit, "body_mass").text() == "179.09"
     assert field(dialog, QLabel, "body_mass_unit").text() == "lb"
-    assert field(dialog, QDoubleSpinBox, "sweat_rate").value() == pytest.approx(1.23)
+    assert field(dialog, QDoubleSpinBox, "sweat_rate").value() == 42
+    assert field(dialog, QLabel, "sweat_rate_unit").text() == "fl oz/h"
     result = dialog.result_profile()
     assert result.body_mass_kg == 81.234567
     assert result.sweat_rate_l_per_h == 1.234
@@ -208,14 +210,14 @@ def test_edit_every_field_at_once(make, qtbot):
     replace_text(qtbot, field(dialog, QLineEdit, "body_mass"), "154")
     click_radio(qtbot, field(dialog, QRadioButton, "goal_balanced"))
     choose(qtbot, field(dialog, QComboBox, "week_start"), "sun")
-    type_into_spin(qtbot, field(dialog, QDoubleSpinBox, "sweat_rate"), "0.8")
+    type_into_spin(qtbot, field(dialog, QDoubleSpinBox, "sweat_rate"), "27")  # fl oz/h
     assert dialog.result_profile() == Profile(
         name="Jordan",
         body_mass_kg=round(154 * KG_PER_POUND, 6),
         goal=Goal.BALANCED,
         week_start=WeekStart.SUN,
         units=Units.IMPERIAL,
-        sweat_rate_l_per_h=0.8,
+        sweat_rate_l_per_h=0.798485,  # 27 x 0.0295735 L
     )
 
 
@@ -352,7 +354,7 @@ def test_sweat_rate_help_and_citation(make):
     dialog = make()
     help_text = field(dialog, QLabel, "sweat_rate_help").text()
     assert "(mass before \u2212 mass after + fluid drunk) \u00f7 hours" in help_text
-    assert "0.5\u20132.0 L/h" in help_text and "heat" in help_text
+    assert "0.5\u20132 L/h" in help_text and "heat" in help_text
     tooltip = field(dialog, QDoubleSpinBox, "sweat_rate").toolTip()
     assert "Sawka MN" in tooltip and "Med Sci Sports Exerc" in tooltip and "2007" in tooltip
 
@@ -390,3 +392,30 @@ def test_tab_follows_the_form_from_top_to_bottom(make, qtbot):
         seen.append(dialog.focusWidget().objectName())
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
     assert seen == ["name", "units", "body_mass", "sweat_rate", "goal_run"]
+
+
+# --- sweat rate in fluid ounces -----------------------------------------------------------------
+def test_imperial_sweat_rate_reads_in_fluid_ounces_per_hour(make, qtbot):
+    """1.2 L/h / 0.0295735 L = 40.58 -> 41 fl oz/h; Sawka's 0.5-2.0 L/h = 16.9-67.6 -> 17-68."""
+    dialog = make(ALEX, show=True)
+    spin = field(dialog, QDoubleSpinBox, "sweat_rate")
+    choose(qtbot, field(dialog, QComboBox, "units"), "imperial")
+    assert (spin.value(), field(dialog, QLabel, "sweat_rate_unit").text()) == (41, "fl oz/h")
+    assert "Typically 17\u201368 fl oz/h, more in heat." in field(dialog, QLabel, "sweat_rate_help").text()
+    assert "17\u201368 fl oz/h" in spin.toolTip() and " L/h" not in spin.toolTip()
+    choose(qtbot, field(dialog, QComboBox, "units"), "metric")
+    assert spin.value() == pytest.approx(1.2)
+    assert dialog.result_profile() == ALEX  # switching back and forth keeps the stored rate exact
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    ("6", "Sweat rate must be between 7 and 135 fl oz/h (got 6)"),  # 0.177 L/h, under 0.2
+    ("7", None),  # 0.207 L/h
+    ("135", None),  # 3.992 L/h
+    ("136", "Sweat rate must be between 7 and 135 fl oz/h (got 136)"),  # 4.022 L/h, over 4
+])
+def test_imperial_sweat_rate_range_on_both_sides(make, qtbot, typed, message):
+    dialog = make(ALEX.replace(units=Units.IMPERIAL), show=True)
+    type_into_spin(qtbot, field(dialog, QDoubleSpinBox, "sweat_rate"), typed)
+    assert dialog.errors().get("sweat_rate_l_per_h") == message
+    assert dialog.ok_button.isEnabled() is (message is None)

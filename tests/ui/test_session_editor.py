@@ -407,11 +407,12 @@ def test_imperial_loads_typed_in_pounds(make, qtbot):
     editor = make(LIFT, Units.IMPERIAL, show=True)
     sets = editor.exercises.sets_model
     assert sets.headerData(SetsModel.LOAD, Qt.Orientation.Horizontal) == "Load (lb)"
-    assert sets.index(1, SetsModel.LOAD).data() == "225.97"  # 102.5 kg
-    edit_cell(qtbot, editor.exercises.sets_view, 1, SetsModel.LOAD, "225")
+    # 102.5 kg = 225.97 lb: shown as plates give it, the nearest 2.5 lb
     assert sets.index(1, SetsModel.LOAD).data() == "225"
+    edit_cell(qtbot, editor.exercises.sets_view, 1, SetsModel.LOAD, "230")
+    assert sets.index(1, SetsModel.LOAD).data() == "230"
     squat = editor.result_session().exercises[0]
-    assert squat.sets[1].load_kg == pytest.approx(225 * 0.45359237, abs=1e-6)
+    assert squat.sets[1].load_kg == pytest.approx(230 * 0.45359237, abs=1e-6)
     assert squat.sets[2].load_kg == 102.5  # untouched sets keep their exact kg
     edit_cell(qtbot, editor.exercises.sets_view, 1, SetsModel.LOAD, "1200")
     assert not editor.ok_button.isEnabled()

@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from planner.domain.enums import Kind, RunType
+from planner.domain.enums import Intensity, Kind, RunType
+from planner.domain.fuelling import session_note
 from planner.domain.session import SessionContent
 
 WARM_MIN, COOL_MIN = 15, 10
@@ -89,16 +90,20 @@ def easy_session(km: float, easy_pace: int, note: str = "", strides: bool = Fals
 
 def long_session(km: float, easy_pace: int, note: str = "") -> SessionContent:
     pace = easy_pace + 10
-    return SessionContent(kind=Kind.RUN, title="Long run", duration_min=max(1, round(km * pace / 60)), rpe=4.0,
+    minutes = max(1, round(km * pace / 60))
+    fuel = session_note(Kind.RUN, RunType.LONG.value, minutes, Intensity.EASY)  # RPE 4 is easy
+    return SessionContent(kind=Kind.RUN, title="Long run", duration_min=minutes, rpe=4.0,
                           type=RunType.LONG.value, distance_km=km, target=f"Z2, about {pace_text(pace)}",
-                          notes=f"Easy all the way; walk breaks are fine. {note}".strip())
+                          notes=f"Easy all the way; walk breaks are fine. {fuel} {note}".strip())
 
 
 def race_session(km: float, easy_pace: int) -> SessionContent:
     pace = easy_pace - 75
-    return SessionContent(kind=Kind.RUN, title=f"Race {km:g} km", duration_min=max(1, round(km * pace / 60)), rpe=9.0,
+    minutes = max(1, round(km * pace / 60))
+    fuel = session_note(Kind.RUN, RunType.RACE.value, minutes, Intensity.HARD)
+    return SessionContent(kind=Kind.RUN, title=f"Race {km:g} km", duration_min=minutes, rpe=9.0,
                           type=RunType.RACE.value, distance_km=km, target=f"race effort, about {pace_text(pace)}",
-                          notes="Race day: the taper is done. Start steady, finish strong.")
+                          notes=f"Race day: the taper is done. Start steady, finish strong. {fuel}".strip())
 
 
 def long_km_cap(easy_pace: int) -> float:

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
 from planner.domain import load_series as ls
 from planner.domain.enums import Experience, Goal
 from planner.domain.load_history import LoadHistory
-from planner.domain.rules.model import Finding, PlanWindow, Severity
+from planner.domain.rules.model import Finding, PlanWindow, Severity, week_finding
 from planner.domain.rules.timing import day_text
 from planner.domain.rules.weekly import weeks
 
@@ -40,10 +41,27 @@ WARM_UP_DAYS = 200
 BUILD_LIMIT = {Experience.NEW: 3, Experience.SOME: 4, Experience.EXPERIENCED: 4}
 
 
-def _week_index(h: LoadHistory, first: dt.date) -> int | None:
-    if not h.covers(first) or (first - h.start).days % 7:
-        return None
-    return h.index(first) // 7
+@dataclass(frozen=True)
+class IsoWeeks:
+    """The history's load per ISO week (Monday to Sunday), whatever first day the history was built
+    with: a verdict never depends on the display's first day. Days outside the history count 0."""
+
+    monday: dt.date
+    load: np.ndarray
+    monotony: np.ndarray
+    strain: np.ndarray
+
+    @classmethod
+    def of(cls, h: LoadHistory) -> IsoWeeks:
+        lead = h.start.weekday()
+        tail = -(lead + h.n) % 7
+        total = np.concatenate((np.zeros(lead), h.total_load[:h.n], np.zeros(tail)))
+        load, mono, strain = ls.monotony_strain(total)
+        return cls(h.start - lead * DAY, load, mono, strain)
+
+    def index(self, monday: dt.date) -> int | None:
+        k, rest = divmod((monday - self.monday).days, 7)
+        return k if not rest and 0 <= k < len(self.load) else None
 
 
 def load_spike(w: PlanWindow) -> list[Finding]:
@@ -99,30 +117,29 @@ def high_monotony(w: PlanWindow) -> list[Finding]:
     if h is None or h.empty:
         return []
     out: list[Finding] = []
+    iso = IsoWeeks.of(h)
     for first in weeks(w):
-        k = _week_index(h, first)
+        k = iso.index(first)
         if k is None or k < NORM_WEEKS:
             continue
-        mono = h.monotony[k]
+        mono = iso.monotony[k]
         if math.isnan(mono) or mono <= MONOTONY_FLAG:
             continue
-        prev_load = h.week_load[k - NORM_WEEKS:k]
-        prev_strain = np.nan_to_num(h.strain[k - NORM_WEEKS:k])
+        prev_load = iso.load[k - NORM_WEEKS:k]
+        prev_strain = np.nan_to_num(iso.strain[k - NORM_WEEKS:k])
         if not prev_load.all():
             continue
         load_norm, strain_norm = float(prev_load.mean()), float(prev_strain.mean())
-        load, strain = float(h.week_load[k]), float(h.strain[k])
+        load, strain = float(iso.load[k]), float(iso.strain[k])
         if load <= load_norm and strain <= strain_norm:
             continue
-        src = "Foster 1998"
-        out.append(Finding(
+        out.append(week_finding(
             "high-monotony", Severity.INFO, f"Monotony {mono:.1f} in a heavier week",
             f"The week of {day_text(first)} has monotony {mono:.1f} (mean daily load / its SD, over 2.0) and "
             f"{'a load' if load > load_norm else 'a strain'} above your own 4-week norm "
             f"({load:.0f} AU against {load_norm:.0f} AU; strain {strain:.0f} against {strain_norm:.0f}). Illness "
-            f"clustered when athletes passed their own strain thresholds; consider making the easy days easier "
-            f"({src})",
-            src, (first, first + 6 * DAY)))
+            f"clustered when athletes passed their own strain thresholds; consider making the easy days easier",
+            "Foster 1998", first))
     return out
 
 
@@ -132,33 +149,34 @@ def no_deload(w: PlanWindow) -> list[Finding]:
         return []
     limit = BUILD_LIMIT[w.profile.experience]
     out: list[Finding] = []
-    streaks = building_streaks(h.week_load)
+    iso = IsoWeeks.of(h)
+    streaks = building_streaks(iso.load)
     for first in weeks(w):
-        k = _week_index(h, first)
+        k = iso.index(first)
         if k is None:
             continue
         streak = streaks[k]
         if streak != limit + 1:
             continue
-        src = "Rogerson 2024"
-        out.append(Finding(
+        out.append(week_finding(
             "no-deload", Severity.WARNING, f"{streak} building weeks without a lighter one",
             f"The week of {day_text(first)} is the {streak}th building week in a row without a lighter week. "
             f"Strength athletes report a deload about every 5-6 weeks; the app's convention is a lighter week "
-            f"after {limit} building ones. Consider this week at about 60 % of its volume ({src})",
-            src, (first, first + 6 * DAY)))
+            f"after {limit} building ones. Consider this week at about 60 % of its volume",
+            "Rogerson 2024", first))
     return out
 
 
 def deload_share(h: LoadHistory | None, first: dt.date) -> float:
     """The share of the week starting `first` to keep so that it is a deload: about 60 % of the
     building weeks before it (so at most 60 % of itself, less when it has grown past them)."""
-    k = _week_index(h, first) if h is not None else None
-    if h is None or k is None:
+    iso = IsoWeeks.of(h) if h is not None and not h.empty else None
+    k = iso.index(first) if iso is not None else None
+    if iso is None or k is None:
         return DELOAD_SHARE
-    streak = building_streaks(h.week_load)[k]
-    before = h.week_load[max(0, k - streak + 1):k]
-    load = float(h.week_load[k])
+    streak = building_streaks(iso.load)[k]
+    before = iso.load[max(0, k - streak + 1):k]
+    load = float(iso.load[k])
     if not len(before) or load <= 0:
         return DELOAD_SHARE
     return min(DELOAD_SHARE, math.floor(100 * DELOAD_SHARE * float(before.mean()) / load) / 100)

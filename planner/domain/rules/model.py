@@ -76,6 +76,9 @@ class Finding:
     dates: tuple[dt.date, ...]
     session_ids: tuple[int, ...] = ()
     fixes: tuple[Fix, ...] = ()
+    #: Which of a rule's kinds of finding this is, when the rule has several (goal-mismatch: what
+    #: the week lacks); fixes read it, never the title.
+    variant: StrEnum | None = None
 
     @property
     def day(self) -> dt.date:
@@ -129,20 +132,58 @@ class PlanWindow:
 
     def editable(self, s: Session) -> bool:
         """A fix may change a session only while it is planned and not in the past."""
-        return s.status is Status.PLANNED and s.id is not None and (self.today is None or s.date >= self.today)
+        return s.id is not None and is_open(s, self.today)
 
     def with_sessions(self, sessions: Mapping[dt.date, Sequence[Session]]) -> PlanWindow:
         return PlanWindow(self.first, self.last, sessions, self.profile, self.readiness, None, self.today,
                           self.templates)
 
 
-#: Days before `first` the rules look back: 30 for the single-run spike (Frandsen 2025), 21 for the
-#: readiness trend, 14 for the easy:hard split, 6 for a week without a recovery day.
-LOOKBACK_DAYS = 35
+def is_open(s: Session, today: dt.date | None) -> bool:
+    """Planned and not in the past: what a fix may change."""
+    return s.status is Status.PLANNED and (today is None or s.date >= today)
+
+
+#: Days before `first` the rules look back: a 30-day break and the 30 days before it for a
+#: comeback run, 30 for the single-run spike (Frandsen 2025), 3 weeks before the first week for the
+#: weekly change, 21 for the readiness trend, 14 for the easy:hard split, 6 for a rest-day streak.
+LOOKBACK_DAYS = 70
 LOOKAHEAD_DAYS = 7
 
 Rule = Callable[[PlanWindow], list[Finding]]
 
 
+def week_finding(rule: str, severity: Severity, title: str, text: str, source: str, monday: dt.date) -> Finding:
+    """A finding about the ISO week starting `monday`, its message ending with its source."""
+    return Finding(rule, severity, title, f"{text} ({source})", source, (monday, monday + dt.timedelta(days=6)))
+
+
 def ids(sessions: Sequence[Session]) -> tuple[int, ...]:
     return tuple(s.id for s in sessions if s.id is not None)
+
+
+class Scope(StrEnum):
+    """What a rule reads: the sessions around a day (re-read on a copy of the plan when a fix is
+    tried), or the load history (read as it is: a fix is not tried against it)."""
+
+    SESSIONS = "sessions"
+    LOAD = "load"
+
+
+FindFixes = Callable[[Finding, list[Session], "PlanWindow"], list[Fix]]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSpec:
+    """One plan-check rule, registered once (planner/domain/rules/registry.py).
+
+    `find` reads a window and the findings of the rules registered before it (a rule can leave out
+    what an earlier one already said); `fixes` makes the candidate fixes for one of its findings;
+    `about_days`: its findings are about a stretch of days, not a set of sessions (a fix that moves
+    the sessions does not make them a different finding)."""
+
+    id: str
+    scope: Scope
+    find: Callable[[PlanWindow, Sequence[Finding]], list[Finding]]
+    fixes: FindFixes | None = None
+    about_days: bool = False

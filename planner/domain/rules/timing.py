@@ -1,4 +1,5 @@
-"""When sessions happen, and the day words the rules share (hard day, recovery day).
+"""When sessions happen, and how far apart (the words hard day, key run and heavy legs are in
+planner/domain/intensity.py).
 
 Gaps are measured from the end of the earlier session to the start of the later one. A session
 without a start time is counted at noon of its day, so two untimed sessions on one day count as
@@ -9,10 +10,7 @@ the closer case and say so.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
-from planner.domain.enums import Kind, RunType
-from planner.domain.intensity import is_hard, is_heavy_lower, is_long_run
 from planner.domain.session import Session
 
 NOON = dt.time(12, 0)
@@ -46,27 +44,6 @@ def gap_hours(a: Session, b: Session) -> float:
 
 def untimed(a: Session, b: Session) -> bool:
     return a.time is None or b.time is None
-
-
-def is_key_run(s: Session) -> bool:
-    """A hard or long run (SCIENCE.md §9)."""
-    return s.kind is Kind.RUN and (is_hard(s, s.effective_rpe) or is_long_run(s))
-
-
-def heavy_legs(s: Session) -> bool:
-    return is_heavy_lower(s, s.effective_rpe)
-
-
-def is_hard_day(day: Sequence[Session]) -> bool:
-    """A hard or long run, or a heavy lower- or full-body lift (DESIGN.md, SCIENCE.md §9). A hard
-    upper-body or core lift is not a hard day."""
-    return any(is_key_run(s) or heavy_legs(s) for s in day)
-
-
-def is_recovery_day(day: Sequence[Session]) -> bool:
-    """No session, or only rest, recovery, mobility or a recovery run."""
-    return all(s.kind in (Kind.REST, Kind.RECOVERY, Kind.MOBILITY)
-               or (s.kind is Kind.RUN and s.type == RunType.RECOVERY) for s in day)
 
 
 def hours_text(h: float) -> str:

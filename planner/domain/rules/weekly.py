@@ -1,9 +1,7 @@
-"""Rules read over a week or a stretch of days (SCIENCE.md §7, §9).
+"""Rules read over a week or a stretch of days (SCIENCE.md §5, §9); the running-volume rules are in
+running.py.
 
 - no-recovery-day: seven days in a row without a rest or recovery day (a convention).
-- long-run-spike: a run longer than 1.1 x the longest run of the previous 30 days (Frandsen 2025).
-  The hazard in that study did not rise steadily with the size of the jump, so the message never
-  says "the bigger the jump, the bigger the risk".
 - no-mobility: a week with no mobility, yoga or foam rolling, suggested for range of motion and
   how running feels, never as injury prevention (stretching did not prevent injuries: Lauersen 2014).
 - goal-mismatch: the week does not fit the profile's goal (Methenitis 2018 session ratios;
@@ -11,21 +9,20 @@
 - intensity-balance: more than 25 % of running time above easy over the last 2 weeks (the upper
   end of the "about 20-25 %" convention, Seiler 2010); silent on all-easy running and for lift focus.
   Races are left out: the split describes training, and race week would always trip it.
+Weeks are ISO weeks (Monday to Sunday) whatever the display's first day.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
+from enum import StrEnum
 
 from planner.domain.enums import Goal, Intensity, Kind, LiftFocus, RunType
-from planner.domain.intensity import intensity
-from planner.domain.load_series import SPIKE_FACTOR, SPIKE_WINDOW_DAYS
-from planner.domain.rules.model import Finding, PlanWindow, Severity, ids
-from planner.domain.rules.timing import day_text, is_hard_day, is_recovery_day
+from planner.domain.intensity import intensity, is_hard_day, is_recovery_day
+from planner.domain.rules.model import Finding, PlanWindow, Severity, ids, week_finding
+from planner.domain.rules.timing import day_text
 from planner.domain.session import Session
-from planner.domain.weeks import week_start
 
 DAY = dt.timedelta(days=1)
 STREAK_DAYS = 7
@@ -37,9 +34,27 @@ _POSTERIOR = re.compile(r"deadlift|hip thrust|nordic|good morning|hamstring|glut
 _CALF = re.compile(r"calf|ankle|pogo|hop|jump", re.I)
 
 
+class GoalGap(StrEnum):
+    """What a goal-mismatch finding says is missing or too much (its fix depends on it)."""
+
+    FEW_LIFTS = "few-lifts"
+    NO_POSTERIOR = "no-posterior"
+    NO_CALF = "no-calf"
+    HARD_RUNS = "hard-runs"
+    RUN_BEFORE_HEAVY_LEGS = "run-before-heavy-legs"
+    NO_LIFTING = "no-lifting"
+    NO_RUNNING = "no-running"
+
+
+def week_of(day: dt.date) -> dt.date:
+    """The Monday of `day`'s ISO week: the rules read ISO weeks whatever the week's first day on
+    screen, so that a display setting never changes a verdict."""
+    return day - day.weekday() * DAY
+
+
 def weeks(w: PlanWindow) -> list[dt.date]:
-    """First days of the weeks that overlap first..last."""
-    d = week_start(w.first, w.profile.week_start)
+    """Mondays of the ISO weeks that overlap first..last."""
+    d = week_of(w.first)
     out = []
     while d <= w.last:
         out.append(d)
@@ -69,54 +84,17 @@ def no_recovery_day(w: PlanWindow) -> list[Finding]:
     return out
 
 
-def long_run_spike(w: PlanWindow) -> list[Finding]:
-    """Silent until the plan reaches back 30 days: before that there is no "previous 30 days"."""
-    out: list[Finding] = []
-    start = min((d for d, ss in w.sessions.items() if ss), default=None)
-    if start is None:
-        return out
-    longest = {d: max((s.effective_distance_km or 0.0 for s in w.on(d) if s.kind is Kind.RUN), default=0.0)
-               for d in w.days(w.first - SPIKE_WINDOW_DAYS * DAY, w.last)}
-    for d in w.days(w.first, w.last):
-        runs = [s for s in w.on(d) if s.kind is Kind.RUN and s.effective_distance_km]
-        if not runs or start > d - SPIKE_WINDOW_DAYS * DAY:
-            continue
-        prev = max(longest[d - k * DAY] for k in range(1, SPIKE_WINDOW_DAYS + 1))
-        if prev <= 0:
-            continue
-        for run in runs:
-            km = run.effective_distance_km or 0.0
-            if km <= SPIKE_FACTOR * prev + 1e-9:
-                continue
-            src = "Frandsen 2025"
-            out.append(Finding(
-                "long-run-spike", Severity.WARNING, "Run longer than 1.1 x your recent longest",
-                f"'{run.title}' ({day_text(d)}) is {km:g} km, {km / prev:.2f} x the longest run of the previous "
-                f"30 days ({prev:g} km). In 5205 runners, a run more than 10 % longer than the longest of the "
-                f"previous 30 days came with more injuries. Consider keeping it to {_cap(prev):g} km ({src})",
-                src, (d,), ids([run])))
-    return out
-
-
-def _cap(prev_km: float) -> float:
-    """1.1 x the previous longest, rounded down to 0.1 km."""
-    return math.floor(SPIKE_FACTOR * prev_km * 10 + 1e-9) / 10
-
-
 def no_mobility(w: PlanWindow) -> list[Finding]:
     out: list[Finding] = []
     for first in weeks(w):
         ss = week_sessions(w, first)
         if not ss or any(s.kind is Kind.MOBILITY for s in ss):
             continue
-        src = "Lauersen 2014"
-        last = first + 6 * DAY
-        out.append(Finding(
+        out.append(week_finding(
             "no-mobility", Severity.INFO, "No mobility work this week",
             f"The week of {day_text(first)} has no mobility, yoga or foam-rolling session. Consider one for "
             f"range of motion and how running feels; it is not injury prevention: stretching did not reduce "
-            f"injuries, strength training did ({src})",
-            src, (first, last)))
+            f"injuries, strength training did", "Lauersen 2014", first))
     return out
 
 
@@ -138,45 +116,47 @@ def goal_mismatch(w: PlanWindow) -> list[Finding]:
         last = first + 6 * DAY
         lifts = [s for s in ss if s.kind is Kind.LIFT]
         runs = [s for s in ss if s.kind is Kind.RUN]
-        problems: list[tuple[Severity, str, str, str]] = []
+        problems: list[tuple[GoalGap, Severity, str, str, str]] = []
         if goal is Goal.RUN:
             src = "Methenitis 2018; Spiering 2021"
             if len(lifts) < 2:
-                problems.append((Severity.WARNING, "Fewer than 2 strength sessions",
+                problems.append((GoalGap.FEW_LIFTS, Severity.WARNING, "Fewer than 2 strength sessions",
                                  f"has {len(lifts)} strength session{'s' if len(lifts) != 1 else ''}; for a runner "
                                  "who lifts, two a week keep strength and help running economy", src))
             exercises = [(e.name, e.muscles) for s in lifts for e in s.exercises]
             if lifts and not any(_is_posterior(*e) for e in exercises):
-                problems.append((Severity.INFO, "No posterior-chain work",
+                problems.append((GoalGap.NO_POSTERIOR, Severity.INFO, "No posterior-chain work",
                                  "has no posterior-chain work (deadlift, hip thrust, Nordic curl)", src))
             if lifts and not any(_is_calf(*e) for e in exercises):
-                problems.append((Severity.INFO, "No calf or ankle work",
+                problems.append((GoalGap.NO_CALF, Severity.INFO, "No calf or ankle work",
                                  "has no calf or ankle work (calf raises, hops)", src))
         elif goal is Goal.LIFT:
             src = "Methenitis 2018; Wilson 2012"
             hard_runs = [s for s in runs if intensity(s, s.effective_rpe) is Intensity.HARD]
             if len(hard_runs) > 1:
-                problems.append((Severity.WARNING, "More than one hard run",
+                problems.append((GoalGap.HARD_RUNS, Severity.WARNING, "More than one hard run",
                                  f"has {len(hard_runs)} hard runs; with strength as the goal, one is plenty: "
                                  "more running, and more hard running, means more interference", src))
             for s in lifts:
                 before = [r for r in w.on(s.date - DAY) if r.kind is Kind.RUN]
                 if before and s.type in (LiftFocus.LOWER, LiftFocus.FULL) and is_hard_day([s]):
-                    problems.append((Severity.WARNING, "A run the day before heavy legs",
+                    problems.append((GoalGap.RUN_BEFORE_HEAVY_LEGS, Severity.WARNING, "A run the day before heavy legs",
                                      f"has '{before[0].title}' the day before '{s.title}'", src))
                     break
         else:
             src = "Methenitis 2018"
             if ss and not lifts and runs:
-                problems.append((Severity.WARNING, "No lifting this week", "has runs but no lift", src))
+                problems.append((GoalGap.NO_LIFTING, Severity.WARNING, "No lifting this week",
+                                 "has runs but no lift", src))
             if ss and not runs and lifts:
-                problems.append((Severity.WARNING, "No running this week", "has lifts but no run", src))
-        for sev, title, what, src in problems:
+                problems.append((GoalGap.NO_RUNNING, Severity.WARNING, "No running this week",
+                                 "has lifts but no run", src))
+        for gap, sev, title, what, src in problems:
             out.append(Finding(
                 "goal-mismatch", sev, title,
                 f"The week of {day_text(first)} {what}, which does not fit your goal "
                 f"({_goal_words(goal)}) ({src})",
-                src, (first, last), ids(ss) if sev is not Severity.INFO else ()))
+                src, (first, last), ids(ss) if sev is not Severity.INFO else (), variant=gap))
     return out
 
 

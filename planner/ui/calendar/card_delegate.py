@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 from planner.domain.compliance import Basis
 from planner.domain.enums import Kind, Status, Units
 from planner.domain.session import Session
-from planner.models.session_text import CardText, card_text
 from planner.models.week_model import SessionRole, UnitsRole
 from planner.ui import theme
 from planner.ui.icons import IconCache
+from planner.words.cards import CardText, card_text
 
 PAD = 6
 STRIP = 4

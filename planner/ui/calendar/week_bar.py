@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QProgressBar, QToo
 from planner.domain.enums import Status, Units
 from planner.domain.session import Session
 from planner.domain.weeks import DATE_MAX, DATE_MIN, week_label
-from planner.models.session_text import strip_text
+from planner.words.cards import strip_text
 
 
 class WeekBar(QWidget):

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from planner.domain.session import Session
 from planner.domain.totals import week_totals
-from planner.models.session_text import duration_text
 from planner.models.week_model import WeekModel
 from planner.ui.calendar.card_delegate import CardDelegate
 from planner.ui.calendar.day_view import DayListView
 from planner.ui.icons import IconCache
+from planner.words.quantities import duration_text
 
 
 class DayHeader(QLabel):

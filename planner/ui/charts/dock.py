@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
 
 if TYPE_CHECKING:
+    from planner.services.load import LoadService
     from planner.ui.charts.pane import ChartsPane
 
 
@@ -32,11 +33,12 @@ class ChartsDock(QDockWidget):
     rangeChanged = Signal(str)
 
     def __init__(self, store: Any, parent: QWidget | None = None, *,
-                 today: Callable[[], dt.date] = dt.date.today) -> None:
+                 today: Callable[[], dt.date] = dt.date.today, load: LoadService | None = None) -> None:
         super().__init__("Charts", parent)
         self.setObjectName("ChartsDock")
         self.store = store
         self._today = today
+        self._load = load
         self._week: dt.date | None = None
         self._constants: tuple[int, int] | None = None
         self._range: str | None = None
@@ -52,7 +54,7 @@ class ChartsDock(QDockWidget):
         if self.pane is None:
             from planner.ui.charts.pane import ChartsPane
 
-            self.pane = ChartsPane(self.store, today=self._today)
+            self.pane = ChartsPane(self.store, today=self._today, load=self._load)
             self.pane.weekClicked.connect(self.weekClicked)
             if self._week is not None:
                 self.pane.set_week(self._week)

@@ -10,7 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QWidget
 
-from planner.domain.load_history import LoadHistory
+from planner.domain.load_history import LoadHistory, unmarked_text
 from planner.ui.charts.axes import DAY_S, WeekDateAxis, date_ts
 from planner.ui.charts.base import (
     FATIGUE_COLOR,
@@ -54,22 +54,27 @@ class FitnessChart(ChartPanel):
         self.finish()
         self.on_hover(self.plot, self._hover)
         self.constants_text = (42, 7)
+        self.unmarked = 0
         self._legend()
 
     def _legend(self) -> None:
         chronic, acute = self.constants_text
+        unmarked = unmarked_text(self.unmarked)
         self.set_legend(
             [swatch(FITNESS_COLOR, f"chronic load ({chronic} d)", "line"),
              swatch(FATIGUE_COLOR, f"acute load ({acute} d)", "line"),
              swatch(FORM_COLOR, "form (chronic - acute)", "line"),
              swatch("#808080", "planned", "dash")],
-            "Load in AU, not measured fitness: the day constants are defaults, not fitted to you.",
+            "Load in AU, not measured fitness: the day constants are defaults, not fitted to you."
+            + (f" {unmarked} (mark them done or skipped)." if unmarked else ""),
             "Chronic load ('fitness') and acute load ('fatigue') are exponentially weighted averages of daily "
             "session-RPE load, in AU. 42 and 7 days are TrainingPeaks' defaults (Coggan), not constants fitted "
             "to you with Banister's model (fitted values vary widely, 17-59 days; Hellard 2006); change them "
-            "above. Update rule: X(today) = X(yesterday) + (load(today) - X(yesterday)) / days. Form is "
-            "yesterday's chronic minus acute load. Dashed: carried forward through planned sessions. No number "
-            "for the first 28 days of history (building up).")
+            "above. Update rule: X(today) = X(yesterday) + (load(today) - X(yesterday)) / days, starting "
+            "from the mean daily load of your first 28 days (an app convention, so a steady start reads "
+            "about even form). Form is yesterday's chronic minus acute load. Solid: sessions marked done "
+            "(a past session never marked done counts as not done). Dashed: carried forward through planned "
+            "sessions. No number for the first 28 days of history (building up).")
 
     def update_data(self, h: LoadHistory, today_index: int, lo: int = 0, hi: int | None = None) -> None:
         """Hand the plots days lo..hi-1: solid up to today, dashed from today on."""
@@ -77,6 +82,7 @@ class FitnessChart(ChartPanel):
         hi = h.n if hi is None else hi
         self.today_index = today = min(max(today_index, 0), max(h.n - 1, 0))
         self.constants_text = (h.constants.fitness_days, h.constants.fatigue_days)
+        self.unmarked = h.unmarked_past()
         x = date_ts(h.start) + (np.arange(lo, hi) + 0.5) * DAY_S
         t = min(max(today - lo, 0), hi - lo)  # today's place in the slice
         b = building_end(h, lo, hi)  # "building up": no number for the first 28 days of history

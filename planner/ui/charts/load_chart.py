@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QWidget
 
 from planner.domain.enums import Units
 from planner.domain.load_history import LoadHistory
-from planner.domain.units import format_distance
 from planner.ui.charts.axes import DAY_S, WeekDateAxis, date_ts
 from planner.ui.charts.base import (
     ACWR_COLOR,
@@ -27,6 +26,7 @@ from planner.ui.charts.base import (
     solid,
     swatch,
 )
+from planner.words.quantities import format_distance
 
 BAR_WIDTH_S = 0.8 * DAY_S
 RATIO_FLOOR = 2.0  # the ratio axis shows at least 0..2

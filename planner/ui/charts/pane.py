@@ -1,7 +1,7 @@
-"""What the charts dock shows once it is first refreshed: the controls, the four charts, and the
-load engine over the whole history, kept current one change at a time.
+"""What the charts dock shows once it is first refreshed: the controls and the four charts over the
+whole history, read from the app's one load engine (planner/services/load.py).
 
-The engine (`LoadHistory`) recomputes from the earliest changed date; the plots are built once and
+The engine recomputes from the earliest changed date; the plots are built once and
 only get new arrays (`setData` / `setOpts`) for the days in the chosen range, never rebuilt
 (PLATFORM.md: rebuilding costs ~6x).
 """
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from planner.domain.load_history import LoadHistory, TimeConstants
 from planner.domain.profile import Profile
 from planner.domain.weeks import week_start
+from planner.services.changes import Changes
+from planner.services.load import LoadService
 from planner.ui.charts.axes import DAY_S, date_ts
 from planner.ui.charts.fitness_chart import FitnessChart
 from planner.ui.charts.load_chart import LoadChart
@@ -41,10 +43,13 @@ class ChartsPane(QScrollArea):
     constantsChanged = Signal(int, int)  # days of the chronic and the acute load
 
     def __init__(self, store: Any, parent: QWidget | None = None, *,
-                 today: Callable[[], dt.date] = dt.date.today) -> None:
+                 today: Callable[[], dt.date] = dt.date.today, load: LoadService | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self._today = today
+        # The window's shared engine is fed by the change bus; a pane on its own feeds its own.
+        self._owns_load = load is None
+        self.load_service = load or LoadService(store, today)
         self.profile = Profile()
         self.history = LoadHistory()
         self.loaded = False
@@ -122,19 +127,20 @@ class ChartsPane(QScrollArea):
             self.reload()
             return
         profile_changed = bool(getattr(changes, "profile", False))
+        if self._owns_load:
+            self.load_service.notify(Changes(dates=frozenset(dates), profile=profile_changed))
         if profile_changed:
             self.profile = self.store.profile.get()
-            self.history.set_week_start(self.profile.week_start)
-        if dates:
-            self.history.update(dates, self.store.sessions.on_date)
         if dates or profile_changed:
             self._push()
 
     def reload(self) -> None:
         """Everything from the store (first show, a new file)."""
         self.profile = self.store.profile.get()
-        self.history = LoadHistory(self.profile.week_start, self._constants())
-        self.history.load(self.store.sessions.all(), self._today())
+        if self._owns_load:
+            self.load_service.reset()
+        self.load_service.set_constants(self._constants())
+        self.history = self.load_service.history()
         self.loaded = True
         self._push()
 
@@ -146,7 +152,7 @@ class ChartsPane(QScrollArea):
 
     # -- pushing arrays to the plots ----------------------------------------------------------------
     def _push(self) -> None:
-        self.history.set_today(self._today())
+        self.history = self.load_service.history()
         self._push_view()
         self._push_week()
 
@@ -204,7 +210,7 @@ class ChartsPane(QScrollArea):
             self.acute_box.setValue(self.chronic_box.value() - 1)
             return
         constants = self._constants()
-        self.history.set_constants(constants)
+        self.load_service.set_constants(constants)
         self.constantsChanged.emit(constants.fitness_days, constants.fatigue_days)
         if self.loaded:
             self.fitness.update_data(self.history, self.history.index(self._today()), *self.visible_days())

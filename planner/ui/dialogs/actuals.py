@@ -22,6 +22,8 @@ from planner.ui.dialogs.fields import (
     aligned_row,
     editor_width,
 )
+from planner.words.numbers import format_number
+from planner.words.quantities import format_distance
 
 DASH = "\u2014"
 
@@ -103,8 +105,8 @@ class ActualFields:
 
     def show_plan(self, s: Session) -> None:
         self.planned_duration.setText(f"planned {s.duration_min} min")
-        self.planned_rpe.setText(f"planned {u.format_number(s.rpe, 1)}")
-        distance = u.format_distance(s.distance_km, self._units)
+        self.planned_rpe.setText(f"planned {format_number(s.rpe, 1)}")
+        distance = format_distance(s.distance_km, self._units)
         self.planned_distance.setText(f"planned {distance}" if distance else "none planned")
 
     def connect(self, slot: Callable[..., object]) -> None:

@@ -26,6 +26,8 @@ from planner.domain.enums import Units
 from planner.domain.errors import ValidationError
 from planner.domain.session import Exercise, WorkSet
 from planner.ui.dialogs.fields import ExactText, collect_errors, error_base_color, error_icon
+from planner.words.numbers import format_number
+from planner.words.quantities import format_load
 
 Index = QModelIndex | QPersistentModelIndex
 Catalog = Mapping[str, Sequence[str]]
@@ -69,8 +71,8 @@ class SetDraft:
     def of(cls, ws: WorkSet, units: Units) -> SetDraft:
         return cls(
             reps=str(ws.reps),
-            load=ExactText.of(ws.load_kg, lambda kg: u.format_load(kg, units, with_unit=False)),
-            rpe="" if ws.rpe is None else u.format_number(ws.rpe, 1),
+            load=ExactText.of(ws.load_kg, lambda kg: format_load(kg, units, with_unit=False)),
+            rpe="" if ws.rpe is None else format_number(ws.rpe, 1),
             rir="" if ws.rir is None else str(ws.rir),
             warmup=ws.warmup,
         )
@@ -431,7 +433,7 @@ class SetsModel(QAbstractTableModel):
         """A load the user typed; shown back normalised ("225.0" -> "225") once it parses."""
 
         def fmt(kg: float | None) -> str:
-            return u.format_load(kg, self._units, with_unit=False)
+            return format_load(kg, self._units, with_unit=False)
 
         try:
             kg = u.parse_load(text, self._units)

@@ -31,6 +31,7 @@ from planner.domain import units as u
 from planner.domain.enums import Units
 from planner.domain.errors import ValidationError
 from planner.ui.theme import blend, is_dark
+from planner.words.quantities import format_distance, format_load, format_mass
 
 T = TypeVar("T")
 
@@ -109,7 +110,8 @@ class ExactText:
 
 
 class QuantityEdit(QLineEdit):
-    """A distance or load typed in the profile's units; `stored()` gives km or kg (None if empty).
+    """A distance, load or body mass typed in the profile's units; `stored()` gives km or kg (None if
+    empty). A load is shown as plates give it, a body mass as weighed.
 
     A line edit rather than a spin box: a spin box would clamp a typed 400 km to 300 without a word,
     while the user should see why the value is refused.
@@ -125,7 +127,7 @@ class QuantityEdit(QLineEdit):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        if quantity not in ("distance", "load"):
+        if quantity not in ("distance", "load", "mass"):
             raise ValueError(f"unknown quantity {quantity!r}")
         self._quantity = quantity
         self._units = units
@@ -146,8 +148,10 @@ class QuantityEdit(QLineEdit):
 
     def _format(self, value: float | None) -> str:
         if self._quantity == "distance":
-            return u.format_distance(value, self._units, with_unit=False)
-        return u.format_load(value, self._units, with_unit=False)
+            return format_distance(value, self._units, with_unit=False)
+        if self._quantity == "mass":
+            return format_mass(value, self._units, with_unit=False)
+        return format_load(value, self._units, with_unit=False)
 
     def _parse(self, text: str) -> float | None:
         if self._quantity == "distance":

@@ -44,6 +44,8 @@ from planner.ui.dialogs.fields import (
     editor_width,
     header_font,
 )
+from planner.ui.dialogs.sweat_field import SweatRateSpin
+from planner.words.numbers import format_number
 
 EXPERIENCE_LABELS = {
     Experience.NEW: "New to combining lifting and running",
@@ -64,31 +66,13 @@ GOAL_CHOICES: tuple[tuple[Goal, str, str], ...] = (
 WEEK_START_LABELS = {WeekStart.MON: "Monday", WeekStart.SUN: "Sunday"}
 UNITS_LABELS = {Units.METRIC: "Metric (kg, km)", Units.IMPERIAL: "Imperial (lb, mi)"}
 
-SAWKA_2007 = (
-    "Sawka MN, Burke LM, Eichner ER, Maughan RJ, Montain SJ, Stachenfeld NS. American College "
-    "of Sports Medicine position stand: exercise and fluid replacement. Med Sci Sports Exerc "
-    "2007;39(2):377-390."
-)
-#: Two short lines broken by hand: a word-wrapped label in a form is sized for its narrowest width.
-SWEAT_RATE_HELP = (
-    "Estimate: (mass before \u2212 mass after + fluid drunk) \u00f7 hours of training.\n"
-    "Typically 0.5\u20132.0 L/h, more in heat."
-)
-SWEAT_RATE_TOOLTIP = (
-    "<p>Sweat rate = (body mass before \u2212 body mass after + fluid drunk) \u00f7 hours "
-    "(1 kg lost \u2248 1 L of sweat). Weigh without clothes, towelled dry, and leave out any "
-    "toilet stop.</p>"
-    "<p>Typical values are 0.5\u20132.0 L/h; they rise with heat, humidity and pace, so measure "
-    "again in a different season.</p>"
-    f"<p><small>{SAWKA_2007}</small></p>"
-)
 #: Extra space after the sweat-rate help and the goals, so the form reads as three groups.
 _SECTION_GAP = 8
 #: When a field is wrong, build again with this in its place to find the other wrong fields.
 _STAND_INS: dict[str, tuple[str, Any]] = {
     "name": ("name", "Athlete"),
     "body_mass_kg": ("mass", lambda: 70.0),
-    "sweat_rate_l_per_h": ("sweat", 1.0),
+    "sweat_rate_l_per_h": ("sweat", lambda: 1.0),
     "height_cm": ("height", None),
     "age": ("age", None),
 }
@@ -186,29 +170,17 @@ class ProfileDialog(QDialog):
         mass_row = aligned_row(self.mass_edit, self.mass_unit, None, self)
         add_row(form, "Body &mass:", mass_row, self.mass_edit)
 
-        self.sweat_spin = QDoubleSpinBox(self)
-        self.sweat_spin.setObjectName("sweat_rate")
-        # Wider than the domain's range, so a wrong value is explained rather than clamped.
-        self.sweat_spin.setRange(0.0, 9.99)
-        self.sweat_spin.setDecimals(2)
-        self.sweat_spin.setSingleStep(0.1)
-        self.sweat_spin.setAccelerated(False)
-        self.sweat_spin.setFixedWidth(editor_width(self.sweat_spin))
-        self.sweat_spin.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.sweat_spin.setToolTip(SWEAT_RATE_TOOLTIP)
+        self.sweat_spin = SweatRateSpin(self._original.units, self)
         self.sweat_button = QPushButton("&Measure\u2026", self)
         self.sweat_button.setObjectName("sweat_rate_measure")
         self.sweat_button.setToolTip("Work out your sweat rate from your mass before and after a session")
         self.sweat_button.clicked.connect(self._measure_sweat_rate)
-        sweat_row = aligned_row(self.sweat_spin, QLabel("L/h"), None, self)
+        sweat_row = aligned_row(self.sweat_spin, self.sweat_spin.unit_label, None, self)
         row_layout = sweat_row.layout()
         assert isinstance(row_layout, QHBoxLayout)
         row_layout.insertWidget(2, self.sweat_button)
         add_row(form, "&Sweat rate:", sweat_row, self.sweat_spin)
-        sweat_help = QLabel(SWEAT_RATE_HELP, self)
-        sweat_help.setObjectName("sweat_rate_help")
-        sweat_help.setEnabled(False)
-        sweat_help.setToolTip(SWEAT_RATE_TOOLTIP)
+        sweat_help = self.sweat_spin.help_label
         sweat_help.setContentsMargins(0, 0, 0, _SECTION_GAP)
         form.addRow("", sweat_help)
 
@@ -282,7 +254,8 @@ class ProfileDialog(QDialog):
             button.setChecked(button.property("goal") == p.goal.value)
         self.week_start_combo.setCurrentIndex(self.week_start_combo.findData(p.week_start.value))
         self.experience_combo.setCurrentIndex(self.experience_combo.findData(p.experience.value))
-        self.sweat_spin.setValue(p.sweat_rate_l_per_h)
+        self.sweat_spin.set_units(p.units)
+        self.sweat_spin.set_stored(p.sweat_rate_l_per_h)
         self._load_body(p)
         self._update_header()
 
@@ -314,7 +287,7 @@ class ProfileDialog(QDialog):
 
         dialog = SweatRateDialog(self.units(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.rate() is not None:
-            self.sweat_spin.setValue(round(dialog.rate() or 0.0, 2))
+            self.sweat_spin.set_stored(dialog.rate() or 0.0)
 
     def _connect(self) -> None:
         changed = self.revalidate
@@ -356,23 +329,18 @@ class ProfileDialog(QDialog):
         self._height_units = units
         self.mass_edit.set_units(units)
         self.mass_unit.setText(u.load_unit(units))
+        self.sweat_spin.set_units(units)
         self.revalidate()
 
     def _update_header(self, *_: object) -> None:
         self.header.setText(self.name_edit.text().strip() or "Your profile")
 
     # --- validation
-    def _sweat_rate(self) -> float:
-        """The spin box shows two decimals; an unchanged value keeps the stored decimals."""
-        stored = self._original.sweat_rate_l_per_h
-        shown = self.sweat_spin.value()
-        return stored if math.isclose(shown, round(stored, self.sweat_spin.decimals())) else shown
-
     def _validate(self) -> tuple[Profile | None, dict[str, str]]:
         raw: dict[str, Any] = {
             "name": self.name_edit.text(),
             "mass": self.mass_edit.stored_kg,
-            "sweat": self._sweat_rate(),
+            "sweat": self.sweat_spin.stored,
             "height": self._height_cm(),
             "age": self.age_spin.value() or None,
         }
@@ -390,7 +358,7 @@ class ProfileDialog(QDialog):
                 goal=goal,
                 week_start=week_start,
                 units=units,
-                sweat_rate_l_per_h=v["sweat"],
+                sweat_rate_l_per_h=v["sweat"](),
                 height_cm=v["height"],
                 age=v["age"],
                 sex=sex,
@@ -415,7 +383,7 @@ class BodyMassEdit(QuantityEdit):
     """
 
     def __init__(self, units: Units, parent: QWidget | None = None) -> None:
-        super().__init__("load", units, field="body_mass_kg", placeholder="e.g. 70", parent=parent)
+        super().__init__("mass", units, field="body_mass_kg", placeholder="e.g. 70", parent=parent)
 
     def set_units(self, units: Units) -> None:
         """Show the same mass in `units`; the exact kg survives any number of switches."""
@@ -463,7 +431,7 @@ class BodyMassEdit(QuantityEdit):
         got = text.strip()
         if not any(c.isalpha() for c in got):
             got = f"{got} {unit}"
-        return f"must be between {u.format_number(lo)} and {u.format_number(hi)} {unit} (got {got})"
+        return f"must be between {format_number(lo)} and {format_number(hi)} {unit} (got {got})"
 
 
 class _GoalBox(QWidget):

@@ -34,9 +34,7 @@ from planner.domain import units as u
 from planner.domain.enums import TYPES_BY_KIND, Intensity, Kind, Status, Units
 from planner.domain.errors import ValidationError
 from planner.domain.intensity import classify
-from planner.domain.labels import KIND_WORDS, STATUS_WORDS, type_word
 from planner.domain.session import Session
-from planner.domain.target_text import target_in_units
 from planner.ui.dialogs.actuals import ActualFields
 from planner.ui.dialogs.effort import EffortField
 from planner.ui.dialogs.exercises_table import ExercisesEditor
@@ -53,6 +51,9 @@ from planner.ui.dialogs.fields import (
     sentence,
     with_suffix,
 )
+from planner.words.labels import KIND_WORDS, STATUS_WORDS, type_word
+from planner.words.quantities import format_distance, format_pace
+from planner.words.targets import target_in_units
 
 #: Fields only a run or a lift has; the other kinds do not show them.
 KIND_FIELDS: dict[Kind, frozenset[str]] = {
@@ -508,8 +509,8 @@ class SessionEditor(QDialog):
         if pace is None:
             self.pace_label.setText("\u2014 (needs a distance)")
         else:
-            over = u.format_distance(s.distance_km, self._units)
-            self.pace_label.setText(f"{u.format_pace(pace, self._units)} over {over}")
+            over = format_distance(s.distance_km, self._units)
+            self.pace_label.setText(f"{format_pace(pace, self._units)} over {over}")
         shown = target_in_units(s.target, self._units)
         tip = f"Cards show: {shown}" if shown != s.target else ""
         if self.target_edit.toolTip() != tip:

@@ -9,13 +9,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
-from planner.domain import fuelling
 from planner.domain.enums import Units
 from planner.domain.errors import ValidationError
+from planner.domain.nutrition_sources import SAWKA_2007
 from planner.domain.sweat import sweat_rate_l_per_h
-from planner.domain.units import load_unit
+from planner.domain.units import fluid_from_display, load_unit
 from planner.ui.dialogs.fields import Footer, QuantityEdit, aligned_row, editor_width, mark
-from planner.ui.dialogs.profile_dialog import SAWKA_2007, BodyMassEdit
+from planner.ui.dialogs.profile_dialog import BodyMassEdit
+from planner.words.fluid import fluid_unit, sweat_rate_text
 
 FIELD_WORDS = {"mass_before_kg": "Mass before", "mass_after_kg": "Mass after", "drunk_l": "Fluid drunk",
                "duration_min": "Duration", "sweat_rate_l_per_h": "The sweat rate"}
@@ -27,7 +28,7 @@ class _MassEdit(BodyMassEdit):
     """A body mass in the dialog's units, checked against the profile's range, under its own name."""
 
     def __init__(self, units: Units, field: str, parent: QWidget | None = None) -> None:
-        QuantityEdit.__init__(self, "load", units, field=field, placeholder="e.g. 70", parent=parent)
+        QuantityEdit.__init__(self, "mass", units, field=field, placeholder="e.g. 70", parent=parent)
 
 
 class SweatRateDialog(QDialog):
@@ -54,7 +55,7 @@ class SweatRateDialog(QDialog):
         self.drunk.setSingleStep(4 if imperial else 0.1)
         self.drunk.setFixedWidth(editor_width(self.drunk))
         self.drunk.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        form.addRow("&Fluid drunk:", aligned_row(self.drunk, QLabel("fl oz" if imperial else "L"), None, self))
+        form.addRow("&Fluid drunk:", aligned_row(self.drunk, QLabel(fluid_unit(units)), None, self))
         self.minutes = QSpinBox(self)
         self.minutes.setObjectName("duration")
         self.minutes.setRange(0, 999)
@@ -95,9 +96,7 @@ class SweatRateDialog(QDialog):
         for w in (self.before, self.after):
             mark(w, None)
         try:
-            drunk = self.drunk.value()
-            if self._units is Units.IMPERIAL:
-                drunk *= fuelling.L_PER_US_FL_OZ
+            drunk = fluid_from_display(self.drunk.value(), self._units)
             self._rate = sweat_rate_l_per_h(self.before.stored_kg(), self.after.stored_kg(), drunk,
                                             self.minutes.value())
         except ValidationError as exc:
@@ -110,7 +109,7 @@ class SweatRateDialog(QDialog):
             self.result.setText("\u2014")
             self.footer.show_messages(["Type both masses"] if empty else [words])
             return False
-        self.result.setText(f"<b>{self._rate:.2f} L/h</b>")
+        self.result.setText(f"<b>{sweat_rate_text(self._rate, self._units)}</b>")
         self.footer.show_messages([])
         return True
 

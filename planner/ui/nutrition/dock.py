@@ -9,6 +9,7 @@ Hidden, a change only marks it stale; it recomputes when shown again.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 from typing import Any
 
@@ -31,7 +32,7 @@ from planner.domain.energy import logged_kcal
 from planner.domain.enums import Kind, Units
 from planner.domain.nutrition import DayTargets
 from planner.domain.profile import NutritionLog
-from planner.domain.units import format_number
+from planner.domain.ranges import Range
 from planner.domain.weeks import week_start
 from planner.services import nutrition_log
 from planner.services.data_file import Store
@@ -41,6 +42,7 @@ from planner.ui.nutrition import text
 from planner.ui.nutrition.log_form import IntakeForm
 from planner.ui.nutrition.timeline import FuelTimeline
 from planner.ui.nutrition.week_strip import LEVELS, DayBar, WeekStrip, level
+from planner.words.numbers import format_number
 
 WriteIntake = Callable[[dt.date, NutritionLog | None], None]
 ROWS = ("carbohydrate", "protein", "fat", "energy", "fluid")
@@ -229,11 +231,11 @@ class NutritionDock(QDockWidget):
             grid.addWidget(note, r, 2)
             grid.addWidget(actual, r, 3)
             self.value_labels[key], self.note_labels[key], self.actual_labels[key] = value, note, actual
-        self.second_estimate = QLabel(box)
-        self.second_estimate.setObjectName("second_estimate")
-        self.second_estimate.setEnabled(False)
-        self.second_estimate.setWordWrap(True)
-        grid.addWidget(self.second_estimate, len(ROWS) + 1, 1, 1, 3)
+        self.expenditure = QLabel(box)
+        self.expenditure.setObjectName("expenditure")
+        self.expenditure.setEnabled(False)
+        self.expenditure.setWordWrap(True)
+        grid.addWidget(self.expenditure, len(ROWS) + 1, 1, 1, 3)
         grid.setColumnStretch(3, 1)
         return box
 
@@ -251,7 +253,7 @@ class NutritionDock(QDockWidget):
             tooltip = text.tip(
                 f"{t.date:%A %d %B}: {word.lower()} carbohydrate",
                 f"{text.per_kg(t.band.g_per_kg)} ({text.grams(t.carbohydrate_g)}): "
-                f"{t.band.label.lower()}, {t.training_min} min of training."
+                f"{t.band.label.lower()}: {html.escape(t.reason)}."
                 + ("" if actual is None else f"<br>Logged: {format_number(actual, 1)} g/kg."),
                 src.THOMAS_2016)
             bars.append(DayBar(t.date, t.band.g_per_kg.lo, t.band.g_per_kg.hi, actual, tooltip))
@@ -275,8 +277,8 @@ class NutritionDock(QDockWidget):
             "carbohydrate": (text.grams(t.carbohydrate_g), text.per_kg(t.carbohydrate_g_per_kg),
                              text.carbohydrate_tip(t)),
             "protein": (text.grams(t.protein_g), text.per_kg(t.protein_g_per_kg), text.protein_tip(t)),
-            "fat": (text.grams(t.fat_g), "20\u201335 % kcal", text.fat_tip(t)),
-            "energy": (text.kcal(t.energy_kcal), "", text.energy_tip(t)),
+            "fat": ("\u2014" if t.fat_g is None else text.grams(t.fat_g), "20\u201335 % kcal", text.fat_tip(t)),
+            "energy": (text.energy_value(t), "", text.energy_tip(t)),
             "fluid": (text.fluid(t.fluid_l, units), "estimate", text.fluid_tip(t, units)),
         }
         for key, (value, note, tooltip) in values.items():
@@ -284,11 +286,8 @@ class NutritionDock(QDockWidget):
                 _tip(label, tooltip)
             _set(self.value_labels[key], value)
             _set(self.note_labels[key], note)
-        second = t.second_estimate_kcal
-        _set(self.second_estimate,
-             f"Second estimate: {text.kcal(second)} (Mifflin-St Jeor + METs)" if second
-             else "Second estimate: add height, age and sex to your profile")
-        _tip(self.second_estimate, text.second_estimate_tip(t))
+        _set(self.expenditure, text.expenditure_words(t))
+        _tip(self.expenditure, text.energy_tip(t))
         m = t.meals
         _set(self.meals, f"Protein over the day: {m.meals}\u2013{m.meals_high} meals of about "
                          f"{m.grams:.0f} g ({format_number(m.g_per_kg, 1)} g/kg)")
@@ -311,7 +310,11 @@ class NutritionDock(QDockWidget):
                 _set(label, "\u2014" if log is not None else "")
                 _tip(label, "")
                 continue
-            shown = text.fluid(type(target)(value, value), units) if key == "fluid" else f"{value:.0f} g"
+            shown = text.fluid(Range(value, value), units) if key == "fluid" else f"{value:.0f} g"
+            if target is None:  # no fat target without an energy figure
+                _set(label, shown)
+                _tip(label, f"Logged {shown}.")
+                continue
             if value < target.lo:
                 mark, where = "\u25bc", "below the target"
             elif value > target.hi:
@@ -362,7 +365,7 @@ def _training_words(t: DayTargets) -> str:
         return "No training: a rest day."
     if not t.training_min:
         return "No training counted (" + ", ".join(parts) + " is light activity)."
-    return f"{t.training_min} min of training: " + ", ".join(parts)
+    return f"{t.training_min} min of training ({t.weighted_min:.0f} weighted): " + ", ".join(parts)
 
 
 def _section(words: str, parent: QWidget) -> QLabel:

@@ -11,13 +11,13 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from planner.domain import fuelling
 from planner.domain.enums import Units
 from planner.domain.errors import ValidationError
 from planner.domain.profile import NutritionLog
-from planner.domain.units import format_number
+from planner.domain.units import fluid_from_display, fluid_to_display
 from planner.ui.dialogs.fields import error_label
-from planner.ui.nutrition import text
+from planner.words.fluid import fluid_unit
+from planner.words.numbers import format_number
 
 FIELDS = (("carb_g", "Carbohydrate"), ("protein_g", "Protein"), ("fat_g", "Fat"), ("fluid_l", "Fluid"))
 
@@ -74,11 +74,11 @@ class IntakeForm(QWidget):
             return
         self._shown = (day, log, units)
         self._day, self._units = day, units
-        self.unit_labels["fluid_l"].setText(text.fluid_unit(units))
+        self.unit_labels["fluid_l"].setText(fluid_unit(units))
         for name, edit in self.edits.items():
             value = None if log is None else getattr(log, name)
             if value is not None and name == "fluid_l":
-                value = fuelling.fluid_to_display(value, units)
+                value = fluid_to_display(value, units)
             edit.setText("" if value is None else format_number(value, 2))
         self._show(None)
 
@@ -95,8 +95,8 @@ class IntakeForm(QWidget):
                 number = float(raw)
             except ValueError:
                 raise ValidationError(name, f"must be a number (got {raw!r})") from None
-            if name == "fluid_l" and self._units is Units.IMPERIAL:
-                number *= fuelling.L_PER_US_FL_OZ
+            if name == "fluid_l":
+                number = fluid_from_display(number, self._units)
             values[name] = number
         if all(v is None for v in values.values()):
             return None

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import html
 
-from planner.domain import energy, fuelling
+from planner.domain import energy
 from planner.domain import nutrition_sources as src
 from planner.domain.enums import Units
 from planner.domain.nutrition import FAT_SHARE, PROTEIN_G_PER_KG, DayTargets
 from planner.domain.ranges import Range
-from planner.domain.units import format_number
+from planner.words.fluid import fluid_range_text, fluid_text
+from planner.words.numbers import format_number
 
 DASH = "\u2013"
 
@@ -30,18 +31,8 @@ def kcal(r: Range) -> str:
 
 
 def fluid(r: Range, units: Units) -> str:
-    """Litres to one decimal (a rest day's 2.25 L stays 2.25), or whole fl oz."""
-    if units is Units.IMPERIAL:
-        lo, hi = (fuelling.fluid_to_display(x, units) for x in (r.lo, r.hi))
-        return f"{lo:.0f} fl oz" if round(lo) == round(hi) else f"{lo:.0f}{DASH}{hi:.0f} fl oz"
-    lo_s, hi_s = format_number(r.lo, 2), format_number(r.hi, 2)
-    if r.hi - r.lo >= 0.2:
-        lo_s, hi_s = f"{r.lo:.1f}", f"{r.hi:.1f}"
-    return f"{lo_s} L" if lo_s == hi_s else f"{lo_s}{DASH}{hi_s} L"
-
-
-def fluid_unit(units: Units) -> str:
-    return "fl oz" if units is Units.IMPERIAL else "L"
+    """Litres or whole fl oz, as the page and the report say it."""
+    return fluid_range_text(r.lo, r.hi, units)
 
 
 def tip(title: str, body: str, source: str) -> str:
@@ -51,12 +42,16 @@ def tip(title: str, body: str, source: str) -> str:
 
 def carbohydrate_tip(t: DayTargets) -> str:
     b = t.band
-    minutes = f"{t.training_min} min of training" + (f", hardest {t.effort.value}" if t.effort else "")
-    body = (f"{per_kg(b.g_per_kg)} \u00d7 {format_number(t.body_mass_kg, 1)} kg = {grams(t.carbohydrate_g)}."
-            f"<br>{html.escape(minutes)} \u2192 {html.escape(b.label.lower())} "
-            f"({html.escape(b.basis)}).<br>The minute edges are the app's own table "
-            "(the position stand's bands overlap and leave 3\u20134 h undefined).")
-    return tip("Carbohydrate", body, src.THOMAS_2016)
+    capped = (f"<br>The high end is lowered to {t.carbohydrate_g.hi:.0f} g so that fat stays at 20 % of "
+              "energy or more." if t.carbohydrate_capped else "")
+    full = grams(b.g_per_kg.times(t.body_mass_kg))
+    body = (f"{per_kg(b.g_per_kg)} \u00d7 {format_number(t.body_mass_kg, 1)} kg = {full}."
+            f"<br>{html.escape(t.reason[0].upper() + t.reason[1:])} \u2192 {html.escape(b.label.lower())} "
+            f"({html.escape(b.basis)}).{capped}<br>Running minutes count by intensity (easy 1, moderate "
+            "1.25, hard 1.5) and lifting minutes at half, since strength training needs about 4\u20137 g/kg "
+            "(Slater & Phillips 2011). The minute edges and weights are the app's own table (the position "
+            "stand's bands overlap and leave 3\u20134 h undefined).")
+    return tip("Carbohydrate", body, f"{src.THOMAS_2016} {src.SLATER_PHILLIPS_2011}")
 
 
 def protein_tip(t: DayTargets) -> str:
@@ -74,36 +69,59 @@ def meals_tip(t: DayTargets) -> str:
     return tip("Protein per meal", body, src.SCHOENFELD_ARAGON_2018)
 
 
+#: What the panel says where energy and fat need the profile's height, age and sex.
+ADD_BODY = "add height, age and sex in File > Profile"
+
+
 def fat_tip(t: DayTargets) -> str:
-    body = (f"{FAT_SHARE.lo:.0%}\u2013{FAT_SHARE.hi:.0%} of energy: {FAT_SHARE.lo:.0%} of "
-            f"{t.energy_kcal.lo:,.0f} kcal \u00f7 9 = {t.fat_g.lo:.0f} g to {FAT_SHARE.hi:.0%} of "
-            f"{t.energy_kcal.hi:,.0f} kcal \u00f7 9 = {t.fat_g.hi:.0f} g. Avoid staying under 20 %.")
+    if t.fat_g is None or t.expenditure is None:
+        return tip("Fat", f"Fat is what is left of your energy after carbohydrate and protein: {ADD_BODY} "
+                   "for an energy figure.", src.THOMAS_2016)
+    e = t.expenditure.kcal
+    body = (f"The rest of about {e:,.0f} kcal after carbohydrate and protein, kept between "
+            f"{FAT_SHARE.lo:.0%} ({FAT_SHARE.lo * e / 9:.0f} g) and {FAT_SHARE.hi:.0%} "
+            f"({FAT_SHARE.hi * e / 9:.0f} g) of energy: {grams(t.fat_g)}. Avoid staying under 20 %.")
     return tip("Fat", body, src.THOMAS_2016)
 
 
+def energy_value(t: DayTargets) -> str:
+    """A dash without an energy figure: the line under the targets says what to add (a long
+    value would widen the column past a narrow dock)."""
+    return "\u2014" if t.energy_kcal is None else kcal(t.energy_kcal)
+
+
 def energy_tip(t: DayTargets) -> str:
-    body = ("Follows from the targets: energy = 4 \u00d7 carbohydrate + 4 \u00d7 protein + 9 \u00d7 fat, "
-            f"with fat at 20 % (low end) to 35 % (high end) of it: {kcal(t.energy_kcal)}.")
-    return tip("Energy", body, src.THOMAS_2016)
+    x = t.expenditure
+    if x is None or t.energy_kcal is None:
+        body = (f"Energy comes from what you spend: {ADD_BODY}. Then: resting energy (Mifflin-St Jeor) "
+                f"\u00d7 {_factor()} for daily living, plus each session's energy (runs about 1 kcal per kg "
+                "per km; other sessions METs \u00d7 kg \u00d7 hours).")
+        return tip("Energy", body, f"{src.MIFFLIN_1990} {src.COMPENDIUM}")
+    living = x.daily_living_kcal
+    body = (f"About {x.kcal:,.0f} kcal spent: resting energy (Mifflin-St Jeor) {x.resting_kcal:,.0f} kcal "
+            f"\u00d7 {_factor()} for daily living ({living.lo:,.0f}\u2013{living.hi:,.0f} kcal, an app "
+            f"convention), plus {x.exercise_kcal:,.0f} kcal of training (runs about 1 kcal per kg per km, "
+            f"other sessions METs \u00d7 kg \u00d7 hours, \u00b110 %). The target is that band: "
+            f"{kcal(t.energy_kcal)}.")
+    return tip("Energy", body, f"{src.MIFFLIN_1990} {src.COMPENDIUM}")
 
 
-def second_estimate_tip(t: DayTargets) -> str:
-    if t.second_estimate_kcal is None:
-        body = ("Add height, age and sex to your profile for a second estimate: resting energy "
-                "(Mifflin-St Jeor) \u00d7 1.2\u20131.4 for daily living, plus each session's METs "
-                "\u00d7 kg \u00d7 hours.")
-        return tip("Second estimate", body, src.MIFFLIN_1990)
-    lo, hi = energy.NON_EXERCISE_FACTOR.lo, energy.NON_EXERCISE_FACTOR.hi
-    rest = t.second_estimate_kcal.lo - t.exercise_kcal
-    body = (f"Resting energy (Mifflin-St Jeor) {rest / lo:,.0f} kcal \u00d7 {lo}\u2013{hi} for daily "
-            f"living (an app convention), plus {t.exercise_kcal:,.0f} kcal of training "
-            "(METs \u00d7 kg \u00d7 hours).")
-    return tip("Second estimate", body, f"{src.MIFFLIN_1990} {src.COMPENDIUM}")
+def expenditure_words(t: DayTargets) -> str:
+    x = t.expenditure
+    if x is None:
+        return "Energy and fat need your height, age and sex: add them in File > Profile."
+    return (f"Spent about {x.kcal:,.0f} kcal: resting {x.resting_kcal:,.0f} \u00d7 {_factor()} + "
+            f"training {x.exercise_kcal:,.0f} (Mifflin 1990; Compendium 2024)")
+
+
+def _factor() -> str:
+    f = energy.NON_EXERCISE_FACTOR
+    return f"{format_number(f.lo, 2)}\u2013{format_number(f.hi, 2)}"
 
 
 def fluid_tip(t: DayTargets, units: Units) -> str:
-    base = fuelling.format_fluid(t.fluid_baseline_l, units)
-    loss = fuelling.format_fluid(t.sweat_loss_l, units)
+    base = fluid_text(t.fluid_baseline_l, units)
+    loss = fluid_text(t.sweat_loss_l, units)
     body = (f"An estimate, not an order to drink. Baseline {base} of total water, food included "
             "(EFSA: 2.0 L women, 2.5 L men; 2.25 L when sex is not given, an app convention), "
             f"plus about {loss} of sweat (your sweat rate \u00d7 training hours). The high end adds "

@@ -32,6 +32,7 @@ from planner.domain.weeks import week_start
 from planner.services.changes import Changes
 from planner.services.data_file import Store
 from planner.services.fixes import apply_fix
+from planner.services.load import LoadService
 from planner.services.plancheck import PlanCheck
 from planner.services.runner import Runner
 from planner.ui.plancheck.dismissals import Dismissals, dismissal_key
@@ -59,11 +60,12 @@ class PlanCheckDock(QDockWidget):
     badgesChanged = Signal()
 
     def __init__(self, store: Store, runner: Runner, parent: QWidget | None = None,
-                 today: dt.date | None = None, dismissals: Dismissals | None = None) -> None:
+                 today: dt.date | None = None, dismissals: Dismissals | None = None,
+                 load: LoadService | None = None) -> None:
         super().__init__("Plan check", parent)
         self.setObjectName("plancheck")
         self.store, self.runner = store, runner
-        self.check = PlanCheck(store, today)
+        self.check = PlanCheck(store, today, load)
         self.dismissals = dismissals or Dismissals(str(store.path))
         self.first_day = week_start(self.check.today, store.profile.get().week_start)
         self._findings: list[Finding] = []

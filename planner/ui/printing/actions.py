@@ -59,9 +59,11 @@ class PrintActions(QObject):
     calendar_written = Signal(object, int)  # path, number of events
     calendar_failed = Signal(str)
 
-    def __init__(self, store: Any, current_week: Callable[[], dt.date], parent: QWidget | None = None) -> None:
+    def __init__(self, store: Any, current_week: Callable[[], dt.date], parent: QWidget | None = None,
+                 load: Any = None) -> None:
         super().__init__(parent)
         self.store, self.current_week, self.window = store, current_week, parent
+        self.load = load  # the window's LoadService: the page reads the charts' load history
         self.calendar_failed.connect(self._show_error)
         self.print_action = self._action("&Print…", self.print_weeks, QKeySequence.StandardKey.Print,
                                          "Print the week on paper, one week per sheet")
@@ -90,7 +92,7 @@ class PrintActions(QObject):
         return first_day_of_week(self.current_week(), self.store.profile.get())
 
     def weeks(self, count: int) -> list[PrintedWeek]:
-        return printed_weeks(self.store, self.first_day(), count)
+        return printed_weeks(self.store, self.first_day(), count, self.load)
 
     def ask_range(self, title: str, *, pdf: bool = False, calendar: bool = False) -> PrintRange | None:
         dialog = RangeDialog(self.first_day(), title, self.window, paper=locale_paper() if pdf else None,

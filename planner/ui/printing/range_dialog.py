@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.io.paper import Paper
-from planner.io.printed_week import long_date
+from planner.words.dates import long_date
 
 MAX_WEEKS = 52
 

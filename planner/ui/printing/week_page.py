@@ -32,6 +32,7 @@ from planner.ui.printing.text_rows import (
     stack_height,
     text_rows,
 )
+from planner.words.dates import short_date
 
 #: Sizes are scaled together: a light week prints a little larger (easier to read on the fridge),
 #: a busy one smaller, down to 6 pt detail text, until the week fits on one sheet.
@@ -42,7 +43,7 @@ BAND_MAX = 0.4  # of the sheet's height, for the findings in the bottom band
 TOTALS_WIDTH = 0.36  # of the sheet's width
 FINDINGS_WIDTH = 0.36
 SHADE = QColor(228, 228, 228)
-DAY_WORDS = "%a %d %b"
+WHITE = QColor(255, 255, 255)
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ class WeekPage:
 
     def _nutrition_rows(self, day: PrintedDay) -> list[Row]:
         targets = (self.week.nutrition_by_day or {}).get(day.date)
-        lines = targets.lines() if targets else ("–",)
+        lines = targets.lines(self.week.units) if targets else ("–",)
         rows: list[Row] = []
         for line in lines:
             rows += text_rows(line, font(self.pt(DETAIL_PT)), self.column_width, self.device)
@@ -241,6 +242,7 @@ class WeekPage:
     def _draw_page(self, painter: QPainter, page: _Page, n: int) -> None:
         """Columns from the top; the nutrition row and the bottom band sit at the foot of the sheet,
         so the space a light week leaves is in the columns, where there is room to write."""
+        self._start_sheet(painter)
         y = self._draw_header(painter, n)
         if page.findings:
             self._draw_findings_page(painter, page.findings, y)
@@ -255,6 +257,17 @@ class WeekPage:
         self._draw_column_rules(painter, y, foot)
         if page.band:
             self._draw_band(painter, self.height - self._band_height() + self.mm(2))
+
+    def _start_sheet(self, painter: QPainter) -> None:
+        """Paper is white and ink is black in every theme. Print Preview records a page as the
+        painter's changes and replays them on the screen, starting from the window's text colour
+        (near-white in the dark theme); a pen equal to QPainter's default black is no change, so it
+        was never recorded and the header came out white on white. Filling the sheet and going
+        through another pen put white paper and black ink in the recording of every sheet."""
+        painter.fillRect(QRectF(0, 0, self.width, self.height), QBrush(WHITE))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setPen(BLACK)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
 
     def _draw_header(self, painter: QPainter, n: int) -> float:
         w, week = self.width, self.week
@@ -295,7 +308,7 @@ class WeekPage:
             painter.setPen(BLACK)
             painter.drawText(rect.adjusted(self.mm(PAD_MM), 0, 0, 0),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                             day.date.strftime(DAY_WORDS).replace(" 0", " "))
+                             short_date(day.date))
         return y + h
 
     def _draw_column_rules(self, painter: QPainter, top: float, bottom: float) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from planner.domain.enums import Experience, Goal, Status
+from planner.domain.enums import Experience, Goal, Status, WeekStart
 from planner.domain.load_history import LoadHistory
 from planner.domain.profile import Profile, ReadinessEntry
 from planner.domain.rules import PlanWindow, check
@@ -67,17 +67,17 @@ def done(s: Session, rpe: float) -> Session:
 
 def window(sessions: list[Session], goal: Goal = Goal.BALANCED, experience: Experience = Experience.SOME,
            first: dt.date = MON, last: dt.date | None = None, readiness: list[ReadinessEntry] = (),
-           history: bool = False, today: dt.date | None = None) -> PlanWindow:
+           history: bool = False, today: dt.date | None = None, week_start: WeekStart = WeekStart.MON) -> PlanWindow:
     days: dict[dt.date, list[Session]] = {}
     for s in sessions:
         days.setdefault(s.date, []).append(s.replace(position=len(days.get(s.date, []))) if s.position == 0 else s)
     h = None
     if history:
-        h = LoadHistory()
-        h.load(sessions, today=last or first + dt.timedelta(days=6))
+        h = LoadHistory(week_start)
+        h.load(sessions, today=today or last or first + dt.timedelta(days=6))
     return PlanWindow(first, last or first + dt.timedelta(days=6), days,
-                      Profile(goal=goal, experience=experience), {e.date: e for e in readiness}, h, today,
-                      TEMPLATES)
+                      Profile(goal=goal, experience=experience, week_start=week_start),
+                      {e.date: e for e in readiness}, h, today, TEMPLATES)
 
 
 def found(sessions: list[Session], rule: str, **kw) -> list:

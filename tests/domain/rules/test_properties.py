@@ -33,11 +33,11 @@ def sessions(draw):
 
 def _same(g, f) -> bool:
     """The same finding: about the same sessions (wherever they moved); for the rules about a
-    stretch of days, on the same days (goal-mismatch: with the same title, as a week can have several)."""
+    stretch of days, on the same days (goal-mismatch: of the same variant, as a week can have several)."""
     if g.rule != f.rule:
         return False
     if f.rule == "goal-mismatch" or not f.session_ids:
-        return (g.title, g.dates) == (f.title, f.dates)
+        return (g.variant, g.dates) == (f.variant, f.dates)
     if f.rule in ("intensity-balance", "no-recovery-day"):
         return g.dates == f.dates
     return g.session_ids == f.session_ids

@@ -7,7 +7,7 @@ import datetime as dt
 from planner.domain.compliance import Band, Basis, Compliance
 from planner.domain.enums import Intensity, Kind, Status, Units
 from planner.domain.session import Exercise, Session, Template, WorkSet
-from planner.models.session_text import (
+from planner.words.cards import (
     CardText,
     accessible_text,
     card_text,
@@ -48,10 +48,11 @@ def test_done_run_card_in_metric():
 
 def test_lift_card_in_imperial():
     # Working sets 5 x 5 x 100 kg = 2500 kg (the 60 kg warm-up counts zero) = 5511.6 lb -> 5,512 lb;
-    # 100 kg = 220.462 lb -> 220.46 lb. Planned for tomorrow: no compliance yet.
+    # 100 kg = 220.462 lb -> 220 lb, the nearest 2.5 lb a bar loads in. Planned for tomorrow: no
+    # compliance yet.
     t = card_text(LIFT.replace(date=TODAY + dt.timedelta(days=1)), Units.IMPERIAL, TODAY)
     assert (t.when, t.lines, t.badge, t.status, t.compliance) == (
-        "18:00 · 1 h", ("Back squat 5 × 5 @ 220.46 lb", "5,512 lb tonnage"), Intensity.HARD, "Planned", None)
+        "18:00 · 1 h", ("Back squat 5 × 5 @ 220 lb", "5,512 lb tonnage"), Intensity.HARD, "Planned", None)
 
 
 def test_missed_and_skipped_cards():
@@ -75,7 +76,7 @@ def test_tooltip_speaks_imperial():
     assert "km" not in html
     assert "99 % of planned distance (green)" in html and "TrainingPeaks" in html
     lift = tooltip(LIFT, Units.IMPERIAL, TODAY)
-    assert "Back squat: 5 × 5 @ 220.46 lb RPE 8 (+1 warm-up)" in lift and "kg" not in lift
+    assert "Back squat 5 × 5 @ 220 lb RPE 8 (+1 warm-up)" in lift and "kg" not in lift
 
 
 def test_strip_in_imperial():

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from planner.domain.enums import Units
-from planner.domain.units import KM_PER_MILE, format_number
+from planner.domain.units import KM_PER_MILE
+from planner.words.numbers import format_number
 
 _CLOCK = r"\d{1,2}:\d{2}"
 #: A pace or a range of paces ending in /km: "4:25/km", "5:30-5:50/km", "5:40 down to 4:50/km".

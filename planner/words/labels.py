@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from planner.domain.enums import Kind, Status
+from planner.domain.enums import Goal, Kind, Status
 
 KIND_WORDS = {
     Kind.RUN: "Run", Kind.LIFT: "Lift", Kind.MOBILITY: "Mobility", Kind.RECOVERY: "Recovery",
@@ -21,6 +21,11 @@ TYPE_WORDS = {
     "hills": "Hills", "race": "Race", "lower": "Lower body", "upper": "Upper body", "full": "Full body",
     "core": "Core", "yoga": "Yoga", "mobility": "Mobility", "foam_rolling": "Foam rolling",
     "walk": "Walk", "other": "Other",
+}
+GOAL_WORDS = {
+    Goal.RUN: "Weightlifting for running",
+    Goal.LIFT: "Running for weightlifters",
+    Goal.BALANCED: "Balanced hybrid",
 }
 STATUS_WORDS = {Status.PLANNED: "Planned", Status.DONE: "Done", Status.SKIPPED: "Skipped"}
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

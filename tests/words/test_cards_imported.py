@@ -6,7 +6,7 @@ import datetime as dt
 
 from planner.domain.enums import Units
 from planner.domain.session import Exercise, Session, WorkSet
-from planner.models.session_text import tooltip
+from planner.words.cards import tooltip
 
 
 def test_heart_rate_ascent_and_the_sets_lifted():
@@ -19,6 +19,6 @@ def test_heart_rate_ascent_and_the_sets_lifted():
                    exercises=(Exercise("Back squat", (WorkSet(5, 100),)),),
                    actual_exercises=(Exercise("Plank", (WorkSet(0, seconds=90),) * 2),))
     html = tooltip(lift, Units.METRIC)
-    assert "<li>Back squat: 1 × 5 @ 100 kg</li>" in html
-    assert "<b>Lifted</b><ul style='margin-left:-20px'><li>Plank: 2 × 90 s</li></ul>" in html
+    assert "<li>Back squat 1 × 5 @ 100 kg</li>" in html
+    assert "<b>Lifted</b><ul style='margin-left:-20px'><li>Plank 2 × 90 s</li></ul>" in html
     assert "Lifted" not in tooltip(lift.replace(status="planned"), Units.METRIC)

@@ -1,4 +1,4 @@
-"""Words and numbers shown for a session: card lines, tooltip, accessible text. No widgets.
+"""What a calendar card, its tooltip, a screen reader, the week strip and the library say.
 
 Everything a user reads follows the profile's units (the stored values stay metric), and the
 numbers are never shortened: the card wraps them instead.
@@ -14,59 +14,24 @@ from html import escape
 from planner.domain.compliance import Basis, Compliance, compliance
 from planner.domain.enums import Intensity, Kind, Status, Units
 from planner.domain.intensity import intensity
-from planner.domain.labels import TYPE_WORDS, WEEKDAYS
 from planner.domain.session import Exercise, Session, SessionContent, Template
-from planner.domain.target_text import target_in_units
 from planner.domain.totals import done_totals, planned_totals
-from planner.domain.units import (
-    distance_to_display,
-    distance_unit,
+from planner.domain.units import distance_to_display, distance_unit, load_to_display
+from planner.words.labels import TYPE_WORDS, WEEKDAYS
+from planner.words.numbers import format_exact, format_number, grouped
+from planner.words.quantities import (
+    distance_pair,
+    duration_text,
+    duration_words,
     format_distance,
-    format_load,
-    format_number,
-    load_to_display,
-    load_unit,
+    tonnage_text,
 )
+from planner.words.sets import exercise_line, exercise_short
+from planner.words.targets import target_in_units
 
 #: Lifts named on a card; the rest are counted ("+ 2 more") and listed in the tooltip.
 CARD_LIFTS = 3
 COMPLIANCE_SOURCE = "TrainingPeaks colour coding: green 80-120 %, yellow 50-79 or 121-150 %, red otherwise"
-
-
-def duration_text(minutes: int) -> str:
-    if minutes < 60:
-        return f"{minutes} min"
-    h, m = divmod(minutes, 60)
-    return f"{h} h {m:02d}" if m else f"{h} h"
-
-
-def duration_words(minutes: int) -> str:
-    """For screen readers: "53 minutes", "1 hour 45 minutes", "2 hours"."""
-    h, m = divmod(minutes, 60)
-    parts = ([f"{h} hour{'s' if h != 1 else ''}"] if h else []) + ([f"{m} minute{'s' if m != 1 else ''}"]
-                                                                   if m or not h else [])
-    return " ".join(parts)
-
-
-def tonnage_text(kg: float, units: Units) -> str:
-    return f"{round(load_to_display(kg, units)):,} {load_unit(units)}"
-
-
-def _distance_pair(actual: float, planned: float, units: Units) -> str:
-    """"9.4/9.5 km": actual over plan, one unit."""
-    a = format_number(distance_to_display(actual, units))
-    p = format_number(distance_to_display(planned, units))
-    return f"{a}/{p} {distance_unit(units)}"
-
-
-def exercise_short(e: Exercise, units: Units) -> str:
-    """A lift as sets x reps @ load: "Back squat 5 × 5 @ 100 kg"; the heaviest working set's load."""
-    work = e.working_sets or e.sets
-    reps = {s.reps for s in work}
-    rep_text = str(work[0].reps) if len(reps) == 1 else f"{min(reps)}-{max(reps)}"
-    loads = [s.load_kg for s in work if s.load_kg is not None]
-    load = f" @ {format_load(max(loads), units)}" if loads else ""
-    return f"{e.name} {len(work)} × {rep_text}{load}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +68,7 @@ def card_lines(s: Session, units: Units) -> tuple[str, ...]:
         return tuple(lines)
     first = []
     if s.status is Status.DONE and s.actual_distance_km is not None and s.distance_km:
-        first.append(_distance_pair(s.actual_distance_km, s.distance_km, units))
+        first.append(distance_pair(s.actual_distance_km, s.distance_km, units))
     elif s.effective_distance_km:
         first.append(format_distance(s.effective_distance_km, units))
     if s.target:
@@ -116,7 +81,7 @@ def card_lines(s: Session, units: Units) -> tuple[str, ...]:
 def status_text(s: Session) -> str:
     if s.status is Status.DONE:
         if s.actual_rpe is not None and s.actual_rpe != s.rpe:
-            return f"Done · RPE {s.actual_rpe:g} vs {s.rpe:g}"
+            return f"Done · RPE {format_exact(s.actual_rpe)} vs {format_exact(s.rpe)}"
         return "Done"
     return "Skipped" if s.status is Status.SKIPPED else "Planned"
 
@@ -152,7 +117,7 @@ def compliance_words(c: Compliance) -> str:
 def tooltip(s: Session, units: Units, today: dt.date | None = None) -> str:
     rows = [
         ("Kind", s.kind.value.title() + (f" · {TYPE_WORDS.get(s.type, s.type)}" if s.type else "")),
-        ("Planned", f"{duration_text(s.duration_min)} at RPE {s.rpe:g}"
+        ("Planned", f"{duration_text(s.duration_min)} at RPE {format_exact(s.rpe)}"
          + (f", {format_distance(s.distance_km, units)}" if s.distance_km else "")),
     ]
     if s.time:
@@ -165,7 +130,7 @@ def tooltip(s: Session, units: Units, today: dt.date | None = None) -> str:
         if s.actual_duration_min:
             actual.append(duration_text(s.actual_duration_min))
         if s.actual_rpe is not None:
-            actual.append(f"RPE {s.actual_rpe:g}")
+            actual.append(f"RPE {format_exact(s.actual_rpe)}")
         if s.actual_distance_km:
             actual.append(format_distance(s.actual_distance_km, units))
         rows.append(("Done", ", ".join(actual) or "yes"))
@@ -184,11 +149,9 @@ def tooltip(s: Session, units: Units, today: dt.date | None = None) -> str:
     body = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows)
     html = f"<b>{escape(s.title)}</b><table cellspacing=2>{body}</table>"
     if s.exercises:
-        items = "".join(f"<li>{escape(_exercise_text(e, units))}</li>" for e in s.exercises)
-        html += f"<ul style='margin-left:-20px'>{items}</ul>"
+        html += f"<ul style='margin-left:-20px'>{_lift_items(s.exercises, units)}</ul>"
     if s.actual_exercises and s.status is Status.DONE:
-        items = "".join(f"<li>{escape(_exercise_text(e, units))}</li>" for e in s.actual_exercises)
-        html += f"<b>Lifted</b><ul style='margin-left:-20px'>{items}</ul>"
+        html += f"<b>Lifted</b><ul style='margin-left:-20px'>{_lift_items(s.actual_exercises, units)}</ul>"
     if s.notes:
         html += f"<p><i>{escape(s.notes)}</i></p>"
     if c is not None:
@@ -196,14 +159,8 @@ def tooltip(s: Session, units: Units, today: dt.date | None = None) -> str:
     return html
 
 
-def _exercise_text(e: Exercise, units: Units) -> str:
-    work = e.working_sets or e.sets
-    first = work[0]
-    load = f" @ {format_load(first.load_kg, units)}" if first.load_kg else ""
-    effort = f" RPE {first.effort_rpe:g}" if first.effort_rpe else ""
-    warm = f" (+{len(e.sets) - len(work)} warm-up)" if len(work) < len(e.sets) else ""
-    reps = f"{first.seconds} s" if first.reps == 0 and first.seconds else f"{first.reps}"
-    return f"{e.name}: {len(work)} × {reps}{load}{effort}{warm}"
+def _lift_items(exercises: Sequence[Exercise], units: Units) -> str:
+    return "".join(f"<li>{escape(exercise_line(e, units))}</li>" for e in exercises)
 
 
 def accessible_text(s: Session, units: Units) -> str:
@@ -246,7 +203,7 @@ def strip_text(sessions: Sequence[Session], units: Units) -> str:
     else:
         parts.append("No running")
     if plan.lift_sessions:
-        d = f"{round(load_to_display(done.lift_tonnage_kg, units)):,}"
+        d = grouped(load_to_display(done.lift_tonnage_kg, units))
         parts.append(f"Lifting {d} of {tonnage_text(plan.lift_tonnage_kg, units)} done, "
                      f"{duration_text(done.lift_min)} of {duration_text(plan.lift_min)}")
     else:
@@ -268,7 +225,7 @@ def template_summary(t: SessionContent, units: Units) -> str:
         bits.append(target_in_units(t.target, units))
     if t.tonnage_kg:
         bits.append(f"{tonnage_text(t.tonnage_kg, units)} tonnage")
-    bits.append(f"RPE {t.rpe:g}, {intensity(t).value}")
+    bits.append(f"RPE {format_exact(t.rpe)}, {intensity(t).value}")
     return " · ".join(bits)
 
 

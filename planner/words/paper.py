@@ -10,29 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from planner.domain.enums import Kind, Status, Units
-from planner.domain.labels import KIND_WORDS, TYPE_WORDS
-from planner.domain.session import Exercise, Session, WorkSet
-from planner.domain.units import format_distance, format_load, format_pace, load_to_display, load_unit, pace_s_per_km
-
-TIMES = "\u00d7"  # multiplication sign: "5 × 5 @ 100 kg"
-
-
-def exact_number(x: float) -> str:
-    """An RPE or RIR as written: 8.0 -> "8", 7.5 -> "7.5" (half steps only, so "g" is exact)."""
-    return f"{float(x):g}"
-
-
-def duration_text(minutes: int) -> str:
-    """45 -> "45 min", 90 -> "1 h 30", 120 -> "2 h"."""
-    if minutes < 60:
-        return f"{minutes} min"
-    h, m = divmod(minutes, 60)
-    return f"{h} h {m:02d}" if m else f"{h} h"
-
-
-def tonnage_text(kg: float, units: Units) -> str:
-    """Volume load rounded to whole kg or lb with thousands separators: "12,450 kg"."""
-    return f"{round(load_to_display(kg, units)):,} {load_unit(units)}"
+from planner.domain.session import Exercise, Session
+from planner.domain.units import pace_s_per_km
+from planner.words.labels import KIND_WORDS, TYPE_WORDS
+from planner.words.numbers import format_exact
+from planner.words.quantities import duration_text, format_distance, format_pace, tonnage_text
+from planner.words.sets import exercise_line
+from planner.words.targets import target_in_units
 
 
 def heading_words(s: Session) -> str:
@@ -49,14 +33,14 @@ def plan_line(s: Session, units: Units) -> str:
     parts = [duration_text(s.duration_min)]
     if s.distance_km:
         parts.append(format_distance(s.distance_km, units))
-    parts.append(f"RPE {exact_number(s.rpe)}")
+    parts.append(f"RPE {format_exact(s.rpe)}")
     return " · ".join(parts)
 
 
 def target_line(s: Session, units: Units) -> str:
     """The target pace or zone as written; for a run without one, the pace its numbers imply."""
     if s.target:
-        return f"Target {s.target}"
+        return f"Target {target_in_units(s.target, units)}"
     if s.kind is Kind.RUN:
         pace = pace_s_per_km(s.duration_min, s.distance_km)
         if pace is not None:
@@ -65,43 +49,9 @@ def target_line(s: Session, units: Units) -> str:
 
 
 def exercise_lines(exercises: Sequence[Exercise], units: Units) -> list[str]:
-    """One line per exercise: "Back squat 5 × 5 @ 100 kg RPE 8 (+1 warm-up)".
-
-    Runs of identical working sets are grouped, so a pyramid reads
-    "Deadlift 1 × 5 @ 140 kg, 1 × 3 @ 150 kg". Bodyweight sets carry no load.
-    """
-    lines = []
-    for e in exercises:
-        work = e.working_sets
-        warmups = len(e.sets) - len(work)
-        groups = ", ".join(_set_group(run, units) for run in _runs(work)) if work else ""
-        text = f"{e.name} {groups}".strip()
-        if warmups:
-            text += f" (+{warmups} warm-up)"
-        lines.append(text)
-    return lines
-
-
-def _runs(sets: Sequence[WorkSet]) -> list[list[WorkSet]]:
-    runs: list[list[WorkSet]] = []
-    for s in sets:
-        if runs and runs[-1][0] == s:
-            runs[-1].append(s)
-        else:
-            runs.append([s])
-    return runs
-
-
-def _set_group(run: Sequence[WorkSet], units: Units) -> str:
-    s = run[0]
-    text = f"{len(run)} {TIMES} {s.reps}"
-    if s.load_kg is not None:
-        text += f" @ {format_load(s.load_kg, units)}"
-    if s.rpe is not None:
-        text += f" RPE {exact_number(s.rpe)}"
-    elif s.rir is not None:
-        text += f" RIR {s.rir}"
-    return text
+    """One line per exercise: "Back squat 5 × 5 @ 100 kg RPE 8 (+1 warm-up)"; a pyramid reads
+    "Deadlift 1 × 5 @ 140 kg, 1 × 3 @ 150 kg"."""
+    return [exercise_line(e, units) for e in exercises]
 
 
 def outcome_line(s: Session, units: Units) -> str:
@@ -116,7 +66,7 @@ def outcome_line(s: Session, units: Units) -> str:
     if s.actual_distance_km:
         parts.append(format_distance(s.actual_distance_km, units))
     if s.actual_rpe is not None:
-        parts.append(f"RPE {exact_number(s.actual_rpe)}")
+        parts.append(f"RPE {format_exact(s.actual_rpe)}")
     return "Done: " + " · ".join(parts) if parts else "Done"
 
 
