@@ -293,7 +293,8 @@ def _nutrition_text(n: Report, units: Units) -> str:
 
     energy = ("fat and energy need height, age and sex" if n["energy_kcal"] is None
               else f"fat {span('fat_g')} g, energy {span('energy_kcal')} kcal")
-    fluid = fluid_range_text(*n["fluid_l"], units, dash="-")
+    fluid_lo, fluid_hi = n["fluid_l"]
+    fluid = fluid_range_text(fluid_lo, fluid_hi, units, dash="-")
     line = (f"  fuel: carbohydrate {span('carbohydrate_g')} g, protein {span('protein_g')} g, "
             f"fluid {fluid}, {energy}")
     return line + "".join(f"\n    fuelling: {f['text']}" for f in n.get("fuelling", ()) if f["text"])
