@@ -4,7 +4,8 @@
 #   bash packaging/build.sh [--python PY] [--dist DIR] [--work DIR]
 #
 # PY defaults to the project's virtual environment (.venv, made by `bash packaging/dev.sh test` or
-# `app`); the `package` extra of pyproject.toml (PyInstaller) is installed into it when missing.
+# `app`); the `package` extra of pyproject.toml (PyInstaller) is installed into it when missing, at
+# the version in packaging/constraints.txt.
 # Writes DIR/hybrid-planner/ (default dist/) and DIR/hybrid-planner-VERSION-OS-ARCH.tar.gz, then runs
 # the frozen program's --version and --self-test (offscreen: no display needed) and prints the
 # folder's and the archive's sizes. build/ and dist/ are ignored by git. See packaging/README.md.
@@ -34,7 +35,7 @@ with open("pyproject.toml", "rb") as f:
 PY
 )
   echo "Installing the package extra: ${reqs[*]}"
-  "$py" -m pip install -q "${reqs[@]}"
+  "$py" -m pip install -q -c packaging/constraints.txt "${reqs[@]}"
 fi
 
 start=$(date +%s)

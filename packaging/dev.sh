@@ -32,13 +32,15 @@ import sys
 sys.exit(sys.version_info < (3, 11))
 PY
 
-# A virtual environment in .venv, refreshed when pyproject.toml changes.
+# A virtual environment in .venv with the versions tested together (packaging/constraints.txt),
+# refreshed when pyproject.toml or the constraints change.
 stamp=.venv/.hybrid-planner-installed
-want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+constraints=packaging/constraints.txt
+want=$(cat pyproject.toml "$constraints" | sha256sum | cut -d' ' -f1)
 if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   python3 -m venv .venv
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e '.[test]'
+  .venv/bin/python -m pip install -q -c "$constraints" --upgrade pip
+  .venv/bin/python -m pip install -q -c "$constraints" -e '.[test]'
   echo "$want" > "$stamp"
 fi
 

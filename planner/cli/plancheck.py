@@ -4,11 +4,12 @@ of finding N) and `log` (a day's readiness entry)."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 
-from planner.cli.common import EXIT_OK, AddCommand, builtin_templates, number, open_store, usage_error
+from planner.cli.common import EXIT_OK, AddCommand, builtin_templates, number, open_store, snapshot, usage_error
 from planner.domain.weeks import parse_date
 
 
@@ -45,25 +46,15 @@ def format_findings(findings: list, numbered: bool = True) -> list[str]:
 
 
 def check(args: argparse.Namespace, data_dir: Path) -> int:
-    from planner.services.fixes import apply_fix
     from planner.services.plancheck import PlanCheck
-    from planner.services.runner import DirectRunner
 
     first, last = parse_date("from", args.first), parse_date("to", args.last)
     if last < first:
         raise usage_error("--to must not be before --from")
-    with open_store(data_dir, builtin_templates()) as store:
-        plan_check = PlanCheck(store)
-        findings = plan_check.findings(first, last)
-        if args.fix is not None:
-            if not 1 <= args.fix <= len(findings):
-                raise usage_error(f"there is no finding {args.fix} (the range has {len(findings)})")
-            f = findings[args.fix - 1]
-            if not f.fixes:
-                raise usage_error(f"finding {args.fix} ({f.rule}) has no fix to apply")
-            apply_fix(DirectRunner(store), f.fixes[0], plan_check.today)
-            print(f"Applied: {f.fixes[0].text}")
-            return EXIT_OK
+    if args.fix is not None:
+        return _fix(args.fix, first, last, data_dir)
+    with snapshot(data_dir, builtin_templates()) as store:  # only reads: runs while the window is open
+        findings = PlanCheck(store).findings(first, last)
     if args.json:
         sys.stdout.write(json.dumps({"from": first.isoformat(), "to": last.isoformat(),
                                      "findings": [f.to_json() for f in findings]}, indent=2,
@@ -72,6 +63,25 @@ def check(args: argparse.Namespace, data_dir: Path) -> int:
         sys.stdout.write("\n".join(format_findings(findings)) + "\n")
     else:
         print(f"No findings from {first} to {last}.")
+    return EXIT_OK
+
+
+def _fix(n: int, first: dt.date, last: dt.date, data_dir: Path) -> int:
+    """`check --fix N`: the first fix of finding N, applied as one change (this one writes)."""
+    from planner.services.fixes import apply_fix
+    from planner.services.plancheck import PlanCheck
+    from planner.services.runner import DirectRunner
+
+    with open_store(data_dir, builtin_templates()) as store:
+        plan_check = PlanCheck(store)
+        findings = plan_check.findings(first, last)
+        if not 1 <= n <= len(findings):
+            raise usage_error(f"there is no finding {n} (the range has {len(findings)})")
+        f = findings[n - 1]
+        if not f.fixes:
+            raise usage_error(f"finding {n} ({f.rule}) has no fix to apply")
+        apply_fix(DirectRunner(store), f.fixes[0], plan_check.today)
+    print(f"Applied: {f.fixes[0].text}")
     return EXIT_OK
 
 

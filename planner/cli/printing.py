@@ -25,15 +25,13 @@ def add_parser(command: AddCommand) -> None:
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     from planner.io.paper import Paper
-    from planner.io.printed_extras import available_extras
-    from planner.io.printed_week import build_printed_weeks
+    from planner.services.printing import printed_weeks
 
     first = parse_iso_week(args.week)
     if not 1 <= args.weeks <= MAX_PRINT_WEEKS:
         raise ValidationError("weeks", f"must be between 1 and {MAX_PRINT_WEEKS} (got {args.weeks})")
     with snapshot(data_dir) as store:
-        weeks = build_printed_weeks(first, args.weeks, store.sessions.between, store.profile.get(),
-                                    available_extras(store))
+        weeks = printed_weeks(store, first, args.weeks)
     _offscreen_gui()
     from planner.ui.printing.render import write_pdf
 

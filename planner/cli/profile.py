@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.cli.common import EXIT_OK, AddCommand, number, services
+from planner.cli.common import EXIT_OK, AddCommand, number, services, snapshot
 from planner.domain.exercise_text import format_exact
 
 if TYPE_CHECKING:
@@ -45,10 +45,12 @@ def add_parser(command: AddCommand) -> None:
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     changes = {field: getattr(args, dest) for dest, field in _OPTIONS.items()
                if getattr(args, dest) is not None}
-    with services(data_dir) as (_, profiles):
-        profile = profiles.get()
-        if changes:
-            profile = profile.replace(**changes)  # validates: ValidationError -> exit 2
+    if not changes:  # only reads: a snapshot, so it also runs while the window is open
+        with snapshot(data_dir) as store:
+            profile = store.profile.get()
+    else:
+        with services(data_dir) as (_, profiles):
+            profile = profiles.get().replace(**changes)  # validates: ValidationError -> exit 2
             profiles.set(profile)
     print(f"name: {profile.name}")
     print(f"body_mass_kg: {format_exact(profile.body_mass_kg)}")

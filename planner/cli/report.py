@@ -19,11 +19,11 @@ def add_parser(command: AddCommand) -> None:
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     from planner.io import report
+    from planner.services.week_report import week_report_context
 
     monday = parse_iso_week(args.week)
     with snapshot(data_dir, builtin_templates()) as store:
-        ctx = report.context_for_week(monday, store.sessions.between, store.profile.get(),
-                                      store=store)
+        ctx = week_report_context(store, monday)
         result = report.build_report(ctx)
     sys.stdout.write(report.to_json(result) + "\n" if args.json else report.to_text(result, ctx.profile.units))
     return EXIT_OK

@@ -17,12 +17,12 @@ from typing import Any
 
 import orjson
 
+from planner.atomic_file import write_atomic
 from planner.dev.reference_history import END, generate_reference_history, reference_profile
 from planner.domain.profile import Profile
 from planner.domain.session import Session
 from planner.store.codec import profile_to_doc, session_to_doc
 from planner.store.migrations import SCHEMA_VERSION, Tables, set_version
-from planner.store.storage import write_atomic
 
 
 def reference_tables(sessions: Sequence[Session], profile: Profile | None = None) -> Tables:

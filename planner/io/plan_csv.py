@@ -378,6 +378,6 @@ def format_plan(sessions: Iterable[Session]) -> str:
 def write_plan_file(path: Path, sessions: Iterable[Session]) -> None:
     """Save atomically as UTF-8 bytes (a text-mode write on Windows would turn `\r\n` into
     `\r\r\n`); raises OSError when the file cannot be written."""
-    from planner.store.storage import write_atomic
+    from planner.atomic_file import write_atomic
 
     write_atomic(path, format_plan(sessions).encode("utf-8"))

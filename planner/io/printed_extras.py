@@ -3,8 +3,8 @@
 Each part is looked up when it is asked for, and left off the page where this build lacks it:
 the nutrition targets from planner/domain/nutrition.py (issue 11), the load figures from the app's one load history
 (planner/services/load.py, handed in as `history`; the charts read the same one, so the page and
-the charts agree). Plan-check findings come from the plan check (planner/services/plancheck.py)
-when a store is given; it reads the same history.
+the charts agree). Plan-check findings are handed in as data by the caller
+(planner/services/printing.py runs the plan check over the same history).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from planner.domain.enums import Kind
 from planner.domain.profile import Profile
+from planner.domain.rules import Finding as CheckFinding
 from planner.io.printed_week import (
     DayNutrition,
     Extras,
@@ -25,12 +26,9 @@ from planner.io.printed_week import (
     NutritionSource,
     SessionsBetween,
 )
-from planner.store.store import Store
 
 if TYPE_CHECKING:
     from planner.domain.load_history import LoadHistory
-    from planner.services.load import LoadService
-    from planner.services.plancheck import PlanCheck
 
 #: The app's load history reaching a given day (LoadService.history).
 HistoryThrough = Callable[[dt.date], "LoadHistory"]
@@ -43,40 +41,26 @@ NUTRITION_SOURCES = ("Carbohydrate: Thomas 2016 (ACSM/AND/DC position stand), li
                      "energy spent (Mifflin 1990; Compendium 2024); fluid: EFSA 2010 plus sweat losses (Sawka 2007).")
 
 
-def available_extras(store: Store | None = None, load: LoadService | None = None) -> Extras:
-    """What the page can show; the plan check's findings need the `store` (its readiness log and
-    templates too). `load` is the window's load engine; with a store and none, the page's load
-    figures and the plan check share one made here."""
-    check = None
-    history: HistoryThrough | None = None
-    if store is not None:
-        from planner.services.load import LoadService
-        from planner.services.plancheck import PlanCheck
-
-        load = load or LoadService(store)
-        check = PlanCheck(store, load=load)
-    if load is not None:
-        history = load.history
+def available_extras(findings: Sequence[CheckFinding] | None = None, history: HistoryThrough | None = None) -> Extras:
+    """What the page can show. `findings`, the plan check's for the days printed, are listed on each
+    week (None leaves the part off); `history` is the app's one load history (LoadService.history),
+    read for the load figures (without it each week builds its own)."""
     nutrition, load = nutrition_source(), load_source(history)
-    findings = findings_source(store, check) if store is not None else None
+    listed = findings_source(findings) if findings is not None else None
     sources = ((LOAD_SOURCES,) if load else ()) + ((NUTRITION_SOURCES,) if nutrition else ())
-    return Extras(nutrition=nutrition, load=load, findings=findings, sources=sources)
+    return Extras(nutrition=nutrition, load=load, findings=listed, sources=sources)
 
 
 SEVERITY_WORDS = {"alert": "Alert", "warning": "Warning", "info": "Note"}
 
 
-def findings_source(store: Store, check: PlanCheck | None = None) -> FindingsSource:
+def findings_source(findings: Sequence[CheckFinding]) -> FindingsSource:
     """The week's plan-check findings, each with its reason and source, as the dock lists them."""
-    if check is None:
-        from planner.services.plancheck import PlanCheck
-
-        check = PlanCheck(store)
 
     def source(first_day: dt.date, _between: SessionsBetween, _profile: Profile) -> list[Finding]:
-        found = check.findings(first_day, first_day + dt.timedelta(days=6), with_fixes=False)
+        last = first_day + dt.timedelta(days=6)
         return [Finding(SEVERITY_WORDS.get(f.severity.value, f.severity.value.title()),
-                        f"{f.title}. {f.message}", f.day) for f in found]
+                        f"{f.title}. {f.message}", f.day) for f in findings if first_day <= f.day <= last]
 
     return source
 

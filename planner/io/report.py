@@ -21,6 +21,7 @@ from planner.domain.exercise_text import format_exercise, parse_exercises
 from planner.domain.load import split_volume
 from planner.domain.load_history import LoadHistory, unmarked_text
 from planner.domain.profile import Profile
+from planner.domain.rules import Finding
 from planner.domain.session import Session
 from planner.domain.totals import week_totals
 from planner.domain.weeks import iso_week_name, week_days
@@ -48,7 +49,7 @@ class ReportContext:
     sessions: tuple[Session, ...]
     profile: Profile = field(default_factory=Profile)
     history: SessionsBetween | None = None
-    findings: Callable[[dt.date, dt.date], list[Any]] | None = None  # the plan check, when given
+    findings: Sequence[Finding] | None = None  # the plan check's for the week, when given
     load: Callable[[dt.date], LoadHistory] | None = None
     today: dt.date | None = None
 
@@ -67,23 +68,15 @@ class ReportContext:
 ReportPart = Callable[[ReportContext], Report]
 
 
-def context_for_week(monday: dt.date, sessions_between: SessionsBetween,
-                     profile: Profile | None = None, store: Any = None,
+def context_for_week(monday: dt.date, sessions_between: SessionsBetween, profile: Profile | None = None,
+                     findings: Sequence[Finding] | None = None, load: Callable[[dt.date], LoadHistory] | None = None,
                      today: dt.date | None = None) -> ReportContext:
-    """`store` (optional) adds the plan check's findings for the week; the plan check and the load
-    part then read one load history."""
+    """`findings` (optional): the plan check's findings for the week, listed in the report; `load`:
+    the app's one load history (LoadService.history), which the plan check read too
+    (planner/services/week_report.py hands both in)."""
     sunday = monday + dt.timedelta(days=6)
-    findings = load = None
-    today = today or dt.date.today()
-    if store is not None:
-        from planner.services.load import LoadService
-        from planner.services.plancheck import PlanCheck
-
-        service = LoadService(store, lambda: today)
-        findings = PlanCheck(store, today, service).findings
-        load = service.history
-    return ReportContext(monday, tuple(sessions_between(monday, sunday)),
-                         profile or Profile(), sessions_between, findings, load, today)
+    return ReportContext(monday, tuple(sessions_between(monday, sunday)), profile or Profile(), sessions_between,
+                         findings, load, today or dt.date.today())
 
 
 # -- parts --------------------------------------------------------------------------------------
@@ -239,7 +232,7 @@ def findings_part(ctx: ReportContext) -> Report:
     """The plan check's findings for the week: rule, severity, dates, session ids, message, fixes."""
     if ctx.findings is None:
         return {}
-    return {"findings": [f.to_json() for f in ctx.findings(ctx.monday, ctx.sunday)]}
+    return {"findings": [f.to_json() for f in ctx.findings]}
 
 
 PARTS: list[ReportPart] = [week_part, days_part, totals_part, load_part, findings_part]
@@ -300,7 +293,8 @@ def _nutrition_text(n: Report, units: Units) -> str:
 
     energy = ("fat and energy need height, age and sex" if n["energy_kcal"] is None
               else f"fat {span('fat_g')} g, energy {span('energy_kcal')} kcal")
-    fluid = fluid_range_text(*n["fluid_l"], units, dash="-")
+    fluid_lo, fluid_hi = n["fluid_l"]
+    fluid = fluid_range_text(fluid_lo, fluid_hi, units, dash="-")
     line = (f"  fuel: carbohydrate {span('carbohydrate_g')} g, protein {span('protein_g')} g, "
             f"fluid {fluid}, {energy}")
     return line + "".join(f"\n    fuelling: {f['text']}" for f in n.get("fuelling", ()) if f["text"])

@@ -10,12 +10,10 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import stat
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
+from planner.atomic_file import Fingerprint, fingerprint, write_atomic  # noqa: F401 - the store's names
 from planner.store.errors import StoreError
 
 
@@ -41,29 +39,6 @@ class NotRegularFileError(StoreError):
 
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-
-
-@dataclass(frozen=True, slots=True)
-class Fingerprint:
-    """What identifies one version of a file without reading it: a writer that renames a new file
-    over it changes the inode, one that rewrites it in place changes the size or mtime."""
-
-    dev: int
-    ino: int
-    size: int
-    mtime_ns: int
-
-    @classmethod
-    def of(cls, st: os.stat_result) -> Fingerprint:
-        return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
-
-
-def fingerprint(path: Path) -> Fingerprint | None:
-    """The fingerprint of the file `path` names (through a symlink), None when there is none."""
-    try:
-        return Fingerprint.of(os.stat(path))
-    except FileNotFoundError:
-        return None
 
 
 _KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
@@ -132,62 +107,3 @@ def remove_stale_temps(folder: Path, stem: str, suffix: str = ".json") -> list[P
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
     return removed
-
-
-def write_atomic(path: Path, payload: bytes, *,
-                 before_replace: Callable[[Path], None] | None = None) -> Fingerprint | None:
-    """Write `payload` to a temp file beside the file `path` names, fsync it, then rename it over.
-
-    - A symlink is written through: the temp file goes beside its target and replaces the target,
-      so the link stays a link and the real file gets the update.
-    - An existing file keeps its permission bits (and owner, where allowed); a new one gets the
-      user's umask, as any file a program creates.
-    - `before_replace(target)` runs after the temp file is on disk and just before the rename;
-      raising there leaves the old file as it was (the storage checks nobody replaced it meanwhile).
-    Returns the new file's fingerprint.
-    """
-    target = Path(os.path.realpath(path))
-    try:
-        old: os.stat_result | None = os.stat(target)
-    except FileNotFoundError:
-        old = None
-    mode = stat.S_IMODE(old.st_mode) if old is not None else 0o666
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-    while True:
-        tmp = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
-        try:
-            fd = os.open(tmp, flags, mode)  # the umask applies to a new file's mode
-            break
-        except FileExistsError:
-            continue
-    try:
-        with os.fdopen(fd, "wb") as f:
-            if old is not None:
-                _keep_owner_and_mode(f.fileno(), old)
-            f.write(payload)
-            f.flush()
-            os.fsync(f.fileno())
-        if before_replace is not None:
-            before_replace(target)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable
-        with contextlib.suppress(OSError):
-            dfd = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
-            try:
-                os.fsync(dfd)
-            finally:
-                os.close(dfd)
-    return fingerprint(target)
-
-
-def _keep_owner_and_mode(fd: int, old: os.stat_result) -> None:
-    if hasattr(os, "fchown") and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
-        with contextlib.suppress(OSError):  # only root may give a file away; then keep the owner
-            os.fchown(fd, old.st_uid, old.st_gid)
-    if hasattr(os, "fchmod"):
-        with contextlib.suppress(OSError):
-            os.fchmod(fd, stat.S_IMODE(old.st_mode))  # exact, whatever the umask

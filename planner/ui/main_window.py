@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, Q
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -25,16 +24,18 @@ import planner
 from planner.domain.profile import NutritionLog
 from planner.domain.weeks import DATE_MAX, DATE_MIN, first_day_after_start_change, week_start
 from planner.services.changes import Changes
-from planner.store.errors import StoreError
+from planner.services.data_file import StoreError
 from planner.ui.calendar.session_actions import SessionActions
 from planner.ui.calendar.week_bar import WeekBar
 from planner.ui.calendar.week_view import WeekView
 from planner.ui.charts import ChartsDock
+from planner.ui.file_actions import FileActions
 from planner.ui.icons import IconCache
 from planner.ui.library.library_dock import LibraryDock
 from planner.ui.nutrition.dock import NutritionDock
 from planner.ui.panes import PaneHost
 from planner.ui.plancheck.badges import wire_badges
+from planner.ui.plancheck.dismissals import Dismissals
 from planner.ui.plancheck.dock import PlanCheckDock
 from planner.ui.printing.actions import PrintActions
 from planner.ui.status_pane import StatusPane
@@ -102,7 +103,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_pane)
         self.panes.add(self.status_pane)
         self._add_panes()
-        parts.save_status.failed.connect(self._save_failed)
         self.setAcceptDrops(True)  # activity files dropped onto the window
         self.statusBar().showMessage("Drag a session from the library onto a day to plan it.", 8000)
         self.week_model.refreshed.connect(self._refresh_week_bar)
@@ -116,11 +116,13 @@ class MainWindow(QMainWindow):
         """Every pane of the window, one line each (the host keeps them current)."""
         self.charts_dock = self.add_pane(ChartsDock(self.store, self, load=self.parts.load),
                                          shortcut="Ctrl+2")
+        self._keep_chart_choices()
         self.nutrition_dock = self.add_pane(NutritionDock(self.store, self, write_intake=self._log_intake,
                                                           today=self._today()), shortcut="Ctrl+3")
         self.nutrition_dock.daySelected.connect(self.show_day)
         self.plancheck_dock = self.add_pane(PlanCheckDock(self.store, self.parts.runner, self, today=self._today(),
-                                                          load=self.parts.load),
+                                                          load=self.parts.load,
+                                                          dismissals=Dismissals(str(self.store.path), self.settings)),
                                             shortcut="Ctrl+4")
         self.plancheck_dock.sessionRequested.connect(self.show_session)
         wire_badges(self.week_view, self.plancheck_dock)
@@ -130,6 +132,23 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.plancheck_dock, self.charts_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.charts_dock, self.nutrition_dock)
         self.charts_dock.raise_()
+
+    def _keep_chart_choices(self) -> None:
+        """The charts' range and chronic/acute days as the user left them, and kept when changed."""
+        dock, settings = self.charts_dock, self.settings
+        if settings.chart_constants is not None:
+            dock.set_time_constants(*settings.chart_constants)
+        if settings.chart_range is not None:
+            dock.set_range(settings.chart_range)
+
+        def keep_constants(chronic: int, acute: int) -> None:
+            settings.chart_constants = (chronic, acute)
+
+        def keep_range(label: str) -> None:
+            settings.chart_range = label
+
+        dock.timeConstantsChanged.connect(keep_constants)
+        dock.rangeChanged.connect(keep_range)
 
     def _readiness_note(self, day: dt.date) -> str:
         from planner.services.readiness import readiness_summary
@@ -222,21 +241,13 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         sa = self.session_actions
         file_menu = bar.addMenu("&File")
-        file_menu.addAction(self._action("&Import plan (CSV)…", self.import_plan, "Ctrl+I",
-                                         "Add the sessions of a plan spreadsheet"))
-        file_menu.addAction(self._action("&Export plan (CSV)…", self.export_plan, "Ctrl+Shift+E",
-                                         "Write sessions to a spreadsheet"))
-        file_menu.addAction(self._action("Import &activities…", lambda: self.import_activities(), "Ctrl+Shift+I",
-                                         "Runs from GPX, TCX, FIT or Strava; lifting logs from Strong or Hevy"))
+        self.files = FileActions(self.parts, self.go_to, self)
+        file_menu.addActions(self.files.plan_actions())
         file_menu.addSeparator()
         self.printing = PrintActions(self.store, lambda: self.week_model.first_day, self, self.parts.load)
         file_menu.addActions(self.printing.actions())
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Backups…", self.show_backups, tip="The automatic daily backups"))
-        file_menu.addAction(self._action("Back &up to file…", self.back_up_to_file,
-                                         tip="Write everything to a JSON file"))
-        file_menu.addAction(self._action("&Restore from file…", self.restore_from_file,
-                                         tip="Replace the plan with a backup (the current one is backed up first)"))
+        file_menu.addActions(self.files.backup_actions())
         file_menu.addSeparator()
         self.generate_action = self._action("&Generate a training block…", self.generate_block, "Ctrl+Shift+G",
                                             "A periodized block of runs and lifts that passes its own plan check")
@@ -360,106 +371,15 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.profiles.set(dialog.result_profile())
 
-    # -- the whole plan at once (restore, reload): not undoable -----------------------------------
-    def _whole_new_plan(self, words: str) -> None:
-        """The store holds another plan now: forget the undo history, and every pane starts over."""
-        self.undo_stack.clear()
-        self.parts.save_status.reset()
-        self.bus.publish(Changes(everything=True, profile=True, templates=True, logs=True, text=words))
-        self.statusBar().showMessage(words, 8000)
-
-    def _save_failed(self, message: str) -> None:
-        from planner.ui.dialogs.store_problems import offer_reload
-
-        if offer_reload(self, self.store, message):
-            self._whole_new_plan("Reloaded the plan another program changed")
-        else:
-            self._show_error(message)
-
-    def show_backups(self) -> None:
-        from planner.ui.dialogs.backups_dialog import BackupsDialog
-
-        dialog = BackupsDialog(self.store, self)
-        dialog.restored.connect(lambda r: self._whole_new_plan(f"Restored a backup ({r.sessions} sessions)"))
-        dialog.exec()
-
-    def back_up_to_file(self) -> None:
-        from planner.ui.dialogs.backups_dialog import back_up_to_file
-
-        path = back_up_to_file(self, self.store)
-        if path is not None:
-            self.statusBar().showMessage(f"Backed up to {path}", 8000)
-
-    def restore_from_file(self) -> None:
-        from planner.ui.dialogs.backups_dialog import restore_from_file
-
-        result = restore_from_file(self, self.store)
-        if result is not None:
-            self._whole_new_plan(f"Restored a backup ({result.sessions} sessions)")
-
-    # -- files ---------------------------------------------------------------------------------
-    def import_plan(self) -> None:
-        from planner.io import plan_csv
-
-        name, _ = QFileDialog.getOpenFileName(self, "Import plan", "", "Plan spreadsheets (*.csv);;All files (*)")
-        if not name:
-            return
-        from planner.domain.plan_match import split_matches
-        from planner.services.plan_files import import_rows
-        from planner.ui.dialogs.plan_import import read_plan_interactive, show_refused
-        from planner.ui.dialogs.plan_questions import ask_skip_duplicates
-
-        path = Path(name)
-        rows = read_plan_interactive(self, path, self._catalog)
-        if not rows:
-            return
-        first, last = min(r.session.date for r in rows), max(r.session.date for r in rows)
-        matched, _ = split_matches([r.session for r in rows], self.store.sessions.between(first, last))
-        skip = ask_skip_duplicates(self, len(matched), len(rows))
-        if skip is None:
-            return
-        if skip:
-            already = {id(s) for s in matched}
-            rows = [r for r in rows if id(r.session) not in already]
-        try:
-            stored = import_rows(self.plan, rows, path.name)
-        except plan_csv.PlanFileError as exc:
-            show_refused(self, path, exc.errors)
-            return
-        if stored:
-            self.go_to(min(s.date for s in stored))
-
-    def import_activities(self, paths: list[Path] | None = None) -> None:
-        from planner.ui.dialogs.activity_import_dialog import import_activities
-
-        import_activities(self, self.plan, paths or ())
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        from planner.ui.dialogs.activity_import_dialog import activity_paths
-
-        if activity_paths(event.mimeData()):
+        if self.files.dropped_files(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        from planner.ui.dialogs.activity_import_dialog import activity_paths
-
-        paths = activity_paths(event.mimeData())
+        paths = self.files.dropped_files(event.mimeData())
         if paths:
             event.acceptProposedAction()
-            self.import_activities(paths)
-
-    def export_plan(self) -> None:
-        from planner.io import plan_csv
-
-        name, _ = QFileDialog.getSaveFileName(self, "Export plan", "plan.csv", "Plan spreadsheets (*.csv)")
-        if not name:
-            return
-        try:
-            plan_csv.write_plan_file(Path(name), self.store.sessions.all())
-        except OSError as exc:
-            QMessageBox.warning(self, "Export plan", f"Could not write {name}: {exc.strerror or exc}")
-            return
-        self.statusBar().showMessage(f"Exported the plan to {name}", 6000)
+            self.files.import_activities(paths)
 
     # -- view ----------------------------------------------------------------------------------
     def set_theme(self, key: str) -> None:

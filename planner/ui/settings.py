@@ -1,4 +1,5 @@
-"""Window state in QSettings behind one typed wrapper: geometry, dock layout, last week viewed, theme.
+"""Window state in QSettings behind one typed wrapper: geometry, dock layout, last week viewed, theme,
+the charts' range and load constants, and the plan-check findings dismissed for each data file.
 
 Training data never goes here; it lives in the store. HYBRID_PLANNER_SETTINGS_DIR points the
 settings at a folder (tests use it so they never touch the user's own settings).
@@ -7,7 +8,9 @@ settings at a folder (tests use it so they never touch the user's own settings).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
+from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -68,5 +71,42 @@ class Settings:
     def theme(self, value: str) -> None:
         self._s.setValue("view/theme", value)
 
+    @property
+    def chart_constants(self) -> tuple[int, int] | None:
+        """Days of the chronic and the acute load the user chose in the charts (None: the defaults)."""
+        chronic, acute = self._s.value("charts/chronic_days", 0, int), self._s.value("charts/acute_days", 0, int)
+        return (chronic, acute) if chronic > acute > 0 else None
+
+    @chart_constants.setter
+    def chart_constants(self, value: tuple[int, int]) -> None:
+        self._s.setValue("charts/chronic_days", int(value[0]))
+        self._s.setValue("charts/acute_days", int(value[1]))
+
+    @property
+    def chart_range(self) -> str | None:
+        """The range the charts show, by its label ("12 weeks", ..., "All")."""
+        return self._s.value("charts/range", "", str) or None
+
+    @chart_range.setter
+    def chart_range(self, label: str) -> None:
+        self._s.setValue("charts/range", label)
+
+    def dismissed(self, data_file: str) -> list[str]:
+        """The plan-check findings dismissed for the data file at `data_file` (their keys)."""
+        value = self._s.value(_dismissed_key(data_file), [])
+        if isinstance(value, list):
+            return [str(v) for v in value]
+        return [str(value)] if value else []  # QSettings reads a one-item list back as its item
+
+    def set_dismissed(self, data_file: str, keys: Sequence[str]) -> None:
+        if keys:
+            self._s.setValue(_dismissed_key(data_file), list(keys))
+        else:
+            self._s.remove(_dismissed_key(data_file))
+
     def sync(self) -> None:
         self._s.sync()
+
+
+def _dismissed_key(data_file: str) -> str:
+    return "plancheck/dismissed/" + hashlib.sha1(data_file.encode(), usedforsecurity=False).hexdigest()[:12]

@@ -37,10 +37,9 @@ def main() -> None:
     from planner.dev.reference_history import END
     from planner.domain.enums import WeekStart
     from planner.domain.load_history import LoadHistory
-    from planner.io.printed_extras import available_extras
-    from planner.io.printed_week import build_printed_week
     from planner.services.changes import Changes
     from planner.services.load import LoadService
+    from planner.services.printing import printed_weeks
     from planner.store.database import open_store
 
     folder, _ = reference_folder("hp-bench-load-")
@@ -77,7 +76,7 @@ def main() -> None:
     row("one change: charts + plan check update", base_change, None, "-")
 
     def per_consumer_print() -> None:
-        whole()  # available_extras(store) made a new PlanCheck: a whole-history build
+        whole()  # the page's plan check was a new PlanCheck: a whole-history build
         h = LoadHistory(profile.week_start)  # and the page's own year
         h.load(store.sessions.between(week - dt.timedelta(days=365), week + dt.timedelta(days=6)), today=today)
 
@@ -110,10 +109,8 @@ def main() -> None:
         service.history()  # the plan check reads it: nothing left to do
 
     row("one change: applied once, read twice", timed(one_change, args.rounds, change), base_change, "-")
-    extras = available_extras(store, service)
     row("print a week: build the page from the service",
-        timed(lambda: build_printed_week(week, store.sessions.between, profile, extras), max(3, args.rounds // 3)),
-        base_print, "-")
+        timed(lambda: printed_weeks(store, week, 1, service), max(3, args.rounds // 3)), base_print, "-")
 
     def report() -> None:
         LoadService(store, lambda: today).history(through=week + dt.timedelta(days=6))

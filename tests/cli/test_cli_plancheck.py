@@ -79,3 +79,30 @@ def test_profile_experience(cli, data_dir):
     assert "experience: new\n" in out
     rc, _, _ = cli("--data-dir", data_dir, "profile", "--experience", "expert")
     assert rc == 2
+
+
+def test_check_and_profile_only_read_so_they_run_while_the_window_is_open(cli, data_dir, tmp_path):
+    _plan(cli, data_dir, tmp_path)
+    window = open_store(data_dir)  # holds the folder lock, as the window does
+    try:
+        rc, out, err = cli("--data-dir", data_dir, "check", "--from", "2030-03-04", "--to", "2030-03-10")
+        assert (rc, err) == (0, "")
+        assert out.startswith("1. [alert] Tue 5 Mar: Hard run 4 h after heavy legs (hard-run-after-heavy-legs)\n")
+        rc, out, err = cli("--data-dir", data_dir, "profile")
+        assert (rc, err) == (0, "")
+        assert out.startswith("name: ")
+        # What writes still waits for the window to close, and says so.
+        rc, _, err = cli("--data-dir", data_dir, "check", "--from", "2030-03-04", "--to", "2030-03-10", "--fix", "1")
+        assert rc == 1 and "already open" in err
+        rc, _, err = cli("--data-dir", data_dir, "profile", "--body-mass", "70")
+        assert rc == 1 and "already open" in err
+    finally:
+        window.close()
+
+
+def test_reading_the_profile_or_the_check_creates_no_data_file(cli, data_dir):
+    from planner.store.database import DATA_FILE
+
+    assert cli("--data-dir", data_dir, "profile")[0] == 0
+    assert cli("--data-dir", data_dir, "check", "--from", "2030-03-04", "--to", "2030-03-10")[0] == 0
+    assert not (data_dir / DATA_FILE).exists()

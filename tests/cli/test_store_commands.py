@@ -76,11 +76,11 @@ def test_restore_of_a_wrong_file_changes_nothing(cli, data_dir, tmp_path):
 def test_a_broken_file_is_refused_every_time_until_start_fresh(cli, data_dir, tmp_path, clock):
     cli("--data-dir", data_dir, "import-plan", plan(tmp_path, "2026-11-23,,run,easy,Easy run,45,3"))
     clock[0] += dt.timedelta(days=1)
-    cli("--data-dir", data_dir, "profile")  # today's backup of the good plan
+    cli("--data-dir", data_dir, "profile", "--units", "metric")  # a writer: today's backup of the good plan
     path = data_dir / DATA_FILE
     write(path, path.read_bytes()[:50])
 
-    rc, _, first = cli("--data-dir", data_dir, "profile")
+    rc, _, first = cli("--data-dir", data_dir, "profile", "--units", "metric")  # a writer finds it broken
     assert rc == 1
     kept = data_dir / "hybrid-planner.broken-20261128-093000.json"
     backup = data_dir / "backups" / "hybrid-planner-20261128-kept.json"

@@ -89,6 +89,7 @@ def test_the_printed_week_lists_the_plan_checks_findings(tmp_path):
     from planner.domain.session import Session
     from planner.io.printed_extras import available_extras
     from planner.io.printed_week import build_printed_week
+    from planner.services.plancheck import PlanCheck
     from planner.store.database import open_store
     from tests.services.conftest import BUILTINS, MONDAY
 
@@ -99,11 +100,12 @@ def test_the_printed_week_lists_the_plan_checks_findings(tmp_path):
                             distance_km=9)
         legs = [t for t in BUILTINS if t.id == "heavy-lower"][0].to_session(wed)
         store.sessions.apply(put=[intervals, legs])
-        week = build_printed_week(MONDAY, store.sessions.between, store.profile.get(), available_extras(store))
+        found = PlanCheck(store).findings(MONDAY, MONDAY + dt.timedelta(days=6), with_fixes=False)
+        week = build_printed_week(MONDAY, store.sessions.between, store.profile.get(), available_extras(found))
         assert week.findings is not None
         assert [(f.severity, f.day) for f in week.findings if "the day after a key run" in f.text] == [
             ("Warning", wed)]
         bare = build_printed_week(MONDAY, store.sessions.between, store.profile.get(), available_extras())
-        assert bare.findings is None  # without the store the part is left off
+        assert bare.findings is None  # without findings the part is left off
     finally:
         store.close()

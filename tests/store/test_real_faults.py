@@ -309,7 +309,7 @@ def test_a_200_mb_data_file_is_refused_in_bounded_memory(data_dir):
     print(f"\nreport on a {size_mb:.0f} MB data file: peak memory {peak:.0f} MB")
     assert path.stat().st_size > 200 * 1024 * 1024  # a reader leaves it where it is
 
-    result, peak = _peak_rss_mb_of("--data-dir", data_dir, "profile")  # a writer sets it aside, unread
+    result, peak = _peak_rss_mb_of("--data-dir", data_dir, "profile", "--units", "metric")  # a writer sets it aside
     assert result.returncode == 1 and "It was moved, unchanged, to" in result.stderr
     assert peak < 120, f"peak memory {peak:.0f} MB"
     [kept] = data_dir.glob("hybrid-planner.broken-*.json")

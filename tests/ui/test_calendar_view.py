@@ -310,7 +310,7 @@ def test_file_import_plan_adds_after_existing_and_undoes_whole(window, monkeypat
                     f"{MONDAY},run,easy,Imported easy,40,3\n{THU},lift,lower,Imported squat,60,8\n",
                     encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(plan), ""))
-    window.import_plan()
+    window.files.import_plan()
     assert titles(window.store, MONDAY) == ["A", "B", "C", "Imported easy"]
     assert titles(window.store, THU) == ["Imported squat"]
     assert window.undo_stack.undoText() == "Import 2 sessions from block.csv"

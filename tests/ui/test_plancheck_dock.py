@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from planner.domain.rules import Severity
@@ -14,6 +14,7 @@ from planner.services.plan import PlanService
 from planner.store.database import open_store
 from planner.ui.plancheck import PlanCheckDock
 from planner.ui.plancheck.dismissals import Dismissals
+from planner.ui.settings import Settings
 from tests.domain.rules.helpers import MON, TEMPLATES, heavy_legs, lift, other, run
 
 TODAY = MON - dt.timedelta(days=1)
@@ -28,11 +29,10 @@ def dock_env(data_dir, qtbot, tmp_path):
         other("sat", "mobility", "yoga"))])
     stack, bus = QUndoStack(), ChangeBus()
     runner = UndoRunner(store, stack, bus)
-    ini = str(tmp_path / "dismissed.ini")
 
     def make():
         d = PlanCheckDock(store, runner, today=TODAY,
-                          dismissals=Dismissals(str(store.path), QSettings(ini, QSettings.Format.IniFormat)))
+                          dismissals=Dismissals(str(store.path), Settings()))
         qtbot.addWidget(d)
         d.resize(400, 600)
         d.show()

@@ -151,7 +151,7 @@ def test_file_import_of_10002_sessions_on_a_day_is_refused_naming_the_line(windo
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append((self.text(), self.detailedText())))
     before = len(window.store.sessions)
-    window.import_plan()  # raised an uncaught ValidationError before issue 7
+    window.files.import_plan()  # raised an uncaught ValidationError before issue 7
     assert shown == [("many.csv was not imported (line 10003: date: 2026-12-02 has more than 10,001 sessions "
                       "in this file, the most one day can hold). Nothing was changed.",
                       "line 10003: date: 2026-12-02 has more than 10,001 sessions in this file, the most one "

@@ -35,7 +35,7 @@ def test_restore_from_file_is_a_new_plan_for_every_pane(window, monkeypatch, tmp
     monkeypatch.setattr(backups_dialog.QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
     monkeypatch.setattr(backups_dialog, "confirm_and_restore",
                         lambda parent, store, source, what: recovery.restore_into(store, source))
-    window.restore_from_file()
+    window.files.restore_from_file()
     assert titles(window.store, THU) == []
     assert window.week_model.day_sessions(3) == []  # the calendar shows the restored plan
     assert window.undo_stack.count() == 0  # nothing to undo into the replaced plan

@@ -29,6 +29,8 @@ class ChartsDock(QDockWidget):
     #: The user changed the days of the chronic and the acute load (the window may keep them in
     #: its settings and hand them back with `set_time_constants`).
     timeConstantsChanged = Signal(int, int)
+    #: The user chose another range to show ("12 weeks", ..., "All"); `set_range` hands it back.
+    rangeChanged = Signal(str)
 
     def __init__(self, store: Any, parent: QWidget | None = None, *,
                  today: Callable[[], dt.date] = dt.date.today, load: LoadService | None = None) -> None:
@@ -39,6 +41,7 @@ class ChartsDock(QDockWidget):
         self._load = load
         self._week: dt.date | None = None
         self._constants: tuple[int, int] | None = None
+        self._range: str | None = None
         self.pane: ChartsPane | None = None
         placeholder = QLabel("Charts")
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -57,7 +60,10 @@ class ChartsDock(QDockWidget):
                 self.pane.set_week(self._week)
             if self._constants is not None:
                 self.pane.set_constants(*self._constants)
+            if self._range is not None:
+                self.pane.range_box.setCurrentText(self._range)
             self.pane.constantsChanged.connect(self._constants_changed)
+            self.pane.range_box.currentTextChanged.connect(self.rangeChanged)
             self.setWidget(self.pane)
             self.pane.reload()
             return
@@ -72,6 +78,12 @@ class ChartsDock(QDockWidget):
     def _constants_changed(self, fitness_days: int, fatigue_days: int) -> None:
         self._constants = (fitness_days, fatigue_days)
         self.timeConstantsChanged.emit(fitness_days, fatigue_days)
+
+    def set_range(self, label: str) -> None:
+        """The range shown, by its label in the Show box (an unknown label is ignored)."""
+        self._range = label
+        if self.pane is not None:
+            self.pane.range_box.setCurrentText(label)
 
     def set_week(self, first_day: dt.date) -> None:
         """The week shown in the calendar: chart 4 shows its hard sets, chart 1 marks it."""

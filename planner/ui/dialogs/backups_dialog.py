@@ -1,6 +1,6 @@
 """File > Backups…, Back up to file…, Restore from file… (issue 7).
 
-The three work on the open store, so they go through planner.store.recovery's in-window variants:
+The three work on the open store, through planner/services/data_file.py:
 a backup holds what the window shows (unsaved changes too); a restore checks the whole file first,
 backs up the current state, then replaces it. After a restore the caller must clear its undo
 history and refresh every view (the restored data is a new world): `restore_from_file` returns the
@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.store.backups import Kind
-from planner.store.errors import StoreError
-from planner.store.recovery import BackupInfo, RestoreResult, backup_infos, restore_into, write_backup
-from planner.store.store import Store
+from planner.services import data_file
+from planner.services.data_file import BackupInfo, RestoreResult, Store, StoreError
+from planner.services.data_file import BackupKind as Kind
 
 FILTER = "Hybrid Planner backups (*.json);;All files (*)"
 _KIND_TEXT = {Kind.DAILY: "daily", Kind.KEPT: "kept (before a broken file)",
@@ -89,7 +88,7 @@ class BackupsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.infos = backup_infos(self.store.path.parent)
+        self.infos = data_file.backups(self.store)
         self.table.setRowCount(len(self.infos))
         for row, info in enumerate(self.infos):
             sessions = str(info.sessions) if info.sessions is not None else "unreadable"
@@ -134,7 +133,7 @@ def confirm_and_restore(parent: QWidget | None, store: Store, source: Path, what
     if answer != QMessageBox.StandardButton.Yes:
         return None
     try:
-        result = restore_into(store, source)
+        result = data_file.restore(store, source)
     except StoreError as exc:
         QMessageBox.warning(parent, "Restore", str(exc))
         return None
@@ -150,7 +149,7 @@ def back_up_to_file(parent: QWidget | None, store: Store) -> Path | None:
         return None
     target = Path(name)
     try:
-        count = write_backup(store, target)
+        count = data_file.back_up(store, target)
     except StoreError as exc:
         QMessageBox.warning(parent, "Back up to file", str(exc))
         return None

@@ -17,10 +17,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 import planner
 from planner.domain.session import Template
-from planner.store.database import FileChangedOnDiskError, open_store, reload_store
-from planner.store.errors import CorruptStoreError, StoreError
-from planner.store.recovery import restore_file
-from planner.store.store import Store
+from planner.services import data_file
+from planner.services.data_file import CorruptStoreError, Store, StoreError
 
 
 class BrokenFileChoice(Enum):
@@ -75,14 +73,13 @@ def open_interactive(data_dir: Path, builtins: Sequence[Template] = (), *,
     (the reason was shown). `ask` is replaceable for tests."""
     try:
         try:
-            return open_store(data_dir, builtins)
+            return data_file.open_data(data_dir, builtins)
         except CorruptStoreError as exc:
             choice = ask(None, exc)
             if choice is BrokenFileChoice.RESTORE and exc.backup is not None:
-                restore_file(data_dir, exc.backup)
-                return open_store(data_dir, builtins)
+                return data_file.open_restored(data_dir, exc.backup, builtins)
             if choice is BrokenFileChoice.START_EMPTY:
-                return open_store(data_dir, builtins, start_fresh=True)
+                return data_file.open_data(data_dir, builtins, start_fresh=True)
             return None
     except StoreError as exc:
         QMessageBox.critical(None, planner.APP_NAME, str(exc))
@@ -105,7 +102,7 @@ def reload_box(parent: QWidget | None, message: str) -> QMessageBox:
 
 def ask_reload(parent: QWidget | None, message: str) -> bool:
     """True when the user chooses to reload the file from disk (then call
-    planner.store.database.reload_store, clear the undo stack and refresh every view)."""
+    planner.services.data_file.reload, clear the undo stack and refresh every view)."""
     box = reload_box(parent, message)
     box.exec()
     clicked = box.clickedButton()
@@ -116,12 +113,12 @@ def offer_reload(parent: QWidget | None, store: Store, message: str, *, ask=ask_
     """For the window's save-failed slot: when the save failed because another program changed the
     file, ask, and reload it on yes. True when the store was reloaded: the caller then clears its
     undo history and refreshes every view. Any other failure: False (the caller shows `message`)."""
-    if not isinstance(store.storage.last_error, FileChangedOnDiskError):
+    if not data_file.changed_on_disk(store):
         return False
     if not ask(parent, message):
         return False
     try:
-        reload_store(store)
+        data_file.reload(store)
     except StoreError as exc:
         QMessageBox.warning(parent, planner.APP_NAME, str(exc))
         return False

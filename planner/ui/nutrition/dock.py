@@ -35,8 +35,8 @@ from planner.domain.profile import NutritionLog
 from planner.domain.ranges import Range
 from planner.domain.weeks import week_start
 from planner.services import nutrition_log
+from planner.services.data_file import Store
 from planner.services.nutrition_week import WeekNutrition, week_nutrition
-from planner.store.store import Store
 from planner.ui.dialogs.fields import header_font
 from planner.ui.nutrition import text
 from planner.ui.nutrition.log_form import IntakeForm

@@ -1,6 +1,6 @@
-"""Dismissed findings, kept in QSettings per data file.
+"""Dismissed findings, kept in the window's settings (planner/ui/settings.py) per data file.
 
-Why QSettings and not a table in the data file: a dismissal is a view choice, like a collapsed
+Why settings and not a table in the data file: a dismissal is a view choice, like a collapsed
 dock, not training data; keeping it out of the store needs no schema step, and a stale key costs
 nothing because it stops matching. A key is the rule, the session ids and a fingerprint of those
 sessions (and of the days the finding spans), so a finding comes back as soon as any of the
@@ -10,13 +10,11 @@ sessions it concerns changes.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable, Sequence
-
-from PySide6.QtCore import QSettings
 
 from planner.domain.rules import Finding
 from planner.domain.session import Session
+from planner.ui.settings import Settings
 
 MAX_KEPT = 500
 
@@ -31,15 +29,10 @@ def dismissal_key(f: Finding, sessions_between: Callable[..., Sequence[Session]]
 
 
 class Dismissals:
-    def __init__(self, data_path: str, settings: QSettings | None = None) -> None:
-        folder = os.environ.get("HYBRID_PLANNER_SETTINGS_DIR")
-        if settings is None:
-            settings = QSettings(os.path.join(folder, "hybrid-planner.ini"), QSettings.Format.IniFormat) \
-                if folder else QSettings("HybridPlanner", "Hybrid Planner")
-        self._s = settings
-        self._key = "plancheck/dismissed/" + hashlib.sha1(data_path.encode(), usedforsecurity=False).hexdigest()[:12]
-        value = self._s.value(self._key, [])
-        self._keys: list[str] = [str(v) for v in value] if isinstance(value, list) else ([str(value)] if value else [])
+    def __init__(self, data_path: str, settings: Settings | None = None) -> None:
+        self._settings = settings if settings is not None else Settings()
+        self._path = data_path
+        self._keys: list[str] = self._settings.dismissed(data_path)
 
     def __contains__(self, key: str) -> bool:
         return key in self._keys
@@ -47,8 +40,8 @@ class Dismissals:
     def add(self, key: str) -> None:
         if key not in self._keys:
             self._keys = [*self._keys, key][-MAX_KEPT:]
-            self._s.setValue(self._key, self._keys)
+            self._settings.set_dismissed(self._path, self._keys)
 
     def clear(self) -> None:
         self._keys = []
-        self._s.remove(self._key)
+        self._settings.set_dismissed(self._path, [])

@@ -30,11 +30,11 @@ from planner.domain.rules import Finding, Severity
 from planner.domain.rules.badges import findings_by_date, findings_by_session
 from planner.domain.weeks import week_start
 from planner.services.changes import Changes
+from planner.services.data_file import Store
 from planner.services.fixes import apply_fix
 from planner.services.load import LoadService
 from planner.services.plancheck import PlanCheck
 from planner.services.runner import Runner
-from planner.store.store import Store
 from planner.ui.plancheck.dismissals import Dismissals, dismissal_key
 
 WEEKS_SHOWN = 5

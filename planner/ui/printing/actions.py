@@ -26,8 +26,8 @@ from planner.domain.enums import Units
 from planner.domain.session import Session
 from planner.domain.weeks import iso_week_name
 from planner.io.paper import Paper
-from planner.io.printed_extras import available_extras
-from planner.io.printed_week import PrintedWeek, build_printed_weeks, first_day_of_week
+from planner.io.printed_week import PrintedWeek, first_day_of_week
+from planner.services.printing import printed_weeks
 from planner.ui.printing.range_dialog import PrintRange, RangeDialog
 from planner.ui.printing.render import locale_paper, page_layout, render_weeks, write_pdf
 
@@ -92,8 +92,7 @@ class PrintActions(QObject):
         return first_day_of_week(self.current_week(), self.store.profile.get())
 
     def weeks(self, count: int) -> list[PrintedWeek]:
-        return build_printed_weeks(self.first_day(), count, self.store.sessions.between, self.store.profile.get(),
-                                   available_extras(self.store, self.load))
+        return printed_weeks(self.store, self.first_day(), count, self.load)
 
     def ask_range(self, title: str, *, pdf: bool = False, calendar: bool = False) -> PrintRange | None:
         dialog = RangeDialog(self.first_day(), title, self.window, paper=locale_paper() if pdf else None,

@@ -1,6 +1,6 @@
 """Developer preview: the real window with the Plan check dock added, on the demo plan.
 
-    python -m planner.ui.plancheck [--data-dir DIR] [--theme light|dark]
+    python -m planner.dev.plancheck_preview [--data-dir DIR] [--theme light|dark]
 
 Clicking a finding selects its session in the calendar, as the lead's wiring will.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m planner.ui.plancheck")
+    parser = argparse.ArgumentParser(prog="python -m planner.dev.plancheck_preview")
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--theme", choices=("light", "dark", "system"), default="light")
     parser.add_argument("--select-first", action="store_true",

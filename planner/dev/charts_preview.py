@@ -1,6 +1,6 @@
 """Developer preview of the charts pane, before the window hosts it:
 
-    python -m planner.ui.charts [--data-dir DIR] [--theme light|dark] [--reference] [--today YYYY-MM-DD]
+    python -m planner.dev.charts_preview [--data-dir DIR] [--theme light|dark] [--reference] [--today YYYY-MM-DD]
 
 Without --data-dir it opens a fresh folder with the demo plan (or, with --reference, the ten-year
 reference history).
@@ -16,7 +16,7 @@ from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m planner.ui.charts")
+    parser = argparse.ArgumentParser(prog="python -m planner.dev.charts_preview")
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--theme", choices=("light", "dark", "system"), default="light")
     parser.add_argument("--reference", action="store_true", help="the ten-year reference history")

@@ -1,4 +1,4 @@
-"""Dev preview: `python -m planner.ui.nutrition [--dark] [--day YYYY-MM-DD] [--data-dir DIR]`.
+"""Dev preview: `python -m planner.dev.nutrition_preview [--dark] [--day YYYY-MM-DD] [--data-dir DIR]`.
 
 Builds the dock over a store holding the demo plan (a fresh temporary folder unless --data-dir
 is given), in a bare main window, so the panel can be looked at before the window wires it in.
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m planner.ui.nutrition")
+    parser = argparse.ArgumentParser(prog="python -m planner.dev.nutrition_preview")
     parser.add_argument("--dark", action="store_true")
     parser.add_argument("--day", type=dt.date.fromisoformat, default=None)
     parser.add_argument("--data-dir", type=Path, default=None)
