@@ -70,6 +70,7 @@ class LoadHistory:
         self._days: dict[dt.date, Split] = {}
         self._unmarked: dict[dt.date, int] = {}
         self._memo: ExerciseMemo = {}
+        self._seeded_to = 0  # the end of the window the fair seed was taken from
         self._alloc(0)
 
     # -- building -------------------------------------------------------------------------------
@@ -104,10 +105,13 @@ class LoadHistory:
 
     def _rebuild(self) -> None:
         days = [d for d, sp in self._days.items() if sp.planned.sessions or sp.done.sessions]
+        # The arrays span every day they are written at: a day of skipped sessions only counts no
+        # session but still holds its split and its unmarked count.
+        kept = [*self._days, *self._unmarked]
         ends = [d for d in (self._today, self._reach) if d is not None]
         reach = [self._reach] if self._reach is not None else []
-        lo = min([*days, *reach], default=self._today or _NO_DATE)
-        hi = max([*days, *ends], default=lo)
+        lo = min([*kept, *reach], default=self._today or _NO_DATE)
+        hi = max([*kept, *ends], default=lo)
         self.empty = not days
         self.start = week_start(lo, self.week_start_day)
         n = ((hi - self.start).days // 7 + 1) * 7
@@ -147,13 +151,11 @@ class LoadHistory:
                 self._unmarked[d] = k
             else:
                 self._unmarked.pop(d, None)
-        if self.empty or dates[0] < self.start or dates[-1] >= self.end_exclusive:
+        # A change at or before the first day of history may move the arrays' start (and the fair
+        # seed taken from the first 28 days): build again, as a fresh read would.
+        if self.empty or dates[0] <= self.day(self.first) or dates[-1] >= self.end_exclusive:
             self._rebuild()
             return 0
-        if dates[0] <= self.day(self.first):  # the first day of history may have moved
-            days = [d for d, sp in self._days.items() if sp.planned.sessions or sp.done.sessions]
-            self.empty = not days
-            self.first = (min(days) - self.start).days if days else 0
         for d in dates:
             self._put(self.index(d), self._days.get(d, _NOTHING))
             self.unmarked[self.index(d)] = self._unmarked.get(d, 0)
@@ -200,8 +202,11 @@ class LoadHistory:
         ls.ewma(total, ls.ewma_lambda(ls.CHRONIC_DAYS), self.chronic, start)
         self.acwr = ls.ratio(self.acute, self.chronic)
         ls.uncoupled_acwr(total, self.acwr_uncoupled, start)
-        # A change within the first 28 days of history moves the seed: everything is redone then.
-        seeded = start if start >= self.first + ls.HISTORY_DAYS else 0
+        # A change inside the seed's window, or one that moves its end, moves the seed: everything
+        # is redone then.
+        end = self._seed_end()
+        seeded = start if start >= end and end == self._seeded_to else 0
+        self._seeded_to = end
         self._seeded_ewma(counted, 1.0 / c.fitness_days, self.fitness, seeded)
         self._seeded_ewma(counted, 1.0 / c.fatigue_days, self.fatigue, seeded)
         ls.form(self.fitness, self.fatigue, self.form, seeded)
@@ -217,9 +222,17 @@ class LoadHistory:
         if start > 0:
             ls.ewma(x, lam, out, start)
             return
-        seed = ls.fair_seed(x, self.first)
+        seed = ls.fair_seed(x, self.first, self._seeded_to)
         out[:self.first] = seed
         ls.ewma(x, lam, out, self.first, seed)
+
+    def _seed_end(self) -> int:
+        """Where the fair seed's window ends: 28 days after the first day of history, or sooner, at
+        the end of the week of the last day with a session (never at the empty days the arrays carry
+        to reach today)."""
+        last = max((self.index(d) for d, sp in self._days.items() if sp.planned.sessions or sp.done.sessions),
+                   default=self.first)
+        return min(self.first + ls.HISTORY_DAYS, (last // 7 + 1) * 7)
 
     def _clamped(self, day: dt.date) -> int:
         return min(max(self.index(day), 0), self.n)

@@ -61,11 +61,12 @@ def ewma(x: np.ndarray, lam: float, out: np.ndarray, start: int = 0, seed: float
     out[start:] = res
 
 
-def fair_seed(x: np.ndarray, first: int) -> float:
+def fair_seed(x: np.ndarray, first: int, end: int | None = None) -> float:
     """The mean daily load of the first 28 days of history from day `first` (fewer when the history
-    is shorter): the chronic and acute loads start from it, so an athlete who trained before the
-    first logged day is not read as starting from nothing."""
-    window = x[first:first + HISTORY_DAYS]
+    is shorter: up to `end`, which a caller sets at the end of the last planned week, so the empty
+    weeks an array carries to reach today never dilute it): the chronic and acute loads start from
+    it, so an athlete who trained before the first logged day is not read as starting from nothing."""
+    window = x[first:first + HISTORY_DAYS if end is None else min(end, first + HISTORY_DAYS)]
     return float(window.mean()) if len(window) else 0.0
 
 

@@ -47,6 +47,11 @@ def env(data_dir, qapp):
     e.rec = Recorder(bus)
     e.data_dir = data_dir
     yield e
+    # Undo commands and slots of plain objects (a LoadService's notify) hold the runner and the
+    # store: let them go while the QApplication lives, not in pytest's last garbage collection.
+    stack.clear()
+    bus.changed.disconnect()
+    bus.error.disconnect()
     store.close()
 
 

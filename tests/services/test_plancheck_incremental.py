@@ -9,7 +9,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from planner.domain.enums import Experience, Goal, Status, WeekStart
@@ -95,6 +95,8 @@ def _apply(change, runner) -> None:
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(CHANGE, min_size=1, max_size=6))
+# a day left holding only a skipped session lay outside the rebuilt arrays (IndexError)
+@example([("move", 0, dt.date(2026, 12, 7)), ("status", 35, Status.SKIPPED)])
 def test_incremental_plan_check_matches_a_fresh_one(changes):
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp), TEMPLATES)
