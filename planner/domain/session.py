@@ -12,7 +12,7 @@ from planner.domain.enums import TYPES_BY_KIND, Kind, Status
 from planner.domain.errors import ValidationError
 from planner.domain.weeks import check_date
 
-DURATION_RANGE = (1, 600)  # min
+DURATION_RANGE = (1, 1440)  # min: up to 24 h (an ultramarathon, an Ironman, a day in the hills)
 DISTANCE_RANGE = (0.0, 300.0)  # km
 LOAD_RANGE = (0.0, 500.0)  # kg
 REPS_RANGE = (1, 100)

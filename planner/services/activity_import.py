@@ -17,7 +17,8 @@ from planner.domain.activity_match import Decision, Incoming, Outcome, decide, f
 from planner.domain.plan_edit import append_to_days
 from planner.domain.session import Session
 from planner.io.activities import ActivityFileError, read_file
-from planner.io.activities.sessions import ExerciseNames, incoming, unknown_exercises
+from planner.io.activities.records import Skipped
+from planner.io.activities.sessions import ExerciseNames, sessions_of, unknown_exercises
 from planner.services.changes import Changes
 from planner.services.operations import SessionsOp, StateOp
 from planner.services.runner import Runner
@@ -49,6 +50,7 @@ class ReadResult:
     incoming: tuple[Incoming, ...]
     unknown_exercises: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    skipped: tuple[Skipped, ...] = ()  # activities the plan cannot hold, each with its reason
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Preview:
     rows: tuple[Decision, ...]
     unknown_exercises: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
     mapping: Mapping[str, str] = field(default_factory=dict)  # names the user maps in the preview
 
     @property
@@ -81,8 +84,9 @@ class Preview:
 def read_one(path: Path, names: ExerciseNames, tz: dt.tzinfo | None = None) -> ReadResult:
     """One file's sessions (a plain function, so a reading process can run it)."""
     parsed = read_file(path)
-    return ReadResult(tuple(incoming(parsed, names, tz)), tuple(unknown_exercises(parsed, names)),
-                      tuple(f"{parsed.name}: {n}" for n in parsed.notes))
+    found, skipped = sessions_of(parsed, names, tz)
+    return ReadResult(tuple(found), tuple(unknown_exercises(parsed, names)),
+                      tuple(f"{parsed.name}: {n}" for n in parsed.notes), tuple(skipped))
 
 
 Reader = Callable[[Path, ExerciseNames, "dt.tzinfo | None"], ReadResult]
@@ -91,10 +95,12 @@ Reader = Callable[[Path, ExerciseNames, "dt.tzinfo | None"], ReadResult]
 def read_files(paths: Sequence[Path], names: ExerciseNames, tz: dt.tzinfo | None = None,
                progress: Callable[[int, int, str], None] | None = None,
                cancelled: Callable[[], bool] | None = None, read: Reader = read_one) -> ReadResult:
-    """Read every file, or raise the first file's ActivityFileError (nothing is half read)."""
+    """Read every file, or raise the first file's ActivityFileError (nothing is half read); an
+    activity the plan cannot hold is skipped with its reason and the rest are kept."""
     found: list[Incoming] = []
     unknown: set[str] = set()
     notes: list[str] = []
+    skipped: list[Skipped] = []
     for i, path in enumerate(paths):
         if cancelled is not None and cancelled():
             raise ImportCancelled
@@ -104,9 +110,10 @@ def read_files(paths: Sequence[Path], names: ExerciseNames, tz: dt.tzinfo | None
         found.extend(one.incoming)
         unknown.update(one.unknown_exercises)
         notes.extend(one.notes)
+        skipped.extend(one.skipped)
     if progress is not None:
         progress(len(paths), len(paths), "")
-    return ReadResult(tuple(found), tuple(sorted(unknown)), tuple(notes))
+    return ReadResult(tuple(found), tuple(sorted(unknown)), tuple(notes), tuple(skipped))
 
 
 def _write_map(store: Store, mapping: dict[str, str]) -> None:
@@ -130,7 +137,7 @@ class ActivityImport:
     def preview(self, read: ReadResult, match: bool = True) -> Preview:
         items = sorted(read.incoming, key=lambda i: (i.session.date, i.session.time or dt.time()))
         rows = decide(items, self.store.sessions.on_date, match)
-        return Preview(tuple(rows), read.unknown_exercises, read.notes)
+        return Preview(tuple(rows), read.unknown_exercises, read.notes, read.skipped)
 
     def apply(self, preview: Preview) -> ImportCounts:
         """Apply the preview as one action; raises ImportNotApplied if the runner refused it."""

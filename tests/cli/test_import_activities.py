@@ -30,6 +30,10 @@ def utc_clock(monkeypatch):
     time.tzset()
 
 
+def counts(got: dict) -> dict:
+    return {k: got[k] for k in ("matched", "added", "skipped")}
+
+
 def all_sessions(data_dir: Path):
     store = open_store(data_dir)
     try:
@@ -42,10 +46,13 @@ def test_json_counts_and_a_second_import_skips_everything(cli, tmp_path):
     d = tmp_path / "d"
     rc, out, err = cli("--data-dir", d, "import-activities", TCX, FIT, STRONG, "--json")
     assert (rc, err) == (0, "")
-    assert json.loads(out) == {"matched": 0, "added": 131, "skipped": 0}  # 1 + 1 + 129 workouts
-    assert out == '{"matched": 0, "added": 131, "skipped": 0}\n'
+    got = json.loads(out)
+    assert counts(got) == {"matched": 0, "added": 131, "skipped": 0}  # 1 + 1 + 129 workouts
+    assert out.startswith('{"matched": 0, "added": 131, "skipped": 0, "skipped_reasons": [], "unknown_exercises": [')
+    assert got["unknown_exercises"] == sorted(got["unknown_exercises"])
     rc, out, _ = cli("--data-dir", d, "import-activities", TCX, FIT, STRONG, "--json")
-    assert json.loads(out) == {"matched": 0, "added": 0, "skipped": 131}
+    assert rc == 0  # everything already in the plan is no failure
+    assert counts(json.loads(out)) == {"matched": 0, "added": 0, "skipped": 131}
     assert len(all_sessions(d)) == 131
 
 
@@ -71,7 +78,8 @@ def test_no_match_adds_beside_the_plan(cli, tmp_path):
                     "2015-08-15,16:30,run,easy,Easy run,45,3,9,,planned\n", encoding="utf-8")
     cli("--data-dir", d, "import-plan", plan)
     rc, out, _ = cli("--data-dir", d, "import-activities", FIT, "--no-match", "--json")
-    assert json.loads(out) == {"matched": 0, "added": 1, "skipped": 0}
+    assert json.loads(out) == {"matched": 0, "added": 1, "skipped": 0, "skipped_reasons": [],
+                               "unknown_exercises": []}
     assert sorted(s.status for s in all_sessions(d)) == ["done", "planned"]
 
 

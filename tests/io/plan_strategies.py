@@ -51,7 +51,7 @@ def exercise_lists(draw: st.DrawFn, max_size: int = 4) -> tuple[Exercise, ...]:
 def sessions(draw: st.DrawFn, first: dt.date = dt.date(2024, 1, 1), days: int = 21) -> Session:
     kind = draw(st.sampled_from(list(Kind)))
     status = draw(st.sampled_from(list(Status)))
-    minutes = st.integers(0 if kind is Kind.REST else 1, 600)
+    minutes = st.integers(0 if kind is Kind.REST else 1, 1440)
     return Session(
         kind=kind,
         type=draw(st.sampled_from(("", *TYPES_BY_KIND[kind]))),
@@ -64,7 +64,7 @@ def sessions(draw: st.DrawFn, first: dt.date = dt.date(2024, 1, 1), days: int = 
         date=first + dt.timedelta(days=draw(st.integers(0, days - 1))),
         time=draw(st.none() | st.builds(dt.time, st.integers(0, 23), st.integers(0, 59))),
         status=status,
-        actual_duration_min=draw(st.none() | st.integers(1, 600)),
+        actual_duration_min=draw(st.none() | st.integers(1, 1440)),
         actual_rpe=draw(st.none() | halves),
         actual_distance_km=draw(st.none() | st.floats(0, 300, allow_nan=False)),
     )

@@ -55,7 +55,7 @@ def content_fields(draw: st.DrawFn) -> dict[str, Any]:
         "kind": kind,
         "type": draw(st.sampled_from(("", *TYPES_BY_KIND[kind]))),
         "title": draw(text(120, required=True)),
-        "duration_min": draw(st.integers(0 if kind is Kind.REST else 1, 600)),
+        "duration_min": draw(st.integers(0 if kind is Kind.REST else 1, 1440)),
         "rpe": draw(half_steps),
         "distance_km": draw(st.none() | _floats(0, 300)),
         "target": draw(text(60)),
@@ -73,7 +73,7 @@ def sessions(draw: st.DrawFn, *, with_id: bool = False) -> Session:
         position=draw(st.integers(0, 10_000)),
         time=draw(st.none() | st.times()),
         status=draw(st.sampled_from(Status)),
-        actual_duration_min=draw(st.none() | st.integers(1, 600)),
+        actual_duration_min=draw(st.none() | st.integers(1, 1440)),
         actual_rpe=draw(st.none() | half_steps),
         actual_distance_km=draw(st.none() | _floats(0, 300)),
         # what an imported activity brings (issue 15)
