@@ -28,16 +28,30 @@ LIFT_LABEL = "Lift"
 
 class ExerciseNames:
     """Catalogue lookups and the user's remembered mapping. A logged name keeps its words; it gets
-    the muscle groups of the catalogue exercise it names (case and an equipment note in brackets
-    aside: "Bench Press (Barbell)" is "Bench press") or of the one the user mapped it to."""
+    the muscle groups of the catalogue exercise it names (case, hyphens and an equipment note in
+    brackets aside: "Bench Press (Barbell)" is "Bench press"), of that name without a one-sided
+    prefix ("Single Arm Pullover" is a pullover), of the longest known name it starts with ("Leg
+    Press Technogym" is a leg press), or of the one the user mapped it to."""
 
     def __init__(self, catalog: Mapping[str, tuple[str, ...]], mapping: Mapping[str, str]) -> None:
         self._catalog = {_fold(k): v for k, v in catalog.items()}
         self._mapping = dict(mapping)
+        self._longest = max((len(k.split()) for k in self._catalog), default=0)
 
     def muscles(self, name: str) -> tuple[str, ...] | None:
-        target = self._mapping.get(name, name)
-        return self._catalog.get(_fold(target))
+        if name in self._mapping:
+            return self._catalog.get(_fold(self._mapping[name]))
+        words = _fold(name).split()
+        if words and words[0] in _ONE_SIDED and len(words) > 2 and words[1] in ("arm", "leg"):
+            return self._lookup(words) or self._lookup(words[2:])
+        return self._lookup(words)
+
+    def _lookup(self, words: list[str]) -> tuple[str, ...] | None:
+        for n in range(min(len(words), self._longest), 0, -1):  # whole name first, then shorter starts
+            found = self._catalog.get(" ".join(words[:n]))
+            if found is not None and (n == len(words) or n >= 2):
+                return found
+        return None
 
     def known(self, name: str) -> bool:
         return self.muscles(name) is not None
@@ -47,8 +61,11 @@ class ExerciseNames:
         return ex if muscles is None else Exercise(name=ex.name, sets=ex.sets, muscles=muscles, superset=ex.superset)
 
 
+_ONE_SIDED = frozenset({"single", "one"})
+
+
 def _fold(name: str) -> str:
-    return " ".join(re.sub(r"\([^)]*\)", " ", name).casefold().split())
+    return " ".join(re.sub(r"\([^)]*\)|[-_/]", " ", name).casefold().split())
 
 
 class SkipActivity(Exception):
