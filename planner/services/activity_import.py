@@ -16,7 +16,7 @@ from pathlib import Path
 from planner.domain.activity_match import Decision, Incoming, Outcome, decide, filled_in, rematch
 from planner.domain.plan_edit import append_to_days
 from planner.domain.session import Session
-from planner.io.activities import ActivityFileError, read_file
+from planner.io.activities import Activity, ActivityFileError, Member, Role, Source, read_source, sources
 from planner.io.activities.records import Skipped
 from planner.io.activities.sessions import ExerciseNames, sessions_of, unknown_exercises
 from planner.services.changes import Changes
@@ -51,6 +51,7 @@ class ReadResult:
     unknown_exercises: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     skipped: tuple[Skipped, ...] = ()  # activities the plan cannot hold, each with its reason
+    details: tuple[tuple[str, Activity], ...] = ()  # files Strava's CSV names, by ZIP member label
 
 
 @dataclass(frozen=True)
@@ -81,38 +82,55 @@ class Preview:
         return dataclasses.replace(self, mapping=mapping)
 
 
-def read_one(path: Path, names: ExerciseNames, tz: dt.tzinfo | None = None) -> ReadResult:
-    """One file's sessions (a plain function, so a reading process can run it)."""
-    parsed = read_file(path)
+def read_one(src: Source, names: ExerciseNames, tz: dt.tzinfo | None = None,
+             details: Mapping[str, Activity] | None = None) -> ReadResult:
+    """One file's (or ZIP entry's) sessions; a plain function, so a reading process can run it."""
+    if isinstance(src, Member) and src.role == Role.DETAIL:
+        return _detail(src)
+    parsed = read_source(src, details)
     found, skipped = sessions_of(parsed, names, tz)
     return ReadResult(tuple(found), tuple(unknown_exercises(parsed, names)),
                       tuple(f"{parsed.name}: {n}" for n in parsed.notes), tuple(skipped))
 
 
-Reader = Callable[[Path, ExerciseNames, "dt.tzinfo | None"], ReadResult]
+def _detail(src: Member) -> ReadResult:
+    """A file Strava's CSV names: only what it adds to its row. Unreadable, the row imports without it."""
+    try:
+        parsed = read_source(src)
+    except ActivityFileError as exc:
+        return ReadResult((), notes=(f"{exc} (its row in activities.csv imports without its heart rate)",))
+    return ReadResult((), details=((src.label, parsed.activities[0]),) if parsed.activities else ())
+
+
+Reader = Callable[[Source, ExerciseNames, "dt.tzinfo | None", "Mapping[str, Activity] | None"], ReadResult]
 
 
 def read_files(paths: Sequence[Path], names: ExerciseNames, tz: dt.tzinfo | None = None,
                progress: Callable[[int, int, str], None] | None = None,
                cancelled: Callable[[], bool] | None = None, read: Reader = read_one) -> ReadResult:
-    """Read every file, or raise the first file's ActivityFileError (nothing is half read); an
-    activity the plan cannot hold is skipped with its reason and the rest are kept."""
+    """Read every file and every activity file inside a ZIP, or raise the first broken file's (or
+    refused ZIP's) ActivityFileError: nothing is half read. An activity the plan cannot hold is
+    skipped with its reason and the rest are kept."""
+    todo = sources(paths)
     found: list[Incoming] = []
     unknown: set[str] = set()
     notes: list[str] = []
     skipped: list[Skipped] = []
-    for i, path in enumerate(paths):
+    details: dict[str, Activity] = {}
+    for i, src in enumerate(todo):
         if cancelled is not None and cancelled():
             raise ImportCancelled
         if progress is not None:
-            progress(i, len(paths), path.name)
-        one = read(path, names, tz)
+            progress(i, len(todo), src.label if isinstance(src, Member) else src.name)
+        csv = isinstance(src, Member) and src.role == Role.CSV
+        one = read(src, names, tz, details if csv else None)
         found.extend(one.incoming)
         unknown.update(one.unknown_exercises)
         notes.extend(one.notes)
         skipped.extend(one.skipped)
+        details.update(one.details)
     if progress is not None:
-        progress(len(paths), len(paths), "")
+        progress(len(todo), len(todo), "")
     return ReadResult(tuple(found), tuple(sorted(unknown)), tuple(notes), tuple(skipped))
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 import multiprocessing
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.enums import Units
-from planner.io.activities import SUFFIXES
+from planner.io.activities import SUFFIXES, Activity, Source
 from planner.io.activities.sessions import ExerciseNames
 from planner.models.activity_preview_model import OPTIONS_ROLE, PLAN_COLUMN, ActivityPreviewModel
 from planner.services.activity_import import (
@@ -60,7 +60,7 @@ from planner.services.activity_import import (
 from planner.services.plan import PlanService
 from planner.ui.dialogs.fields import header_font
 
-FILE_FILTER = ("Activities and lifting logs (*.gpx *.tcx *.fit *.csv *.gpx.gz *.tcx.gz *.fit.gz);;"
+FILE_FILTER = ("Activities and lifting logs (*.gpx *.tcx *.fit *.csv *.gpx.gz *.tcx.gz *.fit.gz *.zip);;"
                "All files (*)")
 TICK_MS = 50  # the progress line and bar repaint at least this often while reading
 PROCESS_ABOVE_BYTES = 4 * 2**20  # smaller imports read in the thread: starting a process costs 0.3-2 s
@@ -99,8 +99,9 @@ class ReadWorker(QObject):
         self._cancel.set()
 
     def _in_process(self, pool: ProcessPoolExecutor) -> Reader:
-        def read(path: Path, names: ExerciseNames, tz: dt.tzinfo | None) -> ReadResult:
-            future = pool.submit(read_one, path, names, tz)
+        def read(src: Source, names: ExerciseNames, tz: dt.tzinfo | None,
+                 details: Mapping[str, Activity] | None) -> ReadResult:
+            future = pool.submit(read_one, src, names, tz, details)
             while True:
                 try:
                     return future.result(timeout=0.05)
