@@ -17,15 +17,15 @@ from planner.io.plan_csv import COLUMNS
 from planner.paths import DATA_DIR_ENV, default_data_dir
 from planner.store.database import DATA_FILE, open_store
 
-HEADER = ",".join(COLUMNS)
+HEADER = ",".join(c for c in COLUMNS if c != "target")  # the columns before `target`: such files still import
 PLAN = (
-    HEADER + "\n"
-    "2026-11-23,07:00,run,easy,Easy run,45,3,8,,done,50,4,9.2,felt good\n"
+    ",".join(COLUMNS) + "\n"
+    "2026-11-23,07:00,run,easy,Easy run,45,3,8,,5:30/km,done,50,4,9.2,felt good\n"
     "2026-11-24,18:00,lift,lower,Heavy legs,60,8,,"
-    "Back squat 1x5@60 warmup; Back squat 5x5@100 RPE 8; Calf raise 3x15@40; Plank 3x1,"
+    "Back squat 1x5@60 warmup; Back squat 5x5@100 RPE 8; Calf raise 3x15@40; Plank 3x60s,,"
     "planned,,,,\n"
-    "2026-11-26,,run,intervals,6 x 800 m,55,8,10,,skipped,,,,\n"
-    "2026-11-30,,rest,,Rest,0,0,,,planned,,,,\n"
+    "2026-11-26,,run,intervals,6 x 800 m,55,8,10,,Z4,skipped,,,,\n"
+    "2026-11-30,,rest,,Rest,0,0,,,,planned,,,,\n"
 )
 
 
