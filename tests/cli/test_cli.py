@@ -164,7 +164,7 @@ def test_demo_export_import_export_round_trip(cli, tmp_path):
 def test_import_appends_after_the_days_existing_sessions(cli, data_dir, tmp_path):
     plan = write(tmp_path / "plan.csv", PLAN)
     cli("--data-dir", data_dir, "import-plan", plan)
-    cli("--data-dir", data_dir, "import-plan", plan)
+    cli("--data-dir", data_dir, "import-plan", plan, "--duplicates", "add")
     monday = [s for s in sessions_in(data_dir) if s.date == dt.date(2026, 11, 23)]
     assert [s.position for s in monday] == [0, 1]
     assert len({s.id for s in monday}) == 2

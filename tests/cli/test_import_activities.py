@@ -99,7 +99,7 @@ def test_export_plan_keeps_the_actuals_round_trip(cli, tmp_path):
     first, second = tmp_path / "1.csv", tmp_path / "2.csv"
     assert cli("--data-dir", d, "export-plan", first)[0] == 0
     text = first.read_text(encoding="utf-8")
-    assert "2012-12-26,21:29,run,,Run,33,4,4.689,,done,33,,4.689,Imported from " in text
+    assert "2012-12-26,21:29,run,,Run,33,4,4.689,,,done,33,,4.689,Imported from " in text
     assert "Plank 2x90s" in text  # timed sets survive as text
     assert cli("--data-dir", d2, "import-plan", first)[0] == 0
     cli("--data-dir", d2, "export-plan", second)
