@@ -36,7 +36,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             read = importer.read([Path(f) for f in args.files])
         except ActivityFileError as exc:
             raise CLIError(f"{exc}; nothing was imported") from None
-        counts = importer.apply(importer.preview(read, match=not args.no_match))
+        preview = importer.preview(read, match=not args.no_match)
+        counts = importer.apply(preview)
     # Nothing new and something refused: the import failed. Everything already there: it did not.
     code = EXIT_FAILED if counts.matched + counts.added == 0 and read.skipped else EXIT_OK
     if args.json:
@@ -55,4 +56,6 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
               f"{', '.join(read.unknown_exercises)}")
     for note in read.notes:
         print(f"  {note}")
+    if preview.effort_basis:
+        print(preview.effort_basis)
     return code

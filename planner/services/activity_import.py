@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner.domain.activity_match import Decision, Incoming, Outcome, decide, filled_in, rematch
+from planner.domain.effort import HeartRates, with_estimated_effort
 from planner.domain.plan_edit import append_to_days
 from planner.domain.session import Session
 from planner.io.activities import Activity, ActivityFileError, Member, Role, Source, read_source, sources
 from planner.io.activities.records import Skipped
 from planner.io.activities.sessions import ExerciseNames, sessions_of, unknown_exercises
 from planner.services.changes import Changes
+from planner.services.heart_rates import athlete_heart_rates
 from planner.services.operations import SessionsOp, StateOp
 from planner.services.runner import Runner
 from planner.store.store import Store
@@ -63,6 +65,7 @@ class Preview:
     notes: tuple[str, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     mapping: Mapping[str, str] = field(default_factory=dict)  # names the user maps in the preview
+    effort_basis: str = ""  # the heart rates efforts were estimated with, in words
 
     @property
     def counts(self) -> ImportCounts:
@@ -153,9 +156,19 @@ class ActivityImport:
         return read_files(paths, self.names(), tz, **hooks)  # type: ignore[arg-type]
 
     def preview(self, read: ReadResult, match: bool = True) -> Preview:
-        items = sorted(read.incoming, key=lambda i: (i.session.date, i.session.time or dt.time()))
+        items, basis = self._with_effort(read.incoming)
+        items.sort(key=lambda i: (i.session.date, i.session.time or dt.time()))
         rows = decide(items, self.store.sessions.on_date, match)
-        return Preview(tuple(rows), read.unknown_exercises, read.notes, read.skipped)
+        return Preview(tuple(rows), read.unknown_exercises, read.notes, read.skipped, effort_basis=basis)
+
+    def _with_effort(self, incoming: Sequence[Incoming]) -> tuple[list[Incoming], str]:
+        """Each activity's effort from its heart rate (or pace), with the reference heart rates
+        estimated from this import too when the profile has none; and those rates in words."""
+        profile = self.store.profile.get()
+        rates = athlete_heart_rates(self.store, (i.session.max_hr for i in incoming if i.session.max_hr))
+        basis = _basis_words(rates) if any(i.session.avg_hr for i in incoming) else ""
+        return [Incoming(with_estimated_effort(i.session, rates, profile.sex, profile.easy_pace_s), i.source)
+                for i in incoming], basis
 
     def apply(self, preview: Preview) -> ImportCounts:
         """Apply the preview as one action; raises ImportNotApplied if the runner refused it."""
@@ -186,6 +199,15 @@ class ActivityImport:
             if after and not self.runner.run(SessionsOp(text, before, after)):
                 raise ImportNotApplied(text)
         return counts
+
+
+def _basis_words(rates: HeartRates | None) -> str:
+    if rates is None:
+        return ""
+    estimated = " (set them with profile --max-hr and --resting-hr)" if (
+        rates.max_estimated or rates.resting_estimated) else ""
+    return (f"Effort from heart rate: share of heart-rate reserve (Karvonen) in the ACSM classes "
+            f"(Garber 2011), with {rates.words()}{estimated}.")
 
 
 def _remapped(s: Session, names: ExerciseNames) -> Session:

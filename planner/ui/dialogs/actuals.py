@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QWidget
 from planner.domain import units as u
 from planner.domain.enums import Units
 from planner.domain.session import Session
+from planner.models.session_text import effort_note
 from planner.ui.dialogs.effort import EffortField
 from planner.ui.dialogs.fields import (
     TYPED_DURATION_MAX,
@@ -103,7 +104,9 @@ class ActualFields:
 
     def show_plan(self, s: Session) -> None:
         self.planned_duration.setText(f"planned {s.duration_min} min")
-        self.planned_rpe.setText(f"planned {u.format_number(s.rpe, 1)}")
+        estimate = (f" · {u.format_number(s.effective_rpe, 1)}, {effort_note(s)}"
+                    if s.effort_estimated_from else "")
+        self.planned_rpe.setText(f"planned {u.format_number(s.rpe, 1)}{estimate}")
         distance = u.format_distance(s.distance_km, self._units)
         self.planned_distance.setText(f"planned {distance}" if distance else "none planned")
 

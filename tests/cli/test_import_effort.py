@@ -1,0 +1,75 @@
+"""The effort of the real runs from their heart rate: estimated reference rates said to be estimated,
+the profile's own rates once set, and the words the card and the details show."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from planner.domain.enums import Units
+from planner.models.session_text import status_text, tooltip
+from planner.store.database import open_store
+
+REAL = Path(__file__).resolve().parents[3] / "shared" / "realdata"
+if not REAL.is_dir():
+    REAL = Path("/work/shared/realdata")
+pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="the real files are not on this machine")
+TCX = REAL / "run_tcx_garmin_tcxparser_2012-12-26.tcx"
+GPX = REAL / "run_gpx_pytrainer_2012-01-26.gpx"
+FIT = REAL / "run_fit_fenix2_fitdecode_2015-08-15.fit"
+
+
+@pytest.fixture(autouse=True)
+def utc_clock(monkeypatch):
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def sessions(d: Path):
+    store = open_store(d)
+    try:
+        return sorted(store.sessions.all(), key=lambda s: s.date)
+    finally:
+        store.close()
+
+
+def test_the_real_runs_get_their_effort_from_heart_rate_with_estimated_rates(cli, tmp_path):
+    d = tmp_path / "d"
+    rc, out, _ = cli("--data-dir", d, "import-activities", GPX, TCX, FIT)
+    assert rc == 0
+    assert out.endswith(
+        "Effort from heart rate: share of heart-rate reserve (Karvonen) in the ACSM classes (Garber 2011), "
+        "with max 189 bpm (estimated from your activities), resting 60 bpm (assumed) "
+        "(set them with profile --max-hr and --resting-hr).\n")
+    got = [(s.avg_hr, s.rpe, s.estimated_rpe, s.effort_from, s.trimp) for s in sessions(d)]
+    # GPX 147 bpm: 87/129 = 67 % -> 5.5; TCX 157: 75 % -> 6; FIT 154: 73 % -> 5.86 -> 6 (all were 4)
+    assert got == [(147, 4.0, 5.5, "heart rate", 91.4), (157, 4.0, 6.0, "heart rate", 67.3),
+                   (154, 4.0, 6.0, "heart rate", 88.8)]
+    tcx = sessions(d)[1]
+    assert status_text(tcx) == "Done · RPE 6, effort estimated from heart rate"
+    assert ("<td><b>Load</b></td><td>198 AU (session RPE × min, Foster 2001) · TRIMP 67 (Banister 1991)</td>"
+            in tooltip(tcx, Units.METRIC))
+    rc, out, _ = cli("--data-dir", d, "profile")
+    assert out.endswith("max_hr: 189 (estimated from your activities)\nresting_hr: 60 (assumed)\n")
+
+
+def test_the_profiles_rates_are_used_once_set(cli, tmp_path):
+    d = tmp_path / "d"
+    rc, out, _ = cli("--data-dir", d, "profile", "--max-hr", "220", "--resting-hr", "70", "--lthr", "180",
+                     "--easy-pace", "6:00")
+    assert rc == 0
+    assert out.endswith("lthr: 180\neasy_pace_per_km: 6:00\nmax_hr: 220\nresting_hr: 70\n")
+    cli("--data-dir", d, "import-activities", TCX)
+    (s,) = sessions(d)
+    assert (s.estimated_rpe, s.effort_from) == (4.0, "heart rate")  # 87 / 150 = 58 %: moderate
+
+
+def test_a_resting_rate_above_the_maximum_is_refused(cli, tmp_path):
+    rc, out, err = cli("--data-dir", tmp_path / "d", "profile", "--max-hr", "180", "--resting-hr", "200")
+    assert rc == 2
+    assert "resting heart rate: must be below the maximum heart rate (200 >= 180 bpm)" in err
