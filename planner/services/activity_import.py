@@ -206,7 +206,7 @@ def _basis_words(rates: HeartRates | None) -> str:
         return ""
     estimated = " (set them with profile --max-hr and --resting-hr)" if (
         rates.max_estimated or rates.resting_estimated) else ""
-    return (f"Effort from heart rate: share of heart-rate reserve (Karvonen) in the ACSM classes "
+    return (f"Effort from heart rate: share of heart-rate reserve (Karvonen 1957) in the ACSM classes "
             f"(Garber 2011), with {rates.words()}{estimated}.")
 
 

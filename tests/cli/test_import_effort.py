@@ -43,7 +43,7 @@ def test_the_real_runs_get_their_effort_from_heart_rate_with_estimated_rates(cli
     rc, out, _ = cli("--data-dir", d, "import-activities", GPX, TCX, FIT)
     assert rc == 0
     assert out.endswith(
-        "Effort from heart rate: share of heart-rate reserve (Karvonen) in the ACSM classes (Garber 2011), "
+        "Effort from heart rate: share of heart-rate reserve (Karvonen 1957) in the ACSM classes (Garber 2011), "
         "with max 189 bpm (estimated from your activities), resting 60 bpm (assumed) "
         "(set them with profile --max-hr and --resting-hr).\n")
     got = [(s.avg_hr, s.rpe, s.estimated_rpe, s.effort_from, s.trimp) for s in sessions(d)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 HEADER = ("Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,Max Heart Rate,"
           "Filename,Elapsed Time,Moving Time,Distance,Elevation Gain,Average Heart Rate\n")
@@ -38,3 +39,22 @@ def _opt(value: object) -> str:
 
 def activities_csv(rows: list[Row]) -> str:
     return HEADER + "".join(r.line(1000 + i) for i, r in enumerate(rows))
+
+
+def export_zip(path: Path, activities: int, points: int = 60) -> Path:
+    """A Strava-like bulk export: activities.csv naming one gzipped GPX per activity (a run of
+    `points` seconds with heart rate, one a day from 2020-01-01), as Strava's download has it."""
+    import gzip
+    import zipfile
+
+    from tests.benchmarks.bench_activities import make_run
+
+    first = dt.datetime(2024, 1, 1, 7, 0, tzinfo=dt.UTC)  # make_run's first start
+    rows = [Row(first + dt.timedelta(days=n), "Run", points, metres=3.0 * points, name=f"Run {n}",
+                filename=f"activities/{n}.gpx.gz") for n in range(activities)]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("activities.csv", activities_csv(rows))
+        for n in range(activities):
+            zf.writestr(f"activities/{n}.gpx.gz", gzip.compress(make_run(n, points).encode(), 1),
+                        zipfile.ZIP_STORED)
+    return path
