@@ -59,7 +59,7 @@ def is_zip(path: Path) -> bool:
 
 
 def _refuse(archive: Path, reason: str) -> ActivityFileError:
-    return ActivityFileError(archive.name, f"{reason}; nothing was read from it")
+    return ActivityFileError(archive.name, f"{reason}; refused before unpacking anything")
 
 
 def _check(archive: Path, infos: list[zipfile.ZipInfo]) -> None:
