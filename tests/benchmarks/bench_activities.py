@@ -70,7 +70,8 @@ def bench_strava(activities: int, points: int) -> int:
     work = Path(tempfile.mkdtemp(prefix="bench-strava-"))
     try:
         z = export_zip(work / "export.zip", activities, points)
-        print(f"Strava-like export: {activities} activities x {points} points, {z.stat().st_size / 2**20:.0f} MB zipped")
+        mb = z.stat().st_size / 2**20
+        print(f"Strava-like export: {activities} activities x {points} points, {mb:.0f} MB zipped")
         w0, c0 = time.perf_counter(), time.process_time()
         with zipfile.ZipFile(z) as zf:
             for name in zf.namelist():

@@ -3,31 +3,14 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
 
 from planner.store.database import open_store
+from tests.realdata import FIT, REAL, STRONG, TCX, needs_realdata, utc_clock  # noqa: F401 - a fixture
 
-REAL = Path("/work/shared/realdata")
-if not REAL.is_dir():
-    REAL = Path(__file__).resolve().parents[3] / "shared" / "realdata"
-pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="the real files are not on this machine")
-
-TCX = REAL / "run_tcx_garmin_tcxparser_2012-12-26.tcx"
-FIT = REAL / "run_fit_fenix2_fitdecode_2015-08-15.fit"
-STRONG = REAL / "strong_export_classic_breinsp_2021.csv"
-
-
-@pytest.fixture(autouse=True)
-def utc_clock(monkeypatch):
-    """A file in UTC lands on the computer's clock: pin it, so 21:29 Z reads 21:29."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = [needs_realdata, pytest.mark.usefixtures("utc_clock")]
 
 
 def counts(got: dict) -> dict:

@@ -3,39 +3,14 @@ the profile's own rates once set, and the words the card and the details show.""
 
 from __future__ import annotations
 
-import time
-from pathlib import Path
-
 import pytest
 
 from planner.domain.enums import Units
 from planner.models.session_text import status_text, tooltip
-from planner.store.database import open_store
+from tests.cli.conftest import stored_sessions as sessions
+from tests.realdata import FIT, GPX, TCX, needs_realdata, utc_clock  # noqa: F401 - a fixture
 
-REAL = Path(__file__).resolve().parents[3] / "shared" / "realdata"
-if not REAL.is_dir():
-    REAL = Path("/work/shared/realdata")
-pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="the real files are not on this machine")
-TCX = REAL / "run_tcx_garmin_tcxparser_2012-12-26.tcx"
-GPX = REAL / "run_gpx_pytrainer_2012-01-26.gpx"
-FIT = REAL / "run_fit_fenix2_fitdecode_2015-08-15.fit"
-
-
-@pytest.fixture(autouse=True)
-def utc_clock(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-def sessions(d: Path):
-    store = open_store(d)
-    try:
-        return sorted(store.sessions.all(), key=lambda s: s.date)
-    finally:
-        store.close()
+pytestmark = [needs_realdata, pytest.mark.usefixtures("utc_clock")]
 
 
 def test_the_real_runs_get_their_effort_from_heart_rate_with_estimated_rates(cli, tmp_path):

@@ -17,37 +17,12 @@ from pathlib import Path
 import pytest
 
 from planner.io.activities import archive
-from planner.store.database import open_store
+from tests.cli.conftest import stored_sessions as sessions
 from tests.io.activities.strava_export import Row, activities_csv
+from tests.realdata import FIT, GPX, TCX, needs_realdata, utc_clock  # noqa: F401 - a fixture
 
-REAL = Path(__file__).resolve().parents[3] / "shared" / "realdata"
-if not REAL.is_dir():
-    REAL = Path("/work/shared/realdata")
-pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="the real files are not on this machine")
+pytestmark = [needs_realdata, pytest.mark.usefixtures("utc_clock")]
 ROOT = Path(__file__).resolve().parents[2]
-
-GPX = REAL / "run_gpx_pytrainer_2012-01-26.gpx"
-TCX = REAL / "run_tcx_garmin_tcxparser_2012-12-26.tcx"
-FIT = REAL / "run_fit_fenix2_fitdecode_2015-08-15.fit"
-
-
-@pytest.fixture(autouse=True)
-def utc_clock(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-def sessions(data_dir: Path):
-    if not data_dir.exists():
-        return []
-    store = open_store(data_dir)
-    try:
-        return sorted(store.sessions.all(), key=lambda s: s.date)
-    finally:
-        store.close()
 
 
 def test_a_zip_of_gpx_gz_tcx_and_fit_imports_each_with_its_values(cli, tmp_path):

@@ -7,7 +7,7 @@ import dataclasses
 from pathlib import Path
 
 from planner.io.plan_csv import COLUMNS
-from planner.store.database import open_store
+from tests.cli.conftest import stored_sessions as stored
 
 PLAN = (
     ",".join(COLUMNS) + "\n"
@@ -20,14 +20,6 @@ PLAN = (
 def write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def stored(data_dir: Path):
-    store = open_store(data_dir)
-    try:
-        return sorted(store.sessions.all(), key=lambda s: (s.date, s.position))
-    finally:
-        store.close()
 
 
 def test_importing_a_plan_again_skips_every_row_and_exits_0(cli, tmp_path):

@@ -4,23 +4,15 @@ the ZIP's files and Cancel leaves the plan as it was; what the plan cannot hold 
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 from PySide6.QtWidgets import QDialog
 
 from tests.io.activities.strava_export import Row, activities_csv, export_zip
+from tests.realdata import utc_clock  # noqa: F401 - a fixture
 from tests.ui.test_activity_import_dialog import dialog_for, env  # noqa: F401 - fixtures
 
-
-@pytest.fixture(autouse=True)
-def utc_clock(monkeypatch):
-    """Strava writes UTC; the window reads it on the computer's clock: pin it."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("utc_clock")  # Strava writes UTC; the window reads the computer's clock
 
 
 def test_a_1800_activity_export_moves_the_progress_bar_and_cancel_changes_nothing(env, tmp_path, qtbot,  # noqa: F811

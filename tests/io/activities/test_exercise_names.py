@@ -3,18 +3,14 @@ lists (equipment in brackets) and aliases, so a real export leaves at most 5 % o
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import orjson
 import pytest
 
 from planner.io.activities import read_file
 from planner.io.activities.sessions import ExerciseNames, unknown_exercises
 from planner.resources import exercise_catalog, import_catalog, resource_path
+from tests.realdata import REAL
 
-REAL = Path(__file__).resolve().parents[4] / "shared" / "realdata"
-if not REAL.is_dir():
-    REAL = Path("/work/shared/realdata")
 LOGS = sorted(REAL.glob("strong_*.csv")) + sorted(REAL.glob("hevy_*.csv"))
 
 
