@@ -108,3 +108,24 @@ def test_a_bad_effort_source_is_refused():
         run(effort_from="guess")
     assert info.value.field == "effort_from"
     assert math.isclose(run(estimated_rpe=6.0).estimated_rpe or 0, 6.0)
+
+
+@pytest.mark.parametrize(("fields", "message"), [
+    ({"max_hr": 250}, None), ({"max_hr": 251}, "maximum heart rate: must be between 25 and 250 bpm (got 251)"),
+    ({"resting_hr": 24}, "resting heart rate: must be between 25 and 250 bpm (got 24)"),
+    ({"max_hr": 180, "resting_hr": 179}, None),
+    ({"max_hr": 180, "resting_hr": 180},
+     "resting heart rate: must be below the maximum heart rate (180 >= 180 bpm)"),
+    ({"max_hr": 180, "lthr": 181},
+     "lactate threshold heart rate: must be below the maximum heart rate (181 >= 180 bpm)"),
+    ({"easy_pace_s": 180}, None), ({"easy_pace_s": 179}, "easy pace: must be between 180 and 900 s/km (got 179)"),
+])
+def test_profile_heart_rates_and_easy_pace_are_checked_in_words(fields, message):
+    from planner.domain.profile import Profile
+
+    if message is None:
+        Profile(**fields)
+        return
+    with pytest.raises(ValidationError) as info:
+        Profile(**fields)
+    assert str(info.value) == message
