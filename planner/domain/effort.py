@@ -104,17 +104,19 @@ def cr10_from_pace(seconds_per_km: float, easy_s_per_km: float) -> float:
 
 def reference_heart_rates(max_hr: int | None, resting_hr: int | None, recorded_max: Iterable[int],
                           logged_resting: Iterable[int], age: int | None) -> HeartRates | None:
-    """The profile's values where set; else a maximum from the highest recorded in activities (or
-    Tanaka's formula from age) and a resting rate from the median of the readiness log (or the
-    assumed adult value). None when no maximum can be had at all."""
-    top = max(recorded_max, default=None)
+    """The profile's values where set; else a maximum from the highest recorded in activities or
+    Tanaka's formula from age, whichever is higher, and a resting rate from the median of the
+    readiness log (or the assumed adult value). None when no maximum can be had at all."""
     mx, mx_note = max_hr, ""
-    if mx is None and top is not None:
-        mx, mx_note = top, "estimated from your activities"
-    elif mx is None and age:
-        mx, mx_note = round(TANAKA[0] - TANAKA[1] * age), "estimated from age, Tanaka 2001"
     if mx is None:
-        return None
+        # Both are estimates: the highest recorded is a floor (a few easy runs never reach the
+        # maximum), the age formula a population mean; the higher one overstates effort less.
+        candidates = [(top, "estimated from your activities") for top in [max(recorded_max, default=None)] if top]
+        if age:
+            candidates.append((round(TANAKA[0] - TANAKA[1] * age), "estimated from age, Tanaka 2001"))
+        if not candidates:
+            return None
+        mx, mx_note = max(candidates, key=lambda c: c[0])
     rest, rest_note = resting_hr, ""
     if rest is None:
         logged = list(logged_resting)

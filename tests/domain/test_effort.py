@@ -68,6 +68,10 @@ def test_reference_heart_rates_set_estimated_or_none():
     assert reference_heart_rates(None, None, [], [], 40) == HeartRates(180, 60, "estimated from age, Tanaka 2001",
                                                                        "assumed")  # 208 - 0.7 x 40
     assert reference_heart_rates(None, None, [], [], None) is None
+    # a few easy runs never reach the maximum: the age formula's higher value is used instead
+    assert reference_heart_rates(None, None, [159], [], 34).max_hr == 184  # 208 - 0.7 x 34 = 184.2
+    assert reference_heart_rates(None, None, [185], [], 34) == HeartRates(185, 60, "estimated from your activities",
+                                                                          "assumed")
 
 
 def run(**kw) -> Session:
