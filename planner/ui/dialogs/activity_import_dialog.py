@@ -420,7 +420,7 @@ def import_activities(parent: QWidget | None, plan_service: PlanService,
                       paths: Sequence[Path | str] = ()) -> ImportCounts | None:
     """Ask for files when none are given, read them, preview, and import on Import. Returns the
     counts, or None when the user cancelled or a file could not be read (the dialog said why)."""
-    from planner.resources import import_catalog
+    from planner.resources import import_catalog as exercise_catalog  # with Strong's and Hevy's names
 
     chosen = [Path(p) for p in paths]
     if not chosen:
@@ -428,6 +428,6 @@ def import_activities(parent: QWidget | None, plan_service: PlanService,
         chosen = [Path(n) for n in names]
     if not chosen:
         return None
-    dialog = ActivityImportDialog(plan_service, chosen, import_catalog(), parent)
+    dialog = ActivityImportDialog(plan_service, chosen, exercise_catalog(), parent)
     dialog.exec()
     return dialog.counts
