@@ -197,11 +197,11 @@ class Session(SessionContent):
                                   f"at most {EXERCISES_MAX} exercises (got {len(self.actual_exercises)})")
         v.text("source_key", self.source_key, SOURCE_KEY_MAX)
         if self.estimated_rpe is not None:
-            object.__setattr__(self, "estimated_rpe", v.half_step("estimated_rpe", self.estimated_rpe))
+            object.__setattr__(self, "estimated_rpe", v.half_step("estimated effort (RPE)", self.estimated_rpe))
         if self.trimp is not None:
-            object.__setattr__(self, "trimp", v.number("trimp", self.trimp, 0, 10_000))
+            object.__setattr__(self, "trimp", v.number("TRIMP", self.trimp, 0, 10_000))
         if self.effort_from not in EFFORT_FROM:
-            raise ValidationError("effort_from",
+            raise ValidationError("effort source",
                                   f"must be one of {', '.join(EFFORT_FROM[1:])} (got {self.effort_from!r})")
 
     # What the session was, or is planned to be: actual values once done.

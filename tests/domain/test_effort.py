@@ -110,7 +110,7 @@ def test_a_lift_is_left_as_it_is():
 def test_a_bad_effort_source_is_refused():
     with pytest.raises(ValidationError) as info:
         run(effort_from="guess")
-    assert info.value.field == "effort_from"
+    assert str(info.value) == "effort source: must be one of heart rate, pace, default (got 'guess')"
     assert math.isclose(run(estimated_rpe=6.0).estimated_rpe or 0, 6.0)
 
 
