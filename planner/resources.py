@@ -49,3 +49,13 @@ def exercise_catalog() -> dict[str, tuple[str, ...]]:
     """Exercise name -> muscle groups (primary first), for the editor's picker and CSV import."""
     data = orjson.loads(resource_path("exercises.json").read_bytes())
     return {e["name"]: tuple(e["muscles"]) for e in data["exercises"]}
+
+
+@cache
+def import_catalog() -> dict[str, tuple[str, ...]]:
+    """The app's own exercises, plus the names Strong and Hevy write ("Bicep Curl (Barbell)") and
+    their aliases, each -> muscle groups (main first): what imported logs and plan files are read with."""
+    data = orjson.loads(resource_path("app_exercises.json").read_bytes())
+    names = {e["name"]: (e["main"], *e["secondary"]) for e in data["exercises"]}
+    aliases = {alias: names[target] for alias, target in data["aliases"].items()}
+    return {**aliases, **names, **exercise_catalog()}

@@ -224,14 +224,14 @@ def step_calendar(ctx: Context) -> str:
 
 def step_activity(ctx: Context) -> str:
     """A small GPX run imported as one undoable change (gpxpy on a tree built by defusedxml)."""
-    from planner.resources import exercise_catalog
+    from planner.resources import import_catalog
     from planner.services.activity_import import ActivityImport
 
     win = ctx.win
     day = win.week_model.first_day
     ctx.gpx = ctx.folder / "run.gpx"
     ctx.gpx.write_text(GPX_TEMPLATE.format(day=day.isoformat()), encoding="utf-8")
-    importer = ActivityImport(win.parts.runner, exercise_catalog())
+    importer = ActivityImport(win.parts.runner, import_catalog())
     read = importer.read([ctx.gpx])
     _check(len(read.incoming) == 1, f"the GPX file gave {len(read.incoming)} activities, not 1")
     before = len(win.store.sessions)
@@ -251,12 +251,12 @@ def step_process(ctx: Context) -> str:
     from concurrent.futures import ProcessPoolExecutor
 
     from planner.io.activities.sessions import ExerciseNames
-    from planner.resources import exercise_catalog
+    from planner.resources import import_catalog
     from planner.services.activity_import import read_one
 
     _check(ctx.gpx is not None, "the activity step did not run")
     assert ctx.gpx is not None
-    names = ExerciseNames(dict(exercise_catalog()), {})
+    names = ExerciseNames(dict(import_catalog()), {})
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
         result = pool.submit(read_one, ctx.gpx, names, None).result(timeout=120)
     _check(len(result.incoming) == 1, f"the reading process found {len(result.incoming)} activities, not 1")

@@ -123,7 +123,9 @@ def builtin_templates() -> tuple[Template, ...]:
 
 
 def exercise_catalog() -> dict[str, tuple[str, ...]]:
-    from planner.resources import exercise_catalog as read
+    """What imported logs and plan files are read with: the app's exercises and the names Strong
+    and Hevy write, with their aliases."""
+    from planner.resources import import_catalog as read
 
     try:
         return read()

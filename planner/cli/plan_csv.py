@@ -24,8 +24,12 @@ from planner.cli.common import (
 
 
 def add_parser(command: AddCommand) -> None:
-    p = command("import-plan", "add the sessions of a plan spreadsheet (CSV); all or nothing")
+    p = command("import-plan", "add the sessions of a plan spreadsheet (CSV); all or nothing; rows "
+                               "already in the plan are skipped")
     p.add_argument("file", metavar="FILE.csv", help="the CSV file, or - for standard input")
+    p.add_argument("--duplicates", choices=("skip", "add"), default="skip",
+                   help="a row identical to a session already in the plan (same date, kind, title and "
+                        "time): skip it (the default) or add it anyway")
     p.add_argument("--encoding", metavar="NAME", type=encoding, default=None,
                    help="read a file that is not UTF-8 in this encoding, e.g. cp1252 or latin-1")
 
@@ -60,18 +64,30 @@ def import_plan(args: argparse.Namespace, data_dir: Path) -> int:
     if not rows:
         print(f"{name} holds no sessions; nothing was imported.")
         return EXIT_OK
-    from planner.services.plan_files import import_rows
+    from planner.services.plan_files import import_rows, without_duplicates
 
+    skipped = 0
     try:
         with services(data_dir) as (plan, _):
-            stored = import_rows(plan, rows, name)
+            if args.duplicates == "skip":
+                rows, skipped = without_duplicates(plan, rows)
+            stored = import_rows(plan, rows, name) if rows else []
     except plan_csv.PlanFileError as exc:
         raise _import_error(name, exc.errors) from None
     except StoreWriteError as exc:
         raise CLIError(f"{exc} Nothing was imported.") from None
-    print(f"Imported {len(stored)} session{'s' if len(stored) != 1 else ''}"
-          f"{span(s.date for s in stored)} into {data_dir}.")
+    if not stored:
+        every = f"The {_sessions(1)} in {name} is" if skipped == 1 else f"All {_sessions(skipped)} in {name} are"
+        print(f"{every} already in the plan; nothing was imported (--duplicates add adds them again).")
+        return EXIT_OK
+    kept = (f"; skipped {_sessions(skipped)} already in the plan (--duplicates add adds them)"
+            if skipped else "")
+    print(f"Imported {_sessions(len(stored))}{span(s.date for s in stored)} into {data_dir}{kept}.")
     return EXIT_OK
+
+
+def _sessions(n: int) -> str:
+    return f"{n} session{'s' if n != 1 else ''}"
 
 
 def _import_error(name: str, errors: Sequence[str]) -> CLIError:

@@ -10,6 +10,7 @@ from planner.cli.common import EXIT_OK, AddCommand, number, services, snapshot
 from planner.domain.exercise_text import format_exact
 
 if TYPE_CHECKING:
+    from planner.domain.effort import HeartRates
     from planner.domain.profile import Profile
 
 _OPTIONS = {  # option dest -> Profile field
@@ -23,6 +24,10 @@ _OPTIONS = {  # option dest -> Profile field
     "age": "age",
     "sex": "sex",
     "experience": "experience",
+    "max_hr": "max_hr",
+    "resting_hr": "resting_hr",
+    "lthr": "lthr",
+    "easy_pace": "easy_pace_s",
 }
 
 
@@ -40,18 +45,39 @@ def add_parser(command: AddCommand) -> None:
     p.add_argument("--sex", choices=("female", "male"))
     p.add_argument("--experience", choices=("new", "some", "experienced"),
                    help="how long you have combined lifting and running (the plan check reads it)")
+    p.add_argument("--max-hr", metavar="BPM", type=int,
+                   help="maximum heart rate: with the resting one, imported activities get their effort "
+                        "from heart rate (Karvonen); estimated from your activities when not set")
+    p.add_argument("--resting-hr", metavar="BPM", type=int,
+                   help="resting heart rate; estimated from the readiness log when not set")
+    p.add_argument("--lthr", metavar="BPM", type=int, help="optional: lactate threshold heart rate")
+    p.add_argument("--easy-pace", metavar="M:SS", type=pace,
+                   help="easy pace per km: a run without heart rate gets its effort from its pace against it")
+
+
+def pace(text: str) -> int:
+    from planner.domain.generator.inputs import GeneratorError, parse_pace
+
+    try:
+        return parse_pace(text)
+    except GeneratorError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     changes = {field: getattr(args, dest) for dest, field in _OPTIONS.items()
                if getattr(args, dest) is not None}
+    from planner.services.heart_rates import athlete_heart_rates
+
     if not changes:  # only reads: a snapshot, so it also runs while the window is open
         with snapshot(data_dir) as store:
             profile = store.profile.get()
+            rates = athlete_heart_rates(store)
     else:
-        with services(data_dir) as (_, profiles):
+        with services(data_dir) as (plan, profiles):
             profile = profiles.get().replace(**changes)  # validates: ValidationError -> exit 2
             profiles.set(profile)
+            rates = athlete_heart_rates(plan.store)
     print(f"name: {profile.name}")
     print(f"body_mass_kg: {format_exact(profile.body_mass_kg)}")
     print(f"goal: {profile.goal.value}")
@@ -60,6 +86,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     print(f"sweat_rate_l_per_h: {format_exact(profile.sweat_rate_l_per_h)}")
     print(f"experience: {profile.experience.value}")
     _print_optional(profile)
+    _print_heart_rates(rates)
     return EXIT_OK
 
 
@@ -71,3 +98,15 @@ def _print_optional(profile: Profile) -> None:
         print(f"age: {profile.age}")
     if profile.sex is not None:
         print(f"sex: {profile.sex.value}")
+    if profile.lthr is not None:
+        print(f"lthr: {profile.lthr}")
+    if profile.easy_pace_s is not None:
+        print(f"easy_pace_per_km: {profile.easy_pace_s // 60}:{profile.easy_pace_s % 60:02d}")
+
+
+def _print_heart_rates(rates: HeartRates | None) -> None:
+    """Maximum and resting heart rate: as set, or as estimated (and said so) once they can be."""
+    if rates is None:
+        return
+    print(f"max_hr: {rates.max_hr}" + (f" ({rates.max_note})" if rates.max_note else ""))
+    print(f"resting_hr: {rates.resting_hr}" + (f" ({rates.resting_note})" if rates.resting_note else ""))

@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from planner.app import build_window
-    from planner.resources import builtin_templates, exercise_catalog
+    from planner.resources import builtin_templates, import_catalog
     from planner.services.library import ProfileService
     from planner.services.plan import PlanService
     from planner.services.plan_files import load_demo
@@ -109,14 +109,14 @@ def main(argv: list[str] | None = None) -> int:
         load_demo(PlanService(runner), ProfileService(runner), dt.date.today())
     paths = write_files(data / "files", store)
     # one run imported before: the dialog lists it as already in the plan
-    first = ActivityImport(DirectRunner(store), exercise_catalog())
+    first = ActivityImport(DirectRunner(store), import_catalog())
     first.apply(first.preview(first.read(paths[:1])))
     window = build_window(store, Settings())
     window.show()
     holder = {}
 
     def open_dialog() -> None:
-        dialog = ActivityImportDialog(window.plan, paths, exercise_catalog(), window)
+        dialog = ActivityImportDialog(window.plan, paths, import_catalog(), window)
         holder["d"] = dialog
         dialog.show()
         if args.names:

@@ -153,4 +153,5 @@ def filled_in(planned: Session, done: Session) -> Session:
         avg_hr=done.avg_hr, max_hr=done.max_hr, ascent_m=done.ascent_m,
         actual_exercises=done.actual_exercises or done.exercises,
         source_key=done.source_key,
+        estimated_rpe=done.estimated_rpe, effort_from=done.effort_from, trimp=done.trimp,
     )

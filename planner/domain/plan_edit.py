@@ -60,6 +60,7 @@ def as_new_plan(s: Session, date: dt.date | None = None) -> Session:
         id=None, date=date or s.date, status=Status.PLANNED,
         actual_duration_min=None, actual_rpe=None, actual_distance_km=None,
         avg_hr=None, max_hr=None, ascent_m=None, actual_exercises=(), source_key="",
+        estimated_rpe=None, effort_from="", trimp=None,
     )
 
 

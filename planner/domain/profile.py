@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from planner.domain import validate as v
 from planner.domain.enums import Experience, Goal, Sex, Units, WeekStart
+from planner.domain.errors import ValidationError
 from planner.domain.weeks import check_date
 
 BODY_MASS_RANGE = (30.0, 250.0)  # kg
@@ -16,6 +17,10 @@ SWEAT_RATE_RANGE = (0.2, 4.0)  # L/h
 #: Optional, for the Mifflin-St Jeor resting-energy estimate (nutrition panel); its sample was 19-78 years.
 HEIGHT_RANGE = (100.0, 250.0)  # cm
 AGE_RANGE = (14, 100)  # years
+#: Optional, for the effort of imported activities (Karvonen's heart-rate reserve); what a strap records.
+HEART_RATE_RANGE = (25, 250)  # bpm
+#: Optional: the easy pace a run without heart rate is judged against (3:00 to 15:00 min/km).
+EASY_PACE_RANGE = (180, 900)  # s/km
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +35,10 @@ class Profile:
     age: int | None = None
     sex: Sex | None = None
     experience: Experience = Experience.SOME
+    max_hr: int | None = None
+    resting_hr: int | None = None
+    lthr: int | None = None  # lactate threshold heart rate
+    easy_pace_s: int | None = None  # s/km
 
     def __post_init__(self) -> None:
         v.text("name", self.name, required=True)
@@ -46,6 +55,17 @@ class Profile:
         if self.sex is not None:
             object.__setattr__(self, "sex", v.choice("sex", self.sex, Sex))
         object.__setattr__(self, "experience", v.choice("experience", self.experience, Experience))
+        for name, words in (("max_hr", "maximum heart rate"), ("resting_hr", "resting heart rate"),
+                            ("lthr", "lactate threshold heart rate")):
+            if getattr(self, name) is not None:
+                object.__setattr__(self, name, v.integer(words, getattr(self, name), *HEART_RATE_RANGE, "bpm"))
+        if self.max_hr is not None:
+            for name, words in (("resting_hr", "resting heart rate"), ("lthr", "lactate threshold heart rate")):
+                value = getattr(self, name)
+                if value is not None and value >= self.max_hr:
+                    raise ValidationError(words, f"must be below the maximum heart rate ({value} >= {self.max_hr} bpm)")
+        if self.easy_pace_s is not None:
+            object.__setattr__(self, "easy_pace_s", v.integer("easy pace", self.easy_pace_s, *EASY_PACE_RANGE, "s/km"))
 
     def replace(self, **changes: object) -> Profile:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

@@ -12,7 +12,7 @@ from planner.domain.enums import TYPES_BY_KIND, Kind, Status
 from planner.domain.errors import ValidationError
 from planner.domain.weeks import check_date
 
-DURATION_RANGE = (1, 600)  # min
+DURATION_RANGE = (1, 1440)  # min: up to 24 h (an ultramarathon, an Ironman, a day in the hills)
 DISTANCE_RANGE = (0.0, 300.0)  # km
 LOAD_RANGE = (0.0, 500.0)  # kg
 REPS_RANGE = (1, 100)
@@ -23,6 +23,7 @@ HR_RANGE = (25, 250)  # bpm, what a wrist or chest strap can record
 ASCENT_RANGE = (0.0, 20_000.0)  # m
 SET_SECONDS_RANGE = (1, 86_400)
 SOURCE_KEY_MAX = 120
+EFFORT_FROM = ("", "heart rate", "pace", "default")  # planner.domain.effort.EffortFrom's values
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +163,11 @@ class Session(SessionContent):
     ascent_m: float | None = None
     actual_exercises: tuple[Exercise, ...] = ()
     source_key: str = ""
+    # An imported activity's effort when nobody rated it: estimated from heart rate or pace, or the
+    # kind's default ("heart rate", "pace", "default"). The athlete's own actual_rpe wins.
+    estimated_rpe: float | None = None
+    effort_from: str = ""
+    trimp: float | None = None  # Banister's TRIMP from the average heart rate, beside sRPE x minutes
 
     def __post_init__(self) -> None:
         SessionContent.__post_init__(self)
@@ -190,6 +196,13 @@ class Session(SessionContent):
             raise ValidationError("actual_exercises",
                                   f"at most {EXERCISES_MAX} exercises (got {len(self.actual_exercises)})")
         v.text("source_key", self.source_key, SOURCE_KEY_MAX)
+        if self.estimated_rpe is not None:
+            object.__setattr__(self, "estimated_rpe", v.half_step("estimated effort (RPE)", self.estimated_rpe))
+        if self.trimp is not None:
+            object.__setattr__(self, "trimp", v.number("TRIMP", self.trimp, 0, 10_000))
+        if self.effort_from not in EFFORT_FROM:
+            raise ValidationError("effort source",
+                                  f"must be one of {', '.join(EFFORT_FROM[1:])} (got {self.effort_from!r})")
 
     # What the session was, or is planned to be: actual values once done.
     @property
@@ -200,9 +213,19 @@ class Session(SessionContent):
 
     @property
     def effective_rpe(self) -> float:
+        """The athlete's own rating once done; else an imported activity's estimate; else the plan's."""
         if self.status is Status.DONE and self.actual_rpe is not None:
             return self.actual_rpe
+        if self.status is Status.DONE and self.estimated_rpe is not None:
+            return self.estimated_rpe
         return self.rpe
+
+    @property
+    def effort_estimated_from(self) -> str:
+        """"heart rate", "pace" or "default" while the effort in use is an estimate; "" once rated."""
+        if self.status is Status.DONE and self.actual_rpe is None:
+            return self.effort_from
+        return ""
 
     @property
     def effective_distance_km(self) -> float | None:

@@ -3,8 +3,9 @@
 Export writes what import reads. Import is all-or-nothing: every row is parsed first, every bad row
 is reported with its line number, and the caller stores nothing unless the whole file is good.
 Not in the file (the JSON backup keeps them): session ids, the exact position numbers (row order
-within a day stands for them), the run target (pace/zone) and exercise muscles (taken from the
-exercise catalog on import).
+within a day stands for them), exercise muscles (taken from the exercise catalog on import) and
+what a watch recorded (heart rate, ascent). The run target (pace or zone) is the `target` column
+after `exercises`; a file without it (written before it existed) imports with no targets.
 
 Safety (issue 7):
 - A cell a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return;
@@ -38,11 +39,9 @@ from planner.words.numbers import format_exact
 
 COLUMNS: tuple[str, ...] = (
     "date", "time", "kind", "type", "title", "duration_min", "rpe", "distance_km", "exercises",
-    "status", "actual_duration_min", "actual_rpe", "actual_distance_km", "notes",
+    "target", "status", "actual_duration_min", "actual_rpe", "actual_distance_km", "notes",
 )
 REQUIRED: tuple[str, ...] = ("date", "kind", "title", "duration_min", "rpe")
-#: Read when present, never written (the issue fixes the exported columns).
-OPTIONAL_EXTRA: tuple[str, ...] = ("target",)
 MAX_ERRORS_SHOWN = 50
 #: The most sessions one day can hold (positions 0..10000, the domain's bound).
 SESSIONS_PER_DAY_MAX = POSITION_RANGE[1] + 1
@@ -206,7 +205,7 @@ def _column_index(header: Sequence[str]) -> dict[str, int]:
             f"{', '.join(missing)} (the first line must name the columns, e.g. "
             f"{','.join(COLUMNS)})"
         ])
-    return {name: i for name, i in index.items() if name in COLUMNS or name in OPTIONAL_EXTRA}
+    return {name: i for name, i in index.items() if name in COLUMNS}
 
 
 class RowErrors(ValueError):
@@ -337,6 +336,7 @@ def session_to_row(s: Session) -> dict[str, str]:
         "rpe": num(s.rpe),
         "distance_km": num(s.distance_km),
         "exercises": format_exercises(s.exercises),
+        "target": s.target,
         "status": s.status.value,
         "actual_duration_min": num(s.actual_duration_min),
         "actual_rpe": num(s.actual_rpe),

@@ -14,11 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner.domain.activity_match import Decision, Incoming, Outcome, decide, filled_in, rematch
+from planner.domain.effort import HeartRates, with_estimated_effort
 from planner.domain.plan_edit import append_to_days
 from planner.domain.session import Session
-from planner.io.activities import ActivityFileError, read_file
-from planner.io.activities.sessions import ExerciseNames, incoming, unknown_exercises
+from planner.io.activities import Activity, ActivityFileError, Member, Role, Source, read_source, sources
+from planner.io.activities.records import Skipped
+from planner.io.activities.sessions import ExerciseNames, sessions_of, unknown_exercises
 from planner.services.changes import Changes
+from planner.services.heart_rates import athlete_heart_rates
 from planner.services.operations import SessionsOp, StateOp
 from planner.services.runner import Runner
 from planner.store.store import Store
@@ -49,6 +52,8 @@ class ReadResult:
     incoming: tuple[Incoming, ...]
     unknown_exercises: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    skipped: tuple[Skipped, ...] = ()  # activities the plan cannot hold, each with its reason
+    details: tuple[tuple[str, Activity], ...] = ()  # files Strava's CSV names, by ZIP member label
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,9 @@ class Preview:
     rows: tuple[Decision, ...]
     unknown_exercises: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
     mapping: Mapping[str, str] = field(default_factory=dict)  # names the user maps in the preview
+    effort_basis: str = ""  # the heart rates efforts were estimated with, in words
 
     @property
     def counts(self) -> ImportCounts:
@@ -78,35 +85,56 @@ class Preview:
         return dataclasses.replace(self, mapping=mapping)
 
 
-def read_one(path: Path, names: ExerciseNames, tz: dt.tzinfo | None = None) -> ReadResult:
-    """One file's sessions (a plain function, so a reading process can run it)."""
-    parsed = read_file(path)
-    return ReadResult(tuple(incoming(parsed, names, tz)), tuple(unknown_exercises(parsed, names)),
-                      tuple(f"{parsed.name}: {n}" for n in parsed.notes))
+def read_one(src: Source, names: ExerciseNames, tz: dt.tzinfo | None = None,
+             details: Mapping[str, Activity] | None = None) -> ReadResult:
+    """One file's (or ZIP entry's) sessions; a plain function, so a reading process can run it."""
+    if isinstance(src, Member) and src.role == Role.DETAIL:
+        return _detail(src)
+    parsed = read_source(src, details)
+    found, skipped = sessions_of(parsed, names, tz)
+    return ReadResult(tuple(found), tuple(unknown_exercises(parsed, names)),
+                      tuple(f"{parsed.name}: {n}" for n in parsed.notes), tuple(skipped))
 
 
-Reader = Callable[[Path, ExerciseNames, "dt.tzinfo | None"], ReadResult]
+def _detail(src: Member) -> ReadResult:
+    """A file Strava's CSV names: only what it adds to its row. Unreadable, the row imports without it."""
+    try:
+        parsed = read_source(src)
+    except ActivityFileError as exc:
+        return ReadResult((), notes=(f"{exc} (its row in activities.csv imports without its heart rate)",))
+    return ReadResult((), details=((src.label, parsed.activities[0]),) if parsed.activities else ())
+
+
+Reader = Callable[[Source, ExerciseNames, "dt.tzinfo | None", "Mapping[str, Activity] | None"], ReadResult]
 
 
 def read_files(paths: Sequence[Path], names: ExerciseNames, tz: dt.tzinfo | None = None,
                progress: Callable[[int, int, str], None] | None = None,
                cancelled: Callable[[], bool] | None = None, read: Reader = read_one) -> ReadResult:
-    """Read every file, or raise the first file's ActivityFileError (nothing is half read)."""
+    """Read every file and every activity file inside a ZIP, or raise the first broken file's (or
+    refused ZIP's) ActivityFileError: nothing is half read. An activity the plan cannot hold is
+    skipped with its reason and the rest are kept."""
+    todo = sources(paths)
     found: list[Incoming] = []
     unknown: set[str] = set()
     notes: list[str] = []
-    for i, path in enumerate(paths):
+    skipped: list[Skipped] = []
+    details: dict[str, Activity] = {}
+    for i, src in enumerate(todo):
         if cancelled is not None and cancelled():
             raise ImportCancelled
         if progress is not None:
-            progress(i, len(paths), path.name)
-        one = read(path, names, tz)
+            progress(i, len(todo), src.label if isinstance(src, Member) else src.name)
+        csv = isinstance(src, Member) and src.role == Role.CSV
+        one = read(src, names, tz, details if csv else None)
         found.extend(one.incoming)
         unknown.update(one.unknown_exercises)
         notes.extend(one.notes)
+        skipped.extend(one.skipped)
+        details.update(one.details)
     if progress is not None:
-        progress(len(paths), len(paths), "")
-    return ReadResult(tuple(found), tuple(sorted(unknown)), tuple(notes))
+        progress(len(todo), len(todo), "")
+    return ReadResult(tuple(found), tuple(sorted(unknown)), tuple(notes), tuple(skipped))
 
 
 def _write_map(store: Store, mapping: dict[str, str]) -> None:
@@ -128,9 +156,19 @@ class ActivityImport:
         return read_files(paths, self.names(), tz, **hooks)  # type: ignore[arg-type]
 
     def preview(self, read: ReadResult, match: bool = True) -> Preview:
-        items = sorted(read.incoming, key=lambda i: (i.session.date, i.session.time or dt.time()))
+        items, basis = self._with_effort(read.incoming)
+        items.sort(key=lambda i: (i.session.date, i.session.time or dt.time()))
         rows = decide(items, self.store.sessions.on_date, match)
-        return Preview(tuple(rows), read.unknown_exercises, read.notes)
+        return Preview(tuple(rows), read.unknown_exercises, read.notes, read.skipped, effort_basis=basis)
+
+    def _with_effort(self, incoming: Sequence[Incoming]) -> tuple[list[Incoming], str]:
+        """Each activity's effort from its heart rate (or pace), with the reference heart rates
+        estimated from this import too when the profile has none; and those rates in words."""
+        profile = self.store.profile.get()
+        rates = athlete_heart_rates(self.store, (i.session.max_hr for i in incoming if i.session.max_hr))
+        basis = _basis_words(rates) if any(i.session.avg_hr for i in incoming) else ""
+        return [Incoming(with_estimated_effort(i.session, rates, profile.sex, profile.easy_pace_s), i.source)
+                for i in incoming], basis
 
     def apply(self, preview: Preview) -> ImportCounts:
         """Apply the preview as one action; raises ImportNotApplied if the runner refused it."""
@@ -161,6 +199,15 @@ class ActivityImport:
             if after and not self.runner.run(SessionsOp(text, before, after)):
                 raise ImportNotApplied(text)
         return counts
+
+
+def _basis_words(rates: HeartRates | None) -> str:
+    if rates is None:
+        return ""
+    estimated = " (set them with profile --max-hr and --resting-hr)" if (
+        rates.max_estimated or rates.resting_estimated) else ""
+    return (f"Effort from heart rate: share of heart-rate reserve (Karvonen 1957) in the ACSM classes "
+            f"(Garber 2011), with {rates.words()}{estimated}.")
 
 
 def _remapped(s: Session, names: ExerciseNames) -> Session:

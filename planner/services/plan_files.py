@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from planner.domain.demo_plan import generate_demo_plan
+from planner.domain.plan_match import split_matches
 from planner.domain.session import Session
 from planner.io.plan_csv import PlanRow, append_positions
 from planner.services.library import ProfileService
@@ -20,6 +21,18 @@ def import_rows(plan: PlanService, rows: Sequence[PlanRow], source: str) -> list
     placed = append_positions(rows, plan.store.sessions.on_date)
     n = len(placed)
     return plan.add_placed(placed, f"Import {n} session{'s' if n != 1 else ''} from {source}")
+
+
+def without_duplicates(plan: PlanService, rows: Sequence[PlanRow]) -> tuple[list[PlanRow], int]:
+    """The rows that are not already in the plan, and how many were: a row is already there when a
+    session shares its date, kind, title and time (each session answers for one row), as the
+    window's question counts them."""
+    if not rows:
+        return [], 0
+    first, last = min(r.session.date for r in rows), max(r.session.date for r in rows)
+    matched, _ = split_matches([r.session for r in rows], plan.store.sessions.between(first, last))
+    already = {id(s) for s in matched}
+    return [r for r in rows if id(r.session) not in already], len(matched)
 
 
 def load_demo(plan: PlanService, profiles: ProfileService, today: dt.date) -> list[Session]:

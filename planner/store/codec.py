@@ -126,6 +126,12 @@ def session_to_doc(s: Session) -> Doc:
         doc["actual_exercises"] = [exercise_to_doc(e) for e in s.actual_exercises]
     if s.source_key:
         doc["source_key"] = s.source_key
+    if s.estimated_rpe is not None:
+        doc["estimated_rpe"] = s.estimated_rpe
+    if s.effort_from:
+        doc["effort_from"] = s.effort_from
+    if s.trimp is not None:
+        doc["trimp"] = s.trimp
     return doc
 
 
@@ -146,6 +152,9 @@ def session_from_doc(d: Doc, id: int | None = None, memo: DecodeMemo | None = No
             ascent_m=d.get("ascent_m"),
             actual_exercises=tuple(exercise_from_doc(e, memo) for e in d.get("actual_exercises", ())),
             source_key=d.get("source_key", ""),
+            estimated_rpe=d.get("estimated_rpe"),
+            effort_from=d.get("effort_from", ""),
+            trimp=d.get("trimp"),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise _bad("session", id, exc) from exc
@@ -168,7 +177,8 @@ def profile_to_doc(p: Profile) -> Doc:
     return {"name": p.name, "body_mass_kg": p.body_mass_kg, "goal": p.goal.value,
             "week_start": p.week_start.value, "units": p.units.value,
             "sweat_rate_l_per_h": p.sweat_rate_l_per_h, "experience": p.experience.value,
-            "height_cm": p.height_cm, "age": p.age, "sex": p.sex.value if p.sex else None}
+            "height_cm": p.height_cm, "age": p.age, "sex": p.sex.value if p.sex else None,
+            "max_hr": p.max_hr, "resting_hr": p.resting_hr, "lthr": p.lthr, "easy_pace_s": p.easy_pace_s}
 
 
 def profile_from_doc(d: Doc) -> Profile:

@@ -78,10 +78,20 @@ def card_lines(s: Session, units: Units) -> tuple[str, ...]:
     return (" · ".join(first),) if first else ()
 
 
+def effort_note(s: Session) -> str:
+    """How an imported session's effort was had while nobody has rated it ("" once rated)."""
+    source = s.effort_estimated_from
+    if source == "default":
+        return "default effort for the kind (no heart rate or pace to go by)"
+    return f"effort estimated from {source}" if source else ""
+
+
 def status_text(s: Session) -> str:
     if s.status is Status.DONE:
         if s.actual_rpe is not None and s.actual_rpe != s.rpe:
             return f"Done · RPE {format_exact(s.actual_rpe)} vs {format_exact(s.rpe)}"
+        if s.effort_estimated_from:
+            return f"Done · RPE {format_exact(s.effective_rpe)}, {effort_note(s)}"
         return "Done"
     return "Skipped" if s.status is Status.SKIPPED else "Planned"
 
@@ -134,6 +144,12 @@ def tooltip(s: Session, units: Units, today: dt.date | None = None) -> str:
         if s.actual_distance_km:
             actual.append(format_distance(s.actual_distance_km, units))
         rows.append(("Done", ", ".join(actual) or "yes"))
+        if s.effort_estimated_from:
+            rows.append(("Effort", f"RPE {format_exact(s.effective_rpe)}, {effort_note(s)}"))
+        load = f"{s.effective_rpe * s.effective_duration_min:.0f} AU (session RPE × min, Foster 2001)"
+        if s.trimp is not None:
+            load += f" · TRIMP {s.trimp:.0f} (Banister 1991)"
+        rows.append(("Load", load))
         if s.avg_hr or s.max_hr:
             hr = [f"avg {s.avg_hr}" if s.avg_hr else "", f"max {s.max_hr}" if s.max_hr else ""]
             rows.append(("Heart rate", ", ".join(h for h in hr if h) + " bpm"))

@@ -6,6 +6,12 @@ command does: read each file (bytes -> defusedxml tree -> gpxpy tracks -> totals
 make the sessions, match them against the plan and store them as one change.
 
     .venv/bin/python tests/benchmarks/bench_activities.py [--files 600] [--points 3600]
+
+With --strava N (issue 21): a Strava-like bulk export ZIP of N activities (activities.csv naming
+one gzipped GPX per activity, --points each) imported whole, against the libraries alone reading
+the same files in the same run: zipfile -> gzip -> gpxpy.parse for each file, csv for the CSV.
+
+    .venv/bin/python tests/benchmarks/bench_activities.py --strava 1800 --points 1200
 """
 
 from __future__ import annotations
@@ -53,11 +59,57 @@ def make_run(n: int, points: int) -> str:
     return "".join(parts)
 
 
+def bench_strava(activities: int, points: int) -> int:
+    import csv
+    import gzip
+    import io
+    import zipfile
+
+    from tests.io.activities.strava_export import export_zip
+
+    work = Path(tempfile.mkdtemp(prefix="bench-strava-"))
+    try:
+        z = export_zip(work / "export.zip", activities, points)
+        mb = z.stat().st_size / 2**20
+        print(f"Strava-like export: {activities} activities x {points} points, {mb:.0f} MB zipped")
+        w0, c0 = time.perf_counter(), time.process_time()
+        with zipfile.ZipFile(z) as zf:
+            for name in zf.namelist():
+                data = zf.read(name)
+                if name.endswith(".gpx.gz"):
+                    gpxpy.parse(gzip.decompress(data).decode("utf-8"))
+                else:
+                    list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+        base_wall, base_cpu = time.perf_counter() - w0, time.process_time() - c0
+        print(f"zipfile + gzip + gpxpy + csv alone: {base_cpu:7.2f} s CPU  {base_wall:7.2f} s wall")
+        store = open_store(work / "data")
+        moves: list[int] = []
+        try:
+            w0, c0 = time.perf_counter(), time.process_time()
+            imp = ActivityImport(DirectRunner(store), {})
+            read = imp.read([z], dt.UTC, progress=lambda done, total, name: moves.append(done))
+            counts = imp.apply(imp.preview(read))
+            ours_wall, ours_cpu = time.perf_counter() - w0, time.process_time() - c0
+        finally:
+            store.close()
+        print(f"import-activities export.zip:      {ours_cpu:7.2f} s CPU  {ours_wall:7.2f} s wall   "
+              f"{counts.as_dict()}, {len(read.skipped)} left out, progress reported {len(moves)} times")
+        ratio = ours_cpu / base_cpu
+        print(f"ratio: {ratio:.3f} x the libraries alone, CPU; wall {ours_wall / base_wall:.3f} x")
+        return 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--files", type=int, default=600)
     ap.add_argument("--points", type=int, default=3600)
+    ap.add_argument("--strava", type=int, default=0, metavar="N",
+                    help="benchmark a Strava-like export ZIP of N activities instead")
     args = ap.parse_args()
+    if args.strava:
+        return bench_strava(args.strava, args.points)
     work = Path(tempfile.mkdtemp(prefix="bench-activities-"))
     try:
         paths = []

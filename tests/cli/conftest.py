@@ -26,3 +26,16 @@ def cli(capsys):
         return rc, out, err
 
     return run
+
+
+def stored_sessions(data_dir):
+    """What a folder holds after a command, by date and position; [] when nothing was ever written."""
+    from planner.store.database import open_store
+
+    if not data_dir.exists():
+        return []
+    store = open_store(data_dir)
+    try:
+        return sorted(store.sessions.all(), key=lambda s: (s.date, s.position))
+    finally:
+        store.close()

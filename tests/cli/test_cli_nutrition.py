@@ -11,7 +11,8 @@ def test_profile_takes_height_age_and_sex_and_shows_them_once_set(cli, data_dir)
     rc, out, _ = cli("--data-dir", data_dir, "profile", "--height-cm", "172.5", "--age", "34",
                      "--sex", "female")
     assert rc == 0
-    assert out.endswith("sweat_rate_l_per_h: 1\nexperience: some\nheight_cm: 172.5\nage: 34\nsex: female\n")
+    assert out.endswith("sweat_rate_l_per_h: 1\nexperience: some\nheight_cm: 172.5\nage: 34\nsex: female\n"
+                        "max_hr: 184 (estimated from age, Tanaka 2001)\nresting_hr: 60 (assumed)\n")
     assert cli("--data-dir", data_dir, "profile")[1] == out
 
 

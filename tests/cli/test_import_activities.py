@@ -3,31 +3,18 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
 
 from planner.store.database import open_store
+from tests.realdata import FIT, REAL, STRONG, TCX, needs_realdata, utc_clock  # noqa: F401 - a fixture
 
-REAL = Path("/work/shared/realdata")
-if not REAL.is_dir():
-    REAL = Path(__file__).resolve().parents[3] / "shared" / "realdata"
-pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="the real files are not on this machine")
-
-TCX = REAL / "run_tcx_garmin_tcxparser_2012-12-26.tcx"
-FIT = REAL / "run_fit_fenix2_fitdecode_2015-08-15.fit"
-STRONG = REAL / "strong_export_classic_breinsp_2021.csv"
+pytestmark = [needs_realdata, pytest.mark.usefixtures("utc_clock")]
 
 
-@pytest.fixture(autouse=True)
-def utc_clock(monkeypatch):
-    """A file in UTC lands on the computer's clock: pin it, so 21:29 Z reads 21:29."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def counts(got: dict) -> dict:
+    return {k: got[k] for k in ("matched", "added", "skipped")}
 
 
 def all_sessions(data_dir: Path):
@@ -42,10 +29,13 @@ def test_json_counts_and_a_second_import_skips_everything(cli, tmp_path):
     d = tmp_path / "d"
     rc, out, err = cli("--data-dir", d, "import-activities", TCX, FIT, STRONG, "--json")
     assert (rc, err) == (0, "")
-    assert json.loads(out) == {"matched": 0, "added": 131, "skipped": 0}  # 1 + 1 + 129 workouts
-    assert out == '{"matched": 0, "added": 131, "skipped": 0}\n'
+    got = json.loads(out)
+    assert counts(got) == {"matched": 0, "added": 131, "skipped": 0}  # 1 + 1 + 129 workouts
+    assert out.startswith('{"matched": 0, "added": 131, "skipped": 0, "skipped_reasons": [], "unknown_exercises": [')
+    assert got["unknown_exercises"] == sorted(got["unknown_exercises"])
     rc, out, _ = cli("--data-dir", d, "import-activities", TCX, FIT, STRONG, "--json")
-    assert json.loads(out) == {"matched": 0, "added": 0, "skipped": 131}
+    assert rc == 0  # everything already in the plan is no failure
+    assert counts(json.loads(out)) == {"matched": 0, "added": 0, "skipped": 131}
     assert len(all_sessions(d)) == 131
 
 
@@ -57,7 +47,8 @@ def test_a_planned_run_is_matched(cli, tmp_path):
     assert cli("--data-dir", d, "import-plan", plan)[0] == 0
     rc, out, _ = cli("--data-dir", d, "import-activities", FIT)
     assert rc == 0
-    assert out == f"Matched 1, added 0, skipped 0 already imported (from 1 file) into {d}.\n"
+    assert out.startswith(f"Matched 1, added 0, skipped 0 already imported (from 1 file) into {d}.\n"
+                          "Effort from heart rate: ")
     (s,) = all_sessions(d)
     assert (s.title, s.status, s.duration_min, s.actual_duration_min, s.actual_distance_km) == (
         "Easy run", "done", 45, 47, 9.008)
@@ -71,7 +62,8 @@ def test_no_match_adds_beside_the_plan(cli, tmp_path):
                     "2015-08-15,16:30,run,easy,Easy run,45,3,9,,planned\n", encoding="utf-8")
     cli("--data-dir", d, "import-plan", plan)
     rc, out, _ = cli("--data-dir", d, "import-activities", FIT, "--no-match", "--json")
-    assert json.loads(out) == {"matched": 0, "added": 1, "skipped": 0}
+    assert json.loads(out) == {"matched": 0, "added": 1, "skipped": 0, "skipped_reasons": [],
+                               "unknown_exercises": []}
     assert sorted(s.status for s in all_sessions(d)) == ["done", "planned"]
 
 
@@ -91,7 +83,7 @@ def test_export_plan_keeps_the_actuals_round_trip(cli, tmp_path):
     first, second = tmp_path / "1.csv", tmp_path / "2.csv"
     assert cli("--data-dir", d, "export-plan", first)[0] == 0
     text = first.read_text(encoding="utf-8")
-    assert "2012-12-26,21:29,run,,Run,33,4,4.689,,done,33,,4.689,Imported from " in text
+    assert "2012-12-26,21:29,run,,Run,33,4,4.689,,,done,33,,4.689,Imported from " in text
     assert "Plank 2x90s" in text  # timed sets survive as text
     assert cli("--data-dir", d2, "import-plan", first)[0] == 0
     cli("--data-dir", d2, "export-plan", second)

@@ -23,7 +23,7 @@ UNIT_SUFFIX = re.compile(r"_(kg|km|min|h|l|m|cm|g|hr|per_h)$|_")
     (lambda: Profile(body_mass_kg=20), "body mass: must be between 30 and 250 kg (got 20)"),
     (lambda: Profile(height_cm=20), "height: must be between 100 and 250 cm (got 20)"),
     (lambda: Profile(sweat_rate_l_per_h=9), "sweat rate: must be between 0.2 and 4 L/h (got 9)"),
-    (lambda: Session(kind="run", title="Easy run", duration_min=0, rpe=3), "duration: must be between 1 and 600 min "
+    (lambda: Session(kind="run", title="Easy run", duration_min=0, rpe=3), "duration: must be between 1 and 1440 min "
                                                                             "(got 0)"),
     (lambda: Session(kind="run", title="Easy run", duration_min=40, rpe=3, avg_hr=180, max_hr=178),
      "average heart rate: must not be above the maximum heart rate (180 > 178)"),

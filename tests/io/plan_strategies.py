@@ -1,7 +1,8 @@
 """Hypothesis strategies for plans that the spreadsheet format can hold exactly.
 
-What the format does not carry is left at its default: ids, the target (pace/zone), muscles that
-differ from the catalog, and two same-named exercises side by side (they read back as one).
+What the format does not carry is left at its default: ids, muscles that differ from the catalog,
+and two same-named exercises side by side (they read back as one). Run targets, timed sets and
+notes are carried, so they are drawn.
 """
 
 from __future__ import annotations
@@ -32,7 +33,15 @@ work_sets = st.builds(
     rpe=st.none() | st.integers(2, 20).map(lambda h: h / 2),
     rir=st.none() | st.integers(0, 10),
     warmup=st.booleans(),
+) | st.builds(  # a timed set: a plank held 90 s
+    WorkSet,
+    reps=st.just(0),
+    seconds=st.integers(1, 86_400),
+    load_kg=st.none() | st.floats(0, 500, allow_nan=False),
+    warmup=st.booleans(),
 )
+targets = st.just("") | st.sampled_from(("5:10/km", "Z2", "8:20/mi", "RPE 7-8")) | st.text(
+    _chars, max_size=60).map(str.strip)
 
 
 @st.composite
@@ -51,7 +60,7 @@ def exercise_lists(draw: st.DrawFn, max_size: int = 4) -> tuple[Exercise, ...]:
 def sessions(draw: st.DrawFn, first: dt.date = dt.date(2024, 1, 1), days: int = 21) -> Session:
     kind = draw(st.sampled_from(list(Kind)))
     status = draw(st.sampled_from(list(Status)))
-    minutes = st.integers(0 if kind is Kind.REST else 1, 600)
+    minutes = st.integers(0 if kind is Kind.REST else 1, 1440)
     return Session(
         kind=kind,
         type=draw(st.sampled_from(("", *TYPES_BY_KIND[kind]))),
@@ -60,11 +69,12 @@ def sessions(draw: st.DrawFn, first: dt.date = dt.date(2024, 1, 1), days: int = 
         rpe=draw(halves),
         distance_km=draw(st.none() | st.floats(0, 300, allow_nan=False)),
         exercises=draw(exercise_lists()) if kind in (Kind.LIFT, Kind.OTHER) else (),
+        target=draw(targets),
         notes=draw(notes),
         date=first + dt.timedelta(days=draw(st.integers(0, days - 1))),
         time=draw(st.none() | st.builds(dt.time, st.integers(0, 23), st.integers(0, 59))),
         status=status,
-        actual_duration_min=draw(st.none() | st.integers(1, 600)),
+        actual_duration_min=draw(st.none() | st.integers(1, 1440)),
         actual_rpe=draw(st.none() | halves),
         actual_distance_km=draw(st.none() | st.floats(0, 300, allow_nan=False)),
     )

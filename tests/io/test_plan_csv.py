@@ -16,7 +16,7 @@ from planner.io.plan_csv import COLUMNS, PlanFileError, format_plan, parse_plan
 from planner.store.database import open_store
 from tests.io.plan_strategies import CATALOG, comparable, plans
 
-HEADER = ",".join(COLUMNS)
+HEADER = ",".join(c for c in COLUMNS if c != "target")  # the columns before `target`: such files still import
 DAY = dt.date(2026, 11, 23)
 
 
@@ -33,9 +33,9 @@ def errors_of(text: str) -> list[str]:
 def test_exact_columns():
     assert COLUMNS == (
         "date", "time", "kind", "type", "title", "duration_min", "rpe", "distance_km",
-        "exercises", "status", "actual_duration_min", "actual_rpe", "actual_distance_km", "notes",
+        "exercises", "target", "status", "actual_duration_min", "actual_rpe", "actual_distance_km", "notes",
     )
-    assert format_plan([]) == HEADER + "\r\n"
+    assert format_plan([]) == ",".join(COLUMNS) + "\r\n"
 
 
 def test_a_full_row():
@@ -169,7 +169,7 @@ def test_numbers_are_written_without_trailing_zero():
     s = Session(kind=Kind.RUN, title="Run", duration_min=45, rpe=3.0, distance_km=8.0, date=DAY,
                 status=Status.DONE, actual_distance_km=8.25, actual_rpe=3.5)
     row = format_plan([s]).splitlines()[1]
-    assert row == "2026-11-23,,run,,Run,45,3,8,,done,,3.5,8.25,"
+    assert row == "2026-11-23,,run,,Run,45,3,8,,,done,,3.5,8.25,"
 
 
 def test_export_sorts_by_date_and_position():

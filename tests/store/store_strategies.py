@@ -55,7 +55,7 @@ def content_fields(draw: st.DrawFn) -> dict[str, Any]:
         "kind": kind,
         "type": draw(st.sampled_from(("", *TYPES_BY_KIND[kind]))),
         "title": draw(text(120, required=True)),
-        "duration_min": draw(st.integers(0 if kind is Kind.REST else 1, 600)),
+        "duration_min": draw(st.integers(0 if kind is Kind.REST else 1, 1440)),
         "rpe": draw(half_steps),
         "distance_km": draw(st.none() | _floats(0, 300)),
         "target": draw(text(60)),
@@ -73,7 +73,7 @@ def sessions(draw: st.DrawFn, *, with_id: bool = False) -> Session:
         position=draw(st.integers(0, 10_000)),
         time=draw(st.none() | st.times()),
         status=draw(st.sampled_from(Status)),
-        actual_duration_min=draw(st.none() | st.integers(1, 600)),
+        actual_duration_min=draw(st.none() | st.integers(1, 1440)),
         actual_rpe=draw(st.none() | half_steps),
         actual_distance_km=draw(st.none() | _floats(0, 300)),
         # what an imported activity brings (issue 15)
@@ -82,6 +82,10 @@ def sessions(draw: st.DrawFn, *, with_id: bool = False) -> Session:
         ascent_m=draw(st.none() | _floats(0, 20_000)),
         actual_exercises=tuple(draw(st.lists(exercises, max_size=2))),
         source_key=draw(text(120)),
+        # an imported activity's estimated effort (issue 21)
+        estimated_rpe=draw(st.none() | half_steps),
+        effort_from=draw(st.sampled_from(("", "heart rate", "pace", "default"))),
+        trimp=draw(st.none() | _floats(0, 10_000)),
     )
 
 
@@ -101,6 +105,10 @@ profiles = st.builds(
     height_cm=st.none() | _floats(100, 250),
     age=st.none() | st.integers(14, 100),
     sex=st.none() | st.sampled_from(Sex),
+    max_hr=st.none() | st.integers(200, 250),  # heart rates (issue 21): resting and threshold below the max
+    resting_hr=st.none() | st.integers(25, 80),
+    lthr=st.none() | st.integers(120, 199),
+    easy_pace_s=st.none() | st.integers(180, 900),
 )
 
 _scale = st.none() | st.integers(1, 5)

@@ -118,7 +118,7 @@ def test_lift_asks_no_distance(make):
         (
             "actual_duration_min",
             lambda d, bot: d.actuals.duration_spin.setValue(0),
-            "Duration must be between 1 and 600 min (got 0)",
+            "Duration must be between 1 and 1440 min (got 0)",
         ),
         (
             "actual_rpe",

@@ -212,8 +212,8 @@ def test_done_tab_effort_shows_the_scale_word_only(make):
 
 
 @pytest.mark.parametrize(("typed", "message"), [
-    ("700", "Duration must be between 1 and 600 min (got 700)"),
-    ("9999", "Duration must be between 1 and 600 min (got 9999)"),
+    ("1500", "Duration must be between 1 and 1440 min (got 1500)"),
+    ("9999", "Duration must be between 1 and 1440 min (got 9999)"),
 ])
 def test_typed_duration_out_of_range_is_explained_not_clamped(make, qtbot, typed, message):
     editor = make(RUN)
@@ -305,7 +305,7 @@ def test_lift_to_run_drops_exercises_and_rest_allows_zero_minutes(make):
     assert editor.result_session().duration_min == 0
     editor.kind_combo.setCurrentText("Mobility")
     assert not editor.ok_button.isEnabled()
-    assert editor.errors() == {"duration_min": "Duration must be between 1 and 600 min (got 0)"}
+    assert editor.errors() == {"duration_min": "Duration must be between 1 and 1440 min (got 0)"}
 
 
 def test_fields_a_kind_hides_are_kept_while_the_kind_is_unchanged(make):

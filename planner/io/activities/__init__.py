@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import gzip
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+from planner.io.activities.archive import Member, Role, is_zip, members, read_member, with_details
 from planner.io.activities.fit import read_fit
 from planner.io.activities.gpx import read_gpx
 from planner.io.activities.hevy_csv import looks_like_hevy, read_hevy_csv
@@ -17,10 +18,11 @@ from planner.io.activities.strava_csv import looks_like_strava, read_strava_csv
 from planner.io.activities.strong_csv import looks_like_strong, read_strong_csv
 from planner.io.activities.tcx import read_tcx
 
-__all__ = ["Activity", "ActivityFileError", "LiftWorkout", "LoggedExercise", "ParsedFile", "read_bytes",
-           "read_file", "SUFFIXES"]
+__all__ = ["Activity", "ActivityFileError", "LiftWorkout", "LoggedExercise", "Member", "ParsedFile", "Role",
+           "Source", "read_bytes", "read_file", "read_source", "sources", "SUFFIXES"]
 
-SUFFIXES = (".gpx", ".tcx", ".fit", ".csv", ".gpx.gz", ".tcx.gz", ".fit.gz")
+SUFFIXES = (".gpx", ".tcx", ".fit", ".csv", ".gpx.gz", ".tcx.gz", ".fit.gz", ".zip")
+Source = Path | Member  # a file on disk, or one entry of a ZIP
 MAX_UNPACKED = 256 * 1024 * 1024  # a compressed file that unpacks beyond this is refused
 
 Reader = Callable[[bytes, str], ParsedFile]
@@ -69,3 +71,23 @@ def read_file(path: Path) -> ParsedFile:
     except OSError as exc:
         raise ActivityFileError(str(path), f"cannot be read ({exc.strerror or exc})") from None
     return read_bytes(data, path.name)
+
+
+def sources(paths: Sequence[Path]) -> list[Source]:
+    """What to read, one file or ZIP entry at a time (so progress moves and Cancel is heard inside
+    a big export); a ZIP that must be refused raises its ActivityFileError here, before any reading."""
+    out: list[Source] = []
+    for p in paths:
+        out.extend(members(p) if is_zip(p) else [p])
+    return out
+
+
+def read_source(src: Source, details: Mapping[str, Activity] | None = None) -> ParsedFile:
+    """One source read; Strava's CSV in a ZIP gets heart rate and ascent from `details`, the
+    activities its `Filename` column names, read before it (by member label)."""
+    if isinstance(src, Path):
+        return read_file(src)
+    parsed = read_bytes(read_member(src), src.label)
+    if src.role == Role.CSV and details:
+        parsed = with_details(parsed, details, src)
+    return parsed

@@ -35,6 +35,7 @@ class Activity:
     ascent_m: float | None = None
     title: str = ""
     local_offset: dt.timedelta | None = None
+    file_ref: str = ""  # Strava's activities.csv: the activity's own file in the export ("activities/1.gpx.gz")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +56,24 @@ class LiftWorkout:
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    """One activity the plan cannot hold, left out while the rest of its file imports."""
+
+    file: str
+    activity: str  # "the ride of 2020-05-21 16:31", or "line 7" for a row with no readable date
+    reason: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"file": self.file, "activity": self.activity, "reason": self.reason}
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.activity}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
 class ParsedFile:
     name: str
     activities: tuple[Activity, ...] = ()
     workouts: tuple[LiftWorkout, ...] = ()
     notes: tuple[str, ...] = field(default=())  # what was left out, in words (e.g. cardio rows)
+    skipped: tuple[Skipped, ...] = ()  # rows that could not be read, each with its reason

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from planner.domain.activity_kind import sport_kind
 from planner.domain.activity_match import Incoming, activity_key
 from planner.domain.enums import Kind, Status
 from planner.domain.errors import ValidationError
 from planner.domain.session import DISTANCE_RANGE, DURATION_RANGE, HR_RANGE, Exercise, Session
-from planner.io.activities.records import Activity, ActivityFileError, LiftWorkout, ParsedFile
+from planner.io.activities.records import Activity, LiftWorkout, ParsedFile, Skipped
 
 PLACEHOLDER_RPE = {Kind.RUN: 4.0, Kind.LIFT: 6.0, Kind.MOBILITY: 2.0, Kind.OTHER: 4.0}
 LIFT_LABEL = "Lift"
@@ -28,16 +28,30 @@ LIFT_LABEL = "Lift"
 
 class ExerciseNames:
     """Catalogue lookups and the user's remembered mapping. A logged name keeps its words; it gets
-    the muscle groups of the catalogue exercise it names (case and an equipment note in brackets
-    aside: "Bench Press (Barbell)" is "Bench press") or of the one the user mapped it to."""
+    the muscle groups of the catalogue exercise it names (case, hyphens and an equipment note in
+    brackets aside: "Bench Press (Barbell)" is "Bench press"), of that name without a one-sided
+    prefix ("Single Arm Pullover" is a pullover), of the longest known name it starts with ("Leg
+    Press Technogym" is a leg press), or of the one the user mapped it to."""
 
     def __init__(self, catalog: Mapping[str, tuple[str, ...]], mapping: Mapping[str, str]) -> None:
         self._catalog = {_fold(k): v for k, v in catalog.items()}
         self._mapping = dict(mapping)
+        self._longest = max((len(k.split()) for k in self._catalog), default=0)
 
     def muscles(self, name: str) -> tuple[str, ...] | None:
-        target = self._mapping.get(name, name)
-        return self._catalog.get(_fold(target))
+        if name in self._mapping:
+            return self._catalog.get(_fold(self._mapping[name]))
+        words = _fold(name).split()
+        if words and words[0] in _ONE_SIDED and len(words) > 2 and words[1] in ("arm", "leg"):
+            return self._lookup(words) or self._lookup(words[2:])
+        return self._lookup(words)
+
+    def _lookup(self, words: list[str]) -> tuple[str, ...] | None:
+        for n in range(min(len(words), self._longest), 0, -1):  # whole name first, then shorter starts
+            found = self._catalog.get(" ".join(words[:n]))
+            if found is not None and (n == len(words) or n >= 2):
+                return found
+        return None
 
     def known(self, name: str) -> bool:
         return self.muscles(name) is not None
@@ -47,14 +61,25 @@ class ExerciseNames:
         return ex if muscles is None else Exercise(name=ex.name, sets=ex.sets, muscles=muscles, superset=ex.superset)
 
 
+_ONE_SIDED = frozenset({"single", "one"})
+
+
 def _fold(name: str) -> str:
-    return " ".join(re.sub(r"\([^)]*\)", " ", name).casefold().split())
+    return " ".join(re.sub(r"\([^)]*\)|[-_/]", " ", name).casefold().split())
 
 
-def _minutes(seconds: float, name: str, what: str) -> int:
+class SkipActivity(Exception):
+    """This one activity cannot be a session; the reason is in words, the rest of its file imports."""
+
+
+#: Faster than this, a "run" is a ride or a drive recorded as a run (the marathon record averages 21 km/h).
+RUN_SPEED_MAX_KMH = 25.0
+
+
+def _minutes(seconds: float) -> int:
     m = max(DURATION_RANGE[0], round(seconds / 60))
     if m > DURATION_RANGE[1]:
-        raise ActivityFileError(name, f"{what} lasts {m} min; a session can last at most {DURATION_RANGE[1]} min")
+        raise SkipActivity(f"lasts {m} min; a session can last at most {DURATION_RANGE[1]} min (24 h)")
     return m
 
 
@@ -68,15 +93,22 @@ def local_start(a: Activity, tz: dt.tzinfo | None) -> dt.datetime:
     return a.start.astimezone(tz).replace(tzinfo=None)
 
 
+def activity_label(a: Activity, tz: dt.tzinfo | None) -> str:
+    """How a skipped activity is named: "the ride of 2020-05-21 16:31"."""
+    return f"the {sport_kind(a.sport).label.lower()} of {local_start(a, tz):%Y-%m-%d %H:%M}"
+
+
 def activity_session(a: Activity, source: str, tz: dt.tzinfo | None) -> Session:
+    """The done session an activity becomes, or SkipActivity with the reason it cannot be one."""
     sk = sport_kind(a.sport)
     local = local_start(a, tz)
-    what = f"the {sk.label.lower()} of {local:%Y-%m-%d %H:%M}"
-    minutes = _minutes(a.duration_s, source, what)
+    minutes = _minutes(a.duration_s)
     km = round(a.distance_m / 1000, 3) if a.distance_m else None
     if km is not None and km > DISTANCE_RANGE[1]:
-        raise ActivityFileError(source, f"{what} covers {km:g} km; "
-                                        f"a session can cover at most {DISTANCE_RANGE[1]:g} km")
+        raise SkipActivity(f"covers {km:g} km; a session can cover at most {DISTANCE_RANGE[1]:g} km")
+    if sk.kind is Kind.RUN and km is not None and km / (a.duration_s / 3600) > RUN_SPEED_MAX_KMH:
+        raise SkipActivity(f"averages {km / (a.duration_s / 3600):.1f} km/h; a run averages at most "
+                           f"{RUN_SPEED_MAX_KMH:g} km/h (a ride or a drive recorded as a run?)")
     avg, top = _hr(a.avg_hr), _hr(a.max_hr)
     if avg is not None and top is not None and avg > top:
         avg = top
@@ -92,12 +124,10 @@ def activity_session(a: Activity, source: str, tz: dt.tzinfo | None) -> Session:
 
 
 def workout_session(w: LiftWorkout, source: str, names: ExerciseNames) -> Session:
-    minutes = _minutes(w.duration_s or 60, source, f"the workout of {w.start:%Y-%m-%d %H:%M}")
-    try:
-        exercises = tuple(names.exercise(e.name, Exercise(name=e.name[:120], sets=e.sets, superset=e.superset))
-                          for e in w.exercises)
-    except ValidationError as exc:
-        raise ActivityFileError(source, f"the workout of {w.start:%Y-%m-%d %H:%M}: {exc}") from None
+    """The done lift a logged workout becomes, or SkipActivity with the reason it cannot be one."""
+    minutes = _minutes(w.duration_s or 60)
+    exercises = tuple(names.exercise(e.name, Exercise(name=e.name[:120], sets=e.sets, superset=e.superset))
+                      for e in w.exercises)
     return Session(
         kind=Kind.LIFT, title=(w.title.strip() or "Workout")[:120], duration_min=minutes,
         rpe=PLACEHOLDER_RPE[Kind.LIFT], exercises=exercises, notes=f"Imported from {source}"[:200],
@@ -106,16 +136,25 @@ def workout_session(w: LiftWorkout, source: str, names: ExerciseNames) -> Sessio
     )
 
 
-def incoming(parsed: ParsedFile, names: ExerciseNames, tz: dt.tzinfo | None = None) -> list[Incoming]:
-    """Every activity and workout of a read file, as sessions; a value the plan cannot hold
-    raises an ActivityFileError naming the file."""
+def sessions_of(parsed: ParsedFile, names: ExerciseNames,
+                tz: dt.tzinfo | None = None) -> tuple[list[Incoming], list[Skipped]]:
+    """Every activity and workout of a read file as sessions, and the ones the plan cannot hold
+    (more than 24 h, a date outside the calendar, a run faster than a ride), each with its reason."""
     out: list[Incoming] = []
-    try:
-        out.extend(Incoming(activity_session(a, parsed.name, tz), parsed.name) for a in parsed.activities)
-    except ValidationError as exc:
-        raise ActivityFileError(parsed.name, str(exc)) from None
-    out.extend(Incoming(workout_session(w, parsed.name, names), parsed.name) for w in parsed.workouts)
-    return out
+    skipped = list(parsed.skipped)
+
+    def attempt(label: str, make: Callable[[], Session]) -> None:
+        try:
+            out.append(Incoming(make(), parsed.name))
+        except (SkipActivity, ValidationError) as exc:
+            skipped.append(Skipped(parsed.name, label, str(exc)))
+
+    for a in parsed.activities:
+        attempt(activity_label(a, tz), lambda a=a: activity_session(a, parsed.name, tz))  # type: ignore[misc]
+    for w in parsed.workouts:
+        attempt(f"the workout of {w.start:%Y-%m-%d %H:%M}",
+                lambda w=w: workout_session(w, parsed.name, names))  # type: ignore[misc]
+    return out, skipped
 
 
 def unknown_exercises(parsed: ParsedFile, names: ExerciseNames) -> list[str]:

@@ -13,7 +13,7 @@ import datetime as dt
 import multiprocessing
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.enums import Units
-from planner.io.activities import SUFFIXES
+from planner.io.activities import SUFFIXES, Activity, Source
 from planner.io.activities.sessions import ExerciseNames
 from planner.models.activity_preview_model import OPTIONS_ROLE, PLAN_COLUMN, ActivityPreviewModel
 from planner.services.activity_import import (
@@ -60,7 +60,7 @@ from planner.services.activity_import import (
 from planner.services.plan import PlanService
 from planner.ui.dialogs.fields import header_font
 
-FILE_FILTER = ("Activities and lifting logs (*.gpx *.tcx *.fit *.csv *.gpx.gz *.tcx.gz *.fit.gz);;"
+FILE_FILTER = ("Activities and lifting logs (*.gpx *.tcx *.fit *.csv *.gpx.gz *.tcx.gz *.fit.gz *.zip);;"
                "All files (*)")
 TICK_MS = 50  # the progress line and bar repaint at least this often while reading
 PROCESS_ABOVE_BYTES = 4 * 2**20  # smaller imports read in the thread: starting a process costs 0.3-2 s
@@ -99,8 +99,9 @@ class ReadWorker(QObject):
         self._cancel.set()
 
     def _in_process(self, pool: ProcessPoolExecutor) -> Reader:
-        def read(path: Path, names: ExerciseNames, tz: dt.tzinfo | None) -> ReadResult:
-            future = pool.submit(read_one, path, names, tz)
+        def read(src: Source, names: ExerciseNames, tz: dt.tzinfo | None,
+                 details: Mapping[str, Activity] | None) -> ReadResult:
+            future = pool.submit(read_one, src, names, tz, details)
             while True:
                 try:
                     return future.result(timeout=0.05)
@@ -258,9 +259,14 @@ class ActivityImportDialog(QDialog):
         self.names_table.verticalHeader().hide()
         self.names_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.names_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.skipped_table = QTableWidget(0, 3, page)
+        self.skipped_table.setHorizontalHeaderLabels(["File", "Activity", "Why it is left out"])
+        self.skipped_table.verticalHeader().hide()
+        self.skipped_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tabs = QTabWidget(page)
         self.tabs.addTab(self.table, "Activities")
         self.tabs.addTab(self.names_table, "Exercise names")
+        self.tabs.addTab(self.skipped_table, "Left out")
         self.notes = QLabel("", page)
         self.notes.setWordWrap(True)
         self.notes.setEnabled(False)
@@ -302,8 +308,10 @@ class ActivityImportDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(PLAN_COLUMN, QHeaderView.ResizeMode.Stretch)
         self._fill_names(preview)
-        self.notes.setText("; ".join(preview.notes))
-        self.notes.setVisible(bool(preview.notes))
+        self._fill_skipped(preview)
+        notes = [*preview.notes, preview.effort_basis] if preview.effort_basis else list(preview.notes)
+        self.notes.setText("; ".join(notes))
+        self.notes.setVisible(bool(notes))
         self._show_counts(preview)
         self.pages.setCurrentIndex(1)
 
@@ -342,14 +350,27 @@ class ActivityImportDialog(QDialog):
             combo.currentTextChanged.connect(lambda text, n=name: self._map(n, text))
             self.names_table.setCellWidget(row, 1, combo)
 
+    def _fill_skipped(self, preview: Preview) -> None:
+        """What the plan cannot hold, each with its reason: the rest imports."""
+        skipped = preview.skipped
+        self.tabs.setTabText(2, f"Left out ({len(skipped)})" if skipped else "Left out")
+        self.tabs.setTabEnabled(2, bool(skipped))
+        self.skipped_table.setRowCount(len(skipped))
+        for row, s in enumerate(skipped):
+            for col, text in enumerate((s.file, s.activity, s.reason)):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.skipped_table.setItem(row, col, item)
+
     def _map(self, name: str, to: str) -> None:
         if self._model is not None:
             self._model.set_preview(self._model.preview.with_mapping(name, None if to == UNMAPPED else to))
 
     def _show_counts(self, preview: Preview) -> None:
         c = preview.counts
+        left_out = f" · Left out: {len(preview.skipped)}" if preview.skipped else ""
         self.summary.setText(f"Matched to the plan: {c.matched} · New sessions: {c.added} · "
-                             f"Already in the plan: {c.skipped}")
+                             f"Already in the plan: {c.skipped}{left_out}")
         n = c.matched + c.added
         self.import_button.setText(f"Import {n} activit{'ies' if n != 1 else 'y'}" if n else "Import")
         self.import_button.setEnabled(bool(n or preview.mapping))
@@ -399,7 +420,7 @@ def import_activities(parent: QWidget | None, plan_service: PlanService,
                       paths: Sequence[Path | str] = ()) -> ImportCounts | None:
     """Ask for files when none are given, read them, preview, and import on Import. Returns the
     counts, or None when the user cancelled or a file could not be read (the dialog said why)."""
-    from planner.resources import exercise_catalog
+    from planner.resources import import_catalog as exercise_catalog  # with Strong's and Hevy's names
 
     chosen = [Path(p) for p in paths]
     if not chosen:

@@ -22,6 +22,7 @@ from planner.ui.dialogs.fields import (
     aligned_row,
     editor_width,
 )
+from planner.words.cards import effort_note
 from planner.words.numbers import format_number
 from planner.words.quantities import format_distance
 
@@ -105,7 +106,9 @@ class ActualFields:
 
     def show_plan(self, s: Session) -> None:
         self.planned_duration.setText(f"planned {s.duration_min} min")
-        self.planned_rpe.setText(f"planned {format_number(s.rpe, 1)}")
+        estimate = (f" · {format_number(s.effective_rpe, 1)}, {effort_note(s)}"
+                    if s.effort_estimated_from else "")
+        self.planned_rpe.setText(f"planned {format_number(s.rpe, 1)}{estimate}")
         distance = format_distance(s.distance_km, self._units)
         self.planned_distance.setText(f"planned {distance}" if distance else "none planned")
 

@@ -159,9 +159,9 @@ class QuantityEdit(QLineEdit):
         return u.parse_load(text, self._units, self._field)
 
 
-#: What a duration box accepts while typing: wider than the domain's 1-600 min, so 700 reaches the
-#: domain and gets its message at the field ("Duration must be between 1 and 600 min (got 700)")
-#: instead of silently becoming 70.
+#: What a duration box accepts while typing: wider than the domain's 1-1440 min, so 1500 reaches the
+#: domain and gets its message at the field ("Duration must be between 1 and 1440 min (got 1500)")
+#: instead of silently becoming 150.
 TYPED_DURATION_MAX = 9999
 #: The same for a session RPE box (the scale is 0-10): 11 is explained, not turned into 1.
 TYPED_RPE_MAX = 99.5

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from planner.io.activities import read_file
-from planner.io.activities.sessions import ExerciseNames, incoming
+from planner.io.activities.sessions import ExerciseNames, sessions_of
 
 REAL = Path(__file__).resolve().parents[4] / "shared" / "realdata"
 if not REAL.is_dir():  # the worktree's sibling, or the main checkout's
@@ -24,7 +24,7 @@ def close(got: float | None, want: float, rel: float = 0.005) -> bool:
 
 def only_session(name: str):
     parsed = read_file(REAL / name)
-    items = incoming(parsed, ExerciseNames({}, {}), dt.UTC)
+    items = sessions_of(parsed, ExerciseNames({}, {}), dt.UTC)[0]
     assert len(items) == 1
     return parsed.activities[0], items[0].session
 

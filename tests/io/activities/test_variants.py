@@ -8,7 +8,7 @@ import pytest
 
 from planner.io.activities import ActivityFileError, read_bytes
 from planner.io.activities.lift_log import LB_TO_KG
-from planner.io.activities.sessions import ExerciseNames, incoming
+from planner.io.activities.sessions import ExerciseNames, sessions_of
 
 GARMIN_GPX = """<?xml version="1.0" encoding="UTF-8"?>
 <gpx version="1.1" creator="Garmin Connect" xmlns="http://www.topografix.com/GPX/1/1"
@@ -35,7 +35,7 @@ def test_gpx_garmin_extension_and_a_ride_is_other_named_by_its_sport():
     assert a.duration_s == 3600
     # 0.02 degrees of longitude on the equator: 0.02 * pi / 180 * 6,378,137 m (gpxpy's radius) = 2,226.4 m
     assert a.distance_m == pytest.approx(2226.4, abs=0.1)
-    s = incoming(parsed, ExerciseNames({}, {}), dt.UTC)[0].session
+    s = sessions_of(parsed, ExerciseNames({}, {}), dt.UTC)[0][0].session
     assert (s.kind, s.title, s.time) == ("other", "Evening Ride", dt.time(17, 0))
     assert s.source_key == "Ride|2026-11-24T17:00:00Z"
 
@@ -58,7 +58,7 @@ def test_strava_bulk_csv_second_distance_is_metres_and_dates_are_utc():
     assert (run.avg_hr, run.max_hr, run.ascent_m) == (148, 171, 55.0)
     assert hike.start == dt.datetime(2026, 1, 4, 17, 0, tzinfo=dt.UTC)
     assert hike.distance_m == 8500.0  # no metres: the first Distance, 8.5 km
-    sessions = [i.session for i in incoming(parsed, ExerciseNames({}, {}), dt.UTC)]
+    sessions = [i.session for i in sessions_of(parsed, ExerciseNames({}, {}), dt.UTC)[0]]
     assert [(s.kind, s.title, s.actual_distance_km) for s in sessions] == [
         ("run", "Morning Run", 10.021), ("other", "Hill hike", 8.5)]
 
@@ -127,7 +127,7 @@ def test_names_known_to_the_catalogue_get_its_muscles_and_keep_their_words():
     (w,) = read_bytes(HEVY_LB.encode(), "hevy.csv").workouts
     names = ExerciseNames({"Bench press": ("chest", "triceps"), "Pull-up": ("lats",)}, {"Dead Hang": "Pull-up"})
     parsed = read_bytes(HEVY_LB.encode(), "hevy.csv")
-    (s,) = [i.session for i in incoming(parsed, names)]
+    (s,) = [i.session for i in sessions_of(parsed, names)[0]]
     assert [(e.name, e.muscles) for e in s.exercises] == [
         ("Bench Press (Barbell)", ("chest", "triceps")), ("Push Up", ()), ("Dead Hang", ("lats",))]
     assert w.title == "Push"
