@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from planner.cli.common import EXIT_OK, AddCommand, number, services
 from planner.domain.exercise_text import format_exact
+from planner.domain.paces import RecentRace, TrainingPaces
+from planner.domain.target_text import target_in_units
 
 if TYPE_CHECKING:
     from planner.domain.profile import Profile
@@ -40,11 +42,16 @@ def add_parser(command: AddCommand) -> None:
     p.add_argument("--sex", choices=("female", "male"))
     p.add_argument("--experience", choices=("new", "some", "experienced"),
                    help="how long you have combined lifting and running (the plan check reads it)")
+    p.add_argument("--recent-race", nargs=2, metavar=("KM", "TIME"),
+                   help="a recent race or time trial, e.g. 10 45:00: training paces by Daniels' VDOT; "
+                        "'none none' forgets it")
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     changes = {field: getattr(args, dest) for dest, field in _OPTIONS.items()
                if getattr(args, dest) is not None}
+    if args.recent_race is not None:
+        changes.update(recent_race_fields(*args.recent_race))
     with services(data_dir) as (_, profiles):
         profile = profiles.get()
         if changes:
@@ -69,3 +76,15 @@ def _print_optional(profile: Profile) -> None:
         print(f"age: {profile.age}")
     if profile.sex is not None:
         print(f"sex: {profile.sex.value}")
+    race = profile.recent_race
+    if race is not None:
+        print(f"recent_race: {race.text()}")
+        print(target_in_units(TrainingPaces.from_race(race).summary(), profile.units))
+
+
+def recent_race_fields(km: str, time: str) -> dict[str, object]:
+    """The profile fields for `--recent-race KM TIME` ('none none' clears them); ValidationError -> exit 2."""
+    if km.lower() == "none" and time.lower() == "none":
+        return {"recent_race_km": None, "recent_race_s": None}
+    race = RecentRace.parse(km, time)
+    return {"recent_race_km": race.km, "recent_race_s": race.seconds}

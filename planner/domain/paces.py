@@ -49,10 +49,10 @@ def parse_time(text: str, field: str = "time") -> int:
     try:
         nums = [int(p) for p in parts]
     except ValueError:
-        raise ValidationError(field, f"write the time as minutes:seconds or hours:minutes:seconds, e.g. 45:00 "
+        raise ValidationError(field, f"must be minutes:seconds or hours:minutes:seconds, e.g. 45:00 "
                                      f"(got {text.strip()!r})") from None
     if len(nums) not in (2, 3) or any(n < 0 for n in nums) or any(n >= 60 for n in nums[1:]):
-        raise ValidationError(field, f"write the time as minutes:seconds or hours:minutes:seconds, e.g. 45:00 "
+        raise ValidationError(field, f"must be minutes:seconds or hours:minutes:seconds, e.g. 45:00 "
                                      f"(got {text.strip()!r})")
     seconds = 0
     for n in nums:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from planner.domain import validate as v
 from planner.domain.enums import Experience, Goal, Sex, Units, WeekStart
+from planner.domain.paces import RecentRace
 from planner.domain.weeks import check_date
 
 BODY_MASS_RANGE = (30.0, 250.0)  # kg
@@ -30,6 +31,9 @@ class Profile:
     age: int | None = None
     sex: Sex | None = None
     experience: Experience = Experience.SOME
+    #: A recent race or time trial (km, seconds): the training paces come from it (Daniels 2014).
+    recent_race_km: float | None = None
+    recent_race_s: int | None = None
 
     def __post_init__(self) -> None:
         v.text("name", self.name, required=True)
@@ -46,6 +50,16 @@ class Profile:
         if self.sex is not None:
             object.__setattr__(self, "sex", v.choice("sex", self.sex, Sex))
         object.__setattr__(self, "experience", v.choice("experience", self.experience, Experience))
+        if (self.recent_race_km is None) != (self.recent_race_s is None):
+            raise v.ValidationError("recent race", "needs both a distance and a time")
+        if self.recent_race_km is not None and self.recent_race_s is not None:
+            RecentRace(self.recent_race_km, self.recent_race_s)  # refuses a result outside Daniels' tables
+
+    @property
+    def recent_race(self) -> RecentRace | None:
+        if self.recent_race_km is None or self.recent_race_s is None:
+            return None
+        return RecentRace(self.recent_race_km, self.recent_race_s)
 
     def replace(self, **changes: object) -> Profile:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

@@ -168,7 +168,8 @@ def profile_to_doc(p: Profile) -> Doc:
     return {"name": p.name, "body_mass_kg": p.body_mass_kg, "goal": p.goal.value,
             "week_start": p.week_start.value, "units": p.units.value,
             "sweat_rate_l_per_h": p.sweat_rate_l_per_h, "experience": p.experience.value,
-            "height_cm": p.height_cm, "age": p.age, "sex": p.sex.value if p.sex else None}
+            "height_cm": p.height_cm, "age": p.age, "sex": p.sex.value if p.sex else None,
+            "recent_race_km": p.recent_race_km, "recent_race_s": p.recent_race_s}
 
 
 def profile_from_doc(d: Doc) -> Profile:

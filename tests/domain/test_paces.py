@@ -66,8 +66,8 @@ def test_estimate_from_an_easy_pace_centres_the_easy_band() -> None:
 
 
 @pytest.mark.parametrize(("km", "time", "message"), [
-    ("10", "45", "recent race time: write the time as minutes:seconds"),
-    ("10", "45:75", "recent race time: write the time as minutes:seconds"),
+    ("10", "45", "recent race time: must be minutes:seconds"),
+    ("10", "45:75", "recent race time: must be minutes:seconds"),
     ("ten", "45:00", "recent race distance: must be a number of km"),
     ("1", "5:00", "recent race distance: must be from 1.5 to 42.2 km (got 1.0)"),
     ("10", "20:00", "recent race time: 20:00 for 10 km is outside Daniels' tables (VDOT 20-90)"),
