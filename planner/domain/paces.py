@@ -162,7 +162,7 @@ class TrainingPaces:
         lo, hi = VDOT_RANGE
         for _ in range(60):
             mid = (lo + hi) / 2
-            centre = sum(cls.from_vdot(mid).easy) / 2
+            centre = (_pace_at(EASY_SHARES[0] * mid) + _pace_at(EASY_SHARES[1] * mid)) / 2
             lo, hi = (mid, hi) if centre > seconds_per_km else (lo, mid)
         return cls.from_vdot((lo + hi) / 2)
 

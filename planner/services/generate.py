@@ -13,10 +13,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planner.domain.generator import Block, GeneratorError, GeneratorInput, generate_clean
-from planner.domain.generator.block import SPIKE_DAYS
 from planner.domain.generator.check import block_profile, weekly_acwr
 from planner.domain.generator.pattern import Role
-from planner.domain.generator.runs import pace_text
+from planner.domain.generator.week_runs import SPIKE_DAYS
 from planner.domain.session import Session
 from planner.domain.weeks import week_start
 from planner.services.library import ProfileService
@@ -97,8 +96,7 @@ def summary_lines(block: Block) -> list[str]:
               f"Deload after at most {3 if x.experience.value == 'new' else 4} build weeks, at about 60 % of the "
               "volume (a convention; Rogerson 2024)." + (" Taper: 2 weeks at 60 % and 50 % of the volume, "
                                                           "intensity and frequency kept (Bosquet 2007)."
-                                                          if x.race_km else ""),
-              f"Paces from an easy pace of {pace_text(x.easy_pace)}."]
+                                                          if x.race_km else "")]
     lines += [f"Note: {n}" for n in block.notes]
     return lines
 

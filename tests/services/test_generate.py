@@ -73,9 +73,9 @@ def test_summary_names_the_conventions_and_their_sources(env) -> None:
     assert lines[0] == ("4-week run block, Mon 01 Mar 2027 to Sun 28 Mar 2027: 4 runs and 2 lifts a week, "
                         "experience some.")
     assert lines[2] == "week  dates          phase         km   long km  above easy  load AU  tonnage kg  ACWR"
-    assert lines[3].startswith("   1  01 Mar-07 Mar  build 1       29.7      8.0 ")
+    assert lines[3].startswith("   1  01 Mar-07 Mar  build 1       29.8      8.0 ")
     assert lines[3].endswith("  -")  # building up: under 28 days of load
-    assert lines[6].endswith("  1.21")  # day 28, the first with a ratio (EWMA 7/28 d)
+    assert lines[6].endswith("  1.19")  # day 28, the first with a ratio (EWMA 7/28 d)
     text = "\n".join(lines)
     for source in ("Nielsen 2014; Buist 2008", "Frandsen 2025", "Impellizzeri 2020", "Rogerson 2024",
                    "Doma & Deakin 2013"):

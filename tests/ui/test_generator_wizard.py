@@ -51,7 +51,7 @@ def test_preview_lists_the_weeks_and_apply_writes_one_undo_step(wizard) -> None:
                                                                 "build 1", "build 2"]
     assert page.weeks.item(0, 1).text() == "01 Mar-07 Mar"
     # the sample week shows week 1; Thursday's deadlift: 122.5 / (1 + 8/30) = 96.7 -> 95 kg
-    assert page.week.item(3, 1).text().startswith("Posterior chain and calves (lower, 40 min, RPE 7): Deadlift "
+    assert page.week.item(3, 1).text().startswith("Posterior chain and calves (lower, 45 min, RPE 7): Deadlift "
                                                   "3x5 @ 95 kg RPE 7")
     page.weeks.selectRow(3)
     assert page.week.item(0, 0).text() == "Mon 22 Mar"

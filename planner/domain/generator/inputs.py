@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass, field
 
 from planner.domain.enums import Experience, Goal, WeekStart
+from planner.domain.paces import RecentRace, TrainingPaces
 
 WEEKS_RANGE = (4, 16)
 RUNS_RANGE = (1, 7)
@@ -14,7 +15,8 @@ LIFTS_RANGE = (1, 5)
 WEEKLY_KM_RANGE = (5.0, 200.0)
 LONGEST_RANGE = (2.0, 60.0)
 E1RM_RANGE = (10.0, 500.0)
-RACE_KM_RANGE = (1.0, 100.0)
+#: The race distances a block can end in (5K, 10K, half marathon, marathon).
+RACE_DISTANCES = (5.0, 10.0, 21.1, 42.2)
 #: Every run of a block is at least this long (about 20 min at an easy pace).
 MIN_RUN_KM = 3.0
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -98,6 +100,7 @@ class GeneratorInput:
     race_km: float | None = None
     easy_pace_s: int | None = None
     week_start: WeekStart = WeekStart.MON
+    recent_race: RecentRace | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "goal", Goal(self.goal))
@@ -119,7 +122,9 @@ class GeneratorInput:
                 raise GeneratorError(f"'{name}' is not a main lift ({', '.join(MAIN_LIFTS)}).")
             _number(f"{name} one-rep max", kg, *E1RM_RANGE)
         if self.race_km is not None:
-            _number("race distance", self.race_km, *RACE_KM_RANGE)
+            if self.race_km not in RACE_DISTANCES:
+                raise GeneratorError(f"race distance must be one of {', '.join(f'{d:g}' for d in RACE_DISTANCES)} km "
+                                     f"(got {self.race_km!r}).")
             if self.weeks < 6:
                 raise GeneratorError("A block that ends in a race needs at least 6 weeks: 2 of them are the "
                                      "taper (Bosquet 2007).", ("plan 6 weeks or more", "leave the race out"))
@@ -147,7 +152,19 @@ class GeneratorInput:
 
     @property
     def easy_pace(self) -> int:
-        return self.easy_pace_s or DEFAULT_EASY_PACE[self.experience]
+        """The easy pace given, else the centre of the recent result's easy range, else a guess by experience."""
+        if self.easy_pace_s:
+            return self.easy_pace_s
+        if self.recent_race is not None:
+            return round(self.paces.easy_centre)
+        return DEFAULT_EASY_PACE[self.experience]
+
+    @property
+    def paces(self) -> TrainingPaces:
+        """Daniels' paces from the recent result, or estimated from the easy pace (said so in the block's notes)."""
+        if self.recent_race is not None:
+            return TrainingPaces.from_race(self.recent_race)
+        return TrainingPaces.from_easy_pace(self.easy_pace)
 
 
 def _whole(name: str, value: int, lo: int, hi: int) -> None:
