@@ -34,6 +34,8 @@ class Profile:
     #: A recent race or time trial (km, seconds): the training paces come from it (Daniels 2014).
     recent_race_km: float | None = None
     recent_race_s: int | None = None
+    #: The inputs of the last generated block, as JSON text, so "Re-plan from today" can rebuild its rest.
+    generated_block: str | None = None
 
     def __post_init__(self) -> None:
         v.text("name", self.name, required=True)

@@ -18,7 +18,7 @@ it; a warning or an alert there is a bug here, and `generate` raises rather than
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from planner.domain.enums import Experience, Goal, Kind, RunType
@@ -98,9 +98,11 @@ def week_kinds(x: GeneratorInput, weeks: int | None = None) -> list[tuple[str, i
     return out
 
 
-def generate(x: GeneratorInput, history: Sequence[tuple[dt.date, float]] = ()) -> Block:
+def generate(x: GeneratorInput, history: Sequence[tuple[dt.date, float]] = (),
+             rest: Collection[dt.date] = ()) -> Block:
     """The block; `history` holds (date, km) of runs already in the plan before the start, which the
-    plan check will see too. Raises GeneratorError when no clean block exists."""
+    plan check will see too; `rest` are days kept free of runs and lifts (the first week continuing from
+    the log). Raises GeneratorError when no clean block exists."""
     pattern = build_pattern(x)
     first = week_start(x.start, x.week_start)
     if first < x.start:
@@ -117,14 +119,16 @@ def generate(x: GeneratorInput, history: Sequence[tuple[dt.date, float]] = ()) -
     sessions: list[Session] = []
     weeks: list[Week] = []
     last_build = x.weekly_km
-    for n, (kind, step, phase) in enumerate(kinds):
+    for n in range(x.skip_weeks, len(kinds)):  # a re-plan skips the weeks already in the plan
+        kind, step, phase = kinds[n]
         monday = first + 7 * n * DAY
-        target = race.next_target(x, kind, n == 0, n > 0 and kinds[n - 1][0] == "build", last_build, peak_week)
+        starts = n == x.skip_weeks
+        target = race.next_target(x, kind, starts, not starts and kinds[n - 1][0] == "build", last_build, peak_week)
         ask = WeekAsk(monday, kind, target, step if kind == "build" else max(0, step - 2), step,
                       race_date if kind == "race" else None, peak_long, long_cap,
                       x.race_km == race.MARATHON and n in builds[-3:], MIN_RUN_KM)
         mark, active = len(log.done), len(log.activations)
-        week_sessions = _week(x, pattern, log, ask, phase, race_date)
+        week_sessions = _week(x, pattern, log, ask, phase, race_date, rest)
         streak = [w.load_au for w in _streak(weeks)]
         for _ in range(8):  # a lighter week must read lighter to the plan check: load <= 75 % of the streak's
             load = sum(s.rpe * s.duration_min for s in week_sessions)
@@ -133,12 +137,13 @@ def generate(x: GeneratorInput, history: Sequence[tuple[dt.date, float]] = ()) -
             del log.done[mark:]
             del log.activations[active:]
             ask = replace(ask, target_km=ask.target_km * 0.8, floor=1.0)
-            week_sessions = _week(x, pattern, log, ask, phase, race_date)
+            week_sessions = _week(x, pattern, log, ask, phase, race_date, rest)
         sessions += week_sessions
         weeks.append(_summary(n + 1, monday, kind, step, phase, week_sessions))
         if kind == "build":
             last_build = weeks[-1].km
-    _check_race_build(x, weeks, long_cap, n_runs)
+    if not x.skip_weeks:
+        _check_race_build(x, weeks, long_cap, n_runs)
     notes = list(pattern.notes)
     if weeks[0].km < 0.9 * x.weekly_km:
         notes.append(f"Week 1 holds {weeks[0].km:g} km rather than {x.weekly_km:g}: easy runs stay under "
@@ -151,7 +156,8 @@ def generate(x: GeneratorInput, history: Sequence[tuple[dt.date, float]] = ()) -
     missing = [m for m in lifts_needed(pattern, x.goal) if m not in x.one_rm]
     if missing:
         notes.append(f"No one-rep max for {', '.join(missing)}: those sets carry RPE targets without a load.")
-    block = Block(x, first, first + (7 * len(weeks) - 1) * DAY, tuple(sessions), tuple(weeks), pattern, tuple(notes))
+    begin = first + 7 * x.skip_weeks * DAY
+    block = Block(x, begin, begin + (7 * len(weeks) - 1) * DAY, tuple(sessions), tuple(weeks), pattern, tuple(notes))
     return block
 
 
@@ -175,9 +181,15 @@ def _check_race_build(x: GeneratorInput, weeks: list[Week], long_cap: float, n_r
                          f"reaches {reached:g} km: {more} ({why}).", tuple(tries))
 
 
-def _run_days(pattern: Pattern, monday: dt.date) -> list[tuple[dt.date, Role]]:
+def _run_days(pattern: Pattern, monday: dt.date, rest: Collection[dt.date] = ()) -> list[tuple[dt.date, Role]]:
     days = [(monday + k * DAY) for k in range(7)]
-    return [(d, r) for d in days for r in pattern.days[d.weekday()] if r.is_run]
+    return [(d, r) for d in days for r in _roles(pattern, d, rest) if r.is_run]
+
+
+def _roles(pattern: Pattern, day: dt.date, rest: Collection[dt.date]) -> tuple[Role, ...]:
+    """The pattern's roles on `day`; on a rest day only its mobility."""
+    roles = pattern.days[day.weekday()]
+    return tuple(r for r in roles if r is Role.MOBILITY) if day in rest else roles
 
 
 def lifts_needed(pattern: Pattern, goal: Goal) -> list[str]:
@@ -199,10 +211,10 @@ def _streak(weeks: list[Week]) -> list[Week]:
 
 
 def _week(x: GeneratorInput, pattern: Pattern, log: RunLog, ask: WeekAsk, phase: int,
-          race_date: dt.date | None) -> list[Session]:
+          race_date: dt.date | None, rest: Collection[dt.date] = ()) -> list[Session]:
     days = [(ask.monday + k * DAY) for k in range(7)]
-    roles = {d: pattern.days[d.weekday()] for d in days}
-    run_days = _run_days(pattern, ask.monday)
+    roles = {d: _roles(pattern, d, rest) for d in days}
+    run_days = _run_days(pattern, ask.monday, rest)
     rotation = QUALITY_ROTATION[x.goal] if x.experience is not Experience.NEW else (RunType.TEMPO, RunType.HILLS)
     for reps_down in range(0, 12):
         contents = runs_of_week(log, run_days, rotation, ask, reps_down)

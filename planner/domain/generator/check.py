@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 
 from planner.domain.enums import Kind, Status
 from planner.domain.generator.block import Block, generate
@@ -13,6 +14,9 @@ from planner.domain.load_history import LoadHistory
 from planner.domain.profile import Profile
 from planner.domain.rules import Finding, PlanWindow, Severity, check
 from planner.domain.session import Session
+
+#: At most this many days of the first week become rest days to continue from the log.
+MAX_REST_DAYS = 2
 
 
 def block_profile(block: Block, base: Profile | None = None) -> Profile:
@@ -38,18 +42,40 @@ def serious(findings: Sequence[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity.rank >= Severity.WARNING.rank]
 
 
-def generate_clean(x: GeneratorInput, profile: Profile | None = None, before: Sequence[Session] = ()) -> Block:
+def generate_clean(x: GeneratorInput, profile: Profile | None = None, before: Sequence[Session] = (),
+                   rest: Sequence[dt.date] = ()) -> Block:
     """`generate`, then the plan check over the block and the sessions before it: a warning or an
-    alert is never handed on silently (GeneratorError names it)."""
+    alert is never handed on silently (GeneratorError names it). The first week continues from the
+    sessions before it: a day the check flags there (seven days without a rest day, two hard days in a
+    row across the start) becomes a rest day, and the block's notes say so."""
     history = [(s.date, s.effective_distance_km or 0.0) for s in before
                if s.kind is Kind.RUN and s.status is not Status.SKIPPED and s.effective_distance_km]
-    block = generate(x, history)
-    bad = serious(block_findings(block, profile, before))
-    if bad:
-        lines = "; ".join(f"{f.title} ({f.day:%a %d %b})" for f in bad[:3])
-        raise GeneratorError(f"The plan check would flag this block: {lines}.",
-                             ("clear or move the sessions planned just before the start", "start a week later"))
-    return block
+    rest_days: dict[dt.date, str] = {}
+    for _ in range(MAX_REST_DAYS + 1):
+        block = generate(x, history, [*rest, *rest_days])
+        bad = serious(block_findings(block, profile, before))
+        if not bad:
+            break
+        day = _rest_day_for(block, bad) if before and len(rest_days) < MAX_REST_DAYS else None
+        if day is None:
+            lines = "; ".join(f"{f.title} ({f.day:%a %d %b})" for f in bad[:3])
+            raise GeneratorError(f"The plan check would flag this block: {lines}.",
+                                 ("clear or move the sessions planned just before the start", "start a week later"))
+        rest_days[day[0]] = day[1]
+    notes = tuple(f"{d:%a %d %b} is a rest day: with the sessions before the block, the plan check would otherwise "
+                  f"read '{why.lower()}'." for d, why in sorted(rest_days.items()))
+    return replace(block, notes=block.notes + notes)
+
+
+def _rest_day_for(block: Block, bad: Sequence[Finding]) -> tuple[dt.date, str] | None:
+    """The first day of the block's first week that a finding names and that holds a run or a lift."""
+    week_one = block.first + dt.timedelta(days=6)
+    busy = {s.date for s in block.sessions if s.kind in (Kind.RUN, Kind.LIFT)}
+    for f in bad:
+        days = [d for d in f.dates if block.first <= d <= week_one and d in busy]
+        if days:
+            return days[0], f.title
+    return None
 
 
 def weekly_acwr(block: Block, before: Sequence[Session] = ()) -> list[float | None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from planner.domain.enums import Experience, Goal, WeekStart
 from planner.domain.paces import RecentRace, TrainingPaces
@@ -101,12 +102,15 @@ class GeneratorInput:
     easy_pace_s: int | None = None
     week_start: WeekStart = WeekStart.MON
     recent_race: RecentRace | None = None
+    #: A re-plan: the weeks of the block already in the plan, not generated again.
+    skip_weeks: int = 0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "goal", Goal(self.goal))
         object.__setattr__(self, "experience", Experience(self.experience))
         object.__setattr__(self, "days", tuple(sorted(set(self.days))))
         _whole("weeks", self.weeks, *WEEKS_RANGE)
+        _whole("weeks already planned", self.skip_weeks, 0, self.weeks - 1)
         _whole("runs a week", self.runs, *RUNS_RANGE)
         _whole("lifts a week", self.lifts, *LIFTS_RANGE)
         _number("weekly km", self.weekly_km, *WEEKLY_KM_RANGE)
@@ -175,3 +179,22 @@ def _whole(name: str, value: int, lo: int, hi: int) -> None:
 def _number(name: str, value: float, lo: float, hi: float) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not lo <= value <= hi:
         raise GeneratorError(f"{name} must be from {lo:g} to {hi:g} (got {value!r}).")
+
+
+def inputs_to_doc(x: GeneratorInput) -> dict[str, object]:
+    """The inputs as JSON values, so a re-plan can rebuild the block they made."""
+    race = x.recent_race
+    return {"goal": x.goal.value, "start": x.start.isoformat(), "weeks": x.weeks, "runs": x.runs, "lifts": x.lifts,
+            "days": list(x.days), "long_run_day": x.long_run_day, "experience": x.experience.value,
+            "weekly_km": x.weekly_km, "longest_run_km": x.longest_run_km, "one_rm": dict(x.one_rm),
+            "race_km": x.race_km, "easy_pace_s": x.easy_pace_s, "week_start": x.week_start.value,
+            "recent_race": [race.km, race.seconds] if race else None}
+
+
+def inputs_from_doc(d: dict[str, Any]) -> GeneratorInput:
+    """Raises GeneratorError (or ValueError) on a document that does not hold valid inputs."""
+    race = d.get("recent_race")
+    fields = {k: v for k, v in d.items() if k not in ("start", "days", "recent_race", "week_start")}
+    return GeneratorInput(**fields, start=dt.date.fromisoformat(str(d["start"])), days=tuple(d["days"]),
+                          week_start=WeekStart(d["week_start"]),
+                          recent_race=RecentRace(*race) if isinstance(race, list) else None)
