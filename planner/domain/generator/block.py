@@ -80,9 +80,27 @@ class Block:
 
 def week_kinds(x: GeneratorInput, weeks: int | None = None) -> list[tuple[str, int, int]]:
     """(kind, step in phase, phase) per week: build phases of at most BUILD_LIMIT weeks with a deload
-    between them, as even as they can be (longer ones first), then the taper when there is a race."""
+    between them, as even as they can be (longer ones first), then the taper when there is a race.
+    With `x.prior_builds` build weeks already in the log, the first phase only finishes theirs."""
     limit = BUILD_LIMIT[x.experience]
     n = (weeks or x.weeks) - (2 if x.race_km is not None else 0)
+    prior = min(x.prior_builds, limit)
+    out: list[tuple[str, int, int]] = []
+    if prior:
+        out += [("build", prior + step, 0) for step in range(min(limit - prior, n))]
+        if len(out) < n:
+            out.append(("deload", limit, 0))
+    phases = _phases(n - len(out), limit, 1 if prior else 0)
+    out += phases
+    if x.race_km is not None:
+        step, phase = (phases[-1][1] + (phases[-1][0] == "build"), phases[-1][2]) if phases else (limit, 0)
+        out += [("taper", step, phase), ("race", step, phase)]
+    return out
+
+
+def _phases(n: int, limit: int, phase0: int) -> list[tuple[str, int, int]]:
+    if n <= 0:
+        return []
     k = 1
     while n - (k - 1) > k * limit:
         k += 1
@@ -90,11 +108,9 @@ def week_kinds(x: GeneratorInput, weeks: int | None = None) -> list[tuple[str, i
     sizes = [builds // k + (i < builds % k) for i in range(k)]
     out: list[tuple[str, int, int]] = []
     for phase, size in enumerate(sizes):
-        out += [("build", step, phase) for step in range(size)]
+        out += [("build", step, phase0 + phase) for step in range(size)]
         if phase < k - 1:
-            out.append(("deload", size, phase))
-    if x.race_km is not None:
-        out += [("taper", sizes[-1], k - 1), ("race", sizes[-1], k - 1)]
+            out.append(("deload", size, phase0 + phase))
     return out
 
 
@@ -119,17 +135,22 @@ def generate(x: GeneratorInput, history: Sequence[tuple[dt.date, float]] = (),
     sessions: list[Session] = []
     weeks: list[Week] = []
     last_build = x.weekly_km
+    partial: set[int] = set()
     for n in range(x.skip_weeks, len(kinds)):  # a re-plan skips the weeks already in the plan
         kind, step, phase = kinds[n]
         monday = first + 7 * n * DAY
         starts = n == x.skip_weeks
         target = race.next_target(x, kind, starts, not starts and kinds[n - 1][0] == "build", last_build, peak_week)
+        planned = target  # what the week stands for, whatever days are kept free in it
+        all_runs, runs_left = len(_run_days(pattern, monday)), len(_run_days(pattern, monday, rest))
+        if runs_left < all_runs:  # days kept free: the other runs carry their share, not the whole week
+            target *= runs_left / all_runs
         ask = WeekAsk(monday, kind, target, step if kind == "build" else max(0, step - 2), step,
                       race_date if kind == "race" else None, peak_long, long_cap,
                       x.race_km == race.MARATHON and n in builds[-3:], MIN_RUN_KM)
         mark, active = len(log.done), len(log.activations)
         week_sessions = _week(x, pattern, log, ask, phase, race_date, rest)
-        streak = [w.load_au for w in _streak(weeks)]
+        streak = [w.load_au for w in _streak(weeks) if w.number not in partial]  # a partial week says nothing
         for _ in range(8):  # a lighter week must read lighter to the plan check: load <= 75 % of the streak's
             load = sum(s.rpe * s.duration_min for s in week_sessions)
             if kind == "build" or not streak or load <= LIGHTER_LOAD * sum(streak) / len(streak):
@@ -140,8 +161,10 @@ def generate(x: GeneratorInput, history: Sequence[tuple[dt.date, float]] = (),
             week_sessions = _week(x, pattern, log, ask, phase, race_date, rest)
         sessions += week_sessions
         weeks.append(_summary(n + 1, monday, kind, step, phase, week_sessions))
+        if runs_left < all_runs:
+            partial.add(n + 1)
         if kind == "build":
-            last_build = weeks[-1].km
+            last_build = weeks[-1].km if runs_left == all_runs else planned
     if not x.skip_weeks:
         _check_race_build(x, weeks, long_cap, n_runs)
     notes = list(pattern.notes)

@@ -17,6 +17,7 @@ from planner.domain.session import Session
 
 #: At most this many days of the first week become rest days to continue from the log.
 MAX_REST_DAYS = 2
+MAX_PRIOR_BUILDS = 4
 
 
 def block_profile(block: Block, base: Profile | None = None) -> Profile:
@@ -51,11 +52,14 @@ def generate_clean(x: GeneratorInput, profile: Profile | None = None, before: Se
     history = [(s.date, s.effective_distance_km or 0.0) for s in before
                if s.kind is Kind.RUN and s.status is not Status.SKIPPED and s.effective_distance_km]
     rest_days: dict[dt.date, str] = {}
-    for _ in range(MAX_REST_DAYS + 1):
+    for _ in range(MAX_REST_DAYS + MAX_PRIOR_BUILDS + 1):
         block = generate(x, history, [*rest, *rest_days])
         bad = serious(block_findings(block, profile, before))
         if not bad:
             break
+        if before and x.prior_builds < MAX_PRIOR_BUILDS and any(f.rule == "no-deload" for f in bad):
+            x = replace(x, prior_builds=x.prior_builds + 1)  # the log's build weeks count towards the first phase
+            continue
         day = _rest_day_for(block, bad) if before and len(rest_days) < MAX_REST_DAYS else None
         if day is None:
             lines = "; ".join(f"{f.title} ({f.day:%a %d %b})" for f in bad[:3])

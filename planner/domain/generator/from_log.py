@@ -54,8 +54,12 @@ def logged_weeks(sessions: Sequence[Session], first: dt.date) -> int:
 
 
 def from_log(sessions: Sequence[Session], start: dt.date, first_day: WeekStart = WeekStart.MON) -> LogStart | None:
-    """The starting values, or None with fewer than 4 logged weeks before the block."""
+    """The starting values, or None with fewer than 4 logged weeks before the block. The 4 weeks end with
+    the block's start, or with the last logged week when planned weeks lie between the log and the start."""
     first = block_first(start, first_day)
+    logged = [s.date for s in sessions if s.status is Status.DONE and s.date < first]
+    if logged:
+        first = min(first, week_start(max(logged), first_day) + 7 * DAY)
     if logged_weeks(sessions, first) < LOGGED_WEEKS:
         return None
     since = first - 7 * LOGGED_WEEKS * DAY

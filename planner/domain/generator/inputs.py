@@ -104,6 +104,8 @@ class GeneratorInput:
     recent_race: RecentRace | None = None
     #: A re-plan: the weeks of the block already in the plan, not generated again.
     skip_weeks: int = 0
+    #: Build weeks the log already holds just before the block (the first phase finishes them).
+    prior_builds: int = 0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "goal", Goal(self.goal))
@@ -111,6 +113,7 @@ class GeneratorInput:
         object.__setattr__(self, "days", tuple(sorted(set(self.days))))
         _whole("weeks", self.weeks, *WEEKS_RANGE)
         _whole("weeks already planned", self.skip_weeks, 0, self.weeks - 1)
+        _whole("build weeks already logged", self.prior_builds, 0, 8)
         _whole("runs a week", self.runs, *RUNS_RANGE)
         _whole("lifts a week", self.lifts, *LIFTS_RANGE)
         _number("weekly km", self.weekly_km, *WEEKLY_KM_RANGE)
@@ -188,7 +191,7 @@ def inputs_to_doc(x: GeneratorInput) -> dict[str, object]:
             "days": list(x.days), "long_run_day": x.long_run_day, "experience": x.experience.value,
             "weekly_km": x.weekly_km, "longest_run_km": x.longest_run_km, "one_rm": dict(x.one_rm),
             "race_km": x.race_km, "easy_pace_s": x.easy_pace_s, "week_start": x.week_start.value,
-            "recent_race": [race.km, race.seconds] if race else None}
+            "recent_race": [race.km, race.seconds] if race else None, "prior_builds": x.prior_builds}
 
 
 def inputs_from_doc(d: dict[str, Any]) -> GeneratorInput:
