@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from planner.domain.enums import Status, WeekStart
 from planner.domain.generator import Block, GeneratorError, GeneratorInput, generate_clean
 from planner.domain.generator.check import block_profile, weekly_acwr
-from planner.domain.generator.from_log import ONE_RM_DAYS, LogStart, block_first, from_log
+from planner.domain.generator.from_log import LogStart, block_first, from_log
 from planner.domain.generator.inputs import inputs_from_doc, inputs_to_doc
 from planner.domain.generator.pattern import Role
 from planner.domain.generator.week_runs import SPIKE_DAYS
@@ -27,6 +27,8 @@ from planner.services.plan import PlanService
 
 DAY = dt.timedelta(days=1)
 LOOKBACK_DAYS = SPIKE_DAYS + 5
+#: How far back the log is read for starting values (the last 4 logged weeks may lie before planned ones).
+LOG_DAYS = 366
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +56,7 @@ def preview(plan: PlanService, x: GeneratorInput) -> Block:
 def log_start(plan: PlanService, start: dt.date, first_day: WeekStart) -> LogStart | None:
     """The starting values the log gives a block starting on `start` (at least 4 logged weeks), or None."""
     first = block_first(start, first_day)
-    return from_log(plan.store.sessions.between(first - ONE_RM_DAYS * DAY, first - DAY), start, first_day)
+    return from_log(plan.store.sessions.between(first - LOG_DAYS * DAY, first - DAY), start, first_day)
 
 
 def default_start(plan: PlanService, today: dt.date, first_day: WeekStart) -> dt.date:
@@ -112,7 +114,7 @@ def replan(plan: PlanService, day: dt.date) -> Replanned:
                              f"{last:%a %d %b %Y}).", ("re-plan from a day inside it", "generate a new block"))
     skip = (day - first).days // 7
     monday = first + 7 * skip * DAY
-    start = from_log(plan.store.sessions.between(monday - ONE_RM_DAYS * DAY, monday - DAY), monday, x.week_start)
+    start = from_log(plan.store.sessions.between(monday - LOG_DAYS * DAY, monday - DAY), monday, x.week_start)
     y = replace(x, skip_weeks=skip, weekly_km=start.weekly_km if start else x.weekly_km,
                 longest_run_km=start.longest_run_km if start and start.longest_run_km >= 2 else x.longest_run_km)
     ahead = plan.store.sessions.between(day, last)

@@ -63,7 +63,7 @@ def from_log(sessions: Sequence[Session], start: dt.date, first_day: WeekStart =
     if logged_weeks(sessions, first) < LOGGED_WEEKS:
         return None
     since = first - 7 * LOGGED_WEEKS * DAY
-    done = [s for s in sessions if s.status is Status.DONE and s.date < first]
+    done = [s for s in sessions if s.status is Status.DONE and first - ONE_RM_DAYS * DAY <= s.date < first]
     recent = [s for s in done if s.date >= since]
     runs = [s for s in recent if s.kind is Kind.RUN and s.effective_distance_km]
     lifts = [s for s in recent if s.kind is Kind.LIFT]
@@ -79,7 +79,7 @@ def from_log(sessions: Sequence[Session], start: dt.date, first_day: WeekStart =
     sources["runs"] = f"{n_runs}: {len(runs)} runs logged in the 4 weeks {span}"
     sources["lifts"] = f"{n_lifts}: {len(lifts)} lifts logged in the 4 weeks {span}"
     one_rm: dict[str, float] = {}
-    for lift, (kg, text) in _one_rms([s for s in done if s.date >= first - ONE_RM_DAYS * DAY]).items():
+    for lift, (kg, text) in _one_rms(done).items():
         one_rm[lift] = kg
         sources[lift] = text
     return LogStart(_clamp(km, WEEKLY_KM_RANGE), _clamp(longest, LONGEST_RANGE), int(_clamp(n_runs, RUNS_RANGE)),

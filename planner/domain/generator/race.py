@@ -121,7 +121,7 @@ def weeks_needed(x: GeneratorInput, long_cap: float, n_runs: int, kinds_for: Cal
     """The fewest weeks whose build reaches the race's minimum long run, simulated with the generator's
     own steps (weekly growth, the long run's share, 1.1 x the longest of the last 30 days); None past `most`."""
     need = min_peak_long_km(x, long_cap)
-    for weeks in range(x.weeks, most + 1):
+    for weeks in range(x.weeks + 1, most + 1):  # called when x.weeks fall short
         if simulated_peak_long(x, kinds_for(weeks), long_cap, n_runs, first_long) >= need - 0.05:
             return weeks
     return None

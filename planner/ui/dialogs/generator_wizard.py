@@ -219,7 +219,7 @@ class NumbersPage(QWizardPage):
         race_row.addWidget(QLabel("km in"))
         race_row.addWidget(self.race_time)
         race_row.addStretch(1)
-        form.addRow("Recent &race", race_row)
+        form.addRow("Recent race", race_row)
         self.paces = _wrap("")
         self.paces.setObjectName("generatorPaces")
         form.addRow(self.paces)
@@ -339,7 +339,8 @@ class PreviewPage(QWizardPage):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.weeks.setItem(row, col, item)
         self.weeks.selectRow(0)
-        self.notes.setText("\n".join(line for line in summary_lines(b)[len(b.weeks) + 4:] if line))
+        self.notes.setText(target_in_units("\n".join(line for line in summary_lines(b)[len(b.weeks) + 4:] if line),
+                                           self._wizard.profile.units))
         self.completeChanged.emit()
 
     def _show_week(self) -> None:
@@ -353,7 +354,9 @@ class PreviewPage(QWizardPage):
             day = first + dt.timedelta(days=k)
             ss = sorted((s for s in self.block.sessions if s.date == day), key=lambda s: s.position)
             self.week.setItem(k, 0, QTableWidgetItem(f"{day:%a %d %b}"))
-            self.week.setItem(k, 1, QTableWidgetItem("\n".join(session_text(s) for s in ss) or "rest"))
+            units = self._wizard.profile.units  # paces and distances in the profile's units
+            self.week.setItem(k, 1, QTableWidgetItem("\n".join(target_in_units(session_text(s), units) for s in ss)
+                                                     or "rest"))
         self.week.resizeRowsToContents()
 
     def isComplete(self) -> bool:
