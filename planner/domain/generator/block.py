@@ -115,10 +115,11 @@ def _phases(n: int, limit: int, phase0: int) -> list[tuple[str, int, int]]:
 
 
 def generate(x: GeneratorInput, history: Sequence[tuple[dt.date, float]] = (),
-             rest: Collection[dt.date] = ()) -> Block:
+             rest: Collection[dt.date] = (), prior_loads: Sequence[float] = ()) -> Block:
     """The block; `history` holds (date, km) of runs already in the plan before the start, which the
     plan check will see too; `rest` are days kept free of runs and lifts (the first week continuing from
-    the log). Raises GeneratorError when no clean block exists."""
+    the log); `prior_loads` the loads of the build weeks logged just before it, which the first lighter
+    week must read lighter than. Raises GeneratorError when no clean block exists."""
     pattern = build_pattern(x)
     first = week_start(x.start, x.week_start)
     if first < x.start:
@@ -151,6 +152,8 @@ def generate(x: GeneratorInput, history: Sequence[tuple[dt.date, float]] = (),
         mark, active = len(log.done), len(log.activations)
         week_sessions = _week(x, pattern, log, ask, phase, race_date, rest)
         streak = [w.load_au for w in _streak(weeks) if w.number not in partial]  # a partial week says nothing
+        if all(w.kind == "build" for w in weeks):  # the log's build weeks are part of the first streak
+            streak = [*prior_loads[len(prior_loads) - x.prior_builds:], *streak] if x.prior_builds else streak
         for _ in range(8):  # a lighter week must read lighter to the plan check: load <= 75 % of the streak's
             load = sum(s.rpe * s.duration_min for s in week_sessions)
             if kind == "build" or not streak or load <= LIGHTER_LOAD * sum(streak) / len(streak):
