@@ -71,7 +71,7 @@ def from_log(sessions: Sequence[Session], start: dt.date, first_day: WeekStart =
     km = round(sum(s.effective_distance_km or 0.0 for s in runs) / LOGGED_WEEKS, 1)
     sources = {"weekly_km": f"{km:g} km: the mean of the 4 logged weeks {span}"}
     last30 = [s for s in runs if s.date >= first - LONGEST_DAYS * DAY]
-    longest_run = max(last30, key=lambda s: s.effective_distance_km or 0.0, default=None)
+    longest_run = max(last30, key=lambda s: (s.effective_distance_km or 0.0, s.date), default=None)  # the latest
     longest = round(longest_run.effective_distance_km or 0.0, 1) if longest_run else 0.0
     sources["longest_run_km"] = (f"{longest:g} km: the longest run of the last 30 days ({longest_run.date:%a %d %b})"
                                  if longest_run else "no run logged in the last 30 days")
