@@ -171,7 +171,7 @@ def generate(x: GeneratorInput, history: Sequence[tuple[dt.date, float]] = (),
     if not x.skip_weeks:
         _check_race_build(x, weeks, long_cap, n_runs)
     notes = list(pattern.notes)
-    if weeks[0].km < 0.9 * x.weekly_km:
+    if weeks[0].km < 0.9 * x.weekly_km and weeks[0].number not in partial:  # a partial week says why itself
         notes.append(f"Week 1 holds {weeks[0].km:g} km rather than {x.weekly_km:g}: easy runs stay under "
                      f"{runs.EASY_MAX_MIN} min, long runs under {runs.LONG_MAX_MIN} min (a marathon's "
                      f"{runs.MARATHON_LONG_MAX_MIN}), and every run within 1.1 x the longest of the 30 days before it "
