@@ -48,10 +48,8 @@ def add_parser(command: AddCommand) -> None:
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
-    changes = {field: getattr(args, dest) for dest, field in _OPTIONS.items()
+    changes = recent_race_fields(args.recent_race) | {field: getattr(args, dest) for dest, field in _OPTIONS.items()
                if getattr(args, dest) is not None}
-    if args.recent_race is not None:
-        changes.update(recent_race_fields(*args.recent_race))
     with services(data_dir) as (_, profiles):
         profile = profiles.get()
         if changes:
@@ -82,8 +80,11 @@ def _print_optional(profile: Profile) -> None:
         print(target_in_units(TrainingPaces.from_race(race).summary(), profile.units))
 
 
-def recent_race_fields(km: str, time: str) -> dict[str, object]:
+def recent_race_fields(given: list[str] | None) -> dict[str, object]:
     """The profile fields for `--recent-race KM TIME` ('none none' clears them); ValidationError -> exit 2."""
+    if given is None:
+        return {}
+    km, time = given
     if km.lower() == "none" and time.lower() == "none":
         return {"recent_race_km": None, "recent_race_s": None}
     race = RecentRace.parse(km, time)

@@ -9,7 +9,7 @@ Running volume: each build week adds at most 5/8/10 % (new/some/experienced) to 
 week, so never more than 30 % over two weeks: a convention with weak evidence (Nielsen 2014, HR
 1.59, p = 0.07; Buist 2008 found the 10 % rule no better). After a lighter week the plan returns to
 the level of the last build week. Every run stays within 1.1 x the longest run of the 30 days
-before it (Frandsen 2025), and at most about 20 % of running time is above easy (SCIENCE.md §9).
+before it (Frandsen 2025), and at most about 20 % of running time is above easy (Seiler 2010).
 
 The block is then read by the plan check (planner/domain/rules) exactly as the window would read
 it; a warning or an alert there is a bug here, and `generate` raises rather than return it.

@@ -1,14 +1,14 @@
 """The week's pattern: which kind of session goes on which weekday, the same every week.
 
 Found by a small search over the days available, with the sequencing rules as hard constraints
-(SCIENCE.md §5 and §9, the plan check's rules):
+(Methenitis 2018; Doma & Deakin 2013; the plan check's rules):
 - a hard day holds one hard thing (a hard or long run, or heavy legs), and no two hard days are
   neighbours, across the week's end too (the pattern repeats);
 - the day after heavy legs: a light run, upper body, mobility or rest; the day after a hard run:
   upper body or core, an easy run, mobility or rest (seed article);
 - lift focus: no run at all the day before heavy legs (goal rule);
 - at most one run and one lift a day; a long-run day holds no lift; a hard-run day may also hold
-  upper body, a heavy-legs day an easy run (lift first: SCIENCE.md §5, "easy runs are fine the same
+  upper body, a heavy-legs day an easy run (lift first, Methenitis 2018: "easy runs are fine the same
   day, lifting first or >= 3 h apart");
 - a day each week with nothing but mobility, or nothing (the recovery day); two for a beginner.
 Among the patterns that pass, the one with the fewest double days and the roomiest gaps wins.
@@ -253,7 +253,7 @@ def _ordered(day: list[Role], goal: Goal) -> list[Role]:
 
 def gap_notes(pattern: Pattern) -> dict[tuple[int, Role], tuple[int, str]]:
     """The gaps between heavy legs and hard or long runs, written into those sessions' notes
-    (SCIENCE.md §5: >= 24 h between heavy legs and a key run; Doma & Deakin 2013)."""
+    (>= 24 h between heavy legs and a key run; Doma & Deakin 2013)."""
     days = pattern.days
     key = (Role.LONG, Role.QUALITY)
     out: dict[tuple[int, Role], tuple[int, str]] = {}  # (offset in days to the other session, text)

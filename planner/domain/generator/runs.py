@@ -5,7 +5,7 @@ an easy pace: easy and long runs at the easy range, tempo at threshold pace, int
 pace, the race at its Riegel race pace; half-marathon and marathon blocks put race-pace segments in
 some long runs. Each run's `target` starts with its pace range ("5:18-5:53/km easy"). Hard sessions
 are written out (warm-up, repetitions, recoveries, cool-down) so their whole time counts as above
-easy, the way the plan check reads them (SCIENCE.md §9).
+easy, the way the plan check reads them (Seiler 2010).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The runs of one generated week: the long run (towards the race's peak), the hard runs and the easy
 runs that carry the rest of the week's km, every run within 1.1 x the longest of the 30 days before it
 (Frandsen 2025; a race is exempt, as in the plan check), and at most about 20-25 % of running time above
-easy (SCIENCE.md §9)."""
+easy (Seiler 2010)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from planner.domain.session import SessionContent
 
 DAY = dt.timedelta(days=1)
 SPIKE_DAYS = 30
-#: "at most about 20-25 %" of running time above easy (SCIENCE.md §9), held in every week, so in every
+#: "at most about 20-25 %" of running time above easy (Seiler 2010), held in every week, so in every
 #: two weeks too (the plan check reads two); not for lift focus, where one hard run a week is the rule.
 ABOVE_EASY_TARGET = 0.25
 
