@@ -390,4 +390,3 @@ def test_tab_follows_the_form_from_top_to_bottom(make, qtbot):
         seen.append(dialog.focusWidget().objectName())
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
     assert seen == ["name", "units", "body_mass", "sweat_rate", "goal_run"]
-
