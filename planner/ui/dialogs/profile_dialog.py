@@ -295,6 +295,7 @@ class ProfileDialog(QDialog):
         self.paces_label = QLabel(self)
         self.paces_label.setObjectName("training_paces")
         self.paces_label.setWordWrap(True)
+        self.paces_label.setMinimumWidth(self.paces_label.fontMetrics().averageCharWidth() * 60)  # not a thin column
         self.paces_label.setEnabled(False)
         form.addRow("", self.paces_label)
         self._marks.add("recent race", form, row, "Recent race", self.race_time_edit)
