@@ -100,20 +100,19 @@ def test_replan_from_a_day_keeps_what_is_done_and_is_one_undo_step(env) -> None:
     from planner.services.generate import replan
 
     write(env.plan, preview(env.plan, _x(weeks=8)))
-    day = START + dt.timedelta(days=9)  # Wednesday of week 2
-    done = _mark_done(env, day)
+    day = START + dt.timedelta(days=9)  # Wednesday of week 2, its session already done
+    done = _mark_done(env, day + dt.timedelta(days=1))
     before = _all(env.store)
     steps = env.stack.count()
     result = replan(env.plan, day)
     assert env.stack.count() == steps + 1
     assert env.stack.undoText() == "Re-plan the block from Wed 10 Mar"
-    kept = [s for s in env.store.sessions.all() if s.date < day]
+    kept = [s for s in env.store.sessions.all() if s.status is Status.DONE]
     assert sorted(kept, key=lambda s: s.id) == sorted(done, key=lambda s: s.id)  # what is done stays as it is
-    assert all(s.status is Status.DONE for s in kept)
-    fresh = [s for s in env.store.sessions.all() if s.date >= day]
-    assert fresh and all(s.status is Status.PLANNED for s in fresh)
-    assert min(s.date for s in fresh) >= day and max(s.date for s in fresh) == START + dt.timedelta(days=55)
-    assert result.written.replaced == len(fresh) == len(result.written.sessions)
+    assert [s.date for s in kept if s.date >= day] == [day]  # today's done run, and nothing new beside it
+    fresh = [s for s in env.store.sessions.all() if s.status is Status.PLANNED]
+    assert fresh and min(s.date for s in fresh) > day and max(s.date for s in fresh) == START + dt.timedelta(days=55)
+    assert result.kept == 1 and result.written.replaced == len(fresh) == len(result.written.sessions)
     assert serious(block_findings(result.written.block, env.store.profile.get(), kept)) == []
     env.stack.undo()
     assert _all(env.store) == before
