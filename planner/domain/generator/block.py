@@ -11,6 +11,10 @@ week, so never more than 30 % over two weeks: a convention with weak evidence (N
 the level of the last build week. Every run stays within 1.1 x the longest run of the 30 days
 before it (Frandsen 2025), and at most about 20 % of running time is above easy (Seiler 2010).
 
+Races follow race.py (peak long runs by distance, the long run's share, the strength taper); the race
+itself is exempt from the 1.1 x rule, as in the plan check. Logged build weeks just before the block
+count towards its first phase, and days kept free (`rest`) carry no run or lift.
+
 The block is then read by the plan check (planner/domain/rules) exactly as the window would read
 it; a warning or an alert there is a bug here, and `generate` raises rather than return it.
 """
