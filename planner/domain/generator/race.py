@@ -108,11 +108,14 @@ def next_target(x: GeneratorInput, kind: str, first: bool, after_build: bool, la
 def long_wanted(x: GeneratorInput, kind: str, target: float, n_runs: int, peak_long: float,
                 marathon_peak: bool) -> float:
     """The long run the week asks for, before the 1.1 x rule and the time cap: a share of the week by
-    the number of runs; in a race block it builds towards the peak, within the share cap."""
+    the number of runs; in a race block it builds towards the peak, within the share cap. A build week
+    keeps the athlete's current longest run where the share cap allows it."""
     share = LONG_SHARE.get(n_runs, LONG_SHARE_DEFAULT)
     cap = long_share_cap(target, marathon_peak) if n_runs >= 3 else LONG_SHARE.get(n_runs, 1.0)
     if x.race_km is not None and kind in ("build", "taper"):
         return min(peak_long, cap * target)
+    if kind == "build":
+        return max(min(share, cap) * target, min(x.longest_run_km, cap * target))
     return min(share, cap) * target
 
 
