@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from planner.cli.common import EXIT_OK, AddCommand, number, services, snapshot
 from planner.domain.exercise_text import format_exact
+from planner.domain.paces import RecentRace, TrainingPaces
+from planner.words.targets import target_in_units
 
 if TYPE_CHECKING:
     from planner.domain.effort import HeartRates
@@ -45,6 +47,9 @@ def add_parser(command: AddCommand) -> None:
     p.add_argument("--sex", choices=("female", "male"))
     p.add_argument("--experience", choices=("new", "some", "experienced"),
                    help="how long you have combined lifting and running (the plan check reads it)")
+    p.add_argument("--recent-race", nargs=2, metavar=("KM", "TIME"),
+                   help="a recent race or time trial, e.g. 10 45:00: training paces by Daniels' VDOT; "
+                        "'none none' forgets it")
     p.add_argument("--max-hr", metavar="BPM", type=int,
                    help="maximum heart rate: with the resting one, imported activities get their effort "
                         "from heart rate (Karvonen); estimated from your activities when not set")
@@ -65,7 +70,7 @@ def pace(text: str) -> int:
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
-    changes = {field: getattr(args, dest) for dest, field in _OPTIONS.items()
+    changes = recent_race_fields(args.recent_race) | {field: getattr(args, dest) for dest, field in _OPTIONS.items()
                if getattr(args, dest) is not None}
     from planner.services.heart_rates import athlete_heart_rates
 
@@ -102,6 +107,10 @@ def _print_optional(profile: Profile) -> None:
         print(f"lthr: {profile.lthr}")
     if profile.easy_pace_s is not None:
         print(f"easy_pace_per_km: {profile.easy_pace_s // 60}:{profile.easy_pace_s % 60:02d}")
+    race = profile.recent_race
+    if race is not None:
+        print(f"recent_race: {race.text()}")
+        print(target_in_units(TrainingPaces.from_race(race).summary(), profile.units))
 
 
 def _print_heart_rates(rates: HeartRates | None) -> None:
@@ -110,3 +119,14 @@ def _print_heart_rates(rates: HeartRates | None) -> None:
         return
     print(f"max_hr: {rates.max_hr}" + (f" ({rates.max_note})" if rates.max_note else ""))
     print(f"resting_hr: {rates.resting_hr}" + (f" ({rates.resting_note})" if rates.resting_note else ""))
+
+
+def recent_race_fields(given: list[str] | None) -> dict[str, object]:
+    """The profile fields for `--recent-race KM TIME` ('none none' clears them); ValidationError -> exit 2."""
+    if given is None:
+        return {}
+    km, time = given
+    if km.lower() == "none" and time.lower() == "none":
+        return {"recent_race_km": None, "recent_race_s": None}
+    race = RecentRace.parse(km, time)
+    return {"recent_race_km": race.km, "recent_race_s": race.seconds}

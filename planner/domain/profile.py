@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from planner.domain import validate as v
 from planner.domain.enums import Experience, Goal, Sex, Units, WeekStart
 from planner.domain.errors import ValidationError
+from planner.domain.paces import RecentRace
 from planner.domain.weeks import check_date
 
 BODY_MASS_RANGE = (30.0, 250.0)  # kg
@@ -39,6 +40,11 @@ class Profile:
     resting_hr: int | None = None
     lthr: int | None = None  # lactate threshold heart rate
     easy_pace_s: int | None = None  # s/km
+    #: A recent race or time trial (km, seconds): the training paces come from it (Daniels 2014).
+    recent_race_km: float | None = None
+    recent_race_s: int | None = None
+    #: The inputs of the last generated block, as JSON text, so "Re-plan from today" can rebuild its rest.
+    generated_block: str | None = None
 
     def __post_init__(self) -> None:
         v.text("name", self.name, required=True)
@@ -66,6 +72,16 @@ class Profile:
                     raise ValidationError(words, f"must be below the maximum heart rate ({value} >= {self.max_hr} bpm)")
         if self.easy_pace_s is not None:
             object.__setattr__(self, "easy_pace_s", v.integer("easy pace", self.easy_pace_s, *EASY_PACE_RANGE, "s/km"))
+        if (self.recent_race_km is None) != (self.recent_race_s is None):
+            raise v.ValidationError("recent race", "needs both a distance and a time")
+        if self.recent_race_km is not None and self.recent_race_s is not None:
+            RecentRace(self.recent_race_km, self.recent_race_s)  # refuses a result outside Daniels' tables
+
+    @property
+    def recent_race(self) -> RecentRace | None:
+        if self.recent_race_km is None or self.recent_race_s is None:
+            return None
+        return RecentRace(self.recent_race_km, self.recent_race_s)
 
     def replace(self, **changes: object) -> Profile:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

@@ -10,21 +10,25 @@ reads the block with the goal it was made for.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 
+from planner.domain.enums import Status, WeekStart
 from planner.domain.generator import Block, GeneratorError, GeneratorInput, generate_clean
-from planner.domain.generator.block import SPIKE_DAYS
 from planner.domain.generator.check import block_profile, weekly_acwr
+from planner.domain.generator.from_log import LogStart, block_first, from_log
+from planner.domain.generator.inputs import inputs_from_doc, inputs_to_doc
 from planner.domain.generator.pattern import Role
-from planner.domain.generator.runs import pace_text
+from planner.domain.generator.week_runs import SPIKE_DAYS
 from planner.domain.session import Session
-from planner.domain.weeks import week_start
 from planner.services.library import ProfileService
 from planner.services.operations import SessionsOp
 from planner.services.plan import PlanService
 
 DAY = dt.timedelta(days=1)
 LOOKBACK_DAYS = SPIKE_DAYS + 5
+#: How far back the log is read for starting values (the last 4 logged weeks may lie before planned ones).
+LOG_DAYS = 366
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,16 +39,31 @@ class Written:
     profile_changed: bool
 
 
-def block_first(x: GeneratorInput) -> dt.date:
-    first = week_start(x.start, x.week_start)
-    return first if first >= x.start else first + 7 * DAY
+@dataclass(frozen=True, slots=True)
+class Replanned:
+    day: dt.date
+    written: Written
+    kept: int
 
 
 def preview(plan: PlanService, x: GeneratorInput) -> Block:
     """The block as it would be written, checked against the sessions already before it."""
-    first = block_first(x)
+    first = block_first(x.start, x.week_start)
     before = plan.store.sessions.between(first - LOOKBACK_DAYS * DAY, first - DAY)
     return generate_clean(x, plan.store.profile.get(), before)
+
+
+def log_start(plan: PlanService, start: dt.date, first_day: WeekStart) -> LogStart | None:
+    """The starting values the log gives a block starting on `start` (at least 4 logged weeks), or None."""
+    first = block_first(start, first_day)
+    return from_log(plan.store.sessions.between(first - LOG_DAYS * DAY, first - DAY), start, first_day)
+
+
+def default_start(plan: PlanService, today: dt.date, first_day: WeekStart) -> dt.date:
+    """A start that always works: the first week on or after today that no planned session fills."""
+    first = block_first(today, first_day)
+    planned = [s.date for s in plan.store.sessions.between(first, first + 400 * DAY) if s.status is Status.PLANNED]
+    return block_first(max(planned) + DAY, first_day) if planned else first
 
 
 def in_the_way(plan: PlanService, block: Block) -> list[Session]:
@@ -61,15 +80,56 @@ def write(plan: PlanService, block: Block, replace: bool = False) -> Written:
             ("replace them (--replace, or tick 'Replace' in the wizard)", "start after the last of them"))
     profiles = ProfileService(plan.runner)
     profile = plan.store.profile.get()
-    wanted = block_profile(block, profile)
+    shaped = block_profile(block, profile)
+    wanted = shaped.replace(generated_block=json.dumps(inputs_to_doc(block.inputs)))
     text = f"Generate a {len(block.weeks)}-week {block.inputs.goal.value} block"
     with plan.runner.group(text):
-        changed = wanted != profile
-        if changed:
+        if wanted != profile:
             profiles.set(wanted)
         op = SessionsOp(text, old, list(block.sessions))
         stored = op.after if plan.runner.run(op) else []
-    return Written(block, stored, len(old), changed)
+    return Written(block, stored, len(old), shaped != profile)
+
+
+def last_block(plan: PlanService) -> GeneratorInput:
+    """The inputs of the last generated block (kept in the profile), or GeneratorError."""
+    text = plan.store.profile.get().generated_block
+    if not text:
+        raise GeneratorError("There is no generated block to re-plan.", ("generate a block first",))
+    try:
+        return inputs_from_doc(json.loads(text))
+    except (ValueError, TypeError, KeyError):
+        raise GeneratorError("The last generated block cannot be read again.", ("generate a new block",)) from None
+
+
+def replan(plan: PlanService, day: dt.date) -> Replanned:
+    """Rebuild the last generated block from `day` to its end as one action (one undo step): what is done
+    or skipped stays, planned sessions from `day` on are replaced, and the weeks continue from the log
+    (its last 4 weeks' km and longest run, when 4 weeks are logged)."""
+    x = last_block(plan)
+    first = block_first(x.start, x.week_start)
+    last = first + (7 * x.weeks - 1) * DAY
+    if not first <= day <= last:
+        raise GeneratorError(f"{day:%a %d %b %Y} is outside the last generated block ({first:%a %d %b} to "
+                             f"{last:%a %d %b %Y}).", ("re-plan from a day inside it", "generate a new block"))
+    skip = (day - first).days // 7
+    monday = first + 7 * skip * DAY
+    start = from_log(plan.store.sessions.between(monday - LOG_DAYS * DAY, monday - DAY), monday, x.week_start)
+    y = replace(x, skip_weeks=skip, weekly_km=start.weekly_km if start else x.weekly_km,
+                longest_run_km=start.longest_run_km if start and start.longest_run_km >= 2 else x.longest_run_km)
+    ahead = plan.store.sessions.between(day, last)
+    kept = [s for s in ahead if s.status is not Status.PLANNED]
+    old = [s for s in ahead if s.status is Status.PLANNED]
+    before = plan.store.sessions.between(monday - LOOKBACK_DAYS * DAY, day - DAY) + kept
+    already = {s.date for s in kept}
+    gone = [monday + k * DAY for k in range((day - monday).days)]  # this week's days before `day` stay as they are
+    block = generate_clean(y, plan.store.profile.get(), before, rest=gone)
+    fresh = [s for s in block.sessions if s.date >= day and s.date not in already]
+    text = f"Re-plan the block from {day:%a %d %b}"
+    with plan.runner.group(text):
+        op = SessionsOp(text, old, fresh)
+        stored = op.after if plan.runner.run(op) else []
+    return Replanned(day, Written(replace(block, sessions=tuple(fresh)), stored, len(old), False), len(kept))
 
 
 def summary_lines(block: Block) -> list[str]:
@@ -97,8 +157,7 @@ def summary_lines(block: Block) -> list[str]:
               f"Deload after at most {3 if x.experience.value == 'new' else 4} build weeks, at about 60 % of the "
               "volume (a convention; Rogerson 2024)." + (" Taper: 2 weeks at 60 % and 50 % of the volume, "
                                                           "intensity and frequency kept (Bosquet 2007)."
-                                                          if x.race_km else ""),
-              f"Paces from an easy pace of {pace_text(x.easy_pace)}."]
+                                                          if x.race_km else "")]
     lines += [f"Note: {n}" for n in block.notes]
     return lines
 

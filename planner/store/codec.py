@@ -178,7 +178,9 @@ def profile_to_doc(p: Profile) -> Doc:
             "week_start": p.week_start.value, "units": p.units.value,
             "sweat_rate_l_per_h": p.sweat_rate_l_per_h, "experience": p.experience.value,
             "height_cm": p.height_cm, "age": p.age, "sex": p.sex.value if p.sex else None,
-            "max_hr": p.max_hr, "resting_hr": p.resting_hr, "lthr": p.lthr, "easy_pace_s": p.easy_pace_s}
+            "max_hr": p.max_hr, "resting_hr": p.resting_hr, "lthr": p.lthr, "easy_pace_s": p.easy_pace_s,
+            "recent_race_km": p.recent_race_km, "recent_race_s": p.recent_race_s,
+            "generated_block": p.generated_block}
 
 
 def profile_from_doc(d: Doc) -> Profile:

@@ -252,6 +252,10 @@ class MainWindow(QMainWindow):
         self.generate_action = self._action("&Generate a training block…", self.generate_block, "Ctrl+Shift+G",
                                             "A periodized block of runs and lifts that passes its own plan check")
         file_menu.addAction(self.generate_action)
+        self.replan_action = self._action("Re-&plan from today", self.replan_block,
+                                          tip="Rebuild the rest of the last generated block from today, keeping what "
+                                              "is done (one undo step)")
+        file_menu.addAction(self.replan_action)
         self.profile_action = self._action("&Profile…", self.edit_profile, "Ctrl+,",
                                            "Body mass, goal, units, first day of the week, sweat rate")
         file_menu.addAction(self.profile_action)
@@ -363,6 +367,17 @@ class MainWindow(QMainWindow):
 
         if run_generator_wizard(self, self.plan, self.store.profile.get(), self._today()):
             self.statusBar().showMessage(self.undo_stack.undoText(), 6000)  # the block's own words
+
+    def replan_block(self) -> None:
+        from planner.domain.generator import GeneratorError
+        from planner.services.generate import replan
+
+        try:
+            replan(self.plan, self._today())
+        except GeneratorError as exc:
+            QMessageBox.information(self, "Re-plan from today", str(exc))
+            return
+        self.statusBar().showMessage(self.undo_stack.undoText(), 6000)
 
     def edit_profile(self) -> None:
         from planner.ui.dialogs.profile_dialog import ProfileDialog

@@ -367,3 +367,17 @@ def test_no_command_opens_the_window(cli, fake_gui, data_dir, default_data_dir):
     assert cli()[0] == 0
     assert cli("--data-dir", data_dir, "--demo")[0] == 0
     assert fake_gui == [(default_data_dir, False), (data_dir, True)]
+
+
+def test_profile_keeps_a_recent_race_and_prints_its_paces(cli, data_dir):
+    rc, out, _ = cli("--data-dir", data_dir, "profile", "--recent-race", "10", "45:00")
+    assert rc == 0
+    assert out.splitlines()[-2:] == [
+        "recent_race: 10 km in 45:00",
+        "Training paces from 10 km in 45:00 (VDOT 45.3, Daniels 2014): easy 5:18-5:53/km; marathon 4:55/km; "
+        "threshold 4:37/km; interval 4:15/km; repetition 4:00/km (1:36 per 400 m)."]
+    rc, out, err = cli("--data-dir", data_dir, "profile", "--recent-race", "10", "4500")
+    assert (rc, out) == (2, "")
+    assert "recent race time: must be minutes:seconds or hours:minutes:seconds" in err
+    rc, out, _ = cli("--data-dir", data_dir, "profile", "--recent-race", "none", "none")
+    assert rc == 0 and "recent_race" not in out

@@ -35,3 +35,27 @@ def test_impossible_inputs_exit_2_with_what_to_change(cli, data_dir) -> None:
     assert err == ("hybrid-planner: error: 4 runs and 2 lifts a week on mon,wed,fri cannot be arranged for run focus "
                    "without hard days back to back, heavy legs next to a hard run, or a week without a rest day. What "
                    "would work: add one of tue, thu, sat or sun to the days; or plan 3 runs a week.\n")
+
+
+def test_race_blocks_take_a_recent_result_and_replan_from_a_day(cli, data_dir) -> None:
+    args = ("--data-dir", data_dir, "generate", "--goal", "run", "--start", "2027-03-01", "--weeks", "12",
+            "--weekly-km", "35", "--longest-run", "14", "--race-km", "21.1", "--recent-race", "10", "45:00")
+    rc, out, err = cli(*args)
+    assert (rc, err) == (0, "")
+    assert ("Note: Training paces from 10 km in 45:00 (VDOT 45.3, Daniels 2014): easy 5:18-5:53/km; marathon "
+            "4:55/km; threshold 4:37/km; interval 4:15/km; repetition 4:00/km (1:36 per 400 m).") in out.splitlines()
+    rc, out, err = cli("--data-dir", data_dir, "generate", "--replan-from", "2027-04-07")
+    assert (rc, err) == (0, "")
+    assert out.splitlines()[0].startswith("Re-planned from Wed 07 Apr 2027: ")
+    rc, out, _ = cli("--data-dir", data_dir, "check", "--from", "2027-03-01", "--to", "2027-05-23")
+    assert rc == 0 and "[warning]" not in out and "[alert]" not in out
+
+
+def test_race_distances_are_the_four_named_ones(cli, data_dir) -> None:
+    rc, out, err = cli("--data-dir", data_dir, "generate", "--goal", "run", "--start", "2027-03-01", "--weeks", "8",
+                       "--race-km", "15")
+    assert (rc, out) == (2, "")
+    assert "argument --race-km: invalid choice: 15.0 (choose from 5.0, 10.0, 21.1, 42.2)" in err
+    rc, out, err = cli("--data-dir", data_dir, "generate")
+    assert (rc, out) == (2, "")
+    assert err == "hybrid-planner: error: generate needs --goal, --start and --weeks (or --replan-from DATE).\n"

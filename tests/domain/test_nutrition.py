@@ -24,6 +24,7 @@ from planner.domain.nutrition import (
     meal_split,
     week_targets,
 )
+from planner.domain.paces import TrainingPaces
 from planner.domain.profile import NutritionLog, Profile
 from planner.domain.ranges import Range
 from planner.domain.session import Session
@@ -286,7 +287,7 @@ def test_the_note_the_panel_and_the_report_say_the_same():
     from planner.domain.generator.runs import long_session
     from planner.resources import builtin_templates
 
-    content = long_session(18.0, 330)  # 18 km at 5:40/km: 102 min, easy
+    content = long_session(18.0, TrainingPaces.from_easy_pace(330))  # 18 km at 5:40/km: 102 min, easy
     s = session("run", content.duration_min, content.rpe, "long", distance_km=18)
     (fuel,) = day_targets(ATHLETE, DAY, [s]).sessions
     during = fuel.phase(Phase.DURING)[0].text

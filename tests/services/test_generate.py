@@ -73,12 +73,57 @@ def test_summary_names_the_conventions_and_their_sources(env) -> None:
     assert lines[0] == ("4-week run block, Mon 01 Mar 2027 to Sun 28 Mar 2027: 4 runs and 2 lifts a week, "
                         "experience some.")
     assert lines[2] == "week  dates          phase         km   long km  above easy  load AU  tonnage kg  ACWR"
-    assert lines[3].startswith("   1  01 Mar-07 Mar  build 1       29.7      8.0 ")
+    assert lines[3].startswith("   1  01 Mar-07 Mar  build 1       29.8      8.0 ")
     assert lines[3].endswith("  -")  # building up: under 28 days of load
-    assert lines[6].endswith("  1.21")  # day 28, the first with a ratio (EWMA 7/28 d)
+    assert lines[6].endswith("  1.19")  # day 28, the first with a ratio (EWMA 7/28 d)
     text = "\n".join(lines)
     for source in ("Nielsen 2014; Buist 2008", "Frandsen 2025", "Impellizzeri 2020", "Rogerson 2024",
                    "Doma & Deakin 2013"):
         assert source in text
     assert ("Week pattern: Mon easy run; Tue hard run; Wed easy run; Thu heavy legs; Fri mobility; Sat light legs; "
             "Sun long run.") in lines
+
+
+def _mark_done(env, until: dt.date) -> list:
+    from planner.domain.enums import Status
+    from planner.services.operations import SessionsOp
+
+    old = [s for s in env.store.sessions.all() if s.date < until]
+    done = [s.replace(status=Status.DONE, actual_duration_min=s.duration_min, actual_rpe=s.rpe) for s in old]
+    env.plan.runner.run(SessionsOp("Mark done", old, done))
+    return done
+
+
+def test_replan_from_a_day_keeps_what_is_done_and_is_one_undo_step(env) -> None:
+    from planner.domain.enums import Status
+    from planner.domain.generator import block_findings, serious
+    from planner.services.generate import replan
+
+    write(env.plan, preview(env.plan, _x(weeks=8)))
+    day = START + dt.timedelta(days=9)  # Wednesday of week 2, its session already done
+    done = _mark_done(env, day + dt.timedelta(days=1))
+    before = _all(env.store)
+    steps = env.stack.count()
+    result = replan(env.plan, day)
+    assert env.stack.count() == steps + 1
+    assert env.stack.undoText() == "Re-plan the block from Wed 10 Mar"
+    kept = [s for s in env.store.sessions.all() if s.status is Status.DONE]
+    assert sorted(kept, key=lambda s: s.id) == sorted(done, key=lambda s: s.id)  # what is done stays as it is
+    assert [s.date for s in kept if s.date >= day] == [day]  # today's done run, and nothing new beside it
+    fresh = [s for s in env.store.sessions.all() if s.status is Status.PLANNED]
+    assert fresh and min(s.date for s in fresh) > day and max(s.date for s in fresh) == START + dt.timedelta(days=55)
+    assert result.kept == 1 and result.written.replaced == len(fresh) == len(result.written.sessions)
+    assert serious(block_findings(result.written.block, env.store.profile.get(), kept)) == []
+    env.stack.undo()
+    assert _all(env.store) == before
+
+
+def test_replan_needs_a_generated_block_and_a_day_inside_it(env) -> None:
+    from planner.services.generate import replan
+
+    with pytest.raises(GeneratorError, match=r"^There is no generated block to re-plan\. What would work: generate"):
+        replan(env.plan, START)
+    write(env.plan, preview(env.plan, _x()))
+    with pytest.raises(GeneratorError, match=r"^Mon 29 Mar 2027 is outside the last generated block \(Mon 01 Mar to "
+                                             r"Sun 28 Mar 2027\)"):
+        replan(env.plan, START + dt.timedelta(days=28))

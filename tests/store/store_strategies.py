@@ -110,6 +110,9 @@ profiles = st.builds(
     lthr=st.none() | st.integers(120, 199),
     easy_pace_s=st.none() | st.integers(180, 900),
 )
+#: A recent race result round-trips as its two fields (issue 22), or is absent.
+profiles = st.tuples(profiles, st.sampled_from([None, (10.0, 2700), (21.1, 5999), (5.0, 1501)])).map(
+    lambda pr: pr[0] if pr[1] is None else pr[0].replace(recent_race_km=pr[1][0], recent_race_s=pr[1][1]))
 
 _scale = st.none() | st.integers(1, 5)
 readiness_entries = st.builds(

@@ -51,7 +51,7 @@ def test_preview_lists_the_weeks_and_apply_writes_one_undo_step(wizard) -> None:
                                                                 "build 1", "build 2"]
     assert page.weeks.item(0, 1).text() == "01 Mar-07 Mar"
     # the sample week shows week 1; Thursday's deadlift: 122.5 / (1 + 8/30) = 96.7 -> 95 kg
-    assert page.week.item(3, 1).text().startswith("Posterior chain and calves (lower, 40 min, RPE 7): Deadlift "
+    assert page.week.item(3, 1).text().startswith("Posterior chain and calves (lower, 45 min, RPE 7): Deadlift "
                                                   "3x5 @ 95 kg RPE 7")
     page.weeks.selectRow(3)
     assert page.week.item(0, 0).text() == "Mon 22 Mar"
@@ -97,3 +97,35 @@ def test_sessions_in_the_way_need_replace(wizard) -> None:
     assert finish.isEnabled()
     finish.click()
     assert "Own run" not in [s.title for s in wizard.plan.store.sessions.all()]
+
+
+def test_the_wizard_starts_from_the_log_and_offers_a_start_that_works(data_dir, qtbot) -> None:
+    from planner.domain.enums import Status
+    from tests.domain.test_generator_from_log import six_day_weeks
+
+    store = open_store(data_dir)
+    try:
+        log = [s.replace(date=s.date - dt.timedelta(days=7)) for s in six_day_weeks()]  # 4 weeks to Sun 21 Feb
+        planned = [log[0].replace(status=Status.PLANNED, date=dt.date(2027, 3, 3))]  # a session planned next week
+        store.sessions.apply(put=[*[s.replace(id=None) for s in log], *[s.replace(id=None) for s in planned]])
+        plan = PlanService(UndoRunner(store, QUndoStack(), ChangeBus()))
+        w = GeneratorWizard(plan, store.profile.get(), TODAY)
+        qtbot.addWidget(w)
+        w.show()
+        assert w.goal_page.start.date().toPython() == dt.date(2027, 3, 8)  # after the planned week: no clash
+        w.goal_page.start.setDate(QDate(2027, 2, 22))
+        w.next()
+        assert (w.week_page.runs.value(), w.week_page.lifts.value()) == (4, 2)
+        w.next()
+        n = w.numbers_page
+        assert (n.weekly_km.value(), n.longest.value(), n.lifts["squat"].text()) == (40.0, 16.0, "116.7")
+        assert n.sources.text().splitlines()[:3] == [
+            "Starting values from your log:",
+            "Running now: 40 km: the mean of the 4 logged weeks 25 Jan-21 Feb 2027",
+            "Longest run: 16 km: the longest run of the last 30 days (Sun 21 Feb)"]
+        n.race_km.setText("21.1")
+        n.race_time.setText("1:39:00")
+        assert n.paces.text().startswith("Training paces from 21.1 km in 1:39:00 (VDOT 45.7, Daniels 2014)")
+        assert w.inputs().recent_race is not None and w.inputs().recent_race.seconds == 5940
+    finally:
+        store.close()

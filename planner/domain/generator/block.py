@@ -11,6 +11,10 @@ week, so never more than 30 % over two weeks: a convention with weak evidence (N
 the level of the last build week. Every run stays within 1.1 x the longest run of the 30 days
 before it (Frandsen 2025), and at most about 20 % of running time is above easy (Seiler 2010).
 
+Races follow race.py (peak long runs by distance, the long run's share, the strength taper); the race
+itself is exempt from the 1.1 x rule, as in the plan check. Logged build weeks just before the block
+count towards its first phase, and days kept free (`rest`) carry no run or lift.
+
 The block is then read by the plan check (planner/domain/rules) exactly as the window would read
 it; a warning or an alert there is a bug here, and `generate` raises rather than return it.
 """
@@ -18,33 +22,25 @@ it; a warning or an alert there is a bug here, and `generate` raises rather than
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from planner.domain.enums import Experience, Goal, Kind, RunType
-from planner.domain.generator import lifts, runs
+from planner.domain.generator import lifts, race, runs
 from planner.domain.generator.inputs import MIN_RUN_KM, GeneratorError, GeneratorInput
 from planner.domain.generator.pattern import Pattern, Role, build_pattern, gap_notes
+from planner.domain.generator.race import GROWTH
+from planner.domain.generator.week_runs import RunLog, WeekAsk, runs_of_week
 from planner.domain.rules.load_rules import BUILD_LIMIT
 from planner.domain.session import Session, SessionContent
 from planner.domain.weeks import week_start
 
 DAY = dt.timedelta(days=1)
-GROWTH = {Experience.NEW: 0.05, Experience.SOME: 0.08, Experience.EXPERIENCED: 0.10}
-DELOAD_SHARE = 0.6
 #: The plan check counts a week as lighter at <= 80 % of the load of the build weeks before it
 #: (rules/load_rules.py); the generator keeps a margin.
 LIGHTER_LOAD = 0.75
-TAPER_SHARES = (0.6, 0.5)  # Bosquet 2007: volume -41-60 %
-LONG_SHARE = {2: 0.45, 3: 0.35}
-LONG_SHARE_DEFAULT = 0.30
-RACE_LONG_SHARE = 0.45
-#: "at most about 20-25 %" of running time above easy (Seiler 2010), held in every week, so in every
-#: two weeks too (the plan check reads two); not for lift focus, where one hard run a week is the rule.
-ABOVE_EASY_TARGET = 0.25
-SPIKE = 1.1  # Frandsen 2025
-SPIKE_DAYS = 30
+#: Strength sessions a race week keeps, at maintenance (the plan check's goal rule).
+RACE_WEEK_LIFTS = {Goal.RUN: 2, Goal.BALANCED: 1, Goal.LIFT: 1}
 QUALITY_ROTATION = {Goal.RUN: (RunType.INTERVALS, RunType.TEMPO, RunType.HILLS),
                     Goal.BALANCED: (RunType.TEMPO, RunType.INTERVALS, RunType.HILLS),
                     Goal.LIFT: (RunType.INTERVALS, RunType.HILLS)}
@@ -86,11 +82,29 @@ class Block:
     notes: tuple[str, ...]
 
 
-def week_kinds(x: GeneratorInput) -> list[tuple[str, int, int]]:
+def week_kinds(x: GeneratorInput, weeks: int | None = None) -> list[tuple[str, int, int]]:
     """(kind, step in phase, phase) per week: build phases of at most BUILD_LIMIT weeks with a deload
-    between them, as even as they can be (longer ones first), then the taper when there is a race."""
+    between them, as even as they can be (longer ones first), then the taper when there is a race.
+    With `x.prior_builds` build weeks already in the log, the first phase only finishes theirs."""
     limit = BUILD_LIMIT[x.experience]
-    n = x.weeks - (2 if x.race_km is not None else 0)
+    n = (weeks or x.weeks) - (2 if x.race_km is not None else 0)
+    prior = min(x.prior_builds, limit)
+    out: list[tuple[str, int, int]] = []
+    if prior:
+        out += [("build", prior + step, 0) for step in range(min(limit - prior, n))]
+        if len(out) < n:
+            out.append(("deload", limit, 0))
+    phases = _phases(n - len(out), limit, 1 if prior else 0)
+    out += phases
+    if x.race_km is not None:
+        step, phase = (phases[-1][1] + (phases[-1][0] == "build"), phases[-1][2]) if phases else (limit, 0)
+        out += [("taper", step, phase), ("race", step, phase)]
+    return out
+
+
+def _phases(n: int, limit: int, phase0: int) -> list[tuple[str, int, int]]:
+    if n <= 0:
+        return []
     k = 1
     while n - (k - 1) > k * limit:
         k += 1
@@ -98,60 +112,114 @@ def week_kinds(x: GeneratorInput) -> list[tuple[str, int, int]]:
     sizes = [builds // k + (i < builds % k) for i in range(k)]
     out: list[tuple[str, int, int]] = []
     for phase, size in enumerate(sizes):
-        out += [("build", step, phase) for step in range(size)]
+        out += [("build", step, phase0 + phase) for step in range(size)]
         if phase < k - 1:
-            out.append(("deload", size, phase))
-    if x.race_km is not None:
-        out += [("taper", sizes[-1], k - 1), ("race", sizes[-1], k - 1)]
+            out.append(("deload", size, phase0 + phase))
     return out
 
 
-def generate(x: GeneratorInput, history: Sequence[tuple[dt.date, float]] = ()) -> Block:
+def generate(x: GeneratorInput, history: Sequence[tuple[dt.date, float]] = (),
+             rest: Collection[dt.date] = (), prior_loads: Sequence[float] = ()) -> Block:
     """The block; `history` holds (date, km) of runs already in the plan before the start, which the
-    plan check will see too. Raises GeneratorError when no clean block exists."""
+    plan check will see too; `rest` are days kept free of runs and lifts (the first week continuing from
+    the log); `prior_loads` the loads of the build weeks logged just before it, which the first lighter
+    week must read lighter than. Raises GeneratorError when no clean block exists."""
     pattern = build_pattern(x)
     first = week_start(x.start, x.week_start)
     if first < x.start:
         first += 7 * DAY
-    ctx = _Runs(x, history, first)
+    paces = x.paces
+    log = RunLog(x, paces, first, list(history))
+    kinds = week_kinds(x)
+    n_runs = sum(r.is_run for day in pattern.days for r in day)
+    long_cap = runs.long_km_cap(paces, x.race_km == race.MARATHON)
+    peak_long = race.peak_long_km(x, long_cap)
+    peak_week = race.peak_week_km(x, peak_long)
+    builds = [n for n, k in enumerate(kinds) if k[0] == "build"]
+    race_date = _race_day(_run_days(pattern, first + 7 * (len(kinds) - 1) * DAY)) if x.race_km else None
     sessions: list[Session] = []
     weeks: list[Week] = []
     last_build = x.weekly_km
-    for n, (kind, step, phase) in enumerate(week_kinds(x)):
+    partial: set[int] = set()
+    for n in range(x.skip_weeks, len(kinds)):  # a re-plan skips the weeks already in the plan
+        kind, step, phase = kinds[n]
         monday = first + 7 * n * DAY
-        if kind == "build":
-            target = x.weekly_km if n == 0 else last_build * (1 + GROWTH[x.experience] * (weeks[-1].kind == "build"))
-        elif kind == "deload":
-            target = DELOAD_SHARE * last_build
-        else:
-            target = TAPER_SHARES[0 if kind == "taper" else 1] * last_build
-        mark = len(ctx.done)
-        week_sessions = _week(x, pattern, ctx, monday, kind, step, phase, target)
-        streak = [w.load_au for w in _streak(weeks)]
+        starts = n == x.skip_weeks
+        target = race.next_target(x, kind, starts, not starts and kinds[n - 1][0] == "build", last_build, peak_week)
+        planned = target  # what the week stands for, whatever days are kept free in it
+        all_runs, runs_left = len(_run_days(pattern, monday)), len(_run_days(pattern, monday, rest))
+        if runs_left < all_runs:  # days kept free: the other runs carry their share, not the whole week
+            target *= runs_left / all_runs
+        ask = WeekAsk(monday, kind, target, step if kind == "build" else max(0, step - 2), step,
+                      race_date if kind == "race" else None, peak_long, long_cap,
+                      x.race_km == race.MARATHON and n in builds[-3:], MIN_RUN_KM)
+        mark, active = len(log.done), len(log.activations)
+        week_sessions = _week(x, pattern, log, ask, phase, race_date, rest)
+        streak = [w.load_au for w in _streak(weeks) if w.number not in partial]  # a partial week says nothing
+        if all(w.kind == "build" for w in weeks):  # the log's build weeks are part of the first streak
+            streak = [*prior_loads[len(prior_loads) - x.prior_builds:], *streak] if x.prior_builds else streak
         for _ in range(8):  # a lighter week must read lighter to the plan check: load <= 75 % of the streak's
             load = sum(s.rpe * s.duration_min for s in week_sessions)
             if kind == "build" or not streak or load <= LIGHTER_LOAD * sum(streak) / len(streak):
                 break
-            del ctx.done[mark:]
-            target *= 0.8
-            week_sessions = _week(x, pattern, ctx, monday, kind, step, phase, target, floor=1.0)
+            del log.done[mark:]
+            del log.activations[active:]
+            ask = replace(ask, target_km=ask.target_km * 0.8, floor=1.0)
+            week_sessions = _week(x, pattern, log, ask, phase, race_date, rest)
         sessions += week_sessions
         weeks.append(_summary(n + 1, monday, kind, step, phase, week_sessions))
+        if runs_left < all_runs:
+            partial.add(n + 1)
         if kind == "build":
-            last_build = weeks[-1].km
+            last_build = weeks[-1].km if runs_left == all_runs else planned
+    if not x.skip_weeks:
+        _check_race_build(x, weeks, long_cap, n_runs)
     notes = list(pattern.notes)
-    if weeks[0].km < 0.9 * x.weekly_km:
-        notes.append(f"Week 1 holds {weeks[0].km:g} km rather than {x.weekly_km:g}: easy runs stay under 70 min, long "
-                     "runs under 150 min, and every run within 1.1 x the longest of the 30 days before it "
+    if weeks[0].km < 0.9 * x.weekly_km and weeks[0].number not in partial:  # a partial week says why itself
+        notes.append(f"Week 1 holds {weeks[0].km:g} km rather than {x.weekly_km:g}: easy runs stay under "
+                     f"{runs.EASY_MAX_MIN} min, long runs under {runs.LONG_MAX_MIN} min (a marathon's "
+                     f"{runs.MARATHON_LONG_MAX_MIN}), and every run within 1.1 x the longest of the 30 days before it "
                      "(the plan check sees only runs in the plan).")
-    if x.easy_pace_s is None:
-        notes.append(f"No easy pace given: paces assume {runs.pace_text(x.easy_pace)} for easy running; "
-                     "adjust the targets to yours.")
+    notes.append(paces.summary() + ("" if x.recent_race or x.easy_pace_s else
+                                    " No recent result or easy pace given: a guess by experience; adjust the "
+                                    "targets to yours."))
     missing = [m for m in lifts_needed(pattern, x.goal) if m not in x.one_rm]
     if missing:
         notes.append(f"No one-rep max for {', '.join(missing)}: those sets carry RPE targets without a load.")
-    block = Block(x, first, first + (7 * len(weeks) - 1) * DAY, tuple(sessions), tuple(weeks), pattern, tuple(notes))
+    begin = first + 7 * x.skip_weeks * DAY
+    block = Block(x, begin, begin + (7 * len(weeks) - 1) * DAY, tuple(sessions), tuple(weeks), pattern, tuple(notes))
     return block
+
+
+def _check_race_build(x: GeneratorInput, weeks: list[Week], long_cap: float, n_runs: int) -> None:
+    """A half marathon or marathon the block cannot prepare gets an honest message: how many weeks a safe
+    build from here needs. It never suggests claiming a longer run."""
+    need = race.min_peak_long_km(x, long_cap)
+    reached = max((w.long_km for w in weeks if w.kind == "build"), default=0.0)
+    if not need or reached >= need - 0.05:
+        return
+    weeks_needed = race.weeks_needed(x, long_cap, n_runs, lambda n: week_kinds(x, n), weeks[0].long_km)
+    name = "marathon" if x.race_km == race.MARATHON else "half marathon"
+    more = (f"a safe build from {x.weekly_km:g} km a week and a longest run of {x.longest_run_km:g} km takes about "
+            f"{weeks_needed} weeks" if weeks_needed else "a safe build from here takes more than 40 weeks")
+    why = ("long runs at most 10 % longer than the longest of the 30 days before, Frandsen 2025; weekly km at most "
+           f"{round(100 * GROWTH[x.experience])} % more a week; deloads; a 2-week taper")
+    tries = [f"plan {weeks_needed} weeks" if weeks_needed and weeks_needed <= 16 else
+             "build your running with a block without a race first, then plan the race",
+             "choose a shorter race"]
+    raise GeneratorError(f"A {name} needs long runs that build to at least {need:g} km; in {x.weeks} weeks this block "
+                         f"reaches {reached:g} km: {more} ({why}).", tuple(tries))
+
+
+def _run_days(pattern: Pattern, monday: dt.date, rest: Collection[dt.date] = ()) -> list[tuple[dt.date, Role]]:
+    days = [(monday + k * DAY) for k in range(7)]
+    return [(d, r) for d in days for r in _roles(pattern, d, rest) if r.is_run]
+
+
+def _roles(pattern: Pattern, day: dt.date, rest: Collection[dt.date]) -> tuple[Role, ...]:
+    """The pattern's roles on `day`; on a rest day only its mobility."""
+    roles = pattern.days[day.weekday()]
+    return tuple(r for r in roles if r is Role.MOBILITY) if day in rest else roles
 
 
 def lifts_needed(pattern: Pattern, goal: Goal) -> list[str]:
@@ -164,17 +232,6 @@ def lifts_needed(pattern: Pattern, goal: Goal) -> list[str]:
     return list(seen)
 
 
-class _Runs:
-    """The runs written so far, for the 1.1 x rule over the previous 30 days."""
-
-    def __init__(self, x: GeneratorInput, history: Sequence[tuple[dt.date, float]], first: dt.date) -> None:
-        self.x, self.first = x, first
-        self.done: list[tuple[dt.date, float]] = list(history)
-
-    def add(self, day: dt.date, km: float) -> None:
-        self.done.append((day, km))
-
-
 def _streak(weeks: list[Week]) -> list[Week]:
     """The build weeks since the last lighter week."""
     out: list[Week] = []
@@ -183,17 +240,14 @@ def _streak(weeks: list[Week]) -> list[Week]:
     return out
 
 
-def _week(x: GeneratorInput, pattern: Pattern, ctx: _Runs, monday: dt.date, kind: str, step: int, phase: int,
-          target_km: float, floor: float = MIN_RUN_KM) -> list[Session]:
-    days = [(monday + k * DAY) for k in range(7)]
-    roles = {d: pattern.days[d.weekday()] for d in days}
-    run_days = [(d, r) for d in days for r in roles[d] if r.is_run]
-    race_day = _race_day(run_days) if kind == "race" else None
+def _week(x: GeneratorInput, pattern: Pattern, log: RunLog, ask: WeekAsk, phase: int,
+          race_date: dt.date | None, rest: Collection[dt.date] = ()) -> list[Session]:
+    days = [(ask.monday + k * DAY) for k in range(7)]
+    roles = {d: _roles(pattern, d, rest) for d in days}
+    run_days = _run_days(pattern, ask.monday, rest)
     rotation = QUALITY_ROTATION[x.goal] if x.experience is not Experience.NEW else (RunType.TEMPO, RunType.HILLS)
-    q_step = step if kind == "build" else max(0, step - 2)
     for reps_down in range(0, 12):
-        contents = _runs_of_week(x, ctx, run_days, rotation, monday, target_km, q_step, reps_down, race_day,
-                                 kind == "build", floor)
+        contents = runs_of_week(log, run_days, rotation, ask, reps_down)
         if contents is not None:
             break
     else:  # pragma: no cover - the strides fallback always fits
@@ -201,9 +255,10 @@ def _week(x: GeneratorInput, pattern: Pattern, ctx: _Runs, monday: dt.date, kind
     out: list[Session] = []
     gaps = gap_notes(pattern)
     counts: dict[Role, int] = {}
-    lift_week = lifts.LiftWeek(step, phase, kind)
+    lift_week = lifts.LiftWeek(ask.build_step, phase, ask.kind)
     for d in days:
-        for pos, role in enumerate(roles[d]):
+        pos = 0
+        for role in roles[d]:
             if role.is_run:
                 content = contents[d]
             elif role is Role.MOBILITY:
@@ -211,19 +266,50 @@ def _week(x: GeneratorInput, pattern: Pattern, ctx: _Runs, monday: dt.date, kind
             else:
                 i = counts.get(role, 0)
                 counts[role] = i + 1
-                content = lifts.session(role, x.goal, i, lift_week, x.one_rm)
-                if race_day is not None:
-                    content = _light(content)
+                taper = race.taper_day(d, race_date)
+                if taper.heavy_ok:
+                    content = lifts.session(role, x.goal, i, lift_week, x.one_rm)
+                elif role is not Role.UPPER and taper.activation_ok and not log.activations:
+                    content = race.ACTIVATION
+                    log.activations.append(d)
+                elif taper.upper_ok:  # upper body and core keep the week's strength sessions, at maintenance
+                    content = lifts.session(Role.UPPER, x.goal, i if role is Role.UPPER else 0, lift_week, x.one_rm)
+                else:
+                    continue  # the strength taper: no lift here
             offset, gap = gaps.get((d.weekday(), role), (0, ""))
             other = d + offset * DAY
             if gap and content.kind in (Kind.RUN, Kind.LIFT) and content.type != "race" and \
-                    ctx.first <= other < ctx.first + 7 * x.weeks * DAY:
+                    content is not race.ACTIVATION and log.first <= other < log.first + 7 * x.weeks * DAY:
                 content = replace(content, notes=f"{content.notes} {gap}".strip())
             out.append(Session(**{f: getattr(content, f) for f in _FIELDS}, date=d, position=pos))
+            pos += 1
     for d, _ in run_days:
         if d in contents:
-            ctx.add(d, contents[d].distance_km or 0.0)
+            log.done.append((d, contents[d].distance_km or 0.0))
+    if race_date is not None and ask.kind in ("taper", "race"):
+        out += _maintenance_lifts(x, out, days, race_date, lift_week, RACE_WEEK_LIFTS[x.goal])
     return out
+
+
+def _maintenance_lifts(x: GeneratorInput, out: list[Session], days: list[dt.date], race_date: dt.date,
+                       week: lifts.LiftWeek, wanted: int) -> list[Session]:
+    """Race week: the strength sessions the goal asks for stay (run focus two: Methenitis 2018; Spiering 2021); what the
+    strength taper took out comes back as upper body and core at maintenance, on a free day at least 48 h
+    from the race."""
+    have = sum(s.kind is Kind.LIFT for s in out)
+    extra: list[Session] = []
+    # a free day first; failing that, the activation day (upper body and core after the activation)
+    for d in sorted(days, key=lambda d: any(s.kind is Kind.LIFT for s in out if s.date == d)):
+        if have + len(extra) >= wanted:
+            break
+        day = [s for s in out if s.date == d]
+        if d.weekday() not in x.days or not race.taper_day(d, race_date).upper_ok or \
+                any((s.kind is Kind.LIFT and s.title != race.ACTIVATION.title) or s.rpe >= 7 for s in day) or \
+                any(s.date == d for s in extra):
+            continue
+        content = lifts.session(Role.UPPER, x.goal, 0, week, x.one_rm)
+        extra.append(Session(**{f: getattr(content, f) for f in _FIELDS}, date=d, position=len(day)))
+    return extra
 
 
 def _race_day(run_days: list[tuple[dt.date, Role]]) -> dt.date:
@@ -238,87 +324,6 @@ def _race_day(run_days: list[tuple[dt.date, Role]]) -> dt.date:
 
 
 _FIELDS = ("kind", "title", "duration_min", "rpe", "type", "distance_km", "target", "exercises", "notes")
-
-
-def _light(content: SessionContent) -> SessionContent:
-    """Race week: lifts stay but stay easy."""
-    return replace(content, rpe=min(content.rpe, 5.0))
-
-
-def _runs_of_week(x: GeneratorInput, ctx: _Runs, run_days: list[tuple[dt.date, Role]], rotation: tuple[RunType, ...],
-                  monday: dt.date, target_km: float, q_step: int, reps_down: int,
-                  race_day: dt.date | None, build: bool = True,
-                  floor: float = MIN_RUN_KM) -> dict[dt.date, SessionContent] | None:
-    pace = x.easy_pace
-    week_no = (monday - ctx.x.start).days // 7
-    qualities: dict[dt.date, runs.Quality | None] = {}
-    for k, d in enumerate(d for d, r in run_days if r is Role.QUALITY):
-        kind = rotation[(week_no + k) % len(rotation)]
-        q = runs.quality(kind, q_step)
-        reps = q.reps - reps_down
-        qualities[d] = None if reps < 2 else runs.Quality(q.type, reps, q.work_min, q.rest_min, q.pace_delta, q.rpe)
-        if race_day is not None and x.goal is Goal.LIFT:
-            qualities[d] = None  # lift focus: the race is the week's one hard run
-    n_runs = len(run_days)
-    share = LONG_SHARE.get(n_runs, LONG_SHARE_DEFAULT)
-    has_long = any(r is Role.LONG for _, r in run_days)
-    q_km = sum(q.km(pace) for q in qualities.values() if q is not None)
-    long_km = share * target_km if has_long else 0.0
-    if has_long and x.race_km and build:  # build the long run towards the race, up to 45 % of the week
-        long_km = max(long_km, min(x.race_km, RACE_LONG_SHARE * target_km))
-    n_easy = n_runs - int(has_long) - sum(q is not None for q in qualities.values())
-    if race_day is not None:
-        long_km = x.race_km or 0.0  # the race takes the long run's place and its share of the week
-    elif has_long:  # what the 1.1 x rule will allow the long run, so the easy runs carry the rest
-        prev = [km for d, km in ctx.done if monday - SPIKE_DAYS * DAY <= d < monday]
-        long_km = min(long_km, runs.long_km_cap(pace), SPIKE * max(prev) if prev else long_km)
-        first_is_long = run_days[0][1] is Role.LONG
-        if not prev and not first_is_long and n_easy:  # week 1, nothing before it: 1.1 x this week's runs
-            long_km = min(long_km, SPIKE * (target_km - q_km) / (n_easy + SPIKE))
-    easy_km = (target_km - long_km - q_km) / n_easy if n_easy else 0.0
-    if has_long and race_day is None and easy_km > long_km:  # the long run is never shorter than an easy run
-        long_km = easy_km = (target_km - q_km) / (n_easy + 1)
-    out: dict[dt.date, SessionContent] = {}
-    written: list[tuple[dt.date, float]] = []
-    for d, r in run_days:
-        cap = _cap(ctx, written, d)
-        if d == race_day:
-            km = x.race_km or 0.0
-            if km > cap + 1e-9:
-                need = math.ceil(km / SPIKE * 10 - 1e-9) / 10
-                raise GeneratorError(
-                    f"A {km:g} km race needs a run of at least {need:g} km in the 30 days before it"
-                    f" (each run within 1.1 x the longest of the previous 30 days, Frandsen 2025); this "
-                    f"block reaches {max((k for _, k in ctx.done + written), default=0):g} km.",
-                    ("plan more weeks", "start from a higher weekly km or a longer recent run",
-                     "choose a shorter race"))
-            out[d] = runs.race_session(km, pace)
-        elif race_day is not None and d > race_day:
-            out[d] = runs.easy_session(runs.floor_km(min(MIN_RUN_KM, cap)), pace, "The days after the race: easy.")
-        elif r is Role.LONG:
-            km = runs.floor_km(min(max(long_km, easy_km, floor), cap, runs.long_km_cap(pace)))
-            out[d] = runs.long_session(km, pace)
-        elif r is Role.QUALITY and (hard := qualities[d]) is not None:
-            if hard.km(pace) > cap:
-                return None
-            out[d] = runs.quality_session(hard, pace)
-        else:
-            km = runs.floor_km(min(max(easy_km, floor), cap, runs.easy_km_cap(pace)))
-            out[d] = runs.easy_session(km, pace, strides=r is Role.QUALITY)
-        written.append((d, out[d].distance_km or 0.0))
-    total = sum(c.duration_min for c in out.values())
-    above = sum(c.duration_min for c in out.values() if c.type in ("tempo", "intervals", "hills"))
-    if x.goal is not Goal.LIFT and total and above > ABOVE_EASY_TARGET * total:
-        return None
-    if above and sum(c.distance_km or 0.0 for c in out.values()) > target_km + 0.05:
-        return None  # too much for the week's volume: fewer or no repetitions
-    return out
-
-
-def _cap(ctx: _Runs, written: list[tuple[dt.date, float]], day: dt.date) -> float:
-    prev = [km for d, km in ctx.done + written if day - SPIKE_DAYS * DAY <= d < day]
-    base = max(prev) if prev else ctx.x.longest_run_km
-    return runs.floor_km(SPIKE * base)
 
 
 def _summary(n: int, first: dt.date, kind: str, step: int, phase: int, ss: list[Session]) -> Week:

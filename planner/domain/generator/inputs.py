@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from planner.domain.enums import Experience, Goal, WeekStart
+from planner.domain.paces import RecentRace, TrainingPaces
 
 WEEKS_RANGE = (4, 16)
 RUNS_RANGE = (1, 7)
@@ -14,7 +16,8 @@ LIFTS_RANGE = (1, 5)
 WEEKLY_KM_RANGE = (5.0, 200.0)
 LONGEST_RANGE = (2.0, 60.0)
 E1RM_RANGE = (10.0, 500.0)
-RACE_KM_RANGE = (1.0, 100.0)
+#: The race distances a block can end in (5K, 10K, half marathon, marathon).
+RACE_DISTANCES = (5.0, 10.0, 21.1, 42.2)
 #: Every run of a block is at least this long (about 20 min at an easy pace).
 MIN_RUN_KM = 3.0
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -98,12 +101,19 @@ class GeneratorInput:
     race_km: float | None = None
     easy_pace_s: int | None = None
     week_start: WeekStart = WeekStart.MON
+    recent_race: RecentRace | None = None
+    #: A re-plan: the weeks of the block already in the plan, not generated again.
+    skip_weeks: int = 0
+    #: Build weeks the log already holds just before the block (the first phase finishes them).
+    prior_builds: int = 0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "goal", Goal(self.goal))
         object.__setattr__(self, "experience", Experience(self.experience))
         object.__setattr__(self, "days", tuple(sorted(set(self.days))))
         _whole("weeks", self.weeks, *WEEKS_RANGE)
+        _whole("weeks already planned", self.skip_weeks, 0, self.weeks - 1)
+        _whole("build weeks already logged", self.prior_builds, 0, 8)
         _whole("runs a week", self.runs, *RUNS_RANGE)
         _whole("lifts a week", self.lifts, *LIFTS_RANGE)
         _number("weekly km", self.weekly_km, *WEEKLY_KM_RANGE)
@@ -119,7 +129,9 @@ class GeneratorInput:
                 raise GeneratorError(f"'{name}' is not a main lift ({', '.join(MAIN_LIFTS)}).")
             _number(f"{name} one-rep max", kg, *E1RM_RANGE)
         if self.race_km is not None:
-            _number("race distance", self.race_km, *RACE_KM_RANGE)
+            if self.race_km not in RACE_DISTANCES:
+                raise GeneratorError(f"race distance must be one of {', '.join(f'{d:g}' for d in RACE_DISTANCES)} km "
+                                     f"(got {self.race_km!r}).")
             if self.weeks < 6:
                 raise GeneratorError("A block that ends in a race needs at least 6 weeks: 2 of them are the "
                                      "taper (Bosquet 2007).", ("plan 6 weeks or more", "leave the race out"))
@@ -147,7 +159,19 @@ class GeneratorInput:
 
     @property
     def easy_pace(self) -> int:
-        return self.easy_pace_s or DEFAULT_EASY_PACE[self.experience]
+        """The easy pace given, else the centre of the recent result's easy range, else a guess by experience."""
+        if self.easy_pace_s:
+            return self.easy_pace_s
+        if self.recent_race is not None:
+            return round(self.paces.easy_centre)
+        return DEFAULT_EASY_PACE[self.experience]
+
+    @property
+    def paces(self) -> TrainingPaces:
+        """Daniels' paces from the recent result, or estimated from the easy pace (said so in the block's notes)."""
+        if self.recent_race is not None:
+            return TrainingPaces.from_race(self.recent_race)
+        return TrainingPaces.from_easy_pace(self.easy_pace)
 
 
 def _whole(name: str, value: int, lo: int, hi: int) -> None:
@@ -158,3 +182,22 @@ def _whole(name: str, value: int, lo: int, hi: int) -> None:
 def _number(name: str, value: float, lo: float, hi: float) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not lo <= value <= hi:
         raise GeneratorError(f"{name} must be from {lo:g} to {hi:g} (got {value!r}).")
+
+
+def inputs_to_doc(x: GeneratorInput) -> dict[str, object]:
+    """The inputs as JSON values, so a re-plan can rebuild the block they made."""
+    race = x.recent_race
+    return {"goal": x.goal.value, "start": x.start.isoformat(), "weeks": x.weeks, "runs": x.runs, "lifts": x.lifts,
+            "days": list(x.days), "long_run_day": x.long_run_day, "experience": x.experience.value,
+            "weekly_km": x.weekly_km, "longest_run_km": x.longest_run_km, "one_rm": dict(x.one_rm),
+            "race_km": x.race_km, "easy_pace_s": x.easy_pace_s, "week_start": x.week_start.value,
+            "recent_race": [race.km, race.seconds] if race else None, "prior_builds": x.prior_builds}
+
+
+def inputs_from_doc(d: dict[str, Any]) -> GeneratorInput:
+    """Raises GeneratorError (or ValueError) on a document that does not hold valid inputs."""
+    race = d.get("recent_race")
+    fields = {k: v for k, v in d.items() if k not in ("start", "days", "recent_race", "week_start")}
+    return GeneratorInput(**fields, start=dt.date.fromisoformat(str(d["start"])), days=tuple(d["days"]),
+                          week_start=WeekStart(d["week_start"]),
+                          recent_race=RecentRace(*race) if isinstance(race, list) else None)

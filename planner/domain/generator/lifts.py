@@ -127,6 +127,22 @@ def working_load(one_rm: float, reps: int, rpe: float) -> float:
     return round_down(one_rm / (1 + (reps + (10 - rpe)) / 30))
 
 
+#: Warm-up sets before a main lift: share of the working load x reps.
+WARM_UP = ((0.4, 5), (0.6, 3), (0.8, 2))
+GENERAL_WARM_UP_MIN = 5
+MAIN_SET_MIN = 3.0  # a heavy set of a main lift and its rest
+OTHER_SET_MIN = 2.5  # an accessory set and its rest
+WARM_UP_SET_MIN = 1.5
+
+
+def lift_minutes(exercises: list[Exercise], main: set[str]) -> int:
+    """A lift's duration from its work: about 2.5-3 min per working set (set and rest), 1.5 min per
+    warm-up set, plus a 5-min general warm-up, up to the next 5 min."""
+    work = sum((MAIN_SET_MIN if e.name in main else OTHER_SET_MIN) * len(e.working_sets) for e in exercises)
+    warm = WARM_UP_SET_MIN * sum(len(e.sets) - len(e.working_sets) for e in exercises)
+    return int(5 * math.ceil((GENERAL_WARM_UP_MIN + work + warm) / 5 - 1e-9))
+
+
 @dataclass(frozen=True, slots=True)
 class LiftWeek:
     """Where a week stands: `step` 0.. within its build phase, `phase` 0.., and its kind."""
@@ -152,11 +168,12 @@ def session(role: Role, goal: Goal, index: int, week: LiftWeek, one_rm: dict[str
         if m.lift and m.lift in one_rm:
             base = working_load(one_rm[m.lift], m.reps, rpe_build if scale == 1.0 else 7.0)
             load = round_down(scale * base) + PLATE_KG * week.phase
-            warm = (WorkSet(reps=5, load_kg=round_down(0.5 * load), warmup=True),)
+            warm = tuple(WorkSet(reps=r, load_kg=round_down(share * load), warmup=True) for share, r in WARM_UP)
+        elif m.lift:
+            warm = tuple(WorkSet(reps=r, warmup=True) for _, r in WARM_UP)
         work = tuple(WorkSet(reps=m.reps, load_kg=load, rpe=rpe) for _ in range(sets))
         exercises.append(Exercise(m.name, warm + work, m.muscles))
-    n_sets = sum(len(e.working_sets) for e in exercises)
-    minutes = int(5 * math.ceil((10 + 2.5 * n_sets) / 5))
+    minutes = lift_minutes(exercises, {m.name for m in plan.moves if m.lift})
     if week.kind == "deload":
         session_rpe = 5.0
     elif week.kind in ("taper", "race"):

@@ -10,7 +10,7 @@ Found by a small search over the days available, with the sequencing rules as ha
 - at most one run and one lift a day; a long-run day holds no lift; a hard-run day may also hold
   upper body, a heavy-legs day an easy run (lift first, Methenitis 2018: "easy runs are fine the same
   day, lifting first or >= 3 h apart");
-- a day each week with nothing but mobility, or nothing (the recovery day).
+- a day each week with nothing but mobility, or nothing (the recovery day); two for a beginner.
 Among the patterns that pass, the one with the fewest double days and the roomiest gaps wins.
 """
 
@@ -141,7 +141,8 @@ def infeasible(x: GeneratorInput) -> GeneratorError:
     days = ",".join(DAY_NAMES[d] for d in x.days)
     return GeneratorError(
         f"{x.runs} runs and {x.lifts} lifts a week on {days} cannot be arranged for {x.goal.value} focus without "
-        "hard days back to back, heavy legs next to a hard run, or a week without a rest day.",
+        "hard days back to back, heavy legs next to a hard run, or a week without "
+        + ("two rest days (a beginner's week)." if x.experience is Experience.NEW else "a rest day."),
         tuple(tries[:4]) or ("add days", "plan fewer sessions a week"))
 
 
@@ -159,7 +160,7 @@ def solve(x: GeneratorInput, roles: Sequence[Role]) -> tuple[tuple[Role, ...], .
         if nodes[0] > MAX_NODES or (best and 10 * doubles - bonus >= best[0][0]):
             return  # a bound: every double day costs 10
         if i == len(order):
-            if not any(all(r is Role.MOBILITY for r in day) for day in days):
+            if sum(all(r is Role.MOBILITY for r in day) for day in days) < rest_days(x):
                 return
             c = cost(days, x)
             if not best or c < best[0][0]:
@@ -178,6 +179,11 @@ def solve(x: GeneratorInput, roles: Sequence[Role]) -> tuple[tuple[Role, ...], .
 
     place(0, 0, 0)
     return best[0][1] if best else None
+
+
+def rest_days(x: GeneratorInput) -> int:
+    """Days a week without a run or a lift (mobility allowed): two for a beginner, one otherwise (a convention)."""
+    return 2 if x.experience is Experience.NEW else 1
 
 
 def _candidates(role: Role, x: GeneratorInput) -> list[int]:

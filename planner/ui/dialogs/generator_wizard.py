@@ -36,13 +36,17 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.enums import Experience, Goal
+from planner.domain.errors import ValidationError
 from planner.domain.generator import Block, GeneratorError, GeneratorInput, parse_lift
 from planner.domain.generator.check import weekly_acwr
+from planner.domain.generator.from_log import LogStart
 from planner.domain.generator.inputs import DEFAULT_SESSIONS, MAIN_LIFTS, parse_pace
 from planner.domain.generator.text import session_text
+from planner.domain.paces import RecentRace, TrainingPaces, clock
 from planner.domain.profile import Profile
-from planner.services.generate import in_the_way, preview, summary_lines, write
+from planner.services.generate import default_start, in_the_way, log_start, preview, summary_lines, write
 from planner.services.plan import PlanService
+from planner.words.targets import target_in_units
 
 DAY_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 GOALS = ((Goal.RUN, "Run focus", "weightlifting for running: two strength sessions with posterior-chain and "
@@ -50,6 +54,7 @@ GOALS = ((Goal.RUN, "Run focus", "weightlifting for running: two strength sessio
          (Goal.LIFT, "Lift focus", "running for weightlifters: at most one hard run a week, never the day before "
           "heavy legs"),
          (Goal.BALANCED, "Balanced", "both: a long run, a hard run and heavy legs, kept apart"))
+RACES = ((5.0, "5 km"), (10.0, "10 km"), (21.1, "half marathon (21.1 km)"), (42.2, "marathon (42.2 km)"))
 LIFT_WORDS = {"squat": "Back squat", "deadlift": "Deadlift", "bench": "Bench press", "press": "Overhead press"}
 
 
@@ -61,6 +66,7 @@ def _wrap(text: str) -> QLabel:
 
 class GoalPage(QWizardPage):
     def __init__(self, profile: Profile, today: dt.date) -> None:
+        """`today` is the start offered: the wizard passes the first week no planned session fills."""
         super().__init__()
         self.setTitle("Goal and dates")
         self.setSubTitle("What the block is for, when it starts and how long it runs.")
@@ -85,11 +91,11 @@ class GoalPage(QWizardPage):
         self.weeks.setMaximumWidth(220)
         form.addRow("&Length", self.weeks)
         race_row = QHBoxLayout()
-        self.race = QCheckBox("Ends in a &race of")
-        self.race_km = QDoubleSpinBox()
-        self.race_km.setRange(1.0, 100.0)
-        self.race_km.setValue(10.0)
-        self.race_km.setSuffix(" km")
+        self.race = QCheckBox("Ends in a &race:")
+        self.race_km = QComboBox()
+        for km, words in RACES:
+            self.race_km.addItem(words, km)
+        self.race_km.setCurrentIndex(1)
         self.race_km.setEnabled(False)
         self.race.toggled.connect(self.race_km.setEnabled)
         race_row.addWidget(self.race)
@@ -99,7 +105,8 @@ class GoalPage(QWizardPage):
         layout.addLayout(form)
         layout.addWidget(_wrap("The block starts on the first day of the week on or after the start. A race block ends "
                                "with a 2-week taper: volume cut by 40-50 %, intensity and frequency kept "
-                               "(Bosquet 2007)."))
+                               "(Bosquet 2007); no heavy legs in its last 7 days. Long runs build to 16-22 km for a "
+                               "half marathon and 29-35 km or about 3 h for a marathon."))
         layout.addStretch(1)
 
     def goal(self) -> Goal:
@@ -149,6 +156,13 @@ class WeekPage(QWizardPage):
         layout.addStretch(1)
         self.set_goal(profile.goal)
 
+    def initializePage(self) -> None:
+        wizard = self.wizard()
+        start = wizard.log_start() if isinstance(wizard, GeneratorWizard) else None
+        if start is not None:
+            self.runs.setValue(start.runs)
+            self.lifts.setValue(start.lifts)
+
     def set_goal(self, goal: Goal) -> None:
         runs, lifts = DEFAULT_SESSIONS[goal]
         self.runs.setValue(runs)
@@ -162,8 +176,9 @@ class WeekPage(QWizardPage):
 
 
 class NumbersPage(QWizardPage):
-    def __init__(self) -> None:
+    def __init__(self, wizard: GeneratorWizard) -> None:
         super().__init__()
+        self._wizard = wizard
         self.setTitle("Where you are now")
         self.setSubTitle("Your running now, and a working weight or one-rep max for the main lifts (optional).")
         form = QFormLayout(self)
@@ -192,6 +207,61 @@ class NumbersPage(QWizardPage):
             form.addRow(LIFT_WORDS[lift], edit)
         form.addRow(_wrap("Loads come from your one-rep max and the RPE target of each set (Epley; RPE 8 = 2 reps in "
                           "reserve). Leave a lift empty to get RPE targets without a load."))
+        race = wizard.profile.recent_race
+        race_row = QHBoxLayout()
+        self.race_km = QLineEdit(f"{race.km:g}" if race else "")
+        self.race_km.setPlaceholderText("10")
+        self.race_km.setMaximumWidth(70)
+        self.race_time = QLineEdit(clock(race.seconds) if race else "")
+        self.race_time.setPlaceholderText("45:00")
+        self.race_time.setMaximumWidth(100)
+        race_row.addWidget(self.race_km)
+        race_row.addWidget(QLabel("km in"))
+        race_row.addWidget(self.race_time)
+        race_row.addStretch(1)
+        form.addRow("Recent race", race_row)
+        self.paces = _wrap("")
+        self.paces.setObjectName("generatorPaces")
+        form.addRow(self.paces)
+        for edit in (self.race_km, self.race_time, self.pace):
+            edit.textChanged.connect(self._show_paces)
+        self.sources = _wrap("")
+        self.sources.setObjectName("generatorSources")
+        form.addRow(self.sources)
+
+    def initializePage(self) -> None:
+        """The log's starting values (4 logged weeks before the start), with where each came from."""
+        start = self._wizard.log_start()
+        if start is None:
+            self.sources.setText("Fewer than 4 logged weeks before the start: type where you are now.")
+        else:
+            self.weekly_km.setValue(start.weekly_km)
+            self.longest.setValue(max(2.0, start.longest_run_km))
+            for lift, kg in start.one_rm.items():
+                self.lifts[lift].setText(f"{kg:g}")
+            words = {"weekly_km": "Running now", "longest_run_km": "Longest run", "runs": "Runs a week",
+                     "lifts": "Lifts a week", **{k: LIFT_WORDS[k] for k in MAIN_LIFTS}}
+            self.sources.setText("Starting values from your log:\n" + "\n".join(
+                f"{words[k]}: {v}" for k, v in start.sources.items()))
+        self._show_paces()
+
+    def recent_race(self) -> RecentRace | None:
+        km, time = self.race_km.text().strip(), self.race_time.text().strip()
+        return RecentRace.parse(km, time) if km or time else None
+
+    def _show_paces(self) -> None:
+        try:
+            race = self.recent_race()
+        except ValidationError as exc:
+            self.paces.setText(str(exc))
+            return
+        if race is not None:
+            text = TrainingPaces.from_race(race).summary()
+        elif self.pace.text().strip():
+            text = "Training paces estimated from your easy pace (Daniels 2014); a recent race gives better ones."
+        else:
+            text = "A recent race or time trial sets the training paces (Daniels' VDOT; Riegel for race pace)."
+        self.paces.setText(target_in_units(text, self._wizard.profile.units))
 
 
 class PreviewPage(QWizardPage):
@@ -269,7 +339,8 @@ class PreviewPage(QWizardPage):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.weeks.setItem(row, col, item)
         self.weeks.selectRow(0)
-        self.notes.setText("\n".join(line for line in summary_lines(b)[len(b.weeks) + 4:] if line))
+        self.notes.setText(target_in_units("\n".join(line for line in summary_lines(b)[len(b.weeks) + 4:] if line),
+                                           self._wizard.profile.units))
         self.completeChanged.emit()
 
     def _show_week(self) -> None:
@@ -283,7 +354,9 @@ class PreviewPage(QWizardPage):
             day = first + dt.timedelta(days=k)
             ss = sorted((s for s in self.block.sessions if s.date == day), key=lambda s: s.position)
             self.week.setItem(k, 0, QTableWidgetItem(f"{day:%a %d %b}"))
-            self.week.setItem(k, 1, QTableWidgetItem("\n".join(session_text(s) for s in ss) or "rest"))
+            units = self._wizard.profile.units  # paces and distances in the profile's units
+            self.week.setItem(k, 1, QTableWidgetItem("\n".join(target_in_units(session_text(s), units) for s in ss)
+                                                     or "rest"))
         self.week.resizeRowsToContents()
 
     def isComplete(self) -> bool:
@@ -307,9 +380,9 @@ class GeneratorWizard(QWizard):
         self.setWindowTitle("Generate a training block")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.goal_page = GoalPage(profile, today)
+        self.goal_page = GoalPage(profile, default_start(plan, today, profile.week_start))
         self.week_page = WeekPage(profile)
-        self.numbers_page = NumbersPage()
+        self.numbers_page = NumbersPage(self)
         self.preview_page = PreviewPage(self)
         for page in (self.goal_page, self.week_page, self.numbers_page, self.preview_page):
             self.addPage(page)
@@ -322,13 +395,20 @@ class GeneratorWizard(QWizard):
         start = g.start.date().toPython()
         one_rm = {lift: parse_lift(edit.text()) for lift, edit in n.lifts.items() if edit.text().strip()}
         pace = parse_pace(n.pace.text()) if n.pace.text().strip() else None
+        try:
+            race = n.recent_race()
+        except ValidationError as exc:
+            raise GeneratorError(str(exc)) from None
         return GeneratorInput(
             goal=g.goal(), start=start, weeks=g.weeks.value(), runs=w.runs.value(), lifts=w.lifts.value(),
             days=w.chosen_days(), long_run_day=w.long_day.currentData(),
             experience=Experience(w.experience.currentData()), weekly_km=n.weekly_km.value(),
             longest_run_km=n.longest.value(), one_rm=one_rm,
-            race_km=g.race_km.value() if g.race.isChecked() else None, easy_pace_s=pace,
-            week_start=self.profile.week_start)
+            race_km=g.race_km.currentData() if g.race.isChecked() else None, easy_pace_s=pace,
+            week_start=self.profile.week_start, recent_race=race)
+
+    def log_start(self) -> LogStart | None:
+        return log_start(self.plan, self.goal_page.start.date().toPython(), self.profile.week_start)
 
     def make_block(self) -> tuple[Block | None, str]:
         try:

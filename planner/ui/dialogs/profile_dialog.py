@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from planner.domain import units as u
 from planner.domain.enums import Experience, Goal, Sex, Units, WeekStart
 from planner.domain.errors import ValidationError
+from planner.domain.paces import RecentRace, TrainingPaces, clock
 from planner.domain.profile import BODY_MASS_RANGE, Profile
 from planner.ui.dialogs.fields import (
     FieldMarks,
@@ -46,6 +47,7 @@ from planner.ui.dialogs.fields import (
 )
 from planner.ui.dialogs.sweat_field import SweatRateSpin
 from planner.words.numbers import format_number
+from planner.words.targets import target_in_units
 
 EXPERIENCE_LABELS = {
     Experience.NEW: "New to combining lifting and running",
@@ -75,6 +77,7 @@ _STAND_INS: dict[str, tuple[str, Any]] = {
     "sweat_rate_l_per_h": ("sweat", lambda: 1.0),
     "height_cm": ("height", None),
     "age": ("age", None),
+    "recent race": ("race", lambda: None),
 }
 SEX_LABELS = {None: "Not given", Sex.FEMALE: "Female", Sex.MALE: "Male"}
 CM_PER_INCH = 2.54
@@ -244,6 +247,41 @@ class ProfileDialog(QDialog):
         self.sex_combo.setToolTip("Resting energy (Mifflin-St Jeor) and the daily water baseline "
                                   "(EFSA 2010: 2.0 L women, 2.5 L men) differ by sex.")
         add_row(form, "Se&x:", aligned_row(self.sex_combo, None, None, self), self.sex_combo)
+        self._build_race_fields(form)
+
+    def _build_race_fields(self, form: QFormLayout) -> None:
+        """A recent race or time trial: the generator's training paces come from it (Daniels 2014)."""
+        self.race_km_edit = QLineEdit(self)
+        self.race_km_edit.setObjectName("recent_race_km")
+        self.race_km_edit.setPlaceholderText("10")
+        self.race_km_edit.setFixedWidth(60)
+        self.race_time_edit = QLineEdit(self)
+        self.race_time_edit.setObjectName("recent_race_time")
+        self.race_time_edit.setPlaceholderText("45:00")
+        self.race_time_edit.setFixedWidth(90)
+        row = aligned_row(self.race_km_edit, QLabel("km in"), None, self)
+        row_layout = row.layout()
+        assert isinstance(row_layout, QHBoxLayout)
+        row_layout.insertWidget(2, self.race_time_edit)
+        add_row(form, "Recent &race:", row, self.race_km_edit)
+        self.paces_label = QLabel(self)
+        self.paces_label.setObjectName("training_paces")
+        self.paces_label.setWordWrap(True)
+        self.paces_label.setMinimumWidth(self.paces_label.fontMetrics().averageCharWidth() * 60)  # not a thin column
+        self.paces_label.setEnabled(False)
+        form.addRow("", self.paces_label)
+        self._marks.add("recent race", form, row, "Recent race", self.race_time_edit)
+        for edit in (self.race_km_edit, self.race_time_edit):
+            edit.textChanged.connect(self.revalidate)
+
+    def _recent_race(self) -> RecentRace | None:
+        km, time = self.race_km_edit.text().strip(), self.race_time_edit.text().strip()
+        if not km and not time:
+            return None
+        try:
+            return RecentRace.parse(km, time)
+        except ValidationError as exc:
+            raise ValidationError("recent race", exc.message) from None
 
     def _load(self, p: Profile) -> None:
         self.name_edit.setText(p.name)
@@ -265,6 +303,9 @@ class ProfileDialog(QDialog):
         self.height_spin.setValue(self._height_shown(p.height_cm, p.units))
         self.age_spin.setValue(p.age or 0)
         self.sex_combo.setCurrentIndex(self.sex_combo.findData(p.sex.value if p.sex else ""))
+        race = p.recent_race
+        self.race_km_edit.setText(f"{race.km:g}" if race else "")
+        self.race_time_edit.setText(clock(race.seconds) if race else "")
 
     @staticmethod
     def _height_shown(cm: float | None, units: Units) -> float:
@@ -343,6 +384,7 @@ class ProfileDialog(QDialog):
             "sweat": self.sweat_spin.stored,
             "height": self._height_cm(),
             "age": self.age_spin.value() or None,
+            "race": self._recent_race,
         }
         sex_value = self.sex_combo.currentData()
         sex = Sex(sex_value) if sex_value else None
@@ -352,7 +394,10 @@ class ProfileDialog(QDialog):
         units = self.units()
 
         def build(v: dict[str, Any]) -> Profile:
+            race = v["race"]()
             return self._original.replace(
+                recent_race_km=race.km if race else None,
+                recent_race_s=race.seconds if race else None,
                 name=v["name"],
                 body_mass_kg=v["mass"](),
                 goal=goal,
@@ -370,6 +415,10 @@ class ProfileDialog(QDialog):
     def revalidate(self, *_: object) -> bool:
         """Re-check every field; mark the wrong ones and enable OK only when all are right."""
         profile, self._errors = self._validate()
+        race = profile.recent_race if profile is not None else None
+        self.paces_label.setText(target_in_units(TrainingPaces.from_race(race).summary(), profile.units)
+                                 if race is not None and profile is not None else
+                                 "A recent race or time trial sets the training paces (Daniels 2014).")
         self._marks.show(self._errors)
         self.footer.show_messages(list(self.errors().values()))
         return profile is not None

@@ -1,0 +1,107 @@
+"""The generator's starting values from the training log (issue 22): with at least 4 logged weeks before the
+block, the weekly km are the mean of the last 4 weeks, the longest run the longest of the last 30 days, the runs
+and lifts a week the log's, and the one-rep maxes estimated from the logged sets by Epley (load x (1 + reps / 30),
+Epley 1985; sets of up to 12 reps, the best of the last 8 weeks). Each value says where it came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from planner.domain.enums import Kind, Status, WeekStart
+from planner.domain.generator.inputs import (
+    LIFTS_RANGE,
+    LONGEST_RANGE,
+    RUNS_RANGE,
+    WEEKLY_KM_RANGE,
+    epley_1rm,
+)
+from planner.domain.session import Session
+from planner.domain.weeks import week_start
+
+DAY = dt.timedelta(days=1)
+LOGGED_WEEKS = 4
+LONGEST_DAYS = 30
+ONE_RM_DAYS = 56
+MAX_REPS_FOR_1RM = 12
+#: Logged exercise names (casefolded) that set each main lift's one-rep max.
+LIFT_NAMES = {"squat": ("back squat", "squat", "barbell squat"), "deadlift": ("deadlift", "conventional deadlift"),
+              "bench": ("bench press", "barbell bench press"), "press": ("overhead press", "military press")}
+
+
+@dataclass(frozen=True, slots=True)
+class LogStart:
+    """Starting values read from the log, and a sentence per value saying where it came from."""
+
+    weekly_km: float
+    longest_run_km: float
+    runs: int
+    lifts: int
+    one_rm: dict[str, float] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+
+
+def block_first(start: dt.date, first_day: WeekStart) -> dt.date:
+    first = week_start(start, first_day)
+    return first if first >= start else first + 7 * DAY
+
+
+def logged_weeks(sessions: Sequence[Session], first: dt.date) -> int:
+    """How many of the 4 weeks before `first` hold a logged (done) session."""
+    done = [s for s in sessions if s.status is Status.DONE and first - 7 * LOGGED_WEEKS * DAY <= s.date < first]
+    return len({(first - s.date).days // 7 for s in done})
+
+
+def from_log(sessions: Sequence[Session], start: dt.date, first_day: WeekStart = WeekStart.MON) -> LogStart | None:
+    """The starting values, or None with fewer than 4 logged weeks before the block. The 4 weeks end with
+    the block's start, or with the last logged week when planned weeks lie between the log and the start."""
+    first = block_first(start, first_day)
+    logged = [s.date for s in sessions if s.status is Status.DONE and s.date < first]
+    if logged:
+        first = min(first, week_start(max(logged), first_day) + 7 * DAY)
+    if logged_weeks(sessions, first) < LOGGED_WEEKS:
+        return None
+    since = first - 7 * LOGGED_WEEKS * DAY
+    done = [s for s in sessions if s.status is Status.DONE and first - ONE_RM_DAYS * DAY <= s.date < first]
+    recent = [s for s in done if s.date >= since]
+    runs = [s for s in recent if s.kind is Kind.RUN and s.effective_distance_km]
+    lifts = [s for s in recent if s.kind is Kind.LIFT]
+    span = f"{since:%d %b}-{first - DAY:%d %b %Y}"
+    km = round(sum(s.effective_distance_km or 0.0 for s in runs) / LOGGED_WEEKS, 1)
+    sources = {"weekly_km": f"{km:g} km: the mean of the 4 logged weeks {span}"}
+    last30 = [s for s in runs if s.date >= first - LONGEST_DAYS * DAY]
+    longest_run = max(last30, key=lambda s: (s.effective_distance_km or 0.0, s.date), default=None)  # the latest
+    longest = round(longest_run.effective_distance_km or 0.0, 1) if longest_run else 0.0
+    sources["longest_run_km"] = (f"{longest:g} km: the longest run of the last 30 days ({longest_run.date:%a %d %b})"
+                                 if longest_run else "no run logged in the last 30 days")
+    n_runs, n_lifts = round(len(runs) / LOGGED_WEEKS), round(len(lifts) / LOGGED_WEEKS)
+    sources["runs"] = f"{n_runs}: {len(runs)} runs logged in the 4 weeks {span}"
+    sources["lifts"] = f"{n_lifts}: {len(lifts)} lifts logged in the 4 weeks {span}"
+    one_rm: dict[str, float] = {}
+    for lift, (kg, text) in _one_rms(done).items():
+        one_rm[lift] = kg
+        sources[lift] = text
+    return LogStart(_clamp(km, WEEKLY_KM_RANGE), _clamp(longest, LONGEST_RANGE), int(_clamp(n_runs, RUNS_RANGE)),
+                    int(_clamp(n_lifts, LIFTS_RANGE)), one_rm, sources)
+
+
+def _one_rms(sessions: Sequence[Session]) -> dict[str, tuple[float, str]]:
+    best: dict[str, tuple[float, str]] = {}
+    for s in sessions:
+        for e in s.effective_exercises:
+            lift = next((k for k, names in LIFT_NAMES.items() if e.name.casefold() in names), None)
+            if lift is None:
+                continue
+            for ws in e.working_sets:
+                if not ws.load_kg or not 1 <= ws.reps <= MAX_REPS_FOR_1RM:
+                    continue
+                kg = round(epley_1rm(ws.load_kg, ws.reps), 1)
+                if kg > best.get(lift, (0.0, ""))[0]:
+                    best[lift] = (kg, f"{kg:g} kg: Epley from {ws.load_kg:g} kg x {ws.reps} ({e.name}, "
+                                      f"{s.date:%a %d %b})")
+    return best
+
+
+def _clamp(value: float, bounds: tuple[float, float]) -> float:
+    return min(max(value, bounds[0]), bounds[1])
