@@ -38,8 +38,8 @@ def on_disk(data_dir: Path) -> dict:
     return orjson.loads((data_dir / DATA_FILE).read_bytes())
 
 
-def test_current_version_is_three():
-    assert SCHEMA_VERSION == 3
+def test_current_version_is_four():
+    assert SCHEMA_VERSION == 4
 
 
 def test_a_new_file_gets_the_current_version(data_dir):
@@ -91,7 +91,7 @@ def test_v1_fixture_is_migrated_to_v2(v1_dir):
 
     data = on_disk(v1_dir)
     top = max(int(k) for k in data["sessions"])
-    assert data["meta"] == {"1": {"schema_version": 3, "next_session_id": top + 1}}
+    assert data["meta"] == {"1": {"schema_version": SCHEMA_VERSION, "next_session_id": top + 1}}
     for doc in data["sessions"].values():
         assert "duration" not in doc and "session_rpe" not in doc
         assert {"duration_min", "rpe", "position"} <= doc.keys()
@@ -150,10 +150,10 @@ def test_migrate_numbers_each_day_by_doc_id():
     migrate(tables, 1)
     positions = {k: d["position"] for k, d in tables["sessions"].items()}
     assert positions == {"3": 0, "5": 1, "12": 2, "7": 0}
-    assert tables["meta"] == {"1": {"schema_version": 3, "next_session_id": 13}}  # 12 + 1
+    assert tables["meta"] == {"1": {"schema_version": SCHEMA_VERSION, "next_session_id": 13}}  # 12 + 1
 
 
-@pytest.mark.parametrize("version", [4, 99])
+@pytest.mark.parametrize("version", [SCHEMA_VERSION + 1, 99])
 def test_newer_file_is_refused_and_left_byte_identical(data_dir, version):
     path = data_dir / DATA_FILE
     newer = (b'{"meta": {"1": {"schema_version": %d}}, "sessions": {"1": {"a_field": '
@@ -177,7 +177,7 @@ def test_newer_file_is_refused_and_left_byte_identical(data_dir, version):
 def test_v2_file_gets_the_next_id_after_its_highest():
     tables = {"meta": {"1": {"schema_version": 2}}, "sessions": {"4": {}, "9": {}}}
     migrate(tables, 2)
-    assert tables["meta"] == {"1": {"schema_version": 3, "next_session_id": 10}}  # 9 + 1
+    assert tables["meta"] == {"1": {"schema_version": SCHEMA_VERSION, "next_session_id": 10}}  # 9 + 1
 
 
 def test_session_ids_are_never_reused_across_restarts(data_dir):

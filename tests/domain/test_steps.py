@@ -1,0 +1,94 @@
+"""A structured run's steps: the checks, and the time and distance the session takes from them."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.domain.enums import Kind
+from planner.domain.errors import ValidationError
+from planner.domain.session import SessionContent
+from planner.domain.steps import (
+    Aim,
+    Duration,
+    Repeat,
+    Step,
+    StepIntensity,
+    Target,
+    Until,
+    totals,
+)
+
+JOG = Target(word="jog")
+EASY = Target(word="easy")
+REP = Target(Aim.PACE, 250, 260)  # 4:10-4:20/km
+SIX_BY_800 = (
+    Step(StepIntensity.WARMUP, Duration(Until.TIME, 900), EASY),
+    Repeat(6, (Step(StepIntensity.ACTIVE, Duration(Until.DISTANCE, 800), REP),
+               Step(StepIntensity.RECOVERY, Duration(Until.TIME, 120), JOG))),
+    Step(StepIntensity.COOLDOWN, Duration(Until.TIME, 600), EASY),
+)
+
+
+def run(steps, **kw) -> SessionContent:
+    return SessionContent(kind=Kind.RUN, title="Intervals", duration_min=kw.pop("duration_min", 30), rpe=8,
+                          steps=steps, **kw)
+
+
+def test_six_by_800_totals_worked_by_hand():
+    # 900 + 6 x (800 m at 255 s/km = 204 s) + 6 x 120 + 600 = 3444 s; 4800 m known, the easy parts open
+    t = totals(SIX_BY_800)
+    assert (t.seconds, t.metres, t.complete_time, t.complete_distance) == (3444, 4800, True, False)
+
+
+def test_session_takes_its_duration_from_the_steps_and_keeps_its_distance_when_steps_cannot_tell():
+    s = run(SIX_BY_800, distance_km=9.5)
+    assert s.duration_min == 57  # 3444 s = 57.4 min
+    assert s.distance_km == 9.5
+
+
+def test_session_takes_its_distance_when_every_step_has_one():
+    steps = (Step(StepIntensity.ACTIVE, Duration(Until.DISTANCE, 15_000), Target(Aim.PACE, 340, 340)),
+             Step(StepIntensity.ACTIVE, Duration(Until.DISTANCE, 5_000), Target(Aim.PACE, 283, 283)))
+    s = run(steps, distance_km=3.0)
+    assert s.distance_km == 20.0
+    assert s.duration_min == 109  # 15 x 340 + 5 x 283 = 6515 s = 108.6 min
+
+
+def test_a_lap_step_leaves_duration_and_distance_as_typed():
+    s = run((Step(StepIntensity.ACTIVE, Duration(Until.LAP)),), duration_min=42, distance_km=7.0)
+    assert (s.duration_min, s.distance_km) == (42, 7.0)
+
+
+def test_only_runs_hold_steps():
+    with pytest.raises(ValidationError, match="only a run has steps"):
+        SessionContent(kind=Kind.LIFT, title="Squat", duration_min=60, rpe=8, steps=SIX_BY_800)
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda: Target(Aim.PACE, 261, 250), "the first number must not be above the second"),
+    (lambda: Target(Aim.PACE, 119, 250), "pace: must be between 120 and 1200 s/km"),
+    (lambda: Target(Aim.PACE, 120, 1200), None),
+    (lambda: Target(Aim.HR_ZONE, 6, 6), "heart-rate zone: must be between 1 and 5"),
+    (lambda: Target(Aim.HR_ZONE, 2, 3), "a step aims at one zone"),
+    (lambda: Target(Aim.HR_RANGE, 39, 150), "heart rate: must be between 40 and 230 bpm"),
+    (lambda: Target(word="4:15/km"), "must be letters, spaces or hyphens"),
+    (lambda: Target(Aim.PACE, 250, 260, word="fast"), "only an open target carries a word"),
+    (lambda: Duration(Until.TIME, 0), "step time: must be between 1 and 36000 s"),
+    (lambda: Duration(Until.TIME, 36_000), None),
+    (lambda: Duration(Until.DISTANCE, 0.5), "step distance: must be between 1 and 300000 m"),
+    (lambda: Repeat(1, (Step(StepIntensity.ACTIVE, Duration(Until.LAP)),)), "repeats: must be between 2 and 99"),
+    (lambda: Repeat(2, ()), "a repeat needs at least one step"),
+])
+def test_checks_say_what_is_wrong(make, message):
+    if message is None:
+        make()
+        return
+    with pytest.raises(ValidationError, match=message):
+        make()
+
+
+def test_at_most_fifty_steps():
+    one = Step(StepIntensity.ACTIVE, Duration(Until.TIME, 60))
+    run((one,) * 50)
+    with pytest.raises(ValidationError, match=r"at most 50 steps, repeats counted once \(got 51\)"):
+        run((one,) * 51)
