@@ -203,3 +203,27 @@ def derived_duration_min(items: tuple[Item, ...]) -> int | None:
 def derived_distance_km(items: tuple[Item, ...]) -> float | None:
     t = totals(items)
     return round(t.metres / 1000, 2) if items and t.complete_distance else None
+
+
+def fitted(items: tuple[Item, ...], minutes: int, repeats: int | None = None) -> tuple[Item, ...]:
+    """The steps made to last about `minutes`: the first repeat run `repeats` times (when given),
+    then the time steps outside repeats (warm-up, cool-down, a steady run) lengthened or shortened
+    in proportion, in whole minutes. A shorter week's session keeps its shape that way."""
+    if repeats is not None:
+        at = next((i for i, item in enumerate(items) if isinstance(item, Repeat)), None)
+        if at is not None:
+            first = items[at]
+            assert isinstance(first, Repeat)
+            items = (*items[:at], Repeat(repeats, first.steps), *items[at + 1:])
+    flexible = {i: item for i, item in enumerate(items)
+                if isinstance(item, Step) and item.duration.until is Until.TIME}
+    if not flexible:
+        return items
+    flexible_s = sum(step.duration.amount for step in flexible.values())
+    fixed_s = totals(items).seconds - flexible_s
+    factor = max(minutes * 60 - fixed_s, 60 * len(flexible)) / flexible_s
+    out = list(items)
+    for i, step in flexible.items():
+        new = max(60, round(step.duration.amount * factor / 60) * 60)
+        out[i] = Step(step.intensity, Duration(Until.TIME, new), step.target)
+    return tuple(out)
