@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from planner.domain.session import WorkSet
+from planner.domain.session import Session, WorkSet
 
 
 class ActivityFileError(ValueError):
@@ -60,3 +60,4 @@ class ParsedFile:
     activities: tuple[Activity, ...] = ()
     workouts: tuple[LiftWorkout, ...] = ()
     notes: tuple[str, ...] = field(default=())  # what was left out, in words (e.g. cardio rows)
+    planned: tuple[Session, ...] = ()  # a FIT workout file: the planned session it describes

@@ -115,6 +115,7 @@ def incoming(parsed: ParsedFile, names: ExerciseNames, tz: dt.tzinfo | None = No
     except ValidationError as exc:
         raise ActivityFileError(parsed.name, str(exc)) from None
     out.extend(Incoming(workout_session(w, parsed.name, names), parsed.name) for w in parsed.workouts)
+    out.extend(Incoming(s, parsed.name) for s in parsed.planned)
     return out
 
 
