@@ -1,4 +1,4 @@
-"""A session as a FIT workout file, written with fit-tool (https://github.com/stagescycling/python_fit_tool),
+"""A session as a FIT workout file, written with fit-tool (https://github.com/shaonianche/python_fit_tool),
 never by hand: file type `workout`; sport `running`, or `training` with sub-sport `strength_training`.
 
 Each step carries `intensity`, `duration_type` and `target_type`. A repeat is written as Garmin's
