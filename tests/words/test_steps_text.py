@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given
 
-from planner.domain.enums import Units
+from planner.domain.enums import Kind, Units
 from planner.domain.errors import ValidationError
+from planner.domain.session import Session
 from planner.domain.steps import Aim, Duration, Repeat, Step, StepIntensity, Target, Until
+from planner.io.ics_export import description
+from planner.words.cards import card_lines, tooltip
+from planner.words.paper import detail_lines
 from planner.words.steps import parse_steps, steps_compact, steps_lines, steps_total
 from tests.domain.step_strategies import steps
 from tests.domain.test_steps import SIX_BY_800
@@ -74,3 +80,19 @@ def test_total_shown_live_in_the_editor():
     assert steps_total((), Units.METRIC) == ""
     lap = (Step(StepIntensity.ACTIVE, Duration(Until.LAP)),)
     assert steps_total(lap, Units.METRIC) == "Total: open"
+
+
+def _intervals() -> Session:
+    return Session(kind=Kind.RUN, type="intervals", title="Intervals 6 x 800 m", duration_min=50, rpe=8,
+                   distance_km=9.5, target="5K pace", steps=SIX_BY_800, date=dt.date(2026, 12, 8))
+
+
+def test_the_card_the_page_and_the_calendar_file_read_the_steps():
+    s = _intervals()
+    assert card_lines(s, Units.METRIC) == (
+        "9.5 km · 5K pace", "Warm-up 15 min easy · 6 × (800 m at 4:10-4:20/km, 2 min jog) · Cool-down 10 min easy")
+    assert detail_lines(s, Units.IMPERIAL)[2:6] == (
+        "Target 5K pace", "Warm-up 15 min easy", "6 × (800 m at 6:42-6:58/mi, 2 min jog)", "Cool-down 10 min easy")
+    assert "6 × (800 m at 4:10-4:20/km, 2 min jog)" in description(s, Units.METRIC)
+    assert ("<b>Steps</b> (Total 57 min · at least 4.8 km)<ol style='margin-left:-20px'>"
+            "<li>Warm-up 15 min easy</li>") in tooltip(s, Units.METRIC)
