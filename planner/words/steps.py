@@ -81,7 +81,7 @@ def _metres_compact(metres: float) -> str:
     return f"{format_exact(metres)}m"
 
 
-def _duration_compact(d: Duration) -> str:
+def duration_compact(d: Duration) -> str:
     if d.until is Until.TIME:
         return _seconds_compact(d.amount)
     if d.until is Until.DISTANCE:
@@ -96,9 +96,10 @@ def _pace_text(target: Target, units: Units) -> str:
     return f"{low}/{unit}" if low == high else f"{low}-{high}/{unit}"
 
 
-def target_compact(t: Target) -> str:
+def target_compact(t: Target, units: Units = Units.METRIC) -> str:
+    """The target as typed: "4:10-4:20/km" (per mile in imperial units), "Z2", "140-150bpm", "easy"."""
     if t.aim is Aim.PACE:
-        return _pace_text(t, Units.METRIC)
+        return _pace_text(t, units)
     if t.aim is Aim.HR_ZONE:
         return f"Z{round(t.low)}"
     if t.aim is Aim.HR_RANGE:
@@ -107,7 +108,7 @@ def target_compact(t: Target) -> str:
 
 
 def _step_compact(step: Step, index: int, count: int, in_repeat: bool) -> str:
-    text = _duration_compact(step.duration)
+    text = duration_compact(step.duration)
     target = target_compact(step.target)
     if target:
         text += f"@{target}"
@@ -134,7 +135,7 @@ def _bad(text: str, why: str) -> ValidationError:
     return ValidationError(FIELD, f"{why} in {text.strip()!r}")
 
 
-def _parse_duration(text: str) -> Duration:
+def parse_duration(text: str) -> Duration:
     t = text.strip()
     if t.lower() == "lap":
         return Duration(Until.LAP)
@@ -183,7 +184,7 @@ def _parse_step(text: str, index: int, count: int, in_repeat: bool) -> Step:
     if words[0].lower() in {i.value for i in StepIntensity}:
         intensity = StepIntensity(words.pop(0).lower())
     target = parse_target(target_text)
-    duration = _parse_duration("".join(words))
+    duration = parse_duration("".join(words))
     return Step(intensity or implied_intensity(target, index, count, in_repeat), duration, target)
 
 
