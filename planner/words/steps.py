@@ -236,7 +236,9 @@ def duration_words(d: Duration, units: Units) -> str:
     """"15 min", "90 s", "800 m", "5 km" (or miles), "until lap"."""
     if d.until is Until.TIME:
         s = round(d.amount)
-        return f"{s} s" if s < 60 or s % 60 else duration_text(s // 60)
+        if s < 60 or s % 60 and s < 120:
+            return f"{s} s"  # "90 s", as coaches say it
+        return duration_text(s // 60) + (f" {s % 60} s" if s % 60 else "")  # "8 min 30 s"
     if d.until is Until.DISTANCE:
         # Track distances stay in metres in either units: runners say "800 m" in miles too.
         if d.amount < 1000 or units is Units.IMPERIAL and d.amount < 1600:

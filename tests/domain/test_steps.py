@@ -92,3 +92,21 @@ def test_at_most_fifty_steps():
     run((one,) * 50)
     with pytest.raises(ValidationError, match=r"at most 50 steps, repeats counted once \(got 51\)"):
         run((one,) * 51)
+
+
+def test_a_generated_hard_run_gets_steps_at_its_planned_pace_and_keeps_its_minutes():
+    from planner.domain.enums import RunType
+    from planner.domain.generator.runs import quality, quality_session
+
+    for kind in (RunType.TEMPO, RunType.INTERVALS, RunType.HILLS):
+        for step in range(4):
+            q = quality(kind, step)
+            s = quality_session(q, 330)
+            assert s.duration_min == q.minutes()
+            work = s.steps[1].steps[0]
+            assert s.steps[1].times == q.reps
+            if kind is RunType.HILLS:
+                assert work.target == Target(word="hard uphill")
+            else:  # easy 5:30/km less the type's delta (tempo 60 s, intervals 90 s), +/- 5 s
+                fast = 330 - q.pace_delta
+                assert (work.target.low, work.target.high) == (fast - 5, fast + 5)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from planner.domain.enums import Intensity, Kind, RunType
 from planner.domain.fuelling import session_note
+from planner.domain.generator.run_steps import quality_steps
 from planner.domain.session import SessionContent
 
 WARM_MIN, COOL_MIN = 15, 10
@@ -76,8 +77,10 @@ def quality_session(q: Quality, easy_pace: int, note: str = "") -> SessionConten
               RunType.HILLS: "Z4, by effort"}[q.type]
     notes = (f"{WARM_MIN} min easy, {q.reps} x {work} {what}, {q.rest_min:g} min easy jog between, {COOL_MIN} min "
              f"easy. {note}").strip()
+    steps = quality_steps(q.reps, q.work_min, q.rest_min, None if q.type is RunType.HILLS else easy_pace - q.pace_delta,
+                          WARM_MIN, COOL_MIN, effort="hard uphill")
     return SessionContent(kind=Kind.RUN, title=title, duration_min=q.minutes(), rpe=q.rpe, type=q.type.value,
-                          distance_km=q.km(easy_pace), target=target, notes=notes)
+                          distance_km=q.km(easy_pace), target=target, notes=notes, steps=steps)
 
 
 def easy_session(km: float, easy_pace: int, note: str = "", strides: bool = False) -> SessionContent:

@@ -1,0 +1,35 @@
+"""The steps of a generated hard run, at the paces the generator planned it with.
+
+Warm-up, `reps` x (work, jog), cool-down: the jog after the last repetition is the start of the
+cool-down, so the steps add up to the session's planned minutes exactly (the generator counts
+reps - 1 recoveries; a watch's repeat runs the jog after every repetition).
+"""
+
+from __future__ import annotations
+
+from planner.domain.steps import Aim, Duration, Item, Repeat, Step, StepIntensity, Target, Until
+
+#: A repetition's target: its pace +/- this many seconds per km, a range a watch can hold.
+PACE_SPREAD_S = 5
+EASY = Target(word="easy")
+JOG = Target(word="jog")
+
+
+def _minutes(m: float) -> Duration:
+    return Duration(Until.TIME, round(m * 60))
+
+
+def quality_steps(reps: int, work_min: float, rest_min: float, pace_s_per_km: float | None,
+                  warm_min: float, cool_min: float, effort: str = "hard") -> tuple[Item, ...]:
+    """The steps of `reps` x `work_min` at `pace_s_per_km` (None: by effort, named `effort`)."""
+    if pace_s_per_km is None:
+        work = Target(word=effort)
+    else:
+        pace = round(pace_s_per_km)
+        work = Target(Aim.PACE, pace - PACE_SPREAD_S, pace + PACE_SPREAD_S)
+    reps_steps = (Step(StepIntensity.ACTIVE, _minutes(work_min), work),
+                  Step(StepIntensity.RECOVERY, _minutes(rest_min), JOG))
+    body: tuple[Item, ...] = (Repeat(reps, reps_steps),) if reps >= 2 else reps_steps[:1]
+    cool = cool_min - rest_min if reps >= 2 else cool_min
+    return (Step(StepIntensity.WARMUP, _minutes(warm_min), EASY), *body,
+            Step(StepIntensity.COOLDOWN, _minutes(max(cool, 1)), EASY))
