@@ -21,7 +21,7 @@ from planner.domain.errors import ValidationError
 
 STEP_SECONDS_RANGE = (1, 36_000)  # up to 10 h in one step
 STEP_METRES_RANGE = (1, 300_000)
-PACE_RANGE = (120, 1_200)  # s/km: 2:00/km to 20:00/km
+PACE_RANGE = (120, 900)  # s/km: 2:00/km to 15:00/km; a FIT speed (mm/s) keeps a pace to the second up to there
 HR_ZONE_RANGE = (1, 5)
 BPM_RANGE = (40, 230)
 REPEAT_RANGE = (2, 99)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from planner.domain.enums import Kind
+from planner.domain.enums import Kind, RunType
 from planner.domain.errors import ValidationError
+from planner.domain.generator.runs import quality, quality_session
 from planner.domain.session import SessionContent
 from planner.domain.steps import (
     Aim,
@@ -66,8 +67,9 @@ def test_only_runs_hold_steps():
 
 @pytest.mark.parametrize(("make", "message"), [
     (lambda: Target(Aim.PACE, 261, 250), "the first number must not be above the second"),
-    (lambda: Target(Aim.PACE, 119, 250), "pace: must be between 120 and 1200 s/km"),
-    (lambda: Target(Aim.PACE, 120, 1200), None),
+    (lambda: Target(Aim.PACE, 119, 250), "pace: must be between 120 and 900 s/km"),
+    (lambda: Target(Aim.PACE, 120, 900), None),
+    (lambda: Target(Aim.PACE, 120, 901), "pace: must be between 120 and 900 s/km"),
     (lambda: Target(Aim.HR_ZONE, 6, 6), "heart-rate zone: must be between 1 and 5"),
     (lambda: Target(Aim.HR_ZONE, 2, 3), "a step aims at one zone"),
     (lambda: Target(Aim.HR_RANGE, 39, 150), "heart rate: must be between 40 and 230 bpm"),
@@ -95,9 +97,6 @@ def test_at_most_fifty_steps():
 
 
 def test_a_generated_hard_run_gets_steps_at_its_planned_pace_and_keeps_its_minutes():
-    from planner.domain.enums import RunType
-    from planner.domain.generator.runs import quality, quality_session
-
     for kind in (RunType.TEMPO, RunType.INTERVALS, RunType.HILLS):
         for step in range(4):
             q = quality(kind, step)

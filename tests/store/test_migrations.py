@@ -23,6 +23,7 @@ from planner.store.database import (
     open_store,
 )
 from planner.store.migrations import migrate, read_version
+from planner.words.steps import parse_steps
 
 V1 = Path(__file__).parent / "fixtures" / "v1.json"
 MON, TUE, WED = dt.date(2024, 3, 4), dt.date(2024, 3, 5), dt.date(2024, 3, 6)
@@ -195,3 +196,30 @@ def test_session_ids_are_never_reused_across_restarts(data_dir):
         assert (a.id, b.id, c.id) == (1, 2, 3)
     finally:
         store.close()
+
+
+def test_a_v3_file_opens_unchanged_and_a_run_then_keeps_its_steps(data_dir):
+    v3 = {"meta": {"1": {"schema_version": 3, "next_session_id": 2}},
+          "sessions": {"1": {"kind": "run", "type": "intervals", "title": "6 x 800 m", "duration_min": 55,
+                             "rpe": 8, "date": "2026-12-08", "position": 0, "status": "planned"}}}
+    (data_dir / DATA_FILE).write_bytes(orjson.dumps(v3))
+    store = open_store(data_dir)
+    try:
+        [run] = store.sessions.on_date(dt.date(2026, 12, 8))
+        assert (run.title, run.duration_min, run.steps) == ("6 x 800 m", 55, ())
+        steps = parse_steps("15min@easy; 6x(800m@4:10-4:20/km, 2min@jog); 10min@easy")
+        store.sessions.apply(put=[run.replace(steps=steps)])
+        store.storage.flush()
+    finally:
+        store.close()
+    doc = on_disk(data_dir)
+    assert doc["meta"]["1"]["schema_version"] == 4
+    assert doc["sessions"]["1"]["steps"][1] == {
+        "repeat": 6, "steps": [
+            {"intensity": "active", "until": "distance", "amount": 800.0, "aim": "pace", "low": 250.0, "high": 260.0},
+            {"intensity": "recovery", "until": "time", "amount": 120.0, "word": "jog"}]}
+    reopened = open_store(data_dir)
+    try:
+        assert reopened.sessions.on_date(dt.date(2026, 12, 8))[0].steps == steps
+    finally:
+        reopened.close()

@@ -124,3 +124,10 @@ def test_the_same_session_gives_the_same_bytes():
 def test_a_run_without_steps_has_nothing_to_write():
     with pytest.raises(NothingToWrite, match="'Easy' has no steps or sets to send to a watch"):
         workout_bytes(SessionContent(kind=Kind.RUN, title="Easy", duration_min=30, rpe=3), DAY)
+
+
+@pytest.mark.parametrize("pace", [120, 899, 900])
+def test_paces_to_the_end_of_the_range_come_back_to_the_second(pace):
+    steps = parse_steps(f"1km@{pace // 60}:{pace % 60:02d}/km")
+    run = SessionContent(kind=Kind.RUN, title="Run", duration_min=30, rpe=5, steps=steps)
+    assert read_workout(workout_bytes(run, DAY), "x.fit").steps == steps
