@@ -39,7 +39,7 @@ def test_rows_show_the_steps_in_words(editor):
     m = editor.model
     repeat = m.index(1, 0)
     assert [m.index(0, c).data() for c in range(3)] == ["Warm-up", "15 min", "easy"]
-    assert (repeat.data(), m.rowCount(repeat)) == ("6 ×", 2)
+    assert (repeat.data(), m.rowCount(repeat)) == ("Repeat 6 ×", 2)
     assert [m.index(0, c, repeat).data() for c in range(3)] == ["Run", "800 m", "4:10-4:20/km"]
     assert editor.total_label.text() == "Total 57 min · at least 4.8 km"
     assert editor.text_edit.text() == "15min@easy; 6x(800m@4:10-4:20/km, 2min@jog); 10min@easy"

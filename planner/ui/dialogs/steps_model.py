@@ -110,7 +110,7 @@ class StepsModel(TwoLevelModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if isinstance(item, Repeat):
-                return f"{item.times} ×" if col == STEP else ""
+                return f"Repeat {item.times} ×" if col == STEP else ""
             if col == STEP:
                 return INTENSITY_WORDS[item.intensity]
             if col == LENGTH:
