@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 
 import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
@@ -74,3 +77,12 @@ def _with_folder(init):
         init(self, *args, **kwargs)
         self.destination.setCurrentIndex(self.destination.findData(watch_dialog.CHOOSE_FOLDER))
     return wrapped
+
+
+def test_the_window_starts_without_loading_the_fit_writer():
+    """fit-tool takes about 0.1 s to import: it is loaded when workouts are written, not at start."""
+    code = ("import sys; import planner.ui.main_window; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'fit_tool'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
+    assert out.strip() == "[]"

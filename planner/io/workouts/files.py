@@ -15,12 +15,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.domain.enums import Units
-from planner.domain.session import Session
-from planner.io.workouts.fit_write import has_workout, workout_bytes
+from planner.domain.enums import Kind, Units
+from planner.domain.session import Session, SessionContent
 
 NEW_FILES = Path("GARMIN") / "NewFiles"
 NAME_MAX = 60  # characters of the title kept in a file name
+
+
+def has_workout(c: SessionContent) -> bool:
+    """A run with steps or a lift with sets: something a watch can follow step by step."""
+    return bool(c.steps) or (c.kind is Kind.LIFT and bool(c.exercises))
 
 
 def slug(title: str) -> str:
@@ -62,6 +66,8 @@ def workout_sessions(sessions: Iterable[Session]) -> tuple[list[Session], int]:
 
 def write_workouts(folder: Path, sessions: Iterable[Session], units: Units) -> Written:
     """One FIT workout file per session with steps or sets, in `folder` (made when missing)."""
+    from planner.io.workouts.fit_write import workout_bytes  # fit-tool takes ~0.1 s to import: not at start
+
     chosen, others = workout_sessions(sessions)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []

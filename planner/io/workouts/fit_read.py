@@ -38,10 +38,10 @@ from planner.domain.steps import (
     Target,
     Until,
 )
-from planner.io.workouts.fit_write import HR_OFFSET
 from planner.io.workouts.lift_steps import effort_from_note, fit_exercise_names
 from planner.resources import exercise_catalog
 
+HR_OFFSET = 100  # FIT: a custom heart-rate target above 100 is bpm + 100
 _STEP_FIELDS = ("message_index", "wkt_step_name", "intensity", "duration_type", "duration_time",
                 "duration_distance", "duration_reps", "duration_step", "repeat_steps", "target_type",
                 "target_hr_zone", "custom_target_speed_low", "custom_target_speed_high",

@@ -20,12 +20,13 @@ from fit_tool.profile.messages.file_id_message import FileIdMessage
 from fit_tool.profile.messages.workout_message import WorkoutMessage
 from fit_tool.profile.messages.workout_step_message import WorkoutStepMessage
 
-from planner.domain.enums import Kind, Units
+from planner.domain.enums import Units
 from planner.domain.session import SessionContent
 from planner.domain.steps import Aim, Repeat, Step, StepIntensity, Until
+from planner.io.workouts.files import has_workout
+from planner.io.workouts.fit_read import HR_OFFSET
 from planner.io.workouts.lift_steps import LiftRepeat, LiftSet, Rest, effort_note, lift_items
 
-HR_OFFSET = 100  # FIT: a custom heart-rate target above 100 is bpm + 100
 #: The serial number in file_id: any fixed number marks the files as ours (manufacturer "development").
 SERIAL = 0x4859_504C  # "HYPL"
 
@@ -38,10 +39,6 @@ _INTENSITY = {
 
 class NothingToWrite(ValueError):
     """The session has neither steps nor sets."""
-
-
-def has_workout(c: SessionContent) -> bool:
-    return bool(c.steps) or (c.kind is Kind.LIFT and bool(c.exercises))
 
 
 def _run_step(step: Step) -> WorkoutStepMessage:
