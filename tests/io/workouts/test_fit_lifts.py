@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from fit_tool.profile import profile_type as fit
+from garmin_fit_sdk import Profile
 
 from planner.domain.enums import Kind, Units
 from planner.domain.session import Exercise, SessionContent, WorkSet
@@ -30,6 +31,28 @@ def test_every_catalogue_exercise_has_a_fit_category_and_the_sdk_knows_each_word
             names[name.upper()]
 
 
+def garmin_name(category: str, number: int) -> str:
+    names = Profile["types"][f"{category}_exercise_name"]
+    return names.get(str(number), names.get(number))
+
+
+def test_every_mapped_word_is_in_garmins_own_profile():
+    types = Profile["types"]
+    for category, name in fit_exercise_names().values():
+        assert category in types["exercise_category"].values()
+        assert name is None or name in types[f"{category}_exercise_name"].values()
+
+
+@pytest.mark.parametrize("template", LIFTS, ids=[t.id for t in LIFTS])
+def test_every_lift_step_names_its_exercise_as_garmin_reads_it(template):
+    mapping = fit_exercise_names()
+    for step in decode(workout_bytes(template, DAY))["workout_step_mesgs"]:
+        if "wkt_step_name" in step:
+            category, name = mapping[step["wkt_step_name"]]
+            assert step["exercise_category"] == category
+            assert (garmin_name(category, step["exercise_name"]) if "exercise_name" in step else None) == name
+
+
 def test_squat_day_as_garmin_reads_it():
     messages = decode(workout_bytes(SQUAT_DAY, DAY))
     workout = messages["workout_mesgs"][0]
@@ -41,6 +64,7 @@ def test_squat_day_as_garmin_reads_it():
     assert (first["intensity"], first["duration_type"], first["duration_reps"], first["exercise_weight"],
             first["exercise_category"], first["wkt_step_name"]) == ("warmup", "reps", 8, 20.0, "squat", "Back squat")
     assert first["exercise_name"] == fit.SquatExerciseName.BARBELL_BACK_SQUAT.value
+    assert garmin_name("squat", first["exercise_name"]) == "barbell_back_squat"  # Garmin's own profile
     assert (steps[1]["intensity"], steps[1]["duration_time"]) == ("rest", 60.0)
     # 4 x 5 @ 100 kg, RPE 8: one set and its rest, repeated four times
     work, rest, repeat = steps[6], steps[7], steps[8]
