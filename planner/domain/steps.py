@@ -11,6 +11,7 @@ planner/words/steps.py; this module holds the values, their checks and the total
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -226,4 +227,24 @@ def fitted(items: tuple[Item, ...], minutes: int, repeats: int | None = None) ->
     for i, step in flexible.items():
         new = max(60, round(step.duration.amount * factor / 60) * 60)
         out[i] = Step(step.intensity, Duration(Until.TIME, new), step.target)
+    return tuple(out)
+
+
+def scaled(items: tuple[Item, ...], share: float) -> tuple[Item, ...]:
+    """The steps at `share` of their volume (a plan-check fix that shortens or deloads a run): each
+    step outside a repeat `share` as long (distances rounded down to the metre, so a shortened run
+    never ends up above the distance asked for), each repeat run `share` as many times (at least
+    twice); a repetition itself keeps its length and pace."""
+    out: list[Item] = []
+    for item in items:
+        if isinstance(item, Repeat):
+            out.append(Repeat(max(REPEAT_RANGE[0], min(item.times, round(item.times * share))), item.steps))
+        elif item.duration.until is Until.TIME:
+            seconds = max(STEP_SECONDS_RANGE[0], round(item.duration.amount * share))
+            out.append(Step(item.intensity, Duration(Until.TIME, seconds), item.target))
+        elif item.duration.until is Until.DISTANCE:
+            metres = max(STEP_METRES_RANGE[0], math.floor(item.duration.amount * share))
+            out.append(Step(item.intensity, Duration(Until.DISTANCE, metres), item.target))
+        else:
+            out.append(item)
     return tuple(out)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 import pytest
 
 from planner.domain.enums import Kind, RunType
 from planner.domain.errors import ValidationError
-from planner.domain.generator.runs import quality, quality_session
-from planner.domain.session import SessionContent
+from planner.domain.generator.runs import easy_session, long_session, quality, quality_session, race_session
+from planner.domain.rules.edits import deloaded, easy_run, shortened
+from planner.domain.session import Session, SessionContent
 from planner.domain.steps import (
     Aim,
     Duration,
@@ -109,3 +113,28 @@ def test_a_generated_hard_run_gets_steps_at_its_planned_pace_and_keeps_its_minut
             else:  # easy 5:30/km less the type's delta (tempo 60 s, intervals 90 s), +/- 5 s
                 fast = 330 - q.pace_delta
                 assert (work.target.low, work.target.high) == (fast - 5, fast + 5)
+
+
+@pytest.mark.parametrize("km", [5.0, 8.3, 12.7, 21.1])
+def test_generated_easy_long_and_race_runs_get_one_step_at_their_pace_and_keep_time_and_distance(km):
+    for make, pace, spread in ((easy_session, 330, 10), (long_session, 340, 10), (race_session, 255, 3)):
+        s = make(km, 330)
+        (step,) = s.steps
+        assert (step.duration, step.target) == (Duration(Until.DISTANCE, km * 1000),
+                                                Target(Aim.PACE, pace - spread, pace + spread))
+        assert (s.distance_km, s.duration_min) == (km, max(1, round(km * pace / 60)))
+
+
+def on_a_day(c: SessionContent, day: dt.date) -> Session:
+    return Session(**{f.name: getattr(c, f.name) for f in dataclasses.fields(SessionContent)}, date=day)
+
+
+def test_plan_check_fixes_change_the_steps_too():
+    long = on_a_day(long_session(20.0, 330), dt.date(2026, 12, 13))
+    short = shortened(long, 18.0)
+    assert (short.distance_km, short.duration_min, short.steps[0].duration.amount) == (18.0, 102, 18_000)
+    intervals = on_a_day(run(SIX_BY_800, distance_km=9.5), dt.date(2026, 12, 8))
+    lighter = deloaded(intervals)  # 60 %: 4 repetitions instead of 6, warm-up and cool-down 9 and 6 min
+    assert (lighter.steps[1].times, lighter.steps[0].duration.amount, lighter.steps[2].duration.amount) == (4, 540, 360)
+    assert lighter.duration_min == 37  # 540 + 4 x (204 + 120) + 360 = 2196 s
+    assert easy_run(intervals).steps == ()

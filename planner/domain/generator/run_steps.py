@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from planner.domain.steps import Aim, Duration, Item, Repeat, Step, StepIntensity, Target, Until
 
-#: A repetition's target: its pace +/- this many seconds per km, a range a watch can hold.
+#: A repetition's target: its pace +/- this many seconds per km, a range a watch can hold; an easy
+#: or long run ("about 5:30/km") gets a wider one, a race a narrower one.
 PACE_SPREAD_S = 5
+EASY_SPREAD_S = 10
+RACE_SPREAD_S = 3
 EASY = Target(word="easy")
 JOG = Target(word="jog")
 
@@ -33,3 +36,11 @@ def quality_steps(reps: int, work_min: float, rest_min: float, pace_s_per_km: fl
     cool = cool_min - rest_min if reps >= 2 else cool_min
     return (Step(StepIntensity.WARMUP, _minutes(warm_min), EASY), *body,
             Step(StepIntensity.COOLDOWN, _minutes(max(cool, 1)), EASY))
+
+
+def steady_steps(km: float, pace_s_per_km: float, spread_s: int) -> tuple[Item, ...]:
+    """One step: `km` at `pace_s_per_km` +/- `spread_s`, so the watch keeps an easy or long run (or a
+    race) at its pace; the step's time is the session's planned minutes."""
+    pace = round(pace_s_per_km)
+    return (Step(StepIntensity.ACTIVE, Duration(Until.DISTANCE, round(km * 1000)),
+                 Target(Aim.PACE, pace - spread_s, pace + spread_s)),)
