@@ -161,15 +161,26 @@ def _run_items(steps: list[dict[str, Any]]) -> tuple[Item, ...]:
     return tuple(Repeat(i.times, i.inner) if isinstance(i, _Group) else i for i in _grouped(steps, make))
 
 
+def _sdk_name(category: object, number: object) -> str | None:
+    """The FIT SDK's word for an exercise number in its category (fitdecode gives the number)."""
+    if isinstance(number, str) or number is None:
+        return number
+    from fit_tool.profile import profile_type as fit  # ~0.1 s to import: only when a lift is read
+
+    names = getattr(fit, "".join(w.capitalize() for w in str(category).split("_")) + "ExerciseName", None)
+    try:
+        return names(number).name.lower() if names is not None else None
+    except ValueError:
+        return None
+
+
 def _exercise_name(s: dict[str, Any]) -> str:
     name = str(s["wkt_step_name"] or "").strip()
-    catalog = exercise_catalog()
-    if name in catalog:
+    if name in exercise_catalog():
         return name
-    for ours, (category, fit_name) in fit_exercise_names().items():
-        if category == s["exercise_category"] and fit_name is not None and fit_name == s["exercise_name"]:
-            return ours
-    return name or str(s["exercise_category"] or "Exercise").replace("_", " ").capitalize()
+    wanted = (s["exercise_category"], _sdk_name(s["exercise_category"], s["exercise_name"]))
+    ours = next((ours for ours, pair in fit_exercise_names().items() if pair[1] is not None and pair == wanted), None)
+    return ours or name or str(s["exercise_category"] or "Exercise").replace("_", " ").capitalize()
 
 
 def _lift_exercises(steps: list[dict[str, Any]]) -> tuple[Exercise, ...]:

@@ -12,7 +12,14 @@ from planner.domain.demo_plan import generate_demo_plan
 from planner.domain.enums import Kind, Status, Units
 from planner.io.activities import read_bytes
 from planner.io.activities.sessions import ExerciseNames, incoming
-from planner.io.workouts.files import NEW_FILES, file_names, garmin_new_files, slug, write_workouts
+from planner.io.workouts.files import (
+    NEW_FILES,
+    file_names,
+    garmin_new_files,
+    slug,
+    workout_sessions,
+    write_workouts,
+)
 from planner.resources import builtin_templates, exercise_catalog
 from tests.io.workouts.garmin import decode
 
@@ -84,3 +91,14 @@ def test_the_run_done_later_still_fills_in_the_imported_plan(tmp_path, demo):
                            actual_duration_min=56, id=None)
     decision = decide([Incoming(done, "run.fit")], lambda d: [planned] if d == planned.date else [])[0]
     assert (decision.outcome, decision.target) == (Outcome.MATCHED, planned)
+
+
+def test_every_workout_of_the_demo_plan_decodes_and_comes_back_the_same(tmp_path, demo):
+    written = write_workouts(tmp_path, demo, Units.IMPERIAL)
+    chosen, others = workout_sessions(demo)
+    assert (len(written.paths), written.left_out) == (len(chosen), others) == (58, 59)
+    for s, path in zip(chosen, written.paths, strict=True):
+        messages = decode(path.read_bytes())
+        assert messages["workout_mesgs"][0]["num_valid_steps"] == len(messages["workout_step_mesgs"])
+        back = read_bytes(path.read_bytes(), path.name).planned[0]
+        assert (back.title, back.date, back.steps, back.exercises) == (s.title, s.date, s.steps, s.exercises)
