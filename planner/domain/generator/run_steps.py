@@ -38,9 +38,9 @@ def quality_steps(reps: int, work_min: float, rest_min: float, pace_s_per_km: fl
             Step(StepIntensity.COOLDOWN, _minutes(max(cool, 1)), EASY))
 
 
-def steady_steps(km: float, pace_s_per_km: float, spread_s: int) -> tuple[Item, ...]:
-    """One step: `km` at `pace_s_per_km` +/- `spread_s`, so the watch keeps an easy or long run (or a
-    race) at its pace; the step's time is the session's planned minutes."""
-    pace = round(pace_s_per_km)
+def steady_steps(km: float, fast_s: float, slow_s: float) -> tuple[Item, ...]:
+    """One step: `km` at a pace from `fast_s` to `slow_s` per km, so the watch keeps an easy or long run
+    (or a race) at its pace. The step's time, at the middle of the range, is the session's minutes:
+    give a range whose middle is the pace the session's minutes were worked out with."""
     return (Step(StepIntensity.ACTIVE, Duration(Until.DISTANCE, round(km * 1000)),
-                 Target(Aim.PACE, pace - spread_s, pace + spread_s)),)
+                 Target(Aim.PACE, round(fast_s), round(slow_s))),)

@@ -88,7 +88,7 @@ def easy_session(km: float, easy_pace: int, note: str = "", strides: bool = Fals
     extra = " Finish with 6 x 20 s strides, walking back between." if strides else ""
     return SessionContent(kind=Kind.RUN, title=title, duration_min=max(1, round(km * easy_pace / 60)), rpe=3.0,
                           type=RunType.EASY.value, distance_km=km, target=f"Z2, about {pace_text(easy_pace)}",
-                          steps=steady_steps(km, easy_pace, EASY_SPREAD_S),
+                          steps=steady_steps(km, easy_pace - EASY_SPREAD_S, easy_pace + EASY_SPREAD_S),
                           notes=(f"Conversational: you could talk in full sentences.{extra} {note}").strip())
 
 
@@ -98,7 +98,7 @@ def long_session(km: float, easy_pace: int, note: str = "") -> SessionContent:
     fuel = session_note(Kind.RUN, RunType.LONG.value, minutes, Intensity.EASY)  # RPE 4 is easy
     return SessionContent(kind=Kind.RUN, title="Long run", duration_min=minutes, rpe=4.0,
                           type=RunType.LONG.value, distance_km=km, target=f"Z2, about {pace_text(pace)}",
-                          steps=steady_steps(km, pace, EASY_SPREAD_S),
+                          steps=steady_steps(km, pace - EASY_SPREAD_S, pace + EASY_SPREAD_S),
                           notes=f"Easy all the way; walk breaks are fine. {fuel} {note}".strip())
 
 
@@ -108,7 +108,7 @@ def race_session(km: float, easy_pace: int) -> SessionContent:
     fuel = session_note(Kind.RUN, RunType.RACE.value, minutes, Intensity.HARD)
     return SessionContent(kind=Kind.RUN, title=f"Race {km:g} km", duration_min=minutes, rpe=9.0,
                           type=RunType.RACE.value, distance_km=km, target=f"race effort, about {pace_text(pace)}",
-                          steps=steady_steps(km, pace, RACE_SPREAD_S),
+                          steps=steady_steps(km, pace - RACE_SPREAD_S, pace + RACE_SPREAD_S),
                           notes=f"Race day: the taper is done. Start steady, finish strong. {fuel}".strip())
 
 
