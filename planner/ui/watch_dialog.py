@@ -73,6 +73,7 @@ class SendWorkoutsDialog(QDialog):
         form.addRow("&To:", self.last)
         form.addRow("&Send to:", self.destination)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Send")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -38,6 +38,7 @@ def test_the_dialog_lists_the_weeks_workouts_and_offers_the_watch_first(parent, 
     dialog = SendWorkoutsDialog(MONDAY, between, [watch], parent)
     assert dialog.range() == (MONDAY, MONDAY + dt.timedelta(days=6))
     assert dialog.destination.currentData() == str(watch)
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).text() == "&Send"
     assert dialog.summary.text() == ("5 workouts: Intervals 6 x 800 m (Tue 08), Upper body push (Tue 08), "
                                      "Core stability (Wed 09), Heavy lower body: squat (Thu 10), Long run (Sun 13).")
     dialog.last.setDate(dialog.first.date().addDays(-1))
