@@ -23,13 +23,13 @@ def _minutes(m: float) -> Duration:
 
 
 def quality_steps(reps: int, work_min: float, rest_min: float, pace_s_per_km: float | None,
-                  warm_min: float, cool_min: float, effort: str = "hard") -> tuple[Item, ...]:
-    """The steps of `reps` x `work_min` at `pace_s_per_km` (None: by effort, named `effort`)."""
+                  warm_min: float, cool_min: float, effort: str = "hard",
+                  spread_s: float = PACE_SPREAD_S) -> tuple[Item, ...]:
+    """The steps of `reps` x `work_min` at `pace_s_per_km` +/- `spread_s` (None: by effort, named `effort`)."""
     if pace_s_per_km is None:
         work = Target(word=effort)
     else:
-        pace = round(pace_s_per_km)
-        work = Target(Aim.PACE, pace - PACE_SPREAD_S, pace + PACE_SPREAD_S)
+        work = Target(Aim.PACE, round(pace_s_per_km - spread_s), round(pace_s_per_km + spread_s))
     reps_steps = (Step(StepIntensity.ACTIVE, _minutes(work_min), work),
                   Step(StepIntensity.RECOVERY, _minutes(rest_min), JOG))
     body: tuple[Item, ...] = (Repeat(reps, reps_steps),) if reps >= 2 else reps_steps[:1]
