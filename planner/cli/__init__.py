@@ -29,6 +29,7 @@ from planner.cli import (
     profile,
     report,
     sources,
+    workouts,
 )
 from planner.cli.common import DEBUG_ENV, EXIT_BUG, EXIT_FAILED, EXIT_USAGE, PROG, CLIError, Parser
 from planner.domain.errors import ValidationError
@@ -36,7 +37,7 @@ from planner.paths import resolve_data_dir
 
 # In the order `--help` lists them.
 COMMANDS: tuple[ModuleType, ...] = (
-    demo, profile, plan_csv, activities, plancheck, generate, report, backups, printing, ics, sources,
+    demo, profile, plan_csv, activities, plancheck, generate, report, backups, printing, ics, sources, workouts,
 )
 
 

@@ -80,9 +80,15 @@ def _distance(done: Session, planned: Session) -> tuple[int, int, int]:
     return (*when, abs((done.actual_duration_min or 0) - planned.duration_min))
 
 
+#: A planned session read from a FIT workout file keeps a key with this label, so that the file
+#: imported again changes nothing; the activity that fills it in may still match it.
+PLANNED_LABEL = "Workout"
+
+
 def is_candidate(planned: Session, done: Session) -> bool:
-    return (planned.status is Status.PLANNED and not planned.source_key and planned.kind is done.kind
-            and planned.date == done.date and planned.kind is not Kind.REST)
+    from_plan = not planned.source_key or planned.source_key.startswith(PLANNED_LABEL)
+    return (planned.status is Status.PLANNED and from_plan and planned.kind is done.kind
+            and done.status is Status.DONE and planned.date == done.date and planned.kind is not Kind.REST)
 
 
 def decide(incoming: Sequence[Incoming], day: Callable[[dt.date], Sequence[Session]],

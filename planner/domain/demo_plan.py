@@ -29,6 +29,7 @@ from planner.domain.enums import Goal, Kind, Status, Units, WeekStart
 from planner.domain.intensity import EASY_MAX_RPE
 from planner.domain.profile import Profile
 from planner.domain.session import Exercise, Session, Template, WorkSet
+from planner.domain.steps import Repeat, fitted
 from planner.domain.weeks import week_start
 
 WEEKS = 12
@@ -60,6 +61,9 @@ QUALITY = ("intervals-6x800", "hill-repeats", "tempo-3x10", "intervals-6x800",
            "intervals-5x1k", "hill-repeats", "intervals-6x800", "hill-repeats",
            "intervals-5x1k", "intervals-6x800", "intervals-5x1k", "intervals-6x800")
 
+#: A deload week's quality run keeps its pace and does fewer repetitions.
+DELOAD_REPEATS = {"intervals-6x800": 4, "intervals-5x1k": 3, "hill-repeats": 6, "tempo-3x10": 2}
+
 DELOAD_NOTE = "Deload week: about 60% of the usual load, so the last three weeks can sink in."
 TAPER_NOTE = "Taper: keep a little speed, cut the volume, arrive at the race fresh."
 
@@ -76,6 +80,7 @@ class _Slot:
     load: float = 1.0  # multiplier for working-set loads
     easier: bool = False  # deload/taper lift: one working set fewer, ~2 reps further from failure
     note: str = ""
+    repeats: int | None = None  # a structured run's repetitions; None: the template's
 
 
 def demo_profile() -> Profile:
@@ -171,7 +176,7 @@ def _build_week(w: int) -> list[list[_Slot]]:
 def _deload_week(w: int) -> list[list[_Slot]]:
     """Nine lighter sessions: shorter runs, one set fewer and more reps in reserve on the lifts."""
     n = DELOAD_NOTE
-    quality = _Slot(QUALITY[w], AM, duration_min=45, rpe=7, note=n)
+    quality = _Slot(QUALITY[w], AM, duration_min=45, rpe=7, note=n, repeats=DELOAD_REPEATS[QUALITY[w]])
     upper = _Slot("upper-pull" if w % 2 == 0 else "upper-push", PM, duration_min=45, rpe=5.5,
                   load=LOAD[w], easier=True, note=n)
     lower = _Slot("heavy-lower-squat", duration_min=55, rpe=6, load=LOAD[w], easier=True, note=n,
@@ -194,7 +199,7 @@ def _taper_week(w: int) -> list[list[_Slot]]:
     return [
         [_Slot("rest-day")],
         [_Slot("intervals-6x800", AM, duration_min=40, rpe=7.5, title="Intervals 4 x 800 m",
-               note=n),
+               note=n, repeats=4),
          _Slot("core-stability", PM, duration_min=20, rpe=4.5)],
         [_Slot("maintenance-full-body", AM, duration_min=35, rpe=5, load=LOAD[w], easier=True,
                note=n),
@@ -214,6 +219,8 @@ def _make(t: Template, slot: _Slot, day: dt.date, position: int, double: bool) -
     changes: dict[str, object] = {}
     if double:
         changes["time"] = slot.time
+    if t.steps and (slot.repeats is not None or slot.duration_min is not None):
+        changes["steps"] = fitted(t.steps, slot.duration_min or t.duration_min, slot.repeats)
     if slot.duration_min is not None and slot.duration_min != t.duration_min:
         changes["duration_min"] = slot.duration_min
         if t.distance_km is not None:
@@ -222,6 +229,9 @@ def _make(t: Template, slot: _Slot, day: dt.date, position: int, double: bool) -
         changes["rpe"] = slot.rpe
     if slot.title:
         changes["title"] = slot.title
+    elif slot.repeats is not None:
+        old = next((i.times for i in t.steps if isinstance(i, Repeat)), None)
+        changes["title"] = t.title.replace(f"{old} x ", f"{slot.repeats} x ", 1)
     if slot.note:
         changes["notes"] = f"{slot.note} {t.notes}".strip()
     if t.exercises and (slot.load != 1.0 or slot.easier):

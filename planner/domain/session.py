@@ -10,6 +10,7 @@ from typing import Any
 from planner.domain import validate as v
 from planner.domain.enums import TYPES_BY_KIND, Kind, Status
 from planner.domain.errors import ValidationError
+from planner.domain.steps import Item, check_steps, derived_distance_km, derived_duration_min
 from planner.domain.weeks import check_date
 
 DURATION_RANGE = (1, 1440)  # min: up to 24 h (an ultramarathon, an Ironman, a day in the hills)
@@ -118,10 +119,23 @@ class SessionContent:
     target: str = ""  # target pace or zone, free text ("5:10/km", "Z2")
     exercises: tuple[Exercise, ...] = ()
     notes: str = ""
+    # A structured run (planner/domain/steps.py); its time and distance, where the steps tell them,
+    # are the session's planned duration and distance.
+    steps: tuple[Item, ...] = ()
 
     def __post_init__(self) -> None:
         kind = v.choice("kind", self.kind, Kind)
         object.__setattr__(self, "kind", kind)
+        steps = check_steps(self.steps)
+        object.__setattr__(self, "steps", steps)
+        if steps:
+            if kind is not Kind.RUN:
+                raise ValidationError("steps", f"only a run has steps (this is a {kind.value})")
+            minutes, km = derived_duration_min(steps), derived_distance_km(steps)
+            if minutes is not None:
+                object.__setattr__(self, "duration_min", minutes)
+            if km is not None:
+                object.__setattr__(self, "distance_km", km)
         v.text("title", self.title, required=True)
         lo = 0 if kind is Kind.REST else DURATION_RANGE[0]
         duration = v.integer("duration_min", self.duration_min, lo, DURATION_RANGE[1], "min")

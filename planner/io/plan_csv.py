@@ -36,10 +36,12 @@ from planner.domain.session import POSITION_RANGE, Session
 from planner.domain.units import parse_decimal
 from planner.domain.weeks import parse_date
 from planner.words.numbers import format_exact
+from planner.words.steps import parse_steps, steps_compact
 
 COLUMNS: tuple[str, ...] = (
     "date", "time", "kind", "type", "title", "duration_min", "rpe", "distance_km", "exercises",
     "target", "status", "actual_duration_min", "actual_rpe", "actual_distance_km", "notes",
+    "steps",  # a structured run in the compact form of planner/words/steps.py; files without it import
 )
 REQUIRED: tuple[str, ...] = ("date", "kind", "title", "duration_min", "rpe")
 MAX_ERRORS_SHOWN = 50
@@ -255,6 +257,7 @@ def row_to_session(values: Mapping[str, str], catalog: Catalog | None = None) ->
                                       lambda t: _number("actual_distance_km", t)),
         "notes": values.get("notes", ""),
         "target": cell("target"),
+        "steps": convert("steps", parse_steps) or (),
     }
     if not fields["title"]:
         reasons.append("title: must not be empty")
@@ -342,6 +345,7 @@ def session_to_row(s: Session) -> dict[str, str]:
         "actual_rpe": num(s.actual_rpe),
         "actual_distance_km": num(s.actual_distance_km),
         "notes": s.notes,
+        "steps": steps_compact(s.steps),
     }
     return {name: escape_cell(value) for name, value in row.items()}
 

@@ -15,6 +15,7 @@ from planner.domain.errors import ValidationError
 from planner.domain.profile import NutritionLog, Profile, ReadinessEntry
 from planner.domain.session import Exercise, Session, SessionContent, Template, WorkSet
 from planner.domain.weeks import parse_date
+from planner.store.steps_codec import steps_from_doc, steps_to_doc
 
 Doc = dict[str, Any]
 
@@ -96,6 +97,8 @@ def content_to_doc(c: SessionContent) -> Doc:
         doc["exercises"] = [exercise_to_doc(e) for e in c.exercises]
     if c.notes:
         doc["notes"] = c.notes
+    if c.steps:
+        doc["steps"] = steps_to_doc(c.steps)
     return doc
 
 
@@ -107,6 +110,7 @@ def _content_kwargs(d: Doc, memo: DecodeMemo | None = None) -> dict[str, Any]:
         "distance_km": d.get("distance_km"), "target": d.get("target", ""),
         "exercises": tuple(exercise_from_doc(e, memo) for e in d.get("exercises", ())),
         "notes": d.get("notes", ""),
+        "steps": steps_from_doc(d.get("steps", [])),
     }
 
 

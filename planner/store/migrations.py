@@ -13,7 +13,7 @@ from typing import Any
 
 Tables = dict[str, dict[str, Any]]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 META_TABLE = "meta"
 _VERSIONED_SINCE = 1  # what an unversioned file with data is
 
@@ -96,8 +96,13 @@ def _v2_to_v3(tables: Tables) -> None:
     meta_doc(tables)[NEXT_ID_KEY] = max(ids, default=0) + 1
 
 
+def _v3_to_v4(tables: Tables) -> None:
+    """v4 lets a run hold `steps` (a structured run). A v3 file has none, so nothing changes; the
+    new version only keeps an older app, which would drop the steps on its next save, from opening it."""
+
+
 #: from-version -> the step to from-version + 1
-STEPS: dict[int, Callable[[Tables], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+STEPS: dict[int, Callable[[Tables], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def migrate(tables: Tables, from_version: int) -> Tables:

@@ -40,6 +40,7 @@ from planner.ui.plancheck.dock import PlanCheckDock
 from planner.ui.printing.actions import PrintActions
 from planner.ui.status_pane import StatusPane
 from planner.ui.theme import apply_theme
+from planner.ui.watch_dialog import SendWorkouts
 
 if TYPE_CHECKING:
     from planner.app import Parts
@@ -246,6 +247,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.printing = PrintActions(self.store, lambda: self.week_model.first_day, self, self.parts.load)
         file_menu.addActions(self.printing.actions())
+        self.send_workouts = SendWorkouts(self.store.sessions.between, lambda: self.printing.first_day(),
+                                          lambda: self.profile.units, self)
+        file_menu.addAction(self.send_workouts.action)
         file_menu.addSeparator()
         file_menu.addActions(self.files.backup_actions())
         file_menu.addSeparator()

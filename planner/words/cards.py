@@ -15,6 +15,7 @@ from planner.domain.compliance import Basis, Compliance, compliance
 from planner.domain.enums import Intensity, Kind, Status, Units
 from planner.domain.intensity import intensity
 from planner.domain.session import Exercise, Session, SessionContent, Template
+from planner.domain.steps import Item
 from planner.domain.totals import done_totals, planned_totals
 from planner.domain.units import distance_to_display, distance_unit, load_to_display
 from planner.words.labels import TYPE_WORDS, WEEKDAYS
@@ -27,6 +28,7 @@ from planner.words.quantities import (
     tonnage_text,
 )
 from planner.words.sets import exercise_line, exercise_short
+from planner.words.steps import steps_lines, steps_summary, steps_total
 from planner.words.targets import target_in_units
 
 #: Lifts named on a card; the rest are counted ("+ 2 more") and listed in the tooltip.
@@ -75,7 +77,10 @@ def card_lines(s: Session, units: Units) -> tuple[str, ...]:
         first.append(target_in_units(s.target, units))
     elif s.type and s.kind is not Kind.RUN:
         first.append(TYPE_WORDS.get(s.type, s.type))
-    return (" · ".join(first),) if first else ()
+    lines = [" · ".join(first)] if first else []
+    if s.steps:
+        lines.append(steps_summary(s.steps, units))
+    return tuple(lines)
 
 
 def effort_note(s: Session) -> str:
@@ -166,6 +171,7 @@ def tooltip(s: Session, units: Units, today: dt.date | None = None) -> str:
     html = f"<b>{escape(s.title)}</b><table cellspacing=2>{body}</table>"
     if s.exercises:
         html += f"<ul style='margin-left:-20px'>{_lift_items(s.exercises, units)}</ul>"
+    html += _step_items(s.steps, units)
     if s.actual_exercises and s.status is Status.DONE:
         html += f"<b>Lifted</b><ul style='margin-left:-20px'>{_lift_items(s.actual_exercises, units)}</ul>"
     if s.notes:
@@ -173,6 +179,14 @@ def tooltip(s: Session, units: Units, today: dt.date | None = None) -> str:
     if c is not None:
         html += f"<p><small>{escape(COMPLIANCE_SOURCE)}</small></p>"
     return html
+
+
+def _step_items(items: tuple[Item, ...], units: Units) -> str:
+    """A structured run's steps as a numbered list ("" without steps)."""
+    if not items:
+        return ""
+    lines = "".join(f"<li>{escape(line)}</li>" for line in steps_lines(items, units))
+    return f"<b>Steps</b> ({escape(steps_total(items, units))})<ol style='margin-left:-20px'>{lines}</ol>"
 
 
 def _lift_items(exercises: Sequence[Exercise], units: Units) -> str:
@@ -249,4 +263,5 @@ def template_tooltip(t: Template, units: Units) -> str:
     own = "" if t.builtin else " · your template"
     lifts = "".join(f"<br>{escape(exercise_short(e, units))}" for e in t.exercises)
     notes = f"<br><i>{escape(t.notes)}</i>" if t.notes else ""
-    return f"<b>{escape(t.title)}</b><br>{escape(template_summary(t, units))}{own}{lifts}{notes}"
+    steps = _step_items(t.steps, units)
+    return f"<b>{escape(t.title)}</b><br>{escape(template_summary(t, units))}{own}{lifts}{steps}{notes}"

@@ -2,7 +2,8 @@
 
 The calendar's cards show a summary and keep the rest in a tooltip; paper has no tooltip, so the
 printed page spells out what the athlete needs at the track or in the gym: the run type, distance,
-duration and target pace or zone; each lift as exercise, sets x reps @ load; the notes.
+duration and target pace or zone, a structured run step by step; each lift as exercise, sets x
+reps @ load; the notes.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from planner.words.labels import KIND_WORDS, TYPE_WORDS
 from planner.words.numbers import format_exact
 from planner.words.quantities import duration_text, format_distance, format_pace, tonnage_text
 from planner.words.sets import exercise_line
+from planner.words.steps import steps_lines
 from planner.words.targets import target_in_units
 
 
@@ -75,7 +77,7 @@ def detail_lines(s: Session, units: Units) -> tuple[str, ...]:
     its title says it all)."""
     if s.kind is Kind.REST:
         return ()
-    lines = [heading_words(s), plan_line(s, units), target_line(s, units)]
+    lines = [heading_words(s), plan_line(s, units), target_line(s, units), *steps_lines(s.steps, units)]
     if s.kind is Kind.LIFT and s.tonnage_kg:
         lines.append(f"Volume {tonnage_text(s.tonnage_kg, units)}")
     lines.extend(exercise_lines(s.exercises, units))

@@ -20,12 +20,13 @@ from planner.store.database import DATA_FILE, open_store
 HEADER = ",".join(c for c in COLUMNS if c != "target")  # the columns before `target`: such files still import
 PLAN = (
     ",".join(COLUMNS) + "\n"
-    "2026-11-23,07:00,run,easy,Easy run,45,3,8,,5:30/km,done,50,4,9.2,felt good\n"
+    "2026-11-23,07:00,run,easy,Easy run,45,3,8,,5:30/km,done,50,4,9.2,felt good,\n"
     "2026-11-24,18:00,lift,lower,Heavy legs,60,8,,"
     "Back squat 1x5@60 warmup; Back squat 5x5@100 RPE 8; Calf raise 3x15@40; Plank 3x60s,,"
-    "planned,,,,\n"
-    "2026-11-26,,run,intervals,6 x 800 m,55,8,10,,Z4,skipped,,,,\n"
-    "2026-11-30,,rest,,Rest,0,0,,,,planned,,,,\n"
+    "planned,,,,,\n"
+    "2026-11-26,,run,intervals,6 x 800 m,55,8,10,,Z4,skipped,,,,,"
+    '"13min@easy; 6x(800m@4:10-4:20/km, 2min@jog); 10min@easy"\n'
+    "2026-11-30,,rest,,Rest,0,0,,,,planned,,,,,\n"
 )
 
 

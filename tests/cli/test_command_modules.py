@@ -43,4 +43,5 @@ def _required(name: str) -> list[str]:
         "generate": ["--goal", "run", "--start", "2026-01-05", "--weeks", "4"],
         "report": ["--week", "2026-W02"], "backup": ["x.json"], "restore": ["x.json"],
         "print": ["--week", "2026-W02", "-o", "x.pdf"], "export-ics": ["x.ics"],
+        "export-workouts": ["--from", "2026-01-01", "--to", "2026-01-02", "watch"],
     }.get(name, [])

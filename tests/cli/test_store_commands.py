@@ -154,7 +154,7 @@ def test_exported_formulas_are_text(cli, data_dir, tmp_path):
         plan(tmp_path, '2026-11-23,,run,easy,"=HYPERLINK(""http://x"",""y"")",45,3,,,,,,,@SUM(A1:A9)'))
     rc, out, _ = cli("--data-dir", data_dir, "export-plan", "-")
     assert out.splitlines()[1] == ("2026-11-23,,run,easy,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",45,3,,,,"
-                                   "planned,,,,'@SUM(A1:A9)")
+                                   "planned,,,,'@SUM(A1:A9),")
 
 
 def test_read_only_commands_work_while_the_window_holds_the_folder(cli, data_dir, tmp_path):

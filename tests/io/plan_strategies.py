@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from planner.domain.enums import TYPES_BY_KIND, Kind, Status
 from planner.domain.session import Exercise, Session, WorkSet
+from tests.domain.step_strategies import steps
 
 CATALOG = {"Back squat": ("quads", "glutes"), "Calf raise": ("calves",), "Deadlift": ("back",)}
 
@@ -71,6 +72,7 @@ def sessions(draw: st.DrawFn, first: dt.date = dt.date(2024, 1, 1), days: int = 
         exercises=draw(exercise_lists()) if kind in (Kind.LIFT, Kind.OTHER) else (),
         target=draw(targets),
         notes=draw(notes),
+        steps=draw(steps) if kind is Kind.RUN and draw(st.booleans()) else (),
         date=first + dt.timedelta(days=draw(st.integers(0, days - 1))),
         time=draw(st.none() | st.builds(dt.time, st.integers(0, 23), st.integers(0, 59))),
         status=status,

@@ -14,6 +14,7 @@ from planner.domain.session import Exercise, Session, WorkSet
 from planner.io import plan_csv
 from planner.io.plan_csv import COLUMNS, PlanFileError, format_plan, parse_plan
 from planner.store.database import open_store
+from planner.words.steps import steps_compact
 from tests.io.plan_strategies import CATALOG, comparable, plans
 
 HEADER = ",".join(c for c in COLUMNS if c != "target")  # the columns before `target`: such files still import
@@ -33,7 +34,7 @@ def errors_of(text: str) -> list[str]:
 def test_exact_columns():
     assert COLUMNS == (
         "date", "time", "kind", "type", "title", "duration_min", "rpe", "distance_km",
-        "exercises", "target", "status", "actual_duration_min", "actual_rpe", "actual_distance_km", "notes",
+        "exercises", "target", "status", "actual_duration_min", "actual_rpe", "actual_distance_km", "notes", "steps",
     )
     assert format_plan([]) == ",".join(COLUMNS) + "\r\n"
 
@@ -137,7 +138,7 @@ def test_bad_headers(text, words):
         ("2026-11-23,,lift,,Legs,45,7,,Back squat 5x", "exercises: item 1 'Back squat 5x'"),
         ("2026-11-23,,run,easy,Easy,45,3,,,maybe", "status: must be one of planned, done"),
         ("2026-11-23,,run,easy,Easy,45,3,,,done,0", "actual_duration_min: must be between"),
-        ("2026-11-23,,run,easy,Easy,45,3,,,,,,,,,,surplus", "17 cells but the header names 14"),
+        ("2026-11-23,,run,easy,Easy,45,3,,,,,,,,,,,surplus", "18 cells but the header names 15"),
     ],
 )
 def test_each_bad_value_is_reported_with_its_line(row, words):
@@ -169,7 +170,7 @@ def test_numbers_are_written_without_trailing_zero():
     s = Session(kind=Kind.RUN, title="Run", duration_min=45, rpe=3.0, distance_km=8.0, date=DAY,
                 status=Status.DONE, actual_distance_km=8.25, actual_rpe=3.5)
     row = format_plan([s]).splitlines()[1]
-    assert row == "2026-11-23,,run,,Run,45,3,8,,,done,,3.5,8.25,"
+    assert row == "2026-11-23,,run,,Run,45,3,8,,,done,,3.5,8.25,,"
 
 
 def test_export_sorts_by_date_and_position():
@@ -214,3 +215,22 @@ def test_export_then_import_into_a_fresh_folder_gives_the_same_sessions(plan):
             assert comparable(second.sessions.all()) == comparable(plan)
         finally:
             second.close()
+
+
+def test_a_run_with_steps_in_the_steps_column():
+    text = (HEADER + "\n2026-12-08,,run,intervals,Intervals,45,8,9.5,,planned,,,,,"
+            '"15min@easy; 6x(800m@4:10-4:20/km, 2min@jog); 10min@easy"\n')
+    (s,) = sessions_of(text)
+    assert steps_compact(s.steps) == "15min@easy; 6x(800m@4:10-4:20/km, 2min@jog); 10min@easy"
+    assert (s.duration_min, s.distance_km) == (57, 9.5)  # the steps' time; their distance is not all known
+    assert format_plan([s]).splitlines()[1].endswith(',"15min@easy; 6x(800m@4:10-4:20/km, 2min@jog); 10min@easy"')
+
+
+def test_a_file_without_the_steps_column_still_imports():
+    (s,) = sessions_of("date,kind,title,duration_min,rpe\n2026-12-08,run,Easy,40,3\n")
+    assert (s.steps, s.duration_min) == ((), 40)
+
+
+def test_bad_steps_name_the_line_and_the_column():
+    text = HEADER + "\n2026-12-08,,run,,Intervals,45,8,,,planned,,,,,6x(800m@fast\n"
+    assert errors_of(text) == ["line 2: steps: a '(' without its ')' in '6x(800m@fast'"]

@@ -63,7 +63,7 @@ def test_a_tab_prefixed_formula_in_an_imported_file_is_stored_trimmed_and_export
 
 def test_ordinary_cells_are_left_alone():
     line = format_plan([session(title="Easy run - 5 km", notes="it's fine")]).split("\r\n")[1]
-    assert line == "2026-11-23,,run,,Easy run - 5 km,40,3,,,,planned,,,,it's fine"
+    assert line == "2026-11-23,,run,,Easy run - 5 km,40,3,,,,planned,,,,it's fine,"
 
 
 # -- encodings ---------------------------------------------------------------------------------

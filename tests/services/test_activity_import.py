@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from planner.domain.enums import Status
+from planner.domain.enums import Status, Units
 from planner.domain.session import Session
+from planner.io.workouts.files import write_workouts
 from planner.services.activity_import import ActivityFileError, ActivityImport, ImportCancelled
+from planner.words.steps import parse_steps
 
 from .conftest import run
 
@@ -132,3 +134,16 @@ def test_no_match_adds_beside_the_plan(env, tmp_path):
     assert imp.apply(preview).as_dict() == {"matched": 0, "added": 1, "skipped": 0}
     day = env.store.sessions.on_date(TUE)
     assert [(s.title, s.status, s.position) for s in day] == [("Easy run", "planned", 0), ("Run", "done", 1)]
+
+
+def test_a_fit_workout_file_imports_as_a_planned_session_with_its_steps_once(env, tmp_path):
+    steps = parse_steps("15min@easy; 6x(800m@4:10-4:20/km, 2min@jog); 10min@easy")
+    planned = run("Intervals 6 x 800 m", TUE, steps=steps)
+    (path,) = write_workouts(tmp_path, [planned], Units.METRIC).paths
+    imp, preview = read_and_preview(env, path)
+    assert imp.apply(preview).as_dict() == {"matched": 0, "added": 1, "skipped": 0}
+    (stored,) = env.store.sessions.on_date(TUE)
+    assert (stored.status, stored.title, stored.steps, stored.duration_min) == (
+        Status.PLANNED, "Intervals 6 x 800 m", steps, 57)
+    imp, again = read_and_preview(env, path)
+    assert again.counts.as_dict() == {"matched": 0, "added": 0, "skipped": 1}

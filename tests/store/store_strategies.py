@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from planner.domain.enums import TYPES_BY_KIND, Goal, Kind, Sex, Status, Units, WeekStart
 from planner.domain.profile import NutritionLog, Profile, ReadinessEntry
 from planner.domain.session import Exercise, Session, Template, WorkSet
+from tests.domain.step_strategies import steps
 
 # What validate.text accepts: no control characters but newline and tab. Lone surrogates are left
 # out: they pass validation but are not valid UTF-8 (test_atomic_save shows what a save does).
@@ -61,6 +62,7 @@ def content_fields(draw: st.DrawFn) -> dict[str, Any]:
         "target": draw(text(60)),
         "exercises": tuple(draw(st.lists(exercises, max_size=3))),
         "notes": draw(text(300)),
+        "steps": draw(steps) if kind is Kind.RUN and draw(st.booleans()) else (),
     }
 
 

@@ -23,6 +23,7 @@ from planner.store.database import (
     open_store,
 )
 from planner.store.migrations import migrate, read_version
+from planner.words.steps import parse_steps
 
 V1 = Path(__file__).parent / "fixtures" / "v1.json"
 MON, TUE, WED = dt.date(2024, 3, 4), dt.date(2024, 3, 5), dt.date(2024, 3, 6)
@@ -38,8 +39,8 @@ def on_disk(data_dir: Path) -> dict:
     return orjson.loads((data_dir / DATA_FILE).read_bytes())
 
 
-def test_current_version_is_three():
-    assert SCHEMA_VERSION == 3
+def test_current_version_is_four():
+    assert SCHEMA_VERSION == 4
 
 
 def test_a_new_file_gets_the_current_version(data_dir):
@@ -91,7 +92,7 @@ def test_v1_fixture_is_migrated_to_v2(v1_dir):
 
     data = on_disk(v1_dir)
     top = max(int(k) for k in data["sessions"])
-    assert data["meta"] == {"1": {"schema_version": 3, "next_session_id": top + 1}}
+    assert data["meta"] == {"1": {"schema_version": SCHEMA_VERSION, "next_session_id": top + 1}}
     for doc in data["sessions"].values():
         assert "duration" not in doc and "session_rpe" not in doc
         assert {"duration_min", "rpe", "position"} <= doc.keys()
@@ -150,10 +151,10 @@ def test_migrate_numbers_each_day_by_doc_id():
     migrate(tables, 1)
     positions = {k: d["position"] for k, d in tables["sessions"].items()}
     assert positions == {"3": 0, "5": 1, "12": 2, "7": 0}
-    assert tables["meta"] == {"1": {"schema_version": 3, "next_session_id": 13}}  # 12 + 1
+    assert tables["meta"] == {"1": {"schema_version": SCHEMA_VERSION, "next_session_id": 13}}  # 12 + 1
 
 
-@pytest.mark.parametrize("version", [4, 99])
+@pytest.mark.parametrize("version", [SCHEMA_VERSION + 1, 99])
 def test_newer_file_is_refused_and_left_byte_identical(data_dir, version):
     path = data_dir / DATA_FILE
     newer = (b'{"meta": {"1": {"schema_version": %d}}, "sessions": {"1": {"a_field": '
@@ -177,7 +178,7 @@ def test_newer_file_is_refused_and_left_byte_identical(data_dir, version):
 def test_v2_file_gets_the_next_id_after_its_highest():
     tables = {"meta": {"1": {"schema_version": 2}}, "sessions": {"4": {}, "9": {}}}
     migrate(tables, 2)
-    assert tables["meta"] == {"1": {"schema_version": 3, "next_session_id": 10}}  # 9 + 1
+    assert tables["meta"] == {"1": {"schema_version": SCHEMA_VERSION, "next_session_id": 10}}  # 9 + 1
 
 
 def test_session_ids_are_never_reused_across_restarts(data_dir):
@@ -195,3 +196,30 @@ def test_session_ids_are_never_reused_across_restarts(data_dir):
         assert (a.id, b.id, c.id) == (1, 2, 3)
     finally:
         store.close()
+
+
+def test_a_v3_file_opens_unchanged_and_a_run_then_keeps_its_steps(data_dir):
+    v3 = {"meta": {"1": {"schema_version": 3, "next_session_id": 2}},
+          "sessions": {"1": {"kind": "run", "type": "intervals", "title": "6 x 800 m", "duration_min": 55,
+                             "rpe": 8, "date": "2026-12-08", "position": 0, "status": "planned"}}}
+    (data_dir / DATA_FILE).write_bytes(orjson.dumps(v3))
+    store = open_store(data_dir)
+    try:
+        [run] = store.sessions.on_date(dt.date(2026, 12, 8))
+        assert (run.title, run.duration_min, run.steps) == ("6 x 800 m", 55, ())
+        steps = parse_steps("15min@easy; 6x(800m@4:10-4:20/km, 2min@jog); 10min@easy")
+        store.sessions.apply(put=[run.replace(steps=steps)])
+        store.storage.flush()
+    finally:
+        store.close()
+    doc = on_disk(data_dir)
+    assert doc["meta"]["1"]["schema_version"] == 4
+    assert doc["sessions"]["1"]["steps"][1] == {
+        "repeat": 6, "steps": [
+            {"intensity": "active", "until": "distance", "amount": 800.0, "aim": "pace", "low": 250.0, "high": 260.0},
+            {"intensity": "recovery", "until": "time", "amount": 120.0, "word": "jog"}]}
+    reopened = open_store(data_dir)
+    try:
+        assert reopened.sessions.on_date(dt.date(2026, 12, 8))[0].steps == steps
+    finally:
+        reopened.close()

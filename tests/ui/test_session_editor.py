@@ -788,6 +788,7 @@ def test_only_the_kinds_own_tabs_are_shown(make):
     run = make(RUN, show=True)
     assert [run.tabs.tabText(i) for i in range(run.tabs.count())] == [
         "&Session",
+        "St&eps",
         "&Planned vs done",
     ]
     assert not run.exercises.isVisible()  # not even behind the tabs
@@ -798,6 +799,7 @@ def test_only_the_kinds_own_tabs_are_shown(make):
         "&Planned vs done",
     ]
     assert lift.width() >= 660  # room for the two tables
+    assert not lift.steps_editor.isVisible()
 
 
 def test_template_mode(qtbot):

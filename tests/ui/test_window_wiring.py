@@ -20,6 +20,7 @@ def file_menu_texts(window) -> list[str]:
 def test_file_menu_offers_printing_backups_and_activities(window):
     texts = file_menu_texts(window)
     for wanted in ("Import activities…", "Print…", "Print Preview…", "Export PDF…", "Export calendar (iCalendar)…",
+                   "Send workouts to watch…",
                    "Backups…", "Back up to file…", "Restore from file…"):
         assert wanted in texts, (wanted, texts)
 

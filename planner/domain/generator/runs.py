@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from planner.domain.enums import Intensity, Kind, RunType
 from planner.domain.fuelling import session_note
+from planner.domain.generator.run_steps import quality_steps, steady_steps
 from planner.domain.paces import TrainingPaces, clock, pace_range_text
 from planner.domain.session import SessionContent
 
@@ -86,8 +87,10 @@ def quality_session(q: Quality, p: TrainingPaces, note: str = "") -> SessionCont
               RunType.HILLS: f"{easy_text(p)} easy between, uphill by effort (Z4)"}[q.type]
     notes = (f"{WARM_MIN} min easy, {q.reps} x {work} {what}, {q.rest_min:g} min easy jog between, {COOL_MIN} min "
              f"easy. {note}").strip()
+    steps = quality_steps(q.reps, q.work_min, q.rest_min, None if q.type is RunType.HILLS else fast,
+                          WARM_MIN, COOL_MIN, effort="hard uphill", spread_s=HARD_SPREAD_S)
     return SessionContent(kind=Kind.RUN, title=title, duration_min=q.minutes(), rpe=q.rpe, type=q.type.value,
-                          distance_km=q.km(p), target=target, notes=notes)
+                          distance_km=q.km(p), target=target, notes=notes, steps=steps)
 
 
 def easy_session(km: float, p: TrainingPaces, note: str = "", strides: bool = False) -> SessionContent:
@@ -95,6 +98,7 @@ def easy_session(km: float, p: TrainingPaces, note: str = "", strides: bool = Fa
     extra = " Finish with 6 x 20 s strides, walking back between." if strides else ""
     return SessionContent(kind=Kind.RUN, title=title, duration_min=max(1, round(km * p.easy_centre / 60)), rpe=3.0,
                           type=RunType.EASY.value, distance_km=km, target=f"{easy_text(p)} easy, Z2",
+                          steps=steady_steps(km, *p.easy),
                           notes=(f"Conversational: you could talk in full sentences.{extra} {note}").strip())
 
 
@@ -108,12 +112,15 @@ def long_session(km: float, p: TrainingPaces, race_pace_km: float = 0.0, race_pa
         notes = (f"Easy for {easy_km:g} km, then {race_pace_km:g} km at {race_word} pace: practise the pace, "
                  "the drinks and the gels of race day.")
         minutes = max(1, round(minutes))
+        steps = (*steady_steps(easy_km, *p.easy),
+                 *steady_steps(race_pace_km, race_pace - RACE_SPREAD_S, race_pace + RACE_SPREAD_S))
         return SessionContent(kind=Kind.RUN, title="Long run with race pace", duration_min=minutes,
-                              rpe=4.0, type=RunType.LONG.value, distance_km=km, target=target,
+                              rpe=4.0, type=RunType.LONG.value, distance_km=km, target=target, steps=steps,
                               notes=f"{notes} {_fuel(RunType.LONG, minutes, Intensity.EASY)}".strip())
     minutes = max(1, round(km * p.easy_centre / 60))
     return SessionContent(kind=Kind.RUN, title="Long run", duration_min=minutes,
                           rpe=4.0, type=RunType.LONG.value, distance_km=km, target=f"{easy_text(p)} easy, Z2",
+                          steps=steady_steps(km, *p.easy),
                           notes=f"Easy all the way; walk breaks are fine. "
                                 f"{_fuel(RunType.LONG, minutes, Intensity.EASY)}".strip())
 
@@ -130,6 +137,7 @@ def race_session(km: float, p: TrainingPaces) -> SessionContent:
     return SessionContent(kind=Kind.RUN, title=f"Race {km:g} km", duration_min=minutes, rpe=9.0,
                           type=RunType.RACE.value, distance_km=km,
                           target=f"{pace_range_text(pace - RACE_SPREAD_S, pace + RACE_SPREAD_S)} race pace",
+                          steps=steady_steps(km, pace - RACE_SPREAD_S, pace + RACE_SPREAD_S),
                           notes=f"Race day: the taper is done. Start steady, finish strong. Race pace by {how}. "
                                 f"{_fuel(RunType.RACE, minutes, Intensity.HARD)}".strip())
 

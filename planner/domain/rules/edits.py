@@ -16,6 +16,7 @@ from planner.domain.intensity import EASY_MAX_RPE, is_long_run
 from planner.domain.plan_edit import end_of_day, renumber
 from planner.domain.rules.model import Fix, FixKind, is_open
 from planner.domain.session import Exercise, Session, Template
+from planner.domain.steps import scaled
 
 #: A deload keeps about 60 % of the week's volume (Bosquet 2007 cut volume by 41-60 % in tapers;
 #: the lighter week after 3-4 build weeks, Rogerson 2024).
@@ -29,13 +30,15 @@ def easy_run(s: Session) -> Session:
     long = is_long_run(s)
     title = s.title if long else "Easy run"
     return s.replace(type=RunType.LONG.value if long else RunType.EASY.value, rpe=min(s.rpe, EASY_MAX_RPE),
-                     target="", title=title if title == s.title else f"{title} (was {s.title})"[:80])
+                     target="", title=title if title == s.title else f"{title} (was {s.title})"[:80],
+                     steps=())  # its hard repetitions go: the watch must not ask for them
 
 
 def shortened(s: Session, km: float) -> Session:
     old = s.distance_km or km
     minutes = max(1, round(s.duration_min * km / old)) if old else s.duration_min
-    return s.replace(distance_km=km, duration_min=minutes)
+    steps = scaled(s.steps, km / old) if old else s.steps  # the steps, where they tell it, set the time
+    return s.replace(distance_km=km, duration_min=minutes, steps=steps)
 
 
 def deloaded(s: Session, share: float = DELOAD_SHARE) -> Session:
@@ -47,7 +50,8 @@ def deloaded(s: Session, share: float = DELOAD_SHARE) -> Session:
     km = round(s.distance_km * share, 1) if s.distance_km else s.distance_km
     exercises = tuple(_fewer_sets(e, share) for e in s.exercises)
     title = s.title if s.title.endswith("(deload)") else f"{s.title} (deload)"[:80]
-    return s.replace(duration_min=minutes, distance_km=km, exercises=exercises, title=title)
+    return s.replace(duration_min=minutes, distance_km=km, exercises=exercises, title=title,
+                     steps=scaled(s.steps, share))
 
 
 def _fewer_sets(e: Exercise, share: float) -> Exercise:

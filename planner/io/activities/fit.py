@@ -16,6 +16,7 @@ from typing import Any
 import fitdecode
 
 from planner.io.activities.records import Activity, ActivityFileError, ParsedFile
+from planner.io.workouts.fit_read import WorkoutFileError, is_workout, read_workout
 
 
 @dataclass
@@ -95,6 +96,11 @@ def _summary(m: _Messages, first: dict[str, Any], start: dt.datetime, end: dt.da
 
 
 def read_fit(data: bytes, name: str) -> ParsedFile:
+    if is_workout(data):  # a workout to plan (Garmin Connect's export, or ours), not one done
+        try:
+            return ParsedFile(name, planned=(read_workout(data, name),))
+        except WorkoutFileError as exc:
+            raise ActivityFileError(name, str(exc)) from None
     m = _read(data, name)
     activities = []
     if m.sessions:

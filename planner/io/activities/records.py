@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from planner.domain.session import WorkSet
+from planner.domain.session import Session, WorkSet
 
 
 class ActivityFileError(ValueError):
@@ -77,3 +77,4 @@ class ParsedFile:
     workouts: tuple[LiftWorkout, ...] = ()
     notes: tuple[str, ...] = field(default=())  # what was left out, in words (e.g. cardio rows)
     skipped: tuple[Skipped, ...] = ()  # rows that could not be read, each with its reason
+    planned: tuple[Session, ...] = ()  # a FIT workout file: the planned session it describes

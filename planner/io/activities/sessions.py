@@ -154,6 +154,7 @@ def sessions_of(parsed: ParsedFile, names: ExerciseNames,
     for w in parsed.workouts:
         attempt(f"the workout of {w.start:%Y-%m-%d %H:%M}",
                 lambda w=w: workout_session(w, parsed.name, names))  # type: ignore[misc]
+    out.extend(Incoming(s, parsed.name) for s in parsed.planned)
     return out, skipped
 
 

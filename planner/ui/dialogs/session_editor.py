@@ -35,6 +35,7 @@ from planner.domain.enums import TYPES_BY_KIND, Intensity, Kind, Status, Units
 from planner.domain.errors import ValidationError
 from planner.domain.intensity import classify
 from planner.domain.session import Session
+from planner.domain.steps import derived_distance_km, derived_duration_min
 from planner.ui.dialogs.actuals import ActualFields
 from planner.ui.dialogs.effort import EffortField
 from planner.ui.dialogs.exercises_table import ExercisesEditor
@@ -51,13 +52,14 @@ from planner.ui.dialogs.fields import (
     sentence,
     with_suffix,
 )
+from planner.ui.dialogs.steps_editor import StepsEditor
 from planner.words.labels import KIND_WORDS, STATUS_WORDS, type_word
 from planner.words.quantities import format_distance, format_pace
 from planner.words.targets import target_in_units
 
 #: Fields only a run or a lift has; the other kinds do not show them.
 KIND_FIELDS: dict[Kind, frozenset[str]] = {
-    Kind.RUN: frozenset({"distance_km", "target", "actual_distance_km"}),
+    Kind.RUN: frozenset({"distance_km", "target", "actual_distance_km", "steps"}),
     Kind.LIFT: frozenset({"exercises"}),
 }
 _KIND_ONLY = frozenset().union(*KIND_FIELDS.values())
@@ -66,6 +68,7 @@ _EMPTY: dict[str, Any] = {
     "target": "",
     "actual_distance_km": None,
     "exercises": (),
+    "steps": (),
 }
 _DONE_FIELDS = frozenset({"status", "actual_duration_min", "actual_rpe", "actual_distance_km"})
 #: When a field is wrong, build again with this in its place to find the other wrong fields.
@@ -78,6 +81,7 @@ _STAND_INS: dict[str, tuple[str, Any]] = {
     "distance_km": ("distance", lambda: None),
     "target": ("target", lambda: ""),
     "exercises": ("exercises", lambda: ()),
+    "steps": ("steps", lambda: ()),
     "notes": ("notes", ""),
     "actual_duration_min": ("actual_duration", None),
     "actual_rpe": ("actual_rpe", None),
@@ -145,6 +149,8 @@ class SessionEditor(QDialog):
             session.exercises, units=units, catalog=catalog, parent=self
         )
         self.exercises.setObjectName("exercises")
+        self.steps_editor = StepsEditor(session.steps, units=units, parent=self)
+        self.steps_editor.setObjectName("steps_editor")
         self.done_page = self._build_done()
         if for_template:
             self.done_page.hide()  # a template is never done; its date is a placeholder
@@ -346,6 +352,7 @@ class SessionEditor(QDialog):
         self.status_combo.currentIndexChanged.connect(self._status_changed)
         self.actuals.connect(changed)
         self.exercises.edited.connect(changed)
+        self.steps_editor.edited.connect(changed)
 
     def _set_tab_order(self) -> None:
         chains: list[list[QWidget]] = [
@@ -378,23 +385,25 @@ class SessionEditor(QDialog):
         for row in self._run_rows:
             self._details_form.setRowVisible(row, "distance_km" in fields)
         self.actuals.show_distance("actual_distance_km" in fields)
-        self._show_exercises_tab("exercises" in fields)
+        self._show_tab(self.exercises, "E&xercises", "exercises" in fields)
+        self._show_tab(self.steps_editor, "St&eps", "steps" in fields)
         self.revalidate()
         self._fit_to_kind()
 
-    def _show_exercises_tab(self, show: bool) -> None:
-        """Add or take away the tab; a hidden tab would still make a run dialog lift-sized."""
-        index = self.tabs.indexOf(self.exercises)
+    def _show_tab(self, page: QWidget, label: str, show: bool) -> None:
+        """Add or take away a kind's tab; a hidden tab would still make a run dialog lift-sized."""
+        index = self.tabs.indexOf(page)
         if show and index < 0:
-            self.tabs.insertTab(1, self.exercises, "E&xercises")
+            self.tabs.insertTab(1, page, label)
         elif not show:
             if index >= 0:
                 self.tabs.removeTab(index)
-            self.exercises.hide()  # a child outside any layout would show at the top left
+            page.hide()  # a child outside any layout would show at the top left
 
     def _fit_to_kind(self) -> None:
         """Lifts need room for two tables; other kinds get a compact form."""
-        want = QSize(660, 640) if self.kind() is Kind.LIFT else QSize(560, 0)
+        want = QSize(660, 640) if self.kind() is Kind.LIFT else QSize(600, 520) if self.kind() is Kind.RUN \
+            else QSize(560, 0)
         have = self.size() if self.isVisible() else QSize(0, 0)
         self.resize(self.sizeHint().expandedTo(want).expandedTo(have))
 
@@ -451,6 +460,7 @@ class SessionEditor(QDialog):
             "distance": by_kind("distance_km", self.distance_edit.stored),
             "target": by_kind("target", self.target_edit.text),
             "exercises": by_kind("exercises", lambda: exercises),
+            "steps": by_kind("steps", self.steps_editor.items),
             "notes": self.notes_edit.toPlainText(),
             "status": Status(self.status_combo.currentData()),
             "actual_duration": self.actuals.duration(),
@@ -469,6 +479,7 @@ class SessionEditor(QDialog):
                 distance_km=v["distance"](),
                 target=v["target"](),
                 exercises=v["exercises"](),
+                steps=v["steps"](),
                 notes=v["notes"],
                 status=v["status"],
                 actual_duration_min=v["actual_duration"],
@@ -479,6 +490,8 @@ class SessionEditor(QDialog):
         session, errors = collect_errors(build, raw, _STAND_INS)
         if "exercises" in errors:
             problems = [sentence("Exercises:", errors.pop("exercises")), *problems]
+        if "steps" in errors:
+            problems = [sentence("Steps:", errors.pop("steps")), *problems]
         return (None if problems else session), errors, problems
 
     def revalidate(self, *_: object) -> bool:
@@ -493,7 +506,8 @@ class SessionEditor(QDialog):
         bad_details = any(f not in _DONE_FIELDS for f in errors)
         for page, bad in (
             (self.details_page, bad_details),
-            (self.exercises, bool(problems)),
+            (self.exercises, bool(problems) and self.kind() is Kind.LIFT),
+            (self.steps_editor, bool(problems) and self.kind() is Kind.RUN),
             (self.done_page, bad_done),
         ):
             index = self.tabs.indexOf(page)
@@ -505,6 +519,7 @@ class SessionEditor(QDialog):
         return session is not None
 
     def _show_plan(self, s: Session) -> None:
+        self._follow_steps(s)
         pace = u.pace_s_per_km(s.duration_min, s.distance_km)
         if pace is None:
             self.pace_label.setText("\u2014 (needs a distance)")
@@ -516,6 +531,22 @@ class SessionEditor(QDialog):
         if self.target_edit.toolTip() != tip:
             self.target_edit.setToolTip(tip)
         self.actuals.show_plan(s)
+
+
+    def _follow_steps(self, s: Session) -> None:
+        """Duration and distance the steps give are theirs: shown, and not typed."""
+        minutes, km = derived_duration_min(s.steps), derived_distance_km(s.steps)
+        for widget, derived in ((self.duration_spin, minutes), (self.distance_edit, km)):
+            widget.setEnabled(derived is None)
+            widget.setToolTip("From the steps (Steps tab)" if derived is not None else "")
+        if minutes is not None and self.duration_spin.value() != minutes:
+            self.duration_spin.blockSignals(True)
+            self.duration_spin.setValue(minutes)
+            self.duration_spin.blockSignals(False)
+        if km is not None and self.distance_edit.stored() != km:
+            self.distance_edit.blockSignals(True)
+            self.distance_edit.set_stored(km)
+            self.distance_edit.blockSignals(False)
 
 
 class _NotesEdit(QPlainTextEdit):
