@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         layout.addWidget(self.week_bar)
-        layout.addWidget(self.week_view, 1)
+        self._central_layout = layout
         self.setCentralWidget(central)
 
         self.library_dock = LibraryDock(self.library_model, self.icons, self)
@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.status_pane.setToolTip(str(self.store.path))
         self.statusBar().addPermanentWidget(self.status_pane)
         self.panes.add(self.status_pane)
+        self._add_views()
         self._add_panes()
         parts.save_status.failed.connect(self._save_failed)
         self.setAcceptDrops(True)  # activity files dropped onto the window
@@ -108,6 +109,34 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.library_dock], [230], Qt.Orientation.Horizontal)
         self._default_state = self.saveState()
         self._restore_layout()
+
+    # -- views ---------------------------------------------------------------------------------
+    def _add_views(self) -> None:
+        """The week, season and trends views in the centre (View > Week / Season / Trends)."""
+        from planner.ui.central_views import CentralViews
+
+        views = self.views = CentralViews(self.parts, self.week_view, self.icons, self.panes,
+                                          lambda: self.profile.units, self)
+        self._central_layout.addWidget(views, 1)
+        self.view_menu.insertActions(self._views_end, list(views.actions_by_view.values()))
+        views.viewChanged.connect(self._view_changed)
+        views.on_season_built(self._wire_season)
+        views.on_trends_built(lambda trends: trends.weekClicked.connect(self.show_week))
+
+    def _wire_season(self, season) -> None:  # noqa: ANN001
+        self.session_actions.attach(season)
+        season.weekRequested.connect(self.show_week)
+        wire_badges(season, self.plancheck_dock)
+
+    def _view_changed(self, name: str) -> None:
+        self.week_bar.setVisible(name != "trends")
+        season = self.views.season_view
+        self.session_actions.set_view(season if name == "season" and season is not None else self.week_view)
+
+    def show_week(self, day: dt.date) -> None:
+        """Open `day`'s week in the week view (a double-click in the season, a click in the trends)."""
+        self.go_to(day)
+        self.views.show_view("week")
 
     # -- panes ---------------------------------------------------------------------------------
     def _add_panes(self) -> None:
@@ -257,6 +286,7 @@ class MainWindow(QMainWindow):
             edit.addSeparator() if a is None else edit.addAction(a)
 
         view = self.view_menu = bar.addMenu("&View")
+        self._views_end = view.addSeparator()  # _add_views lists Week, Season, Trends before this
         for a in (self.previous_week, self.next_week, self.today_action, self.goto_action):
             view.addAction(a)
         view.addSeparator()
@@ -347,8 +377,22 @@ class MainWindow(QMainWindow):
     def generate_block(self) -> None:
         from planner.ui.dialogs.generator_wizard import run_generator_wizard
 
-        if run_generator_wizard(self, self.plan, self.store.profile.get(), self._today()):
+        written: list[Changes] = []
+
+        def note(changes: Changes) -> None:
+            written.append(changes)
+
+        self.bus.changed.connect(note)
+        try:
+            applied = run_generator_wizard(self, self.plan, self.store.profile.get(), self._today())
+        finally:
+            self.bus.changed.disconnect(note)
+        if applied:
             self.statusBar().showMessage(self.undo_stack.undoText(), 6000)  # the block's own words
+            dates = [d for c in written for d in c.dates]
+            if dates:  # review the block where a block is read: the season view, from its first week
+                self.go_to(min(dates))
+                self.views.show_view("season", weeks=(max(dates) - min(dates)).days // 7 + 1)
 
     def edit_profile(self) -> None:
         from planner.ui.dialogs.profile_dialog import ProfileDialog

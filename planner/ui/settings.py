@@ -68,5 +68,15 @@ class Settings:
     def theme(self, value: str) -> None:
         self._s.setValue("view/theme", value)
 
+    @property
+    def season_weeks(self) -> int:
+        """Weeks the season view shows: 4, 8, 12 (default) or 16."""
+        value = self._s.value("view/season_weeks", 12, int)
+        return value if value in (4, 8, 12, 16) else 12
+
+    @season_weeks.setter
+    def season_weeks(self, value: int) -> None:
+        self._s.setValue("view/season_weeks", int(value))
+
     def sync(self) -> None:
         self._s.sync()

@@ -35,7 +35,8 @@ from planner.ui.charts.muscle_chart import MuscleChart
 from planner.ui.charts.volume_chart import VolumeChart
 
 #: The range selector: label -> weeks shown (None: all history).
-RANGES: dict[str, int | None] = {"12 weeks": 12, "26 weeks": 26, "52 weeks": 52, "All": None}
+RANGES: dict[str, int | None] = {"4 weeks": 4, "8 weeks": 8, "12 weeks": 12, "26 weeks": 26, "52 weeks": 52,
+                                 "All": None}
 
 
 class ChartsPane(QScrollArea):
@@ -43,8 +44,10 @@ class ChartsPane(QScrollArea):
     constantsChanged = Signal(int, int)  # days of the chronic and the acute load
 
     def __init__(self, store: Any, parent: QWidget | None = None, *,
-                 today: Callable[[], dt.date] = dt.date.today, load: LoadService | None = None) -> None:
+                 today: Callable[[], dt.date] = dt.date.today, load: LoadService | None = None,
+                 one_row: bool = False) -> None:
         super().__init__(parent)
+        self._one_row = one_row  # the trends view: every control in one toolbar row
         self.store = store
         self._today = today
         # The window's shared engine is fed by the change bus; a pane on its own feeds its own.
@@ -81,6 +84,7 @@ class ChartsPane(QScrollArea):
     def _build_controls(self) -> None:
         self.range_box = QComboBox()
         self.range_box.addItems(list(RANGES))
+        self.range_box.setCurrentText("12 weeks")
         self.range_box.setAccessibleName("Range shown")
         self.range_box.currentTextChanged.connect(self._range_changed)
         self.run_box = QComboBox()
@@ -104,11 +108,14 @@ class ChartsPane(QScrollArea):
         self.acute_box.setToolTip("Days of the acute load (\"fatigue\"); 7 is TrainingPeaks' default.")
         self.chronic_box.valueChanged.connect(self._constants_changed)
         self.acute_box.valueChanged.connect(self._constants_changed)
-        # Two short rows, so a narrow dock still shows every control.
+        # Two short rows, so a narrow dock still shows every control (one row in the trends view).
         rows = QVBoxLayout()
         rows.setContentsMargins(4, 0, 4, 0)
-        for group in ((("&Show", self.range_box), ("&Running", self.run_box), ("&Lifting", self.lift_box)),
-                      (("&Chronic load", self.chronic_box), ("&Acute load", self.acute_box))):
+        groups = ((("&Show", self.range_box), ("&Running", self.run_box), ("&Lifting", self.lift_box)),
+                  (("&Chronic load", self.chronic_box), ("&Acute load", self.acute_box)))
+        if self._one_row:
+            groups = (groups[0] + groups[1],)
+        for group in groups:
             row = QHBoxLayout()
             for text, widget in group:
                 label = QLabel(text)

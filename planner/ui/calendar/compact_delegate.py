@@ -1,0 +1,120 @@
+"""Compact cards for the season view: kind colour and icon, title, then duration and the distance
+or tonnage on one line, and the status mark as on the week's cards. Nothing is elided: a narrow
+day wraps the words onto more lines. The plan check's dot sits in the bottom-right corner (the
+plan-check badges wrap this delegate as they wrap the week's), in room kept free for it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QPainter
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QWidget
+
+from planner.domain.enums import Status, Units
+from planner.domain.session import Session
+from planner.models.week_model import SessionRole, UnitsRole
+from planner.ui.calendar.card_delegate import GAP, CardDelegate, _Fonts, wrap
+from planner.ui.icons import IconCache
+from planner.words.cards import summary_line
+
+PAD = 3
+STRIP = 3
+ICON = 12
+BADGE_ROOM = 15  # the plan check's 14 px dot, inset 3 px from the card's corner
+
+
+class _Compact:
+    """Lines of one compact card at one width."""
+
+    def __init__(self, s: Session, units: Units, fonts: _Fonts, inner_w: int) -> None:
+        self.session = s
+        self.mark_w = fonts.mark_w if s.status is not Status.PLANNED else 0
+        title_w = max(8, inner_w - ICON - 2 - self.mark_w)
+        self.title = wrap(s.title, fonts.bold, title_w)
+        detail = summary_line(s, units)
+        self.detail = wrap(detail, fonts.small, max(8, inner_w - BADGE_ROOM + PAD)) if detail else []
+        self.title_h = max(fonts.bfm.height() * len(self.title), ICON)
+        self.height = self.title_h + fonts.sfm.height() * max(1, len(self.detail))
+
+
+class CompactCardDelegate(CardDelegate):
+    def __init__(self, icons: IconCache, parent: QWidget | None = None) -> None:
+        super().__init__(icons, parent)
+        self._compact: dict[tuple[int, Units, int, str], _Compact] = {}
+
+    def compact(self, s: Session, units: Units, font: QFont, item_w: int) -> _Compact:
+        inner_w = max(20, item_w - 2 - STRIP - 2 * PAD)
+        key = (id(s), units, inner_w, font.key())
+        lay = self._compact.get(key)
+        if lay is None or lay.session is not s:
+            if len(self._compact) > 4000:
+                self._compact.clear()
+            lay = self._compact[key] = _Compact(s, units, self.fonts(_small_base(font)), inner_w)
+        return lay
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        s: Session | None = index.data(SessionRole)
+        if s is None:
+            return QSize(0, 0)
+        view = option.widget
+        width = view.viewport().width() if isinstance(view, QAbstractItemView) else option.rect.width()
+        lay = self.compact(s, Units(index.data(UnitsRole) or Units.METRIC), option.font, width)
+        return QSize(60, lay.height + 2 * PAD + GAP)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        s: Session | None = index.data(SessionRole)
+        if s is None:
+            return
+        pal = option.palette
+        colors = self.colors(pal)
+        f = self.fonts(_small_base(option.font))
+        lay = self.compact(s, Units(index.data(UnitsRole) or Units.METRIC), option.font, option.rect.width())
+        done, skipped = s.status is Status.DONE, s.status is Status.SKIPPED
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card = QRectF(option.rect.adjusted(1, 1, -1, -GAP))
+        self._paint_frame(painter, card, s.kind, pal, colors,
+                          selected=bool(option.state & QStyle.StateFlag.State_Selected),
+                          focused=bool(option.state & QStyle.StateFlag.State_HasFocus), done=done, skipped=skipped)
+        inner = card.toRect().adjusted(STRIP + PAD + 1, PAD - 1, -PAD, -PAD + 1)
+        ox, oy = inner.left(), inner.top()
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        from planner.ui import theme
+
+        painter.drawPixmap(QPointF(ox, oy + (f.bfm.height() - ICON) / 2),
+                           self._icons.kind_pixmap(s.kind, ICON, theme.kind_text_color(s.kind, pal), dpr))
+        left_v = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        if lay.mark_w:
+            painter.setFont(f.bold)
+            painter.setPen(colors.done if done else colors.muted)
+            painter.drawText(QRect(inner.right() - lay.mark_w, oy, lay.mark_w, f.bfm.height()),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "✓" if done else "–")
+        painter.setFont(f.bold_struck if skipped else f.bold)
+        painter.setPen(colors.text)
+        y = oy
+        for line in lay.title:
+            painter.drawText(QRect(ox + ICON + 2, y, inner.width() - ICON - 2 - lay.mark_w, f.bfm.height()),
+                             left_v, line)
+            y += f.bfm.height()
+        y = oy + lay.title_h
+        painter.setFont(f.small)
+        painter.setPen(colors.muted)
+        for line in lay.detail:
+            painter.drawText(QRect(ox, y, inner.width(), f.sfm.height()), left_v, line)
+            y += f.sfm.height()
+        painter.restore()
+
+
+def _small_base(font: QFont) -> QFont:
+    """Season cards use a font a little smaller than the week's, so 16 weeks fit on a screen."""
+    f = QFont(font)
+    if f.pointSizeF() > 0:
+        f.setPointSizeF(f.pointSizeF() * 0.92)
+    return f
+
+
+def day_number_text(day: dt.date, first_of_block: bool) -> str:
+    """A day's corner label: "7", or "1 Dec" on the first of a month or of the block."""
+    return f"{day.day} {day:%b}" if first_of_block or day.day == 1 else str(day.day)
