@@ -66,3 +66,20 @@ def test_real_mouse_drag_from_library_onto_thursday(xvfb, tmp_path):
         assert len(store.sessions) == 1
     finally:
         store.close()
+
+
+def test_real_mouse_drag_in_the_season_from_week_1_to_week_3_and_undo(xvfb, tmp_path):
+    env = dict(os.environ, DISPLAY=xvfb, QT_QPA_PLATFORM="xcb",
+               HYBRID_PLANNER_SETTINGS_DIR=str(tmp_path / "settings"),
+               PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    data = tmp_path / "data"
+    out = subprocess.run([sys.executable, str(ROOT / "tests/ui/real_drag_season_driver.py"), str(data)],
+                         env=env, capture_output=True, text=True, timeout=90)
+    assert out.returncode == 0, f"the drag did not land, or undo did not put it back:\n{out.stdout}\n{out.stderr}"
+    assert out.stdout.splitlines()[-2:] == ["moved", "undone"]
+    store = open_store(data, builtin_templates())
+    try:  # after the undo, the file holds the card where it was
+        assert [s.title for s in store.sessions.on_date(dt.date(2026, 11, 23))] == ["Tempo run"]
+        assert store.sessions.on_date(dt.date(2026, 12, 9)) == []
+    finally:
+        store.close()

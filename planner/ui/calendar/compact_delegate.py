@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, Q
 from planner.domain.enums import Status, Units
 from planner.domain.session import Session
 from planner.models.week_model import SessionRole, UnitsRole
+from planner.ui import theme
 from planner.ui.calendar.card_delegate import GAP, CardDelegate, _Fonts, wrap
 from planner.ui.icons import IconCache
 from planner.words.cards import summary_line
@@ -42,6 +43,15 @@ class CompactCardDelegate(CardDelegate):
     def __init__(self, icons: IconCache, parent: QWidget | None = None) -> None:
         super().__init__(icons, parent)
         self._compact: dict[tuple[int, Units, int, str], _Compact] = {}
+        self._small: dict[str, _Fonts] = {}
+
+    def compact_fonts(self, font: QFont) -> _Fonts:
+        """The fonts of a season card, made once per base font (painting is the hot path)."""
+        key = font.key()
+        f = self._small.get(key)
+        if f is None:
+            f = self._small[key] = self.fonts(_small_base(font))
+        return f
 
     def compact(self, s: Session, units: Units, font: QFont, item_w: int) -> _Compact:
         inner_w = max(20, item_w - 2 - STRIP - 2 * PAD)
@@ -50,7 +60,7 @@ class CompactCardDelegate(CardDelegate):
         if lay is None or lay.session is not s:
             if len(self._compact) > 4000:
                 self._compact.clear()
-            lay = self._compact[key] = _Compact(s, units, self.fonts(_small_base(font)), inner_w)
+            lay = self._compact[key] = _Compact(s, units, self.compact_fonts(font), inner_w)
         return lay
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
@@ -69,7 +79,7 @@ class CompactCardDelegate(CardDelegate):
             return
         pal = option.palette
         colors = self.colors(pal)
-        f = self.fonts(_small_base(option.font))
+        f = self.compact_fonts(option.font)
         lay = self.compact(s, Units(index.data(UnitsRole) or Units.METRIC), option.font, option.rect.width())
         done, skipped = s.status is Status.DONE, s.status is Status.SKIPPED
         painter.save()
@@ -81,8 +91,6 @@ class CompactCardDelegate(CardDelegate):
         inner = card.toRect().adjusted(STRIP + PAD + 1, PAD - 1, -PAD, -PAD + 1)
         ox, oy = inner.left(), inner.top()
         dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
-        from planner.ui import theme
-
         painter.drawPixmap(QPointF(ox, oy + (f.bfm.height() - ICON) / 2),
                            self._icons.kind_pixmap(s.kind, ICON, theme.kind_text_color(s.kind, pal), dpr))
         left_v = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListView,
     QScrollArea,
     QSizePolicy,
+    QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
 )
@@ -51,9 +52,9 @@ class SeasonDayView(DayListView):
 
     dayOpenRequested = Signal(int)  # day row: a double-click on the day, not on a card
 
-    def __init__(self, model: WeekModel, day_row: int, delegate: CompactCardDelegate,
+    def __init__(self, model: WeekModel, day_row: int, delegate: QStyledItemDelegate,
                  parent: QWidget | None = None) -> None:
-        super().__init__(model, day_row, delegate, parent)
+        super().__init__(model, day_row, delegate, parent)  # type: ignore[arg-type]
         self.setMinimumWidth(40)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -167,6 +168,9 @@ class SeasonView(QWidget, DaySelection):
         grid.setHorizontalSpacing(3)
         grid.setVerticalSpacing(3)
         self.grid = grid
+        # The plan check wraps the cards' delegate to add its dots: new days keep the wrapped one.
+        delegate = self.views[0].itemDelegate() if self.views else self._delegate
+        delegate.setParent(self)
         self.views, self.day_labels, self.summary_labels = [], [], []
         days = self.model.days
         for col in range(7):
@@ -186,7 +190,7 @@ class SeasonView(QWidget, DaySelection):
             label = QLabel()
             label.setContentsMargins(3, 0, 0, 0)
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-            view = SeasonDayView(self.model, row, self._delegate, cell)
+            view = SeasonDayView(self.model, row, delegate, cell)
             view.neighbourRequested.connect(lambda d, r, src=row: self._to_neighbour(src, d, r))
             view.editRequested.connect(self.editRequested)
             view.dayOpenRequested.connect(lambda r: self.weekRequested.emit(self.model.days[r]))

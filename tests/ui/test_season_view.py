@@ -1,0 +1,160 @@
+"""The season view as a user drives it: drops across weeks, undo, keys, double-click, summaries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from planner.ui.calendar.season_view import SeasonView
+from tests.services.conftest import MONDAY, run
+from tests.ui.conftest import titles
+from tests.ui.test_calendar_view import send_drop
+
+
+def day(n: int) -> dt.date:
+    return MONDAY + dt.timedelta(days=n)
+
+
+@pytest.fixture
+def season_window(make_window, qtbot):
+    """Week 1: Monday A, B; week 3: Wednesday W3; the season view shown (Ctrl+Shift+S)."""
+    w = make_window([run("A", day(0), position=0), run("B", day(0), position=1), run("W3", day(16)),
+                     run("Long", day(6), distance_km=18.0, duration_min=100, rpe=4)])
+    w.views.actions_by_view["season"].trigger()
+    qtbot.waitUntil(lambda: w.views.season_view is not None and w.views.season_view.isVisible())
+    return w
+
+
+def season(w) -> SeasonView:
+    return w.views.season_view
+
+
+def select(w, day_row: int, row: int):
+    view = season(w).views[day_row]
+    index = w.views.season_model.index(row, 0, view.rootIndex())
+    view.setFocus()
+    view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    return view
+
+
+def test_season_shows_twelve_weeks_from_the_week_shown(season_window):
+    s = season(season_window)
+    assert season_window.views.current_name == "season"
+    assert season_window.views.season_model.weeks == 12
+    assert len(s.views) == 84 and len(s.summary_labels) == 12
+    assert season_window.views.season_model.days[0] == MONDAY
+    assert [x.title for x in season_window.views.season_model.day_sessions(16)] == ["W3"]
+    assert s.range_label.text() == "23 Nov 2026 – 14 Feb 2027"
+
+
+def test_drop_event_moves_a_card_from_week_1_to_week_3_and_undo_puts_it_back(season_window):
+    w = season_window
+    model = w.views.season_model
+    data = model.mimeData([model.index(0, 0, model.day_index(0))])  # A
+    target = season(w).views[15]  # Tuesday of week 3, empty
+    send_drop(target, target.viewport().rect().center(), data)
+    assert titles(w.store, day(0)) == ["B"]
+    assert titles(w.store, day(15)) == ["A"]
+    assert [x.title for x in model.day_sessions(15)] == ["A"]
+    assert w.undo_stack.undoText() == "Move 'A' to Tuesday"
+    assert [x.title for x in season(w).selected_sessions()] == ["A"]  # the moved card stays selected
+    w.undo_action.trigger()
+    assert titles(w.store, day(0)) == ["A", "B"]
+    assert titles(w.store, day(15)) == []
+    assert [x.title for x in model.day_sessions(0)] == ["A", "B"]
+
+
+def test_drop_event_with_ctrl_copies_across_weeks(season_window):
+    w = season_window
+    model = w.views.season_model
+    data = model.mimeData([model.index(0, 0, model.day_index(16))])  # W3
+    target = season(w).views[2]  # Wednesday of week 1
+    send_drop(target, target.viewport().rect().center(), data, Qt.DropAction.CopyAction,
+              Qt.KeyboardModifier.ControlModifier)
+    assert titles(w.store, day(2)) == ["W3"] and titles(w.store, day(16)) == ["W3"]
+
+
+def test_the_week_view_follows_a_drop_made_in_the_season(season_window):
+    w = season_window
+    select(w, 0, 1)  # B
+    w.session_actions.next_day.trigger()  # the same actions act on the season's selection
+    assert titles(w.store, day(1)) == ["B"]
+    assert [x.title for x in w.week_model.day_sessions(1)] == ["B"]
+
+
+def test_keyboard_crosses_days_and_weeks(season_window, qtbot):
+    w = season_window
+    view = select(w, 6, 0)  # Long, Sunday of week 1
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # Monday of week 2: empty
+    assert QApplication.focusWidget() is season(w).views[7]
+    qtbot.keyClick(season(w).views[7], Qt.Key.Key_Down)  # Monday of week 3
+    qtbot.keyClick(season(w).views[14], Qt.Key.Key_Right)
+    qtbot.keyClick(season(w).views[15], Qt.Key.Key_Right)
+    assert [x.title for x in season(w).selected_sessions()] == ["W3"]
+    qtbot.keyClick(season(w).views[16], Qt.Key.Key_Delete)
+    assert titles(w.store, day(16)) == []
+    qtbot.keyClick(season(w).views[16], Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert titles(w.store, day(16)) == ["W3"]
+
+
+def test_double_click_on_a_day_opens_its_week(season_window, qtbot):
+    w = season_window
+    target = season(w).views[17]  # Thursday of week 3, empty
+    qtbot.mouseDClick(target.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    assert w.views.current_name == "week"
+    assert w.week_model.first_day == day(14)
+    assert w.views.season_model.days[0] == day(14)  # the season follows the week shown
+
+
+def test_summary_column(season_window):
+    label = season(season_window).summary_labels[0]
+    assert "2026-W48" in label.text()
+    assert "Run 0/" in label.text() and "Load " in label.text()
+    assert "Foster 2001" in label.toolTip()
+
+
+def test_weeks_choice_rebuilds_the_grid_and_is_kept(season_window, make_window):
+    s = season(season_window)
+    s.weeks_box.setCurrentText("16 weeks")
+    assert season_window.views.season_model.weeks == 16
+    assert len(season(season_window).views) == 112
+    assert season_window.settings.season_weeks == 16
+    s.weeks_box.setCurrentText("4 weeks")
+    assert len(season(season_window).views) == 28
+    from planner.ui.plancheck.badges import BadgeDelegate
+
+    # the plan check's dots stay on the rebuilt days
+    assert all(isinstance(v.itemDelegate(), BadgeDelegate) for v in season(season_window).views)
+    model = season_window.views.season_model
+    data = model.mimeData([model.index(0, 0, model.day_index(0))])
+    send_drop(season(season_window).views[15], QPoint(5, 5), data)  # the rebuilt views take drops
+    assert titles(season_window.store, day(15)) == ["A"]
+
+
+def test_trends_view_shows_the_charts_and_a_click_opens_the_week(season_window, qtbot):
+    w = season_window
+    w.views.actions_by_view["trends"].trigger()
+    qtbot.waitUntil(lambda: w.views.trends_view.pane is not None)
+    assert not w.week_bar.isVisible()
+    assert w.views.trends_view.pane.range_box.currentText() == "26 weeks"
+    assert [w.views.trends_view.pane.range_box.itemText(i) for i in range(3)] == ["4 weeks", "8 weeks", "12 weeks"]
+    assert w.charts_dock is not None  # the dock stays, for a glance
+    w.views.trends_view.pane.weekClicked.emit(day(21))
+    assert w.views.current_name == "week" and w.week_model.first_day == day(21)
+
+
+def test_a_generated_block_opens_in_the_season(window, monkeypatch):
+    import planner.ui.dialogs.generator_wizard as wizard
+
+    def fake_wizard(parent, plan, profile, today):
+        plan.add_placed([run(f"Block {k}", day(7 * k + 1)) for k in range(1, 9)], "Generate a block")
+        return True
+
+    monkeypatch.setattr(wizard, "run_generator_wizard", fake_wizard)
+    window.generate_block()
+    assert window.views.current_name == "season"
+    assert window.week_model.first_day == day(7)
+    assert window.views.season_model.weeks == 8
