@@ -133,6 +133,11 @@ class MainWindow(QMainWindow):
         season = self.views.season_view
         self.session_actions.set_view(season if name == "season" and season is not None else self.week_view)
 
+    def _season_weeks_shown(self) -> int:
+        """Weeks of the season while it is the view shown (File > Print prints it), else 0."""
+        model = self.views.season_model
+        return model.weeks if self.views.current_name == "season" and model is not None else 0
+
     def show_week(self, day: dt.date) -> None:
         """Open `day`'s week in the week view (a double-click in the season, a click in the trends)."""
         self.go_to(day)
@@ -256,7 +261,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("Import &activities…", lambda: self.import_activities(), "Ctrl+Shift+I",
                                          "Runs from GPX, TCX, FIT or Strava; lifting logs from Strong or Hevy"))
         file_menu.addSeparator()
-        self.printing = PrintActions(self.store, lambda: self.week_model.first_day, self, self.parts.load)
+        self.printing = PrintActions(self.store, lambda: self.week_model.first_day, self, self.parts.load,
+                                     season_weeks=self._season_weeks_shown)
         file_menu.addActions(self.printing.actions())
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Backups…", self.show_backups, tip="The automatic daily backups"))

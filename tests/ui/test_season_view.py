@@ -158,3 +158,16 @@ def test_a_generated_block_opens_in_the_season(window, monkeypatch):
     assert window.views.current_name == "season"
     assert window.week_model.first_day == day(7)
     assert window.views.season_model.weeks == 8
+
+
+def test_file_export_pdf_in_the_season_prints_the_block(season_window, tmp_path, monkeypatch):
+    from tests.ui.test_printing import pdf_pages
+
+    w = season_window
+    monkeypatch.setattr(w.printing, "ask_save_path", lambda *a: tmp_path / "season.pdf")
+    assert w.printing.export_pdf() == tmp_path / "season.pdf"
+    text = " ".join(pdf_pages(tmp_path / "season.pdf"))
+    assert "Season · 12 weeks from Mon 23 Nov 2026" in text
+    assert "Mon 23 Nov A (40 min); B (40 min)" in text and "Wed 9 Dec W3 (40 min)" in text
+    w.views.show_view("week")
+    assert w.printing.season_weeks() == 0  # the week view prints weeks, as before
