@@ -119,7 +119,7 @@ class SessionActions(QObject):
             return
         from planner.ui.dialogs.mark_done import MarkDoneDialog
 
-        dialog = MarkDoneDialog(sel[0], units=self._units(), parent=self._parent)
+        dialog = MarkDoneDialog(sel[0], units=self._units(), parent=self._parent, today=self._week.model.today())
         if dialog.exec():
             self._plan.mark_done(dialog.result_session())
 
