@@ -48,7 +48,7 @@ class TrendsView(QWidget):
         if self.pane is None:
             from planner.ui.charts.pane import ChartsPane
 
-            self.pane = ChartsPane(self._parts.store, today=self._parts.today, load=self._parts.load, one_row=True)
+            self.pane = ChartsPane(self._parts.store, today=self._parts.today, load=self._parts.load)
             self.pane.range_box.setCurrentText("26 weeks")
             self.pane.weekClicked.connect(self.weekClicked)
             if self._week is not None:

@@ -44,6 +44,10 @@ if TYPE_CHECKING:
     from planner.app import Parts
 
 
+#: Room kept for the window manager's title bar and borders around a first window (width, height).
+FRAME_ALLOWANCE = (16, 48)
+
+
 class MainWindow(QMainWindow):
     """Lays out the calendar, the library and the panes, and wires menus and actions to the services.
 
@@ -523,13 +527,25 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.geometry
         if geometry is None or not self.restoreGeometry(geometry) or not self._fits_a_screen():
-            screen = QGuiApplication.primaryScreen()
-            avail = screen.availableGeometry() if screen else None
-            w, h = (1400, 880) if avail is None else (min(1400, avail.width()), min(880, avail.height()))
-            self.resize(w, h)
+            self._fit_first_window()
         state = self.settings.window_state
         if state is not None:
             self.restoreState(state)
+
+    def _fit_first_window(self) -> None:
+        """1400 x 880 where there is room; on a smaller screen, the whole frame (title bar and
+        borders too, so the status bar shows) inside the screen the window opens on."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1400, 880)
+            return
+        avail = screen.availableGeometry()
+        # Before the first show the frame is not known yet: a title bar and borders take at most this.
+        frame_w, frame_h = FRAME_ALLOWANCE
+        w, h = min(1400, avail.width() - frame_w), min(880, avail.height() - frame_h)
+        self.resize(max(w, self.minimumSizeHint().width()), h)
+        self.move(avail.left() + max(0, (avail.width() - w - frame_w) // 2),
+                  avail.top() + max(0, (avail.height() - h - frame_h) // 2))
 
     def _fits_a_screen(self) -> bool:
         frame = self.frameGeometry()

@@ -163,7 +163,7 @@ class CardDelegate(QStyledItemDelegate):
         view = option.widget
         width = view.viewport().width() if isinstance(view, QAbstractItemView) else option.rect.width()
         lay = self.layout(s, Units(index.data(UnitsRole) or Units.METRIC), option.font, width, self._today(index))
-        return QSize(120, lay.height + 2 * PAD + GAP + 1)
+        return QSize(60, lay.height + 2 * PAD + GAP + 1)  # as wide as the column: never wider
 
     # -- painting ------------------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
