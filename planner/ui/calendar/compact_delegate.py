@@ -30,11 +30,12 @@ class _Compact:
 
     def __init__(self, s: Session, units: Units, fonts: _Fonts, inner_w: int) -> None:
         self.session = s
+        # The done or skipped mark leads the detail line, so a narrow day's title keeps its width.
         self.mark_w = fonts.mark_w if s.status is not Status.PLANNED else 0
-        title_w = max(8, inner_w - ICON - 2 - self.mark_w)
-        self.title = wrap(s.title, fonts.bold, title_w)
+        self.title = wrap(s.title, fonts.bold, max(8, inner_w - ICON - 2))
         detail = summary_line(s, units)
-        self.detail = wrap(detail, fonts.small, max(8, inner_w - BADGE_ROOM + PAD)) if detail else []
+        detail_w = max(8, inner_w - BADGE_ROOM + PAD - self.mark_w)
+        self.detail = wrap(detail, fonts.small, detail_w) if detail else ([""] if self.mark_w else [])
         self.title_h = max(fonts.bfm.height() * len(self.title), ICON)
         self.height = self.title_h + fonts.sfm.height() * max(1, len(self.detail))
 
@@ -94,23 +95,21 @@ class CompactCardDelegate(CardDelegate):
         painter.drawPixmap(QPointF(ox, oy + (f.bfm.height() - ICON) / 2),
                            self._icons.kind_pixmap(s.kind, ICON, theme.kind_text_color(s.kind, pal), dpr))
         left_v = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        if lay.mark_w:
-            painter.setFont(f.bold)
-            painter.setPen(colors.done if done else colors.muted)
-            painter.drawText(QRect(inner.right() - lay.mark_w, oy, lay.mark_w, f.bfm.height()),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "✓" if done else "–")
         painter.setFont(f.bold_struck if skipped else f.bold)
         painter.setPen(colors.text)
         y = oy
         for line in lay.title:
-            painter.drawText(QRect(ox + ICON + 2, y, inner.width() - ICON - 2 - lay.mark_w, f.bfm.height()),
-                             left_v, line)
+            painter.drawText(QRect(ox + ICON + 2, y, inner.width() - ICON - 2, f.bfm.height()), left_v, line)
             y += f.bfm.height()
         y = oy + lay.title_h
+        if lay.mark_w:
+            painter.setFont(f.bold)
+            painter.setPen(colors.done if done else colors.muted)
+            painter.drawText(QRect(ox, y, lay.mark_w, f.sfm.height()), left_v, "✓" if done else "–")
         painter.setFont(f.small)
         painter.setPen(colors.muted)
         for line in lay.detail:
-            painter.drawText(QRect(ox, y, inner.width(), f.sfm.height()), left_v, line)
+            painter.drawText(QRect(ox + lay.mark_w, y, inner.width() - lay.mark_w, f.sfm.height()), left_v, line)
             y += f.sfm.height()
         painter.restore()
 
