@@ -5,8 +5,6 @@ store shows the move and then the undo."""
 from __future__ import annotations
 
 import datetime as dt
-import shlex
-import subprocess
 import sys
 from pathlib import Path
 
@@ -18,6 +16,9 @@ from planner.domain.session import Session
 from planner.resources import exercise_catalog
 from planner.store.database import open_store
 from planner.ui.settings import Settings
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from real_drag_driver import drag_with_xdotool  # noqa: E402 - the script beside this one
 
 MONDAY = dt.date(2026, 11, 23)
 WEEK3_WEDNESDAY = MONDAY + dt.timedelta(days=16)
@@ -41,12 +42,7 @@ def main() -> int:
         src = src_view.viewport().mapToGlobal(src_view.visualRect(model.index(0, 0, src_view.rootIndex())).center())
         dst_view = season.views[16]
         dst = dst_view.viewport().mapToGlobal(dst_view.viewport().rect().center())
-        script = (f"mousemove {src.x()} {src.y()} sleep 0.3 mousedown 1 sleep 0.3 "
-                  f"mousemove {src.x() + 6} {src.y() + 6} sleep 0.2 mousemove {src.x() + 40} {src.y() + 30} "
-                  f"sleep 0.2 mousemove {dst.x()} {dst.y()} sleep 0.3 mousemove {dst.x() + 3} {dst.y() + 3} "
-                  "sleep 0.4 mouseup 1")
-        print("xdotool", script, flush=True)
-        subprocess.Popen(["xdotool", *shlex.split(script)])
+        drag_with_xdotool(src, dst)
 
     def poll() -> None:
         on_week3 = [s.title for s in store.sessions.on_date(WEEK3_WEDNESDAY)]

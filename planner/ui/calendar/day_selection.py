@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 
 from planner.domain.session import Session
 from planner.models.week_model import WeekModel
@@ -23,6 +23,17 @@ class DaySelection:
     views: list[DayListView]
     _nav_row: int
     _last_day_row: int | None
+
+    def _init_selection(self) -> None:
+        """The state every day-column view starts with (call in its __init__)."""
+        self._nav_row = 0
+        self._last_day_row = None  # the day column used last, for the library's Add
+        self._announced: tuple[dt.date, tuple[int, ...]] | None = None
+        # A gesture changes the selection of several columns in a row: tell the panes once, after.
+        self._announce_timer = QTimer(self)  # type: ignore[arg-type]
+        self._announce_timer.setSingleShot(True)
+        self._announce_timer.setInterval(0)
+        self._announce_timer.timeout.connect(self._announce_current)
 
     # -- selection -----------------------------------------------------------------------------
     def selected_sessions(self) -> list[Session]:

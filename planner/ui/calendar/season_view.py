@@ -108,13 +108,7 @@ class SeasonView(QWidget, DaySelection):
         self._summaries = summaries
         self._units = units
         self._delegate = CompactCardDelegate(icons, self)
-        self._nav_row = 0
-        self._last_day_row: int | None = None
-        self._announced: tuple[dt.date, tuple[int, ...]] | None = None
-        self._announce_timer = QTimer(self)
-        self._announce_timer.setSingleShot(True)
-        self._announce_timer.setInterval(0)
-        self._announce_timer.timeout.connect(self._announce_current)
+        self._init_selection()
         self._badge: Callable[[dt.date], str] = lambda _day: ""
         self._dirty_weeks: set[int] = set()
         self._refit = QTimer(self)

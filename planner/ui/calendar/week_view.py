@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -75,8 +75,7 @@ class WeekView(QWidget, DaySelection):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(4)
         grid.setVerticalSpacing(2)
-        self._nav_row = 0
-        self._last_day_row: int | None = None  # the day column used last, for the library's Add
+        self._init_selection()
         self._shown: list[tuple[object, ...]] = [()] * 7
         self.headers: list[DayHeader] = []
         self.views: list[DayListView] = []
@@ -98,12 +97,6 @@ class WeekView(QWidget, DaySelection):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(grid)
-        self._announced: tuple[dt.date, tuple[int, ...]] | None = None
-        # A gesture changes the selection of several columns in a row: tell the panes once, after.
-        self._announce_timer = QTimer(self)
-        self._announce_timer.setSingleShot(True)
-        self._announce_timer.setInterval(0)
-        self._announce_timer.timeout.connect(self._announce_current)
         self._badge: Callable[[dt.date], str] = lambda _day: ""
         self._note: Callable[[dt.date], str] = lambda _day: ""
         model.refreshed.connect(self.refresh_headers)
