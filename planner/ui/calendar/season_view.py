@@ -114,7 +114,7 @@ class SeasonView(QWidget, DaySelection):
         self._refit = QTimer(self)
         self._refit.setSingleShot(True)
         self._refit.setInterval(0)
-        self._refit.timeout.connect(self._fit_weeks)
+        self._refit.timeout.connect(lambda: self._fit_weeks())
         self.views: list[SeasonDayView] = []  # type: ignore[assignment]
         self.day_labels: list[QLabel] = []
         self.summary_labels: list[QLabel] = []
@@ -247,7 +247,7 @@ class SeasonView(QWidget, DaySelection):
         """The plan check's dot after a day's number (the readiness note stays in the week view)."""
         if badge is not None:
             self._badge = badge
-            self.refresh_headers(restyle=True)
+            self.refresh_headers()  # only the labels whose dot changed are set again
 
     def refresh_headers(self, restyle: bool = False) -> None:
         days = self.model.days
@@ -291,17 +291,23 @@ class SeasonView(QWidget, DaySelection):
             self._dirty_weeks = set(range(self.model.weeks))
             self.refresh_headers()
             self._show_summaries()
-        self._fit_weeks()
+            self._fit_weeks()
+            return
+        self._fit_weeks(grow_only=True)
 
-    def _fit_weeks(self) -> None:
-        """Each week's row as tall as its fullest day, so no day needs a scroll bar."""
+    def _fit_weeks(self, grow_only: bool = False) -> None:
+        """Each week's row as tall as its fullest day, so no day needs a scroll bar. After a drop
+        (`grow_only`) a row only grows: the weeks below do not jump while a block is being moved
+        around (and are not all repainted); a new week, width or layout fits them tight again."""
         for week in sorted(self._dirty_weeks):
             views = self.views[week * 7:week * 7 + 7]
             if not views:
                 continue
-            need = max(v.content_height() for v in views) + 4
+            need = max(MIN_DAY_HEIGHT, max(v.content_height() for v in views) + 4)
+            if grow_only:
+                need = max(need, views[0].minimumHeight())
             for v in views:
-                v.setMinimumHeight(max(MIN_DAY_HEIGHT, need))
+                v.setMinimumHeight(need)
         self._dirty_weeks.clear()
 
     def showEvent(self, event) -> None:  # noqa: ANN001
