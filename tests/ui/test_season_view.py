@@ -91,6 +91,7 @@ def test_keyboard_crosses_days_and_weeks(season_window, qtbot):
     qtbot.keyClick(view, Qt.Key.Key_Right)  # Monday of week 2: empty
     assert QApplication.focusWidget() is season(w).views[7]
     qtbot.keyClick(season(w).views[7], Qt.Key.Key_Down)  # Monday of week 3
+    assert QApplication.focusWidget() is season(w).views[14]
     qtbot.keyClick(season(w).views[14], Qt.Key.Key_Right)
     qtbot.keyClick(season(w).views[15], Qt.Key.Key_Right)
     assert [x.title for x in season(w).selected_sessions()] == ["W3"]
@@ -171,3 +172,17 @@ def test_file_export_pdf_in_the_season_prints_the_block(season_window, tmp_path,
     assert "Mon 23 Nov A (40 min); B (40 min)" in text and "Wed 9 Dec W3 (40 min)" in text
     w.views.show_view("week")
     assert w.printing.season_weeks() == 0  # the week view prints weeks, as before
+
+
+def test_a_weeks_row_grows_for_a_drop_and_does_not_shrink_under_the_pointer(season_window):
+    w = season_window
+    model, views = w.views.season_model, season(w).views
+    before = views[0].minimumHeight()  # week 1: Monday holds A and B
+    data = model.mimeData([model.index(0, 0, model.day_index(0)), model.index(1, 0, model.day_index(0))])
+    send_drop(views[15], QPoint(5, 5), data)  # both to Tuesday of week 3
+    assert views[15].minimumHeight() >= views[15].content_height()  # week 3 grew to hold them
+    assert views[0].minimumHeight() == before  # week 1 kept its height (nothing below it jumps)
+    s = season(w)
+    s.resize(s.width() - 40, s.height())  # a new width fits every week tight again
+    s._fit_weeks()
+    assert views[0].minimumHeight() < before

@@ -213,6 +213,7 @@ class SeasonView(QWidget, DaySelection):
         if old is not None:
             old.deleteLater()
         self._dirty_weeks = set(range(self.model.weeks))
+        self._first_shown = self.model.days[0]
         self.summaries = []
         self.refresh_headers(restyle=True)
         self._fit_weeks()
@@ -286,7 +287,7 @@ class SeasonView(QWidget, DaySelection):
     def _after_refresh(self) -> None:
         if len(self.views) != len(self.model.days):
             return  # a reset is rebuilding the grid
-        if self.model.days[0] != getattr(self, "_first_shown", None):
+        if self.model.days[0] != self._first_shown:
             self._first_shown = self.model.days[0]
             self._dirty_weeks = set(range(self.model.weeks))
             self.refresh_headers()
