@@ -144,6 +144,7 @@ class CentralViews(QStackedWidget):
             self.season_model = WeekModel(p.store.sessions, p.plan, p.bus, p.week_model.first_day,
                                           units=self._units(), today=p.today, weeks=weeks)
             p.week_model.weekChanged.connect(self.season_model.set_week)
+            p.bus.changed.connect(self._profile_changed)
             view = SeasonView(self.season_model, self._icons,
                               lambda firsts: season_summaries(p.load, firsts, p.today()), self._units)
             view.weeksChanged.connect(self.set_season_weeks)
@@ -154,6 +155,11 @@ class CentralViews(QStackedWidget):
                 hook(view)
             self._season_built.clear()
         return self.season_view
+
+    def _profile_changed(self, changes: Changes) -> None:
+        """New units reach the season's cards (the first day of the week comes with the week)."""
+        if (changes.profile or changes.everything) and self.season_model is not None:
+            self.season_model.set_units(self._units())
 
     def _trends(self) -> TrendsView:
         if self.trends_view is None:

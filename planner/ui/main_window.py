@@ -356,7 +356,9 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "Hybrid Planner", message)
 
     def _add_template_to_day(self, template_id: str) -> None:
-        self.plan.add_from_template(template_id, self.week_view.current_day(), self.week_view.current_row_in_day())
+        view = self.views.season_view if self.views.current_name == "season" else self.week_view
+        assert view is not None
+        self.plan.add_from_template(template_id, view.current_day(), view.current_row_in_day())
 
     def _edit_template(self, template) -> None:  # noqa: ANN001
         from planner.domain.session import Template

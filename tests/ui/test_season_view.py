@@ -186,3 +186,23 @@ def test_a_weeks_row_grows_for_a_drop_and_does_not_shrink_under_the_pointer(seas
     s.resize(s.width() - 40, s.height())  # a new width fits every week tight again
     s._fit_weeks()
     assert views[0].minimumHeight() < before
+
+
+def test_units_and_first_day_of_the_week_follow_the_profile(season_window):
+    from planner.domain.enums import Units, WeekStart
+    from planner.models.week_model import UnitsRole
+
+    w = season_window
+    w.profiles.set(w.profile.replace(units=Units.IMPERIAL, week_start=WeekStart.SUN))
+    model = w.views.season_model
+    assert model.days[0].weekday() == 6  # a Sunday
+    assert [lbl.text() for lbl in season(w).weekday_labels][:2] == ["<b>Sun</b>", "<b>Mon</b>"]
+    first = next(r for r in range(len(model.days)) if model.day_sessions(r))
+    assert Units(model.index(0, 0, model.day_index(first)).data(UnitsRole)) is Units.IMPERIAL
+
+
+def test_library_add_lands_on_the_seasons_day(season_window):
+    w = season_window
+    season(w).views[17].setFocus()  # Thursday of week 3
+    w._add_template_to_day("easy-run")
+    assert titles(w.store, day(17)) == ["Easy run"]

@@ -167,11 +167,13 @@ class SeasonView(QWidget, DaySelection):
         delegate.setParent(self)
         self.views, self.day_labels, self.summary_labels = [], [], []
         days = self.model.days
+        self.weekday_labels = []
         for col in range(7):
-            name = QLabel(f"<b>{WEEKDAYS[days[col].weekday()][:3]}</b>")
+            name = QLabel()
             name.setAlignment(Qt.AlignmentFlag.AlignCenter)
             grid.addWidget(name, 0, col)
             grid.setColumnStretch(col, 1)
+            self.weekday_labels.append(name)
         week_head = QLabel("<b>Week</b>")
         grid.addWidget(week_head, 0, 7)
         grid.setColumnMinimumWidth(7, SUMMARY_WIDTH)
@@ -252,6 +254,8 @@ class SeasonView(QWidget, DaySelection):
 
     def refresh_headers(self, restyle: bool = False) -> None:
         days = self.model.days
+        for label, day in zip(self.weekday_labels, days, strict=False):  # weeks from Sunday too
+            label.setText(f"<b>{WEEKDAYS[day.weekday()][:3]}</b>")
         today = self.model.today()
         muted = theme.muted_text(self.palette()).name()
         for row, (label, view) in enumerate(zip(self.day_labels, self.views, strict=True)):
