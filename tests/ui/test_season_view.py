@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
+from planner.domain.enums import Status
 from planner.ui.calendar.season_view import SeasonView
 from tests.services.conftest import MONDAY, run
 from tests.ui.conftest import titles
@@ -206,3 +207,37 @@ def test_library_add_lands_on_the_seasons_day(season_window):
     season(w).views[17].setFocus()  # Thursday of week 3
     w._add_template_to_day("easy-run")
     assert titles(w.store, day(17)) == ["Easy run"]
+
+
+@pytest.mark.parametrize("width", range(60, 200, 4))
+def test_no_word_of_a_compact_card_under_the_plan_checks_dot(qapp, width):
+    from PySide6.QtCore import QRect, QRectF
+    from PySide6.QtGui import QFont
+
+    from planner.domain.enums import Units
+    from planner.ui.calendar.card_delegate import GAP
+    from planner.ui.calendar.compact_delegate import PAD, STRIP, CompactCardDelegate
+    from planner.ui.icons import IconCache
+    from planner.ui.plancheck.badges import badge_rect
+
+    delegate = CompactCardDelegate(IconCache())
+    font = QFont()
+    for s in (run("Intervals 5 x 1 km", day(1), distance_km=10.5, duration_min=60),
+              run("Long run", day(6), distance_km=21.1, duration_min=100).replace(status=Status.DONE,
+                                                                                  actual_duration_min=104)):
+        lay = delegate.compact(s, Units.METRIC, font, width)
+        f = delegate.compact_fonts(font)
+        card = QRectF(QRect(0, 0, width, lay.height + 2 * PAD + GAP).adjusted(1, 1, -1, -GAP))
+        inner = card.toRect().adjusted(STRIP + PAD + 1, PAD - 1, -PAD, -PAD + 1)
+        dot = badge_rect(card)
+        y = inner.top() + lay.title_h
+        for line in lay.detail:
+            x = inner.left() + lay.lead_w
+            used = QRectF(x, y, f.sfm.horizontalAdvance(line), f.sfm.height())
+            assert not used.intersects(dot), (width, s.title, line)
+            y += f.sfm.height()
+        # lines break between words, never inside one ("10.5 k" / "m"), while a word fits the line
+        if f.sfm.horizontalAdvance("21.1 km") <= width - 2 - STRIP - 2 * PAD - lay.lead_w:
+            from planner.words.cards import summary_line
+
+            assert " ".join(lay.detail).split() == summary_line(s, Units.METRIC).split(), (width, lay.detail)

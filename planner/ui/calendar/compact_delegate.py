@@ -1,5 +1,5 @@
-"""Compact cards for the season view: kind colour and icon, title, then duration and the distance
-or tonnage on one line, and the status mark as on the week's cards. Nothing is elided: a narrow
+"""Compact cards for the season view: kind colour, the title, then the kind's icon, the status mark
+(as on the week's cards), the duration and the distance or tonnage. Nothing is elided: a narrow
 day wraps the words onto more lines. The plan check's dot sits in the bottom-right corner (the
 plan-check badges wrap this delegate as they wrap the week's), in room kept free for it."""
 
@@ -30,14 +30,20 @@ class _Compact:
 
     def __init__(self, s: Session, units: Units, fonts: _Fonts, inner_w: int) -> None:
         self.session = s
-        # The done or skipped mark leads the detail line, so a narrow day's title keeps its width.
+        # The kind's icon and the done or skipped mark lead the detail line, so the title has the
+        # whole width of a narrow day (a word broken in two is harder to read than a short line).
         self.mark_w = fonts.mark_w if s.status is not Status.PLANNED else 0
-        self.title = wrap(s.title, fonts.bold, max(8, inner_w - ICON - 2))
+        self.lead_w = ICON + 2 + self.mark_w
+        self.title = wrap(s.title, fonts.bold, max(8, inner_w))
         detail = summary_line(s, units)
-        detail_w = max(8, inner_w - BADGE_ROOM + PAD - self.mark_w)
-        self.detail = wrap(detail, fonts.small, detail_w) if detail else ([""] if self.mark_w else [])
-        self.title_h = max(fonts.bfm.height() * len(self.title), ICON)
-        self.height = self.title_h + fonts.sfm.height() * max(1, len(self.detail))
+        self.detail = wrap(detail, fonts.small, max(8, inner_w - self.lead_w)) if detail else [""]
+        self.title_h = fonts.bfm.height() * len(self.title)
+        self.height = self.title_h + max(fonts.sfm.height() * len(self.detail), ICON)
+        # The plan check's dot sits in the bottom-right corner, taller than one line of text: below
+        # the text when either of the last two lines reaches into that corner, so no word is under it.
+        widest = max(fonts.sfm.horizontalAdvance(line) for line in self.detail[-2:]) + self.lead_w
+        if widest > inner_w - BADGE_ROOM:
+            self.height += BADGE_ROOM + 1
 
 
 class CompactCardDelegate(CardDelegate):
@@ -91,25 +97,24 @@ class CompactCardDelegate(CardDelegate):
                           focused=bool(option.state & QStyle.StateFlag.State_HasFocus), done=done, skipped=skipped)
         inner = card.toRect().adjusted(STRIP + PAD + 1, PAD - 1, -PAD, -PAD + 1)
         ox, oy = inner.left(), inner.top()
-        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
-        painter.drawPixmap(QPointF(ox, oy + (f.bfm.height() - ICON) / 2),
-                           self._icons.kind_pixmap(s.kind, ICON, theme.kind_text_color(s.kind, pal), dpr))
         left_v = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.setFont(f.bold_struck if skipped else f.bold)
         painter.setPen(colors.text)
         y = oy
         for line in lay.title:
-            painter.drawText(QRect(ox + ICON + 2, y, inner.width() - ICON - 2, f.bfm.height()), left_v, line)
+            painter.drawText(QRect(ox, y, inner.width(), f.bfm.height()), left_v, line)
             y += f.bfm.height()
-        y = oy + lay.title_h
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        painter.drawPixmap(QPointF(ox, y + (f.sfm.height() - ICON) / 2),
+                           self._icons.kind_pixmap(s.kind, ICON, theme.kind_text_color(s.kind, pal), dpr))
         if lay.mark_w:
             painter.setFont(f.bold)
             painter.setPen(colors.done if done else colors.muted)
-            painter.drawText(QRect(ox, y, lay.mark_w, f.sfm.height()), left_v, "✓" if done else "–")
+            painter.drawText(QRect(ox + ICON + 2, y, lay.mark_w, f.sfm.height()), left_v, "✓" if done else "–")
         painter.setFont(f.small)
         painter.setPen(colors.muted)
         for line in lay.detail:
-            painter.drawText(QRect(ox + lay.mark_w, y, inner.width() - lay.mark_w, f.sfm.height()), left_v, line)
+            painter.drawText(QRect(ox + lay.lead_w, y, inner.width() - lay.lead_w, f.sfm.height()), left_v, line)
             y += f.sfm.height()
         painter.restore()
 

@@ -40,7 +40,7 @@ from planner.words.labels import WEEKDAYS
 from planner.words.season import summary_lines, summary_tooltip
 
 WEEK_CHOICES = (4, 8, 12, 16)
-SUMMARY_WIDTH = 170
+SUMMARY_WIDTH = 150
 MIN_DAY_HEIGHT = 34  # an empty day still takes a drop
 
 Summaries = Callable[[Sequence[dt.date]], list[WeekSummary]]
