@@ -85,6 +85,7 @@ class ReflowScrollArea(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # content wraps instead
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self._need = 0
 
     def setWidget(self, widget: QWidget) -> None:  # noqa: N802
         super().setWidget(widget)
@@ -102,5 +103,10 @@ class ReflowScrollArea(QScrollArea):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()  # new content may need more room: the dock asks again
+            # New content may need more room: the dock asks again, but only then. Asking on every
+            # new text makes the main window lay itself out, and repaint every pane, on each drop.
+            need = self.minimumSizeHint().width()
+            if need != self._need:
+                self._need = need
+                self.updateGeometry()
         return super().eventFilter(watched, event)
