@@ -154,4 +154,4 @@ def _run_gui(data_dir: Path, demo: bool, view: str | None = None) -> int:
         from planner.app import run_gui
     except ImportError as exc:
         raise CLIError(f"the window cannot start: {exc}") from None
-    return int(run_gui(data_dir, demo, view) or 0)
+    return int((run_gui(data_dir, demo, view) if view else run_gui(data_dir, demo)) or 0)

@@ -60,15 +60,6 @@ class Settings:
         self._s.setValue("calendar/last_week", value.isoformat())
 
     @property
-    def theme(self) -> str:
-        value = self._s.value("view/theme", "system", str)
-        return value if value in ("system", "light", "dark") else "system"
-
-    @theme.setter
-    def theme(self, value: str) -> None:
-        self._s.setValue("view/theme", value)
-
-    @property
     def season_weeks(self) -> int:
         """Weeks the season view shows: 4, 8, 12 (default) or 16."""
         value = self._s.value("view/season_weeks", 12, int)
@@ -77,6 +68,15 @@ class Settings:
     @season_weeks.setter
     def season_weeks(self, value: int) -> None:
         self._s.setValue("view/season_weeks", int(value))
+
+    @property
+    def theme(self) -> str:
+        value = self._s.value("view/theme", "system", str)
+        return value if value in ("system", "light", "dark") else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._s.setValue("view/theme", value)
 
     def sync(self) -> None:
         self._s.sync()

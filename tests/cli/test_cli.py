@@ -354,8 +354,8 @@ def fake_gui(monkeypatch):
     calls = []
     app = types.ModuleType("planner.app")
 
-    def run_gui(data_dir: Path, demo: bool, view: str | None = None) -> int:
-        calls.append((data_dir, demo) if view is None else (data_dir, demo, view))
+    def run_gui(data_dir: Path, demo: bool) -> int:
+        calls.append((data_dir, demo))
         return 0
 
     app.run_gui = run_gui
@@ -366,12 +366,4 @@ def fake_gui(monkeypatch):
 def test_no_command_opens_the_window(cli, fake_gui, data_dir, default_data_dir):
     assert cli()[0] == 0
     assert cli("--data-dir", data_dir, "--demo")[0] == 0
-    assert cli("--data-dir", data_dir, "--view", "season")[0] == 0
-    assert fake_gui == [(default_data_dir, False), (data_dir, True), (data_dir, False, "season")]
-
-
-def test_view_only_opens_the_window(cli, fake_gui, data_dir):
-    code, _out, err = cli("--data-dir", data_dir, "--view", "trends", "report", "--week", "2026-W48")
-    assert code == 2
-    assert "--view only applies when opening the window" in err
-    assert fake_gui == []
+    assert fake_gui == [(default_data_dir, False), (data_dir, True)]

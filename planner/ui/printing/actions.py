@@ -15,7 +15,7 @@ import datetime as dt
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -27,7 +27,6 @@ from planner.domain.session import Session
 from planner.domain.weeks import iso_week_name
 from planner.io.paper import Paper
 from planner.io.printed_extras import available_extras
-from planner.io.printed_season import PrintedSeason
 from planner.io.printed_week import PrintedWeek, build_printed_weeks, first_day_of_week
 from planner.ui.printing.range_dialog import PrintRange, RangeDialog
 from planner.ui.printing.render import (
@@ -39,6 +38,9 @@ from planner.ui.printing.render import (
     write_pdf,
     write_season_pdf,
 )
+
+if TYPE_CHECKING:
+    from planner.io.printed_season import PrintedSeason
 
 
 def _write_calendar(path: Path, sessions: list[Session], units: Units, changed: dt.datetime,
