@@ -11,7 +11,6 @@ from pathlib import Path
 from planner.cli.common import EXIT_OK, PROG, AddCommand, cannot_write, snapshot
 from planner.domain.errors import ValidationError
 from planner.domain.weeks import parse_iso_week
-from planner.io.paper import Paper
 
 MAX_PRINT_WEEKS = 52
 
@@ -29,6 +28,7 @@ def add_parser(command: AddCommand) -> None:
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
+    from planner.io.paper import Paper
     from planner.io.printed_extras import available_extras
     from planner.io.printed_week import build_printed_weeks
 
@@ -43,11 +43,13 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     _offscreen_gui()
     from planner.ui.printing.render import write_pdf
 
-    return _write(args, lambda target, paper: write_pdf(target, weeks, paper),
+    paper = Paper(args.paper) if args.paper else None
+    return _write(args, lambda target: write_pdf(target, weeks, paper),
                   f"{args.weeks} week{'s' if args.weeks != 1 else ''} from {weeks[0].title}")
 
 
 def _print_season(args: argparse.Namespace, data_dir: Path, day: dt.date) -> int:
+    from planner.io.paper import Paper
     from planner.io.printed_season import build_printed_season
     from planner.io.printed_week import first_day_of_week
     from planner.services.load import LoadService
@@ -62,15 +64,16 @@ def _print_season(args: argparse.Namespace, data_dir: Path, day: dt.date) -> int
     _offscreen_gui()
     from planner.ui.printing.render import write_season_pdf
 
-    return _write(args, lambda target, paper: write_season_pdf(target, season, paper),
+    paper = Paper(args.paper) if args.paper else None
+    return _write(args, lambda target: write_season_pdf(target, season, paper),
                   f"a season of {args.weeks} week{'s' if args.weeks != 1 else ''} from {season.weeks[0].title}")
 
 
-def _write(args: argparse.Namespace, write: Callable[[Path, Paper | None], int], what: str) -> int:
-    """Write the PDF to `--output` on `--paper`, and say what was printed on how many pages."""
+def _write(args: argparse.Namespace, write: Callable[[Path], int], what: str) -> int:
+    """Write the PDF to `--output`, and say what was printed on how many pages."""
     target = Path(args.output)
     try:
-        pages = write(target, Paper(args.paper) if args.paper else None)
+        pages = write(target)
     except OSError as exc:
         raise cannot_write(target, exc) from None
     print(f"Printed {what} on {pages} page{'s' if pages != 1 else ''} to {target}.")
