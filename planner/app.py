@@ -92,7 +92,7 @@ def _open_interactive(data_dir: Path) -> Store | None:
     return open_interactive(data_dir, builtin_templates())
 
 
-def run_gui(data_dir: Path, demo: bool = False) -> int:
+def run_gui(data_dir: Path, demo: bool = False, view: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(planner.APP_NAME)
@@ -119,6 +119,8 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
 
             seed_demo(store, dt.date.today())
         window = build_window(store, settings)
+        if view:
+            window.views.show_view(view)
         window.show()
         return app.exec()
     finally:

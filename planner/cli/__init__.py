@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "folder, or $HYBRID_PLANNER_DATA_DIR)")
     parser.add_argument("--demo", action="store_true",
                         help="open the window with the demo plan loaded into a fresh data folder")
+    parser.add_argument("--view", choices=("week", "season", "trends"), default=None,
+                        help="the view the window opens on (default: the week)")
     parser.add_argument("--start-fresh", action="store_true",
                         help="after a broken data file was found (and kept aside), start an empty "
                              "plan on purpose instead of being refused")
@@ -105,7 +107,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.start_fresh:
         _start_fresh(data_dir)
     if args.command is None:
-        return _run_gui(data_dir, args.demo)
+        return _run_gui(data_dir, args.demo, args.view)
+    if args.view:
+        raise CLIError("--view only applies when opening the window", EXIT_USAGE)
     if args.demo:
         raise CLIError("--demo only applies when opening the window; "
                        "use the demo command to write the demo plan", EXIT_USAGE)
@@ -147,9 +151,9 @@ def _start_fresh(data_dir: Path) -> None:
         print(done, file=sys.stderr)
 
 
-def _run_gui(data_dir: Path, demo: bool) -> int:
+def _run_gui(data_dir: Path, demo: bool, view: str | None = None) -> int:
     try:
         from planner.app import run_gui
     except ImportError as exc:
         raise CLIError(f"the window cannot start: {exc}") from None
-    return int(run_gui(data_dir, demo) or 0)
+    return int((run_gui(data_dir, demo, view) if view else run_gui(data_dir, demo)) or 0)

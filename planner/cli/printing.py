@@ -4,6 +4,8 @@ that imports Qt (on the offscreen platform)."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from planner.cli.common import EXIT_OK, PROG, AddCommand, cannot_write, snapshot
@@ -21,6 +23,8 @@ def add_parser(command: AddCommand) -> None:
     p.add_argument("--weeks", type=int, default=1, metavar="N", help="how many weeks (default 1)")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF file to write")
     p.add_argument("--paper", choices=("A4", "Letter"), help="paper size (default: from the locale)")
+    p.add_argument("--season", action="store_true",
+                   help="the weeks as a block (portrait): each week's summary, then one line per day")
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
@@ -30,18 +34,47 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     first = parse_iso_week(args.week)
     if not 1 <= args.weeks <= MAX_PRINT_WEEKS:
         raise ValidationError("weeks", f"must be between 1 and {MAX_PRINT_WEEKS} (got {args.weeks})")
+    if args.season:
+        return _print_season(args, data_dir, first)
     with snapshot(data_dir) as store:
         weeks = printed_weeks(store, first, args.weeks)
     _offscreen_gui()
     from planner.ui.printing.render import write_pdf
 
+    paper = Paper(args.paper) if args.paper else None
+    return _write(args, lambda target: write_pdf(target, weeks, paper),
+                  f"{args.weeks} week{'s' if args.weeks != 1 else ''} from {weeks[0].title}")
+
+
+def _print_season(args: argparse.Namespace, data_dir: Path, day: dt.date) -> int:
+    from planner.io.paper import Paper
+    from planner.io.printed_season import build_printed_season
+    from planner.io.printed_week import first_day_of_week
+    from planner.services.load import LoadService
+    from planner.services.season import season_summaries
+
+    with snapshot(data_dir) as store:
+        profile = store.profile.get()
+        first = first_day_of_week(day, profile)
+        firsts = [first + dt.timedelta(weeks=k) for k in range(args.weeks)]
+        summaries = season_summaries(LoadService(store), firsts, dt.date.today())
+        season = build_printed_season(first, store.sessions.between, profile, summaries)
+    _offscreen_gui()
+    from planner.ui.printing.render import write_season_pdf
+
+    paper = Paper(args.paper) if args.paper else None
+    return _write(args, lambda target: write_season_pdf(target, season, paper),
+                  f"a season of {args.weeks} week{'s' if args.weeks != 1 else ''} from {season.weeks[0].title}")
+
+
+def _write(args: argparse.Namespace, write: Callable[[Path], int], what: str) -> int:
+    """Write the PDF to `--output`, and say what was printed on how many pages."""
     target = Path(args.output)
     try:
-        pages = write_pdf(target, weeks, Paper(args.paper) if args.paper else None)
+        pages = write(target)
     except OSError as exc:
         raise cannot_write(target, exc) from None
-    print(f"Printed {args.weeks} week{'s' if args.weeks != 1 else ''} from {weeks[0].title} "
-          f"on {pages} page{'s' if pages != 1 else ''} to {target}.")
+    print(f"Printed {what} on {pages} page{'s' if pages != 1 else ''} to {target}.")
     return EXIT_OK
 
 

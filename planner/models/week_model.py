@@ -41,13 +41,14 @@ class WeekModel(TwoLevelModel):
 
     def __init__(self, sessions: SessionRepository, plan: PlanService, bus: ChangeBus,
                  first_day: dt.date, *, units: Units = Units.METRIC,
-                 today: Callable[[], dt.date] = dt.date.today) -> None:
+                 today: Callable[[], dt.date] = dt.date.today, weeks: int = 1) -> None:
         super().__init__()
         self._repo = sessions
         self._plan = plan
         self._today = today
         self._units = units
-        self._days = week_days(first_day)
+        self._weeks = weeks
+        self._days = self._span(first_day)
         self._rows: list[list[Session]] = [self._repo.on_date(d) for d in self._days]
         bus.changed.connect(self._on_changes)
 
@@ -63,17 +64,37 @@ class WeekModel(TwoLevelModel):
     def days(self) -> list[dt.date]:
         return list(self._days)
 
+    @property
+    def weeks(self) -> int:
+        """How many weeks are shown: 1 in the week view, 4 to 16 in the season view."""
+        return self._weeks
+
+    def _span(self, first_day: dt.date) -> list[dt.date]:
+        return [d + dt.timedelta(weeks=w) for w in range(self._weeks) for d in week_days(first_day)]
+
+    def set_weeks(self, weeks: int) -> None:
+        """Show `weeks` weeks from the same first day. The day rows change, so views are reset
+        (their root indexes must be set again)."""
+        if weeks == self._weeks:
+            return
+        self.beginResetModel()
+        self._weeks = weeks
+        self._days = self._span(self._days[0])
+        self._rows = [self._repo.on_date(d) for d in self._days]
+        self.endResetModel()
+        self.refreshed.emit()
+
     def set_week(self, first_day: dt.date) -> None:
         if first_day == self._days[0]:
             return
-        self._days = week_days(first_day)
+        self._days = self._span(first_day)
         self._reload_all()
         self.refreshed.emit()
         self.weekChanged.emit(first_day)
 
     def set_units(self, units: Units) -> None:
         self._units = units
-        for row in range(7):
+        for row in range(len(self._days)):
             if self._rows[row]:
                 self.dataChanged.emit(self.index(0, 0, self.day_index(row)),
                                       self.index(len(self._rows[row]) - 1, 0, self.day_index(row)))
@@ -89,7 +110,7 @@ class WeekModel(TwoLevelModel):
 
     def row_of_date(self, day: dt.date) -> int | None:
         delta = (day - self._days[0]).days
-        return delta if 0 <= delta < 7 else None
+        return delta if 0 <= delta < len(self._days) else None
 
     def session_index(self, session_id: int) -> QModelIndex:
         for day, sessions in enumerate(self._rows):
@@ -105,11 +126,12 @@ class WeekModel(TwoLevelModel):
 
     # -- refresh -------------------------------------------------------------------------------
     def _on_changes(self, changes: Changes) -> None:
-        rows = range(7) if changes.everything else sorted(
-            r for r in (self.row_of_date(d) for d in changes.dates) if r is not None)
+        n = len(self._days)
+        rows = set(range(n)) if changes.everything else {
+            r for r in (self.row_of_date(d) for d in changes.dates) if r is not None}
         if not rows:
             return
-        target = [self._repo.on_date(self._days[r]) if r in rows else self._rows[r] for r in range(7)]
+        target = [self._repo.on_date(self._days[r]) if r in rows else self._rows[r] for r in range(n)]
         landed = self._sync(target)
         self.refreshed.emit()
         if landed and not changes.everything:
@@ -125,14 +147,14 @@ class WeekModel(TwoLevelModel):
         theirs (the view selects them)."""
         landed = _landed(self._rows, target)
         wanted = {s.id for day in target for s in day}
-        for row in range(7):  # sessions gone from the week
+        for row in range(len(self._days)):  # sessions gone from the week
             parent = self.day_index(row)
             for r in reversed(range(len(self._rows[row]))):
                 if self._rows[row][r].id not in wanted:
                     self.beginRemoveRows(parent, r, r)
                     del self._rows[row][r]
                     self.endRemoveRows()
-        for row in range(7):  # day by day, row by row: what is before `r` is already in place
+        for row in range(len(self._days)):  # day by day, row by row: what is before `r` is already in place
             parent = self.day_index(row)
             for r, s in enumerate(target[row]):
                 current = self._rows[row]
@@ -169,7 +191,7 @@ class WeekModel(TwoLevelModel):
 
     # -- QAbstractItemModel (index bookkeeping in TwoLevelModel) --------------------------------
     def group_count(self) -> int:
-        return 7
+        return len(self._days)
 
     def leaf_count(self, group: int) -> int:
         return len(self._rows[group])

@@ -46,6 +46,10 @@ if TYPE_CHECKING:
     from planner.app import Parts
 
 
+#: Room kept for the window manager's title bar and borders around a first window (width, height).
+FRAME_ALLOWANCE = (16, 48)
+
+
 class MainWindow(QMainWindow):
     """Lays out the calendar, the library and the panes, and wires menus and actions to the services.
 
@@ -79,7 +83,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         layout.addWidget(self.week_bar)
-        layout.addWidget(self.week_view, 1)
+        self._central_layout = layout
         self.setCentralWidget(central)
 
         self.library_dock = LibraryDock(self.library_model, self.icons, self)
@@ -103,6 +107,7 @@ class MainWindow(QMainWindow):
         self.status_pane.setToolTip(str(self.store.path))
         self.statusBar().addPermanentWidget(self.status_pane)
         self.panes.add(self.status_pane)
+        self._add_views()
         self._add_panes()
         self.setAcceptDrops(True)  # activity files dropped onto the window
         self.statusBar().showMessage("Drag a session from the library onto a day to plan it.", 8000)
@@ -111,6 +116,39 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.library_dock], [230], Qt.Orientation.Horizontal)
         self._default_state = self.saveState()
         self._restore_layout()
+
+    # -- views ---------------------------------------------------------------------------------
+    def _add_views(self) -> None:
+        """The week, season and trends views in the centre (View > Week / Season / Trends)."""
+        from planner.ui.central_views import CentralViews
+
+        views = self.views = CentralViews(self.parts, self.week_view, self.icons, self.panes,
+                                          lambda: self.profile.units, self)
+        self._central_layout.addWidget(views, 1)
+        self.view_menu.insertActions(self._views_end, list(views.actions_by_view.values()))
+        views.viewChanged.connect(self._view_changed)
+        views.on_season_built(self._wire_season)
+        views.on_trends_built(lambda trends: trends.weekClicked.connect(self.show_week))
+
+    def _wire_season(self, season) -> None:  # noqa: ANN001
+        self.session_actions.attach(season)
+        season.weekRequested.connect(self.show_week)
+        wire_badges(season, self.plancheck_dock)
+
+    def _view_changed(self, name: str) -> None:
+        self.week_bar.setVisible(name != "trends")
+        season = self.views.season_view
+        self.session_actions.set_view(season if name == "season" and season is not None else self.week_view)
+
+    def _season_weeks_shown(self) -> int:
+        """Weeks of the season while it is the view shown (File > Print prints it), else 0."""
+        model = self.views.season_model
+        return model.weeks if self.views.current_name == "season" and model is not None else 0
+
+    def show_week(self, day: dt.date) -> None:
+        """Open `day`'s week in the week view (a double-click in the season, a click in the trends)."""
+        self.go_to(day)
+        self.views.show_view("week")
 
     # -- panes ---------------------------------------------------------------------------------
     def _add_panes(self) -> None:
@@ -245,7 +283,8 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self.parts, self.go_to, self)
         file_menu.addActions(self.files.plan_actions())
         file_menu.addSeparator()
-        self.printing = PrintActions(self.store, lambda: self.week_model.first_day, self, self.parts.load)
+        self.printing = PrintActions(self.store, lambda: self.week_model.first_day, self, self.parts.load,
+                                     season_weeks=self._season_weeks_shown)
         file_menu.addActions(self.printing.actions())
         self.send_workouts = SendWorkouts(self.store.sessions.between, lambda: self.printing.first_day(),
                                           lambda: self.profile.units, self)
@@ -278,6 +317,7 @@ class MainWindow(QMainWindow):
             edit.addSeparator() if a is None else edit.addAction(a)
 
         view = self.view_menu = bar.addMenu("&View")
+        self._views_end = view.addSeparator()  # _add_views lists Week, Season, Trends before this
         for a in (self.previous_week, self.next_week, self.today_action, self.goto_action):
             view.addAction(a)
         view.addSeparator()
@@ -338,7 +378,9 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "Hybrid Planner", message)
 
     def _add_template_to_day(self, template_id: str) -> None:
-        self.plan.add_from_template(template_id, self.week_view.current_day(), self.week_view.current_row_in_day())
+        view = self.views.season_view if self.views.current_name == "season" else self.week_view
+        assert view is not None
+        self.plan.add_from_template(template_id, view.current_day(), view.current_row_in_day())
 
     def _edit_template(self, template) -> None:  # noqa: ANN001
         from planner.domain.session import Template
@@ -369,8 +411,22 @@ class MainWindow(QMainWindow):
     def generate_block(self) -> None:
         from planner.ui.dialogs.generator_wizard import run_generator_wizard
 
-        if run_generator_wizard(self, self.plan, self.store.profile.get(), self._today()):
+        written: list[Changes] = []
+
+        def note(changes: Changes) -> None:
+            written.append(changes)
+
+        self.bus.changed.connect(note)
+        try:
+            applied = run_generator_wizard(self, self.plan, self.store.profile.get(), self._today())
+        finally:
+            self.bus.changed.disconnect(note)
+        if applied:
             self.statusBar().showMessage(self.undo_stack.undoText(), 6000)  # the block's own words
+            dates = [d for c in written for d in c.dates]
+            if dates:  # review the block where a block is read: the season view, from its first week
+                self.go_to(min(dates))
+                self.views.show_view("season", weeks=(max(dates) - min(dates)).days // 7 + 1)
 
     def replan_block(self) -> None:
         from planner.domain.generator import GeneratorError
@@ -415,13 +471,25 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.geometry
         if geometry is None or not self.restoreGeometry(geometry) or not self._fits_a_screen():
-            screen = QGuiApplication.primaryScreen()
-            avail = screen.availableGeometry() if screen else None
-            w, h = (1400, 880) if avail is None else (min(1400, avail.width()), min(880, avail.height()))
-            self.resize(w, h)
+            self._fit_first_window()
         state = self.settings.window_state
         if state is not None:
             self.restoreState(state)
+
+    def _fit_first_window(self) -> None:
+        """1400 x 880 where there is room; on a smaller screen, the whole frame (title bar and
+        borders too, so the status bar shows) inside the screen the window opens on."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1400, 880)
+            return
+        avail = screen.availableGeometry()
+        # Before the first show the frame is not known yet: a title bar and borders take at most this.
+        frame_w, frame_h = FRAME_ALLOWANCE
+        w, h = min(1400, avail.width() - frame_w), min(880, avail.height() - frame_h)
+        self.resize(max(w, self.minimumSizeHint().width()), h)
+        self.move(avail.left() + max(0, (avail.width() - w - frame_w) // 2),
+                  avail.top() + max(0, (avail.height() - h - frame_h) // 2))
 
     def _fits_a_screen(self) -> bool:
         frame = self.frameGeometry()

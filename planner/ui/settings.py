@@ -63,6 +63,16 @@ class Settings:
         self._s.setValue("calendar/last_week", value.isoformat())
 
     @property
+    def season_weeks(self) -> int:
+        """Weeks the season view shows: 4, 8, 12 (default) or 16."""
+        value = self._s.value("view/season_weeks", 12, int)
+        return value if value in (4, 8, 12, 16) else 12
+
+    @season_weeks.setter
+    def season_weeks(self, value: int) -> None:
+        self._s.setValue("view/season_weeks", int(value))
+
+    @property
     def theme(self) -> str:
         value = self._s.value("view/theme", "system", str)
         return value if value in ("system", "light", "dark") else "system"

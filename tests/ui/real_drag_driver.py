@@ -33,6 +33,16 @@ def find_template(tree, template_id):
     raise LookupError(template_id)
 
 
+def drag_with_xdotool(src, dst) -> None:  # noqa: ANN001 - global QPoints
+    """Press at `src`, move in steps (a real drag starts after a few pixels) and release at `dst`."""
+    script = (f"mousemove {src.x()} {src.y()} sleep 0.3 mousedown 1 sleep 0.3 "
+              f"mousemove {src.x() + 6} {src.y() + 6} sleep 0.2 mousemove {src.x() + 40} {src.y() + 10} "
+              f"sleep 0.2 mousemove {dst.x()} {dst.y()} sleep 0.3 mousemove {dst.x() + 3} {dst.y() + 3} "
+              "sleep 0.4 mouseup 1")
+    print("xdotool", script, flush=True)
+    subprocess.Popen(["xdotool", *shlex.split(script)])
+
+
 def main() -> int:
     data_dir = Path(sys.argv[1])
     app = QApplication(sys.argv[:1])
@@ -49,12 +59,7 @@ def main() -> int:
         src = tree.viewport().mapToGlobal(tree.visualRect(index).center())
         target_view = window.week_view.views[3]
         dst = target_view.viewport().mapToGlobal(target_view.viewport().rect().center())
-        script = (f"mousemove {src.x()} {src.y()} sleep 0.3 mousedown 1 sleep 0.3 "
-                  f"mousemove {src.x() + 6} {src.y() + 6} sleep 0.2 mousemove {src.x() + 40} {src.y() + 10} "
-                  f"sleep 0.2 mousemove {dst.x()} {dst.y()} sleep 0.3 mousemove {dst.x() + 3} {dst.y() + 3} "
-                  "sleep 0.4 mouseup 1")
-        print("xdotool", script, flush=True)
-        subprocess.Popen(["xdotool", *shlex.split(script)])
+        drag_with_xdotool(src, dst)
 
     def poll() -> None:
         if store.sessions.on_date(THURSDAY):

@@ -42,7 +42,7 @@ def test_window_basics(window):
     assert [v.day_row for v in window.week_view.views] == list(range(7))
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&View", "&Help"]
-    totals = QTextDocumentFragment.fromHtml(window.week_bar.totals.text()).toPlainText()
+    totals = QTextDocumentFragment.fromHtml(window.week_bar.totals.text()).toPlainText().replace("\u00a0", " ")
     assert totals == "4 sessions · Running 0 of 0 km done, 0 min of 2 h 40 · No lifting"
     assert "Week 48" in window.week_bar.title.text()
 
@@ -284,7 +284,7 @@ def test_profile_dialog_changes_units_and_week_start(window, monkeypatch):
     assert window.store.profile.get().units.value == "imperial"
     assert window.store.profile.get().week_start.value == "sun"
     assert window.week_model.first_day.weekday() == 6
-    totals = QTextDocumentFragment.fromHtml(window.week_bar.totals.text()).toPlainText()
+    totals = QTextDocumentFragment.fromHtml(window.week_bar.totals.text()).toPlainText().replace("\u00a0", " ")
     assert totals == "4 sessions · Running 0 of 0 mi done, 0 min of 2 h 40 · No lifting"
     window.undo_action.trigger()
     assert window.store.profile.get().units.value == "metric"
@@ -316,3 +316,25 @@ def test_file_import_plan_adds_after_existing_and_undoes_whole(window, monkeypat
     assert window.undo_stack.undoText() == "Import 2 sessions from block.csv"
     window.undo_action.trigger()
     assert titles(window.store, MONDAY) == ["A", "B", "C"] and titles(window.store, THU) == []
+
+
+def test_week_strip_wraps_between_facts_never_inside_a_duration(window, qtbot):
+    """Issue 23: the strip wrapped as "2 h / 25"; now a quantity stays on one line."""
+    from PySide6.QtGui import QFontMetrics, QTextLayout, QTextOption
+
+    label = window.week_bar.totals
+    assert "2\u00a0h\u00a040" in label.text()
+    assert label.accessibleName() == "Week totals: 4 sessions · Running 0 of 0 km done, 0 min of 2 h 40 · No lifting"
+    for width in range(120, 420, 7):  # lines as the label breaks them at this width
+        layout = QTextLayout(label.text(), label.font())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        lines = []
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            lines.append(label.text()[line.textStart():line.textStart() + line.textLength()].strip())
+        layout.endLayout()
+        assert not any(a.endswith(" h") or a.endswith("\u00a0h") for a in lines[:-1]), (width, lines)
+        assert QFontMetrics(label.font()).horizontalAdvance("2\u00a0h\u00a040") <= width

@@ -353,3 +353,19 @@ def test_the_fitness_chart_says_how_many_past_sessions_are_unmarked(store, dock)
             "(mark them done or skipped).") in header()
     h = dock.pane.history
     assert h.total_load[4] == 150 and h.counted_load[4] == 0
+
+
+def test_weekly_bars_have_their_week_label_under_them(qapp):
+    """The volume chart's ticks stand under the bars (mid-week), named by each week's first day;
+    the daily charts keep theirs on the first day."""
+    from planner.ui.charts.axes import DAY_S, WeekDateAxis, date_ts
+
+    monday = dt.date(2026, 11, 23)
+    lo, hi = date_ts(monday) - DAY_S, date_ts(monday) + 20 * DAY_S
+    bars = WeekDateAxis(centre_weeks=True)
+    [(_, values)] = bars.tickValues(lo, hi, 600)
+    assert values == [date_ts(monday) + 3.5 * DAY_S + k * 7 * DAY_S for k in range(3)]
+    assert bars.tickStrings(values, 1, 7 * DAY_S) == ["23 Nov", "30 Nov", "7 Dec"]
+    days = WeekDateAxis()
+    [(_, values)] = days.tickValues(lo, hi, 600)
+    assert values[0] == date_ts(monday)

@@ -161,3 +161,23 @@ def test_imperial_distance(make, qtbot):
     assert dialog.errors() == {
         "actual_distance_km": "Distance must be between 0 and 186.41 mi (got 190 mi)"
     }
+
+
+def test_a_session_still_to_come_is_said_to_be_so(qtbot):
+    """Issue 23: marking a future session done gave no word."""
+    from planner.ui.dialogs.mark_done import future_words
+
+    assert future_words(RUN.date, RUN.date) == ""
+    assert future_words(RUN.date, RUN.date + dt.timedelta(days=1)) == ""
+    assert future_words(RUN.date, RUN.date - dt.timedelta(days=1)).startswith(
+        f"This session is planned for {RUN.date:%a} {RUN.date.day} {RUN.date:%b} {RUN.date.year}, tomorrow.")
+    for today, shown in ((RUN.date - dt.timedelta(days=3), True), (RUN.date, False), (None, False)):
+        dialog = MarkDoneDialog(RUN, units=Units.METRIC, today=today)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.future_note.isVisible() is shown
+        if shown:
+            assert dialog.future_note.text() == (
+                f"This session is planned for {RUN.date:%a} {RUN.date.day} {RUN.date:%b} {RUN.date.year}, in 3 days. "
+                "Mark it done only if you did it early: from then on the charts, the plan check and the "
+                "compliance count it as done.")

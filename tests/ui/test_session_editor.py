@@ -853,3 +853,18 @@ def test_target_paces_are_shown_in_imperial_too(qtbot):
     # 4:40/km = 280 s x 1.609344 = 450.6 s -> 7:31/mi; the stored text stays as typed
     assert editor.target_edit.toolTip() == "Cards show: Threshold, 7:31/mi"
     assert editor.result_session().target == "Threshold, 4:40/km"
+
+
+def test_pace_never_comes_from_a_value_the_field_no_longer_holds(make):
+    """Issue 23: after an invalid duration (9999) the editor showed the pace of the old one."""
+    editor = make(RUN)
+    assert editor.pace_label.text() == "5:00 /km over 10 km"
+    editor.duration_spin.setValue(9999)
+    assert editor.pace_label.text() == "\u2014 (needs a valid duration)"
+    editor.duration_spin.setValue(45)
+    assert editor.pace_label.text() == "4:30 /km over 10 km"
+    editor.distance_edit.setText("ten")
+    assert editor.pace_label.text() == "\u2014 (needs a valid distance)"
+    editor.distance_edit.setText("12")
+    editor.title_edit.setText("")  # another field wrong: the pace still follows duration and distance
+    assert editor.pace_label.text() == "3:45 /km over 12 km"

@@ -29,6 +29,7 @@ ICON = 16
 GAP = 4  # space below each card
 CHIP_PAD = 4  # inside a badge, left and right
 CHIP_GAP = 5  # between badges and the status text
+BADGE_ROOM = 12  # the plan check's 14 px dot, 3 px in from the card's corner, reaches this far into the text
 
 
 class _Fonts:
@@ -79,7 +80,9 @@ class _Layout:
                 ops.append(_Op("line", QRect(0, y, inner_w, fonts.sfm.height()), line))
                 y += fonts.sfm.height()
         y += 3
-        # the badge row flows: badge, compliance chip, status text; what does not fit goes below
+        # the badge row flows: badge, compliance chip, status text; what does not fit goes below.
+        # It ends short of the card's bottom-right corner, where the plan check's dot sits.
+        row_w = inner_w - BADGE_ROOM
         chips = []
         if text.badge is not None:
             chips.append(("badge", text.badge.value.upper()))
@@ -91,17 +94,17 @@ class _Layout:
         x = 0
         for what, label in chips:
             w = fonts.badge_fm.horizontalAdvance(label) + 2 * CHIP_PAD
-            if x and x + w > inner_w:
+            if x and x + w > row_w:
                 x, y = 0, y + row_h + 2
             ops.append(_Op(what, QRect(x, y, w, row_h), label))
             x += w + CHIP_GAP
         if status:
             w = fonts.sfm.horizontalAdvance(status)
-            if x and x + w > inner_w:
+            if x and x + w > row_w:
                 x, y = 0, y + row_h + 2
-            lines = wrap(status, fonts.small, inner_w - x)
+            lines = wrap(status, fonts.small, row_w - x)
             for i, line in enumerate(lines):
-                ops.append(_Op("status", QRect(x, y + i * fonts.sfm.height() + 1, inner_w - x,
+                ops.append(_Op("status", QRect(x, y + i * fonts.sfm.height() + 1, row_w - x,
                                                fonts.sfm.height()), line))
             y += max(0, len(lines) - 1) * fonts.sfm.height()
         if chips or status:
@@ -160,7 +163,7 @@ class CardDelegate(QStyledItemDelegate):
         view = option.widget
         width = view.viewport().width() if isinstance(view, QAbstractItemView) else option.rect.width()
         lay = self.layout(s, Units(index.data(UnitsRole) or Units.METRIC), option.font, width, self._today(index))
-        return QSize(120, lay.height + 2 * PAD + GAP + 1)
+        return QSize(60, lay.height + 2 * PAD + GAP + 1)  # as wide as the column: never wider
 
     # -- painting ------------------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,

@@ -38,7 +38,7 @@ class DayListView(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)  # titles re-wrap when the column resizes
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setSpacing(0)
-        self.setMinimumWidth(110)
+        self.setMinimumWidth(100)  # seven of them, two docks and the library fit a 1280 px screen
         self.doubleClicked.connect(lambda _index: self.editRequested.emit())
         self._today: bool | None = None
 

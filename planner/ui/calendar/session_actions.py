@@ -14,13 +14,14 @@ from planner.domain.errors import ValidationError
 from planner.domain.session import Session
 from planner.services.library import LibraryService
 from planner.services.plan import PlanService
-from planner.ui.calendar.week_view import WeekView
+from planner.ui.calendar.day_selection import DaySelection
 
 
 class SessionActions(QObject):
-    def __init__(self, week: WeekView, plan: PlanService, library: LibraryService,
+    def __init__(self, week: DaySelection, plan: PlanService, library: LibraryService,
                  units: Callable[[], Units], catalog: Mapping[str, Sequence[str]], parent: QWidget) -> None:
         super().__init__(parent)
+        self._week: DaySelection
         self._week, self._plan, self._library = week, plan, library
         self._units, self._catalog, self._parent = units, catalog, parent
         self._clipboard: list[Session] = []
@@ -58,10 +59,19 @@ class SessionActions(QObject):
         self.on_selection = [self.edit, self.duplicate, self.mark_done, self.mark_skipped, self.mark_planned,
                              self.delete, self.cut, self.copy, self.previous_day, self.next_day,
                              self.save_template]
-        for view in week.views:
-            view.selectionModel().selectionChanged.connect(self.update_enabled)
-        week.editRequested.connect(self.edit_selected)
-        week.contextMenuRequested.connect(self.context_menu)
+        self.attach(week)
+        self.update_enabled()
+
+    def attach(self, view: DaySelection) -> None:
+        """Let the actions act on `view` (the week, or the season) while it is the one shown."""
+        for day in view.views:
+            day.selectionModel().selectionChanged.connect(self.update_enabled)
+        view.editRequested.connect(self.edit_selected)  # type: ignore[attr-defined]
+        view.contextMenuRequested.connect(self.context_menu)  # type: ignore[attr-defined]
+
+    def set_view(self, view: DaySelection) -> None:
+        """The view shown now: its selection is what the actions act on."""
+        self._week = view
         self.update_enabled()
 
     # -- state ---------------------------------------------------------------------------------
@@ -109,7 +119,7 @@ class SessionActions(QObject):
             return
         from planner.ui.dialogs.mark_done import MarkDoneDialog
 
-        dialog = MarkDoneDialog(sel[0], units=self._units(), parent=self._parent)
+        dialog = MarkDoneDialog(sel[0], units=self._units(), parent=self._parent, today=self._week.model.today())
         if dialog.exec():
             self._plan.mark_done(dialog.result_session())
 
@@ -165,15 +175,15 @@ class SessionActions(QObject):
     def copy_week_to_next(self) -> None:
         from planner.ui.dialogs.plan_questions import ask_copy_week_mode
 
-        first: dt.date = self._week.model.first_day
+        first = self._week.current_week_first()
         target = self._plan.store.sessions.between(first + dt.timedelta(days=7), first + dt.timedelta(days=13))
         mode = ask_copy_week_mode(self._parent, len(target))
         if mode is not None:
             self._plan.copy_week(first, mode)
 
     def clear_this_week(self) -> None:
-        first: dt.date = self._week.model.first_day
-        n = len(self._week.model.sessions())
+        first = self._week.current_week_first()
+        n = len(self._plan.store.sessions.between(first, first + dt.timedelta(days=6)))
         if not n:
             return
         answer = QMessageBox.question(

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QProgressBar, QToo
 from planner.domain.enums import Status, Units
 from planner.domain.session import Session
 from planner.domain.weeks import DATE_MAX, DATE_MIN, week_label
+from planner.ui.printing.text_rows import keep_quantities_together
 from planner.words.cards import strip_text
 
 
@@ -90,7 +91,7 @@ class WeekBar(QWidget):
         self.picker.setDate(QDate(first.year, first.month, first.day))
         self._updating = False
         text = strip_text(sessions, units)
-        self.totals.setText(text)
+        self.totals.setText(keep_quantities_together(text))  # wraps between facts, never in "2 h 25"
         self.totals.setAccessibleName(f"Week totals: {text}")
         done = sum(1 for s in sessions if s.status is Status.DONE)
         label = f"{done} of {len(sessions)} done"

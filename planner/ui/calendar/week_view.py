@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -14,6 +14,7 @@ from planner.domain.session import Session
 from planner.domain.totals import week_totals
 from planner.models.week_model import WeekModel
 from planner.ui.calendar.card_delegate import CardDelegate
+from planner.ui.calendar.day_selection import DaySelection
 from planner.ui.calendar.day_view import DayListView
 from planner.ui.icons import IconCache
 from planner.words.quantities import duration_text
@@ -57,7 +58,7 @@ class DayHeader(QLabel):
         self.setAccessibleName(f"{day:%A %d %B}, {len(sessions)} sessions" + (", today" if today else ""))
 
 
-class WeekView(QWidget):
+class WeekView(QWidget, DaySelection):
     """Seven DayListViews side by side. Selection spans days; arrows move between them."""
 
     editRequested = Signal()
@@ -74,8 +75,7 @@ class WeekView(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(4)
         grid.setVerticalSpacing(2)
-        self._nav_row = 0
-        self._last_day_row: int | None = None  # the day column used last, for the library's Add
+        self._init_selection()
         self._shown: list[tuple[object, ...]] = [()] * 7
         self.headers: list[DayHeader] = []
         self.views: list[DayListView] = []
@@ -97,12 +97,6 @@ class WeekView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(grid)
-        self._announced: tuple[dt.date, tuple[int, ...]] | None = None
-        # A gesture changes the selection of several columns in a row: tell the panes once, after.
-        self._announce_timer = QTimer(self)
-        self._announce_timer.setSingleShot(True)
-        self._announce_timer.setInterval(0)
-        self._announce_timer.timeout.connect(self._announce_current)
         self._badge: Callable[[dt.date], str] = lambda _day: ""
         self._note: Callable[[dt.date], str] = lambda _day: ""
         model.refreshed.connect(self.refresh_headers)
@@ -144,102 +138,4 @@ class WeekView(QWidget):
             name = f"Sessions on {self.model.days[row]:%A %d %B}"
             if view.accessibleName() != name:
                 view.setAccessibleName(name)
-
-    # -- selection -----------------------------------------------------------------------------
-    def selected_sessions(self) -> list[Session]:
-        out: list[Session] = []
-        for view in self.views:
-            root = view.rootIndex()  # a moved card's index may have gone to another day's parent
-            rows = sorted(i.row() for i in view.selectionModel().selectedIndexes() if i.parent() == root)
-            day = self.model.day_sessions(view.day_row)
-            out.extend(day[r] for r in rows if r < len(day))
-        return out
-
-    def _remember_day(self, row: int) -> None:
-        self._last_day_row = row
-        self._announce_soon()
-
-    def _announce_soon(self) -> None:
-        self._announce_timer.start()
-
-    def _announce_current(self) -> None:
-        now = (self.current_day(), tuple(s.id for s in self.selected_sessions() if s.id is not None))
-        if now != self._announced:
-            self._announced = now
-            self.currentChanged.emit(*now)
-
-    def current_day(self) -> dt.date:
-        """The day the user is working in: the column with focus or used last, else the selection's
-        day, else today if shown, else the first day."""
-        for view in self.views:
-            if view.hasFocus():
-                return self.model.days[view.day_row]
-        if self._last_day_row is not None:
-            return self.model.days[self._last_day_row]
-        sel = self.selected_sessions()
-        if sel:
-            return sel[0].date
-        today = self.model.today()
-        return today if today in self.model.days else self.model.days[0]
-
-    def current_row_in_day(self) -> int:
-        """Where a paste lands: after the current card of the focused day, else at the end."""
-        for view in self.views:
-            if view.hasFocus() and view.currentIndex().isValid():
-                return view.currentIndex().row() + 1
-        return -1
-
-    def select_ids(self, ids: tuple[int, ...] | list[int]) -> None:
-        if not ids:
-            return
-        self._clear_others(-1)
-        first = None
-        for i in ids:
-            index = self.model.session_index(i)
-            if not index.isValid():
-                continue
-            view = self.views[index.parent().row()]
-            view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.Select)
-            if first is None:
-                first = (view, index)
-        if first is not None:
-            view, index = first
-            view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
-            view.scrollTo(index)
-            view.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def focus_day(self, row: int) -> None:
-        self.views[max(0, min(6, row))].setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _clear_others(self, keep: int) -> None:
-        for view in self.views:
-            if view.day_row != keep and view.selectionModel().hasSelection():
-                view.selectionModel().clearSelection()
-
-    def _to_neighbour(self, src: int, direction: int, row: int) -> None:
-        target = src + direction
-        if not 0 <= target < 7:
-            return
-        # Like a text editor's column: passing through shorter or empty days keeps the row the
-        # user chose; only a row chosen with up/down (or a click) becomes the new one.
-        src_count = self.model.rowCount(self.views[src].rootIndex())
-        if row < 0 or row == min(self._nav_row, src_count - 1):
-            row = self._nav_row
-        self._nav_row = row
-        view = self.views[target]
-        count = self.model.rowCount(view.rootIndex())
-        self._clear_others(target)
-        view.setFocus(Qt.FocusReason.OtherFocusReason)
-        if count:
-            index = self.model.index(min(max(row, 0), count - 1), 0, view.rootIndex())
-            view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-
-    def _context_menu(self, view: DayListView, pos) -> None:  # noqa: ANN001
-        index = view.indexAt(pos)
-        if index.isValid() and not view.selectionModel().isSelected(index):
-            self._clear_others(view.day_row)
-            view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        view.setFocus(Qt.FocusReason.PopupFocusReason)
-        self.contextMenuRequested.emit(view.viewport().mapToGlobal(pos))
-
 

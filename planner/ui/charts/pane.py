@@ -12,12 +12,11 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -33,12 +32,14 @@ from planner.ui.charts.fitness_chart import FitnessChart
 from planner.ui.charts.load_chart import LoadChart
 from planner.ui.charts.muscle_chart import MuscleChart
 from planner.ui.charts.volume_chart import VolumeChart
+from planner.ui.reflow import FlowLayout, ReflowScrollArea
 
 #: The range selector: label -> weeks shown (None: all history).
-RANGES: dict[str, int | None] = {"12 weeks": 12, "26 weeks": 26, "52 weeks": 52, "All": None}
+RANGES: dict[str, int | None] = {"4 weeks": 4, "8 weeks": 8, "12 weeks": 12, "26 weeks": 26, "52 weeks": 52,
+                                 "All": None}
 
 
-class ChartsPane(QScrollArea):
+class ChartsPane(ReflowScrollArea):
     weekClicked = Signal(object)  # dt.date: the first day of the week clicked in chart 1
     constantsChanged = Signal(int, int)  # days of the chronic and the acute load
 
@@ -72,15 +73,13 @@ class ChartsPane(QScrollArea):
         layout.addLayout(self.controls)
         for chart in self.charts:
             layout.addWidget(chart, 1)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # labels wrap instead
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setWidget(box)
         self._apply_palette()
 
     def _build_controls(self) -> None:
         self.range_box = QComboBox()
         self.range_box.addItems(list(RANGES))
+        self.range_box.setCurrentText("12 weeks")
         self.range_box.setAccessibleName("Range shown")
         self.range_box.currentTextChanged.connect(self._range_changed)
         self.run_box = QComboBox()
@@ -104,19 +103,23 @@ class ChartsPane(QScrollArea):
         self.acute_box.setToolTip("Days of the acute load (\"fatigue\"); 7 is TrainingPeaks' default.")
         self.chronic_box.valueChanged.connect(self._constants_changed)
         self.acute_box.valueChanged.connect(self._constants_changed)
-        # Two short rows, so a narrow dock still shows every control.
+        # One row where there is room (the trends view); a narrow dock wraps them onto more rows,
+        # each label kept with its control, so every control shows whole.
+        self.controls_box = QWidget()
+        flow = FlowLayout(self.controls_box, spacing=10)
+        flow.setContentsMargins(4, 0, 4, 0)
+        for text, widget in (("&Show", self.range_box), ("&Running", self.run_box), ("&Lifting", self.lift_box),
+                             ("&Chronic load", self.chronic_box), ("&Acute load", self.acute_box)):
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            label = QLabel(text)
+            label.setBuddy(widget)
+            row.addWidget(label)
+            row.addWidget(widget)
+            flow.addWidget(pair)
         rows = QVBoxLayout()
-        rows.setContentsMargins(4, 0, 4, 0)
-        for group in ((("&Show", self.range_box), ("&Running", self.run_box), ("&Lifting", self.lift_box)),
-                      (("&Chronic load", self.chronic_box), ("&Acute load", self.acute_box))):
-            row = QHBoxLayout()
-            for text, widget in group:
-                label = QLabel(text)
-                label.setBuddy(widget)
-                row.addWidget(label)
-                row.addWidget(widget)
-            row.addStretch(1)
-            rows.addLayout(row)
+        rows.addWidget(self.controls_box)
         self.controls = rows
 
     # -- what the dock hands on ----------------------------------------------------------------------

@@ -30,8 +30,8 @@ class VolumeChart(ChartPanel):
         self.lift_metric = "tonnage"
         self.units = Units.METRIC
         self.history: LoadHistory | None = None
-        self.run_plot = self.add_plot(WeekDateAxis(), min_height=110)
-        self.lift_plot = self.add_plot(WeekDateAxis(), min_height=130)
+        self.run_plot = self.add_plot(WeekDateAxis(centre_weeks=True), min_height=110)
+        self.lift_plot = self.add_plot(WeekDateAxis(centre_weeks=True), min_height=130)
         self.lift_plot.setXLink(self.run_plot)
         self.run_done = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH_S, brush=solid(RUN_COLOR), pen=None)
         self.run_planned = self.planned_bars(RUN_COLOR, x=[], y0=[], height=[], width=BAR_WIDTH_S,

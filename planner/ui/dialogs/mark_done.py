@@ -7,6 +7,7 @@ is logged later (Foster et al. 2001; Foster et al. 2021).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -19,6 +20,7 @@ from planner.ui.dialogs.actuals import ActualFields
 from planner.ui.dialogs.effort import FOSTER_2001
 from planner.ui.dialogs.fields import FieldMarks, Footer, collect_errors, header_font
 from planner.ui.dialogs.session_editor import date_line
+from planner.words.dates import long_date
 
 _STAND_INS: dict[str, tuple[str, Any]] = {
     "actual_duration_min": ("duration", 1),
@@ -27,12 +29,23 @@ _STAND_INS: dict[str, tuple[str, Any]] = {
 }
 
 
+def future_words(day: dt.date, today: dt.date) -> str:
+    """What the dialog says of a session not yet due ("" for today and earlier)."""
+    if day <= today:
+        return ""
+    days = (day - today).days
+    when = "tomorrow" if days == 1 else f"in {days} days"
+    return (f"This session is planned for {long_date(day)}, {when}. Mark it done only if you did it "
+            "early: from then on the charts, the plan check and the compliance count it as done.")
+
+
 class MarkDoneDialog(QDialog):
     """After `exec()` returns Accepted, `result_session()` is the session with status done and
     the actual duration, effort and distance (distance for runs only; other kinds keep theirs).
     """
 
-    def __init__(self, session: Session, *, units: Units, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, *, units: Units, parent: QWidget | None = None,
+                 today: dt.date | None = None) -> None:
         super().__init__(parent)
         self._original = session
         self._is_run = session.kind is Kind.RUN
@@ -48,6 +61,11 @@ class MarkDoneDialog(QDialog):
         when.setEnabled(False)
         intro = QLabel("How did it go? The plan is filled in; change what was different.", self)
         intro.setWordWrap(True)
+        #: A session still to come: said plainly, since the charts will count it as done from now on.
+        self.future_note = QLabel(future_words(session.date, today) if today is not None else "", self)
+        self.future_note.setObjectName("future")
+        self.future_note.setWordWrap(True)
+        self.future_note.setVisible(bool(self.future_note.text()))
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -79,6 +97,7 @@ class MarkDoneDialog(QDialog):
         layout.addWidget(when)
         layout.addSpacing(6)
         layout.addWidget(intro)
+        layout.addWidget(self.future_note)
         layout.addSpacing(4)
         layout.addLayout(form)
         layout.addWidget(hint)

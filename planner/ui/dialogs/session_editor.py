@@ -516,21 +516,34 @@ class SessionEditor(QDialog):
         self.footer.show_messages([*shown.values(), *problems])
         if session is not None:
             self._show_plan(session)
+        else:  # never a pace worked out from values the fields no longer hold
+            bad = "duration" if "duration_min" in errors else "distance" if "distance_km" in errors else ""
+            if bad:
+                self.pace_label.setText(f"\u2014 (needs a valid {bad})")
+            else:
+                try:
+                    distance = self.distance_edit.stored()
+                    self._show_pace(u.pace_s_per_km(self.duration_spin.value(), distance), distance)
+                except ValidationError:
+                    self.pace_label.setText("\u2014 (needs a valid distance)")
         return session is not None
 
     def _show_plan(self, s: Session) -> None:
         self._follow_steps(s)
         pace = u.pace_s_per_km(s.duration_min, s.distance_km)
-        if pace is None:
-            self.pace_label.setText("\u2014 (needs a distance)")
-        else:
-            over = format_distance(s.distance_km, self._units)
-            self.pace_label.setText(f"{format_pace(pace, self._units)} over {over}")
+        self._show_pace(pace, s.distance_km)
         shown = target_in_units(s.target, self._units)
         tip = f"Cards show: {shown}" if shown != s.target else ""
         if self.target_edit.toolTip() != tip:
             self.target_edit.setToolTip(tip)
         self.actuals.show_plan(s)
+
+    def _show_pace(self, pace: float | None, distance_km: float | None) -> None:
+        if pace is None or distance_km is None:
+            self.pace_label.setText("\u2014 (needs a distance)")
+        else:
+            over = format_distance(distance_km, self._units)
+            self.pace_label.setText(f"{format_pace(pace, self._units)} over {over}")
 
 
     def _follow_steps(self, s: Session) -> None:

@@ -19,9 +19,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
-    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -42,6 +40,7 @@ from planner.ui.nutrition import text
 from planner.ui.nutrition.log_form import IntakeForm
 from planner.ui.nutrition.timeline import FuelTimeline
 from planner.ui.nutrition.week_strip import LEVELS, DayBar, WeekStrip, level
+from planner.ui.reflow import FlowLayout, ReflowScrollArea
 from planner.words.numbers import format_number
 
 WriteIntake = Callable[[dt.date, NutritionLog | None], None]
@@ -139,6 +138,7 @@ class NutritionDock(QDockWidget):
         self.day_title = QLabel(body)
         self.day_title.setObjectName("day_title")
         self.day_title.setFont(header_font(self.day_title))
+        self.day_title.setWordWrap(True)  # a narrow dock wraps the date, never cuts it
         self.day_band = QLabel(body)
         self.day_band.setObjectName("day_band")
         self.day_band.setWordWrap(True)
@@ -193,10 +193,7 @@ class NutritionDock(QDockWidget):
         layout.addWidget(self.log_form)
         layout.addStretch(1)
 
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = ReflowScrollArea(self)  # never so narrow that a word is cut off
         scroll.setWidget(body)
         self.setWidget(scroll)
 
@@ -204,7 +201,7 @@ class NutritionDock(QDockWidget):
         box = QWidget(parent)
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 4, 0, 4)
-        grid.setHorizontalSpacing(10)
+        grid.setHorizontalSpacing(6)  # four columns in a dock of about 250 px
         grid.setVerticalSpacing(3)
         bold = QFont(box.font())
         bold.setBold(True)
@@ -226,6 +223,8 @@ class NutritionDock(QDockWidget):
             note.setObjectName(f"{key}_note")
             actual = QLabel(box)
             actual.setObjectName(f"{key}_actual")
+            for label in (name, value, note, actual):  # a narrow dock wraps them, never cuts them
+                label.setWordWrap(True)
             grid.addWidget(name, r, 0)
             grid.addWidget(value, r, 1)
             grid.addWidget(note, r, 2)
@@ -379,9 +378,7 @@ def _section(words: str, parent: QWidget) -> QLabel:
 
 def _legend(parent: QWidget) -> QWidget:
     box = QWidget(parent)
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(10)
+    row = FlowLayout(box, spacing=10)  # wraps in a narrow dock instead of being cut
     for _floor, word, color in reversed(LEVELS):
         label = QLabel(f"<span style='color:{color}'>\u25a0</span> {word}", box)
         label.setEnabled(False)
@@ -390,5 +387,4 @@ def _legend(parent: QWidget) -> QWidget:
     mark.setEnabled(False)
     mark.setToolTip("The line across a bar is the carbohydrate you logged that day, in g/kg.")
     row.addWidget(mark)
-    row.addStretch(1)
     return box

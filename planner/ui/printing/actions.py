@@ -15,7 +15,7 @@ import datetime as dt
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -29,7 +29,18 @@ from planner.io.paper import Paper
 from planner.io.printed_week import PrintedWeek, first_day_of_week
 from planner.services.printing import printed_weeks
 from planner.ui.printing.range_dialog import PrintRange, RangeDialog
-from planner.ui.printing.render import locale_paper, page_layout, render_weeks, write_pdf
+from planner.ui.printing.render import (
+    locale_paper,
+    page_layout,
+    render_season,
+    render_weeks,
+    season_layout,
+    write_pdf,
+    write_season_pdf,
+)
+
+if TYPE_CHECKING:
+    from planner.io.printed_season import PrintedSeason
 
 
 def _write_calendar(path: Path, sessions: list[Session], units: Units, changed: dt.datetime,
@@ -60,10 +71,12 @@ class PrintActions(QObject):
     calendar_failed = Signal(str)
 
     def __init__(self, store: Any, current_week: Callable[[], dt.date], parent: QWidget | None = None,
-                 load: Any = None) -> None:
+                 load: Any = None, season_weeks: Callable[[], int] = lambda: 0) -> None:
         super().__init__(parent)
         self.store, self.current_week, self.window = store, current_week, parent
         self.load = load  # the window's LoadService: the page reads the charts' load history
+        #: Weeks of the season view while it is shown (0 otherwise): then printing gives the season.
+        self.season_weeks = season_weeks
         self.calendar_failed.connect(self._show_error)
         self.print_action = self._action("&Print…", self.print_weeks, QKeySequence.StandardKey.Print,
                                          "Print the week on paper, one week per sheet")
@@ -94,6 +107,17 @@ class PrintActions(QObject):
     def weeks(self, count: int) -> list[PrintedWeek]:
         return printed_weeks(self.store, self.first_day(), count, self.load)
 
+    def season(self) -> PrintedSeason:
+        """The season shown, as a block of weeks on paper."""
+        from planner.io.printed_season import build_printed_season
+        from planner.services.load import LoadService
+        from planner.services.season import season_summaries
+
+        first, profile = self.first_day(), self.store.profile.get()
+        firsts = [first + dt.timedelta(weeks=k) for k in range(self.season_weeks())]
+        summaries = season_summaries(self.load or LoadService(self.store), firsts, dt.date.today())
+        return build_printed_season(first, self.store.sessions.between, profile, summaries)
+
     def ask_range(self, title: str, *, pdf: bool = False, calendar: bool = False) -> PrintRange | None:
         dialog = RangeDialog(self.first_day(), title, self.window, paper=locale_paper() if pdf else None,
                              whole_plan=calendar)
@@ -105,6 +129,11 @@ class PrintActions(QObject):
 
     # -- the actions ------------------------------------------------------------------------------
     def print_weeks(self) -> None:
+        if self.season_weeks() and QPrinterInfo.availablePrinterNames():
+            printer = self._printer(locale_paper(), season=True)
+            if QPrintDialog(printer, self.window).exec() == QDialog.DialogCode.Accepted:
+                self._render_season(printer, self.season())
+            return
         if not QPrinterInfo.availablePrinterNames():
             answer = QMessageBox.question(
                 self.window, "Print",
@@ -122,6 +151,14 @@ class PrintActions(QObject):
             self._render(printer, self.weeks(chosen.weeks))
 
     def preview(self) -> None:
+        if self.season_weeks():
+            season = self.season()
+            printer = self._printer(locale_paper(), season=True)
+            dialog = QPrintPreviewDialog(printer, self.window)
+            dialog.setWindowTitle("Print preview")
+            dialog.paintRequested.connect(lambda printer: self._render_season(printer, season))
+            dialog.exec()
+            return
         chosen = self.ask_range("Print preview")
         if chosen is None:
             return
@@ -133,6 +170,8 @@ class PrintActions(QObject):
         dialog.exec()
 
     def export_pdf(self) -> Path | None:
+        if self.season_weeks():
+            return self.export_season_pdf()
         chosen = self.ask_range("Export PDF", pdf=True)
         if chosen is None:
             return None
@@ -142,6 +181,20 @@ class PrintActions(QObject):
             return None
         try:
             write_pdf(path, self.weeks(chosen.weeks), chosen.paper)
+        except OSError as exc:
+            self._error(f"Cannot write {path}: {exc.strerror or exc}")
+            return None
+        return path
+
+    def export_season_pdf(self) -> Path | None:
+        """The season shown as a PDF (portrait, A4 or Letter from the locale)."""
+        weeks = self.season_weeks()
+        path = self.ask_save_path("Export PDF", f"season-{iso_week_name(self.first_day())}-{weeks}-weeks.pdf",
+                                  "PDF files (*.pdf)")
+        if path is None:
+            return None
+        try:
+            write_season_pdf(path, self.season())
         except OSError as exc:
             self._error(f"Cannot write {path}: {exc.strerror or exc}")
             return None
@@ -170,11 +223,17 @@ class PrintActions(QObject):
 
     # -- helpers ----------------------------------------------------------------------------------
     @staticmethod
-    def _printer(paper: Paper) -> QPrinter:
+    def _printer(paper: Paper, *, season: bool = False) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout(paper))
-        printer.setDocName("Hybrid Planner week")
+        printer.setPageLayout(season_layout(paper) if season else page_layout(paper))
+        printer.setDocName("Hybrid Planner season" if season else "Hybrid Planner week")
         return printer
+
+    def _render_season(self, printer: QPrinter, season: PrintedSeason) -> None:
+        try:
+            render_season(printer, season)
+        except OSError as exc:
+            self._error(str(exc))
 
     def _render(self, printer: QPrinter, weeks: list[PrintedWeek]) -> None:
         try:

@@ -7,13 +7,14 @@ painter left open on a QPdfWriter when an exception unwinds crashes the process 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from planner.io.paper import Paper, country_of_locale, paper_for_country
+from planner.io.printed_season import PrintedSeason
 from planner.io.printed_week import PrintedWeek
 from planner.ui.printing.week_page import WeekPage
 
@@ -30,9 +31,15 @@ def page_size(paper: Paper) -> QPageSize:
     return QPageSize(QPageSize.PageSizeId.Letter if Paper(paper) is Paper.LETTER else QPageSize.PageSizeId.A4)
 
 
-def page_layout(paper: Paper) -> QPageLayout:
-    return QPageLayout(page_size(paper), QPageLayout.Orientation.Landscape,
+def page_layout(paper: Paper, orientation: QPageLayout.Orientation = QPageLayout.Orientation.Landscape
+                ) -> QPageLayout:
+    """Landscape for a week (seven columns); portrait for a season (a line per day)."""
+    return QPageLayout(page_size(paper), orientation,
                        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
+
+
+def season_layout(paper: Paper) -> QPageLayout:
+    return page_layout(paper, QPageLayout.Orientation.Portrait)
 
 
 def render_weeks(device: QPagedPaintDevice, weeks: Sequence[PrintedWeek]) -> int:
@@ -51,21 +58,46 @@ def render_weeks(device: QPagedPaintDevice, weeks: Sequence[PrintedWeek]) -> int
     return sheets
 
 
-def pdf_bytes(weeks: Sequence[PrintedWeek], paper: Paper | None = None) -> tuple[bytes, int]:
-    """`weeks` as the bytes of a PDF file, and its number of pages."""
-    if not weeks:
-        raise ValueError("no week to print")
+def render_season(device: QPagedPaintDevice, season: PrintedSeason) -> int:
+    """Draw a season onto an already set-up device (portrait); returns the sheet count."""
+    from planner.ui.printing.season_page import SeasonPage
+
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("cannot draw on the printer or file (is it writable?)")
+    try:
+        page = SeasonPage(season, device)
+        page.draw(painter, device)
+    finally:
+        painter.end()
+    return page.page_count()
+
+
+def _pdf(draw: Callable[[QPdfWriter], int], layout: QPageLayout, title: str) -> tuple[bytes, int]:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_DPI)
-    writer.setPageLayout(page_layout(paper or locale_paper()))
-    writer.setTitle(PDF_TITLE)
+    writer.setPageLayout(layout)
+    writer.setTitle(title)
     writer.setCreator("Hybrid Planner")
-    pages = render_weeks(writer, weeks)  # the PDF is complete once the painter has ended
+    pages = draw(writer)  # the PDF is complete once the painter has ended
     data = bytes(buffer.data().data())
     buffer.close()
     return data, pages
+
+
+def pdf_bytes(weeks: Sequence[PrintedWeek], paper: Paper | None = None) -> tuple[bytes, int]:
+    """`weeks` as the bytes of a PDF file, and its number of pages."""
+    if not weeks:
+        raise ValueError("no week to print")
+    return _pdf(lambda writer: render_weeks(writer, weeks), page_layout(paper or locale_paper()), PDF_TITLE)
+
+
+def season_pdf_bytes(season: PrintedSeason, paper: Paper | None = None) -> tuple[bytes, int]:
+    """A season as the bytes of a PDF file (portrait), and its number of pages."""
+    return _pdf(lambda writer: render_season(writer, season), season_layout(paper or locale_paper()),
+                "Hybrid Planner season")
 
 
 def write_pdf(path: Path, weeks: Sequence[PrintedWeek], paper: Paper | None = None) -> int:
@@ -74,8 +106,15 @@ def write_pdf(path: Path, weeks: Sequence[PrintedWeek], paper: Paper | None = No
     Drawn in memory and then written by Python, through a temporary file renamed over the target:
     an unwritable path gets the system's own message, and a failure never leaves half a PDF.
     """
-    data, pages = pdf_bytes(weeks, paper)
-    path = Path(path)
+    return _write(Path(path), *pdf_bytes(weeks, paper))
+
+
+def write_season_pdf(path: Path, season: PrintedSeason, paper: Paper | None = None) -> int:
+    """Write a season as a PDF file at `path`, as `write_pdf` writes weeks; returns the page count."""
+    return _write(Path(path), *season_pdf_bytes(season, paper))
+
+
+def _write(path: Path, data: bytes, pages: int) -> int:
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         temp.write_bytes(data)

@@ -23,9 +23,10 @@ GREY = QColor(90, 90, 90)  # dark enough for a black-and-white printer's dither 
 
 Draw = Callable[[QPainter, float, float], None]  # painter, left x, top y
 NBSP = "\u00a0"
-#: Spaces inside "4 × 5", "@ 102.5 kg", "RPE 8", "45 min", "76 fl oz": a line never breaks inside a quantity.
+#: Spaces inside "4 × 5", "@ 102.5 kg", "RPE 8", "45 min", "76 fl oz", "2 h 25": a line never breaks
+#: inside a quantity.
 _GLUED = re.compile(r"(?<=\d) (?=[×x] ?\d)|(?<=[×x]) (?=\d)|(?<=@) (?=\d)|(?<=\d) (?=(kg|lb|km|mi|min|g|L|h|s|fl)\b)"
-                    r"|(?<=\b(RPE|RIR)) (?=\d)|(?<=\bfl) (?=oz\b)")
+                    r"|(?<=\b(RPE|RIR)) (?=\d)|(?<=\bfl) (?=oz\b)|(?<=\d h) (?=\d)")
 
 
 def keep_quantities_together(text: str) -> str:

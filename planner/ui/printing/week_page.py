@@ -259,15 +259,7 @@ class WeekPage:
             self._draw_band(painter, self.height - self._band_height() + self.mm(2))
 
     def _start_sheet(self, painter: QPainter) -> None:
-        """Paper is white and ink is black in every theme. Print Preview records a page as the
-        painter's changes and replays them on the screen, starting from the window's text colour
-        (near-white in the dark theme); a pen equal to QPainter's default black is no change, so it
-        was never recorded and the header came out white on white. Filling the sheet and going
-        through another pen put white paper and black ink in the recording of every sheet."""
-        painter.fillRect(QRectF(0, 0, self.width, self.height), QBrush(WHITE))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setPen(BLACK)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        start_sheet(painter, self.width, self.height)
 
     def _draw_header(self, painter: QPainter, n: int) -> float:
         w, week = self.width, self.week
@@ -360,3 +352,15 @@ class WeekPage:
         while y <= bottom:
             painter.drawLine(QPointF(x, y), QPointF(x + width, y))
             y += self.mm(NOTE_LINE_MM)
+
+
+def start_sheet(painter: QPainter, width: float, height: float) -> None:
+    """Paper is white and ink is black in every theme. Print Preview records a page as the
+    painter's changes and replays them on the screen, starting from the window's text colour
+    (near-white in the dark theme); a pen equal to QPainter's default black is no change, so it
+    was never recorded and the header came out white on white. Filling the sheet and going
+    through another pen put white paper and black ink in the recording of every sheet."""
+    painter.fillRect(QRectF(0, 0, width, height), QBrush(WHITE))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setPen(BLACK)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
