@@ -34,7 +34,9 @@ class Changes:
         return not (self.dates or self.profile or self.templates or self.logs or self.everything)
 
     def merge(self, other: Changes) -> Changes:
-        """Both changes as one (a grouped action, or what a hidden pane missed); the later words win."""
+        """Both changes as one (a grouped action, or what a hidden pane missed); the later words win,
+        and a whole new plan (everything, no words: a reload or a restore) leaves none of the old
+        ones, which could no longer be undone."""
         return Changes(
             dates=self.dates | other.dates,
             profile=self.profile or other.profile,
@@ -42,7 +44,7 @@ class Changes:
             logs=self.logs or other.logs,
             everything=self.everything or other.everything,
             origin=other.origin,
-            text=other.text or self.text,
+            text=other.text if other.everything else other.text or self.text,
         )
 
     def said(self, origin: Origin, text: str) -> Changes:
