@@ -17,12 +17,13 @@ marathon pace is about 8-10 % faster than easy, threshold about 15-20 %, interva
 from __future__ import annotations
 
 import math
+import re
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from planner.domain.enums import Kind, Sex
+from planner.domain.enums import Kind, RunType, Sex
 from planner.domain.session import Session
 
 #: (lowest %HRR of the class, CR-10 at that share, CR-10 at the class's top); Garber 2011, table 4.
@@ -40,6 +41,12 @@ PACE_BANDS: tuple[tuple[float, float], ...] = ((0.0, 2.0), (0.92, 3.0), (1.06, 5
 ASSUMED_RESTING_HR = 60
 #: Tanaka H, Monahan KD, Seals DR. J Am Coll Cardiol 2001;37:153-156: HRmax = 208 - 0.7 x age.
 TANAKA = (208.0, 0.7)
+#: The highest heart rate the activities recorded stands for the maximum only from this many
+#: activities with heart rate, or from one race or interval session: a few easy runs never come near
+#: the maximum, and a low maximum overstates every effort (the app's convention, see its sources).
+MIN_ACTIVITIES_FOR_MAX = 5
+#: Title words that mark an activity as a race or interval session, whose peak comes near the maximum.
+_HARD_WORDS = re.compile(r"\b(race|racing|intervals?|parkrun|time trial|vo2 ?max)\b", re.IGNORECASE)
 
 
 class EffortFrom(StrEnum):
@@ -79,6 +86,42 @@ class HeartRates:
         return f"{mx}, {rest}"
 
 
+@dataclass(frozen=True, slots=True)
+class RecordedHeartRates:
+    """What the activities recorded: each one's highest heart rate, and how many were races or
+    interval sessions."""
+
+    tops: tuple[int, ...] = ()
+    hard: int = 0
+
+    @classmethod
+    def of(cls, sessions: Iterable[Session]) -> RecordedHeartRates:
+        with_hr = [s for s in sessions if s.max_hr]
+        return cls(tuple(s.max_hr for s in with_hr if s.max_hr), sum(1 for s in with_hr if is_hard_session(s)))
+
+    def __add__(self, other: RecordedHeartRates) -> RecordedHeartRates:
+        return RecordedHeartRates(self.tops + other.tops, self.hard + other.hard)
+
+    @property
+    def enough(self) -> bool:
+        """Enough to take the highest as the maximum."""
+        return len(self.tops) >= MIN_ACTIVITIES_FOR_MAX or self.hard > 0
+
+    def shortfall(self) -> str:
+        """Why the highest recorded is not taken as the maximum ("" when it is)."""
+        if self.enough:
+            return ""
+        n = len(self.tops)
+        have = "no activity with heart rate" if not n else f"only {n} activit{'ies' if n != 1 else 'y'} with heart rate"
+        return (f"{have} and no race or interval session: too few to tell your maximum heart rate "
+                f"(it takes {MIN_ACTIVITIES_FOR_MAX}, or one race or interval session)")
+
+
+def is_hard_session(s: Session) -> bool:
+    """A race or interval session: its peak heart rate comes near the maximum."""
+    return s.type in (RunType.RACE.value, RunType.INTERVALS.value) or bool(_HARD_WORDS.search(s.title))
+
+
 def cr10_from_reserve(share: float) -> float:
     """%HRR (0..1) -> CR-10 through the ACSM classes, to the nearest half point."""
     for i in range(len(ACSM_CLASSES) - 1, -1, -1):
@@ -102,16 +145,19 @@ def cr10_from_pace(seconds_per_km: float, easy_s_per_km: float) -> float:
     return next(cr10 for low, cr10 in reversed(PACE_BANDS) if ratio >= low)
 
 
-def reference_heart_rates(max_hr: int | None, resting_hr: int | None, recorded_max: Iterable[int],
+def reference_heart_rates(max_hr: int | None, resting_hr: int | None, recorded: RecordedHeartRates,
                           logged_resting: Iterable[int], age: int | None) -> HeartRates | None:
-    """The profile's values where set; else a maximum from the highest recorded in activities or
-    Tanaka's formula from age, whichever is higher, and a resting rate from the median of the
-    readiness log (or the assumed adult value). None when no maximum can be had at all."""
+    """The profile's values where set; else a maximum from the highest recorded in activities (when
+    there are enough of them) or Tanaka's formula from age, whichever is higher, and a resting rate
+    from the median of the readiness log (or the assumed adult value). None when no maximum can be
+    had: too few activities and no age."""
     mx, mx_note = max_hr, ""
     if mx is None:
         # Both are estimates: the highest recorded is a floor (a few easy runs never reach the
         # maximum), the age formula a population mean; the higher one overstates effort less.
-        candidates = [(top, "estimated from your activities") for top in [max(recorded_max, default=None)] if top]
+        # Without an age, the floor alone stands for the maximum only when it rests on enough.
+        top = max(recorded.tops, default=None)
+        candidates = [(top, "estimated from your activities")] if top and (recorded.enough or age) else []
         if age:
             candidates.append((round(TANAKA[0] - TANAKA[1] * age), "estimated from age, Tanaka 2001"))
         if not candidates:

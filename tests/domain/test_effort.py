@@ -10,8 +10,10 @@ import pytest
 
 from planner.domain.effort import (
     HeartRates,
+    RecordedHeartRates,
     cr10_from_pace,
     cr10_from_reserve,
+    is_hard_session,
     reference_heart_rates,
     trimp,
     with_estimated_effort,
@@ -61,17 +63,63 @@ def test_effort_from_pace_against_easy_pace(pace_s, cr10):
     assert cr10_from_pace(pace_s, 360) == cr10
 
 
+def recorded(*tops: int, hard: int = 0) -> RecordedHeartRates:
+    return RecordedHeartRates(tops, hard)
+
+
 def test_reference_heart_rates_set_estimated_or_none():
-    assert reference_heart_rates(190, 48, [201], [55], 40) == HeartRates(190, 48)
-    assert reference_heart_rates(None, None, [178, 189], [50, 52, 70], None) == HeartRates(
+    assert reference_heart_rates(190, 48, recorded(201), [55], 40) == HeartRates(190, 48)
+    assert reference_heart_rates(None, None, recorded(178, 189, 170, 165, 160), [50, 52, 70], None) == HeartRates(
         189, 52, "estimated from your activities", "estimated from the readiness log")
-    assert reference_heart_rates(None, None, [], [], 40) == HeartRates(180, 60, "estimated from age, Tanaka 2001",
-                                                                       "assumed")  # 208 - 0.7 x 40
-    assert reference_heart_rates(None, None, [], [], None) is None
+    assert reference_heart_rates(None, None, recorded(), [], 40) == HeartRates(
+        180, 60, "estimated from age, Tanaka 2001", "assumed")  # 208 - 0.7 x 40
+    assert reference_heart_rates(None, None, recorded(), [], None) is None
     # a few easy runs never reach the maximum: the age formula's higher value is used instead
-    assert reference_heart_rates(None, None, [159], [], 34).max_hr == 184  # 208 - 0.7 x 34 = 184.2
-    assert reference_heart_rates(None, None, [185], [], 34) == HeartRates(185, 60, "estimated from your activities",
-                                                                          "assumed")
+    assert reference_heart_rates(None, None, recorded(159), [], 34).max_hr == 184  # 208 - 0.7 x 34 = 184.2
+    assert reference_heart_rates(None, None, recorded(185), [], 34) == HeartRates(
+        185, 60, "estimated from your activities", "assumed")  # a recorded 185 is a floor above Tanaka's 184
+
+
+EASY_WEEK = (147, 159, 152, 155)  # four easy runs' highest heart rates, nowhere near a maximum
+
+
+def test_a_coach_will_not_rate_easy_runs_hard_from_a_first_import_of_four_easy_runs():
+    """No age, no maximum set, four easy runs peaking at 159: taking 159 as the maximum would put a
+    147-bpm easy run at 87 % of the reserve (RPE 7, a hard day). Too few to tell: no estimate."""
+    assert reference_heart_rates(None, None, recorded(*EASY_WEEK), [], None) is None
+    assert RecordedHeartRates(EASY_WEEK).shortfall() == (
+        "only 4 activities with heart rate and no race or interval session: too few to tell your maximum "
+        "heart rate (it takes 5, or one race or interval session)")
+    assert RecordedHeartRates((159,)).shortfall().startswith("only 1 activity with heart rate and")
+    assert RecordedHeartRates().shortfall().startswith("no activity with heart rate and")
+
+
+def test_a_coach_takes_the_highest_from_five_activities_or_one_race_or_interval_session():
+    five = reference_heart_rates(None, None, recorded(*EASY_WEEK, 171), [], None)
+    assert (five.max_hr, five.max_note) == (171, "estimated from your activities")
+    assert RecordedHeartRates((*EASY_WEEK, 171)).shortfall() == ""
+    race = reference_heart_rates(None, None, recorded(186, hard=1), [], None)
+    assert (race.max_hr, race.max_note) == (186, "estimated from your activities")
+
+
+def test_a_coach_falls_back_on_age_when_the_activities_are_too_few():
+    """Four easy runs and 40 years: Tanaka's 208 - 0.7 x 40 = 180, not the 159 recorded; the 147-bpm
+    run is then (147 - 60) / 120 = 72.5 % of the reserve, vigorous, RPE 6 (not 7)."""
+    rates = reference_heart_rates(None, None, recorded(*EASY_WEEK), [], 40)
+    assert rates == HeartRates(180, 60, "estimated from age, Tanaka 2001", "assumed")
+    assert cr10_from_reserve(rates.reserve_share(147)) == 6.0
+    assert cr10_from_reserve(HeartRates(159, 60).reserve_share(147)) == 7.0  # what the floor alone gave
+
+
+@pytest.mark.parametrize(("session", "hard"), [
+    ({"type": "race"}, True), ({"type": "intervals"}, True), ({"title": "Parkrun"}, True),
+    ({"title": "Track intervals 6 x 800"}, True), ({"title": "10K Race"}, True),
+    ({"type": "tempo"}, False), ({"type": "easy", "title": "Morning Run"}, False), ({"title": "Graceful jog"}, False),
+])
+def test_races_and_interval_sessions_are_told_by_type_or_title(session, hard):
+    assert is_hard_session(run(**session)) is hard
+    assert RecordedHeartRates.of([run(max_hr=180, **session)]).enough is hard
+    assert RecordedHeartRates.of([run(**session)]).tops == ()  # no heart rate: not counted
 
 
 def run(**kw) -> Session:
