@@ -117,6 +117,21 @@ class RecordedHeartRates:
                 f"(it takes {MIN_ACTIVITIES_FOR_MAX}, or one race or interval session)")
 
 
+@dataclass(frozen=True, slots=True)
+class HeartRateEvidence:
+    """What the plan holds to estimate the reference heart rates from: its activities' highest
+    heart rates and the readiness log's resting ones."""
+
+    recorded: RecordedHeartRates = RecordedHeartRates()
+    logged_resting: tuple[int, ...] = ()
+
+    def rates(self, max_hr: int | None, resting_hr: int | None, age: int | None) -> HeartRates | None:
+        return reference_heart_rates(max_hr, resting_hr, self.recorded, self.logged_resting, age)
+
+    def resting(self, resting_hr: int | None) -> tuple[int, str]:
+        return resting_heart_rate(resting_hr, self.logged_resting)
+
+
 def is_hard_session(s: Session) -> bool:
     """A race or interval session: its peak heart rate comes near the maximum."""
     return s.type in (RunType.RACE.value, RunType.INTERVALS.value) or bool(_HARD_WORDS.search(s.title))
@@ -163,12 +178,18 @@ def reference_heart_rates(max_hr: int | None, resting_hr: int | None, recorded: 
         if not candidates:
             return None
         mx, mx_note = max(candidates, key=lambda c: c[0])
-    rest, rest_note = resting_hr, ""
-    if rest is None:
-        logged = list(logged_resting)
-        rest, rest_note = ((round(statistics.median(logged)), "estimated from the readiness log") if logged
-                           else (ASSUMED_RESTING_HR, "assumed"))
+    rest, rest_note = resting_heart_rate(resting_hr, logged_resting)
     return HeartRates(mx, rest, mx_note, rest_note)
+
+
+def resting_heart_rate(resting_hr: int | None, logged_resting: Iterable[int]) -> tuple[int, str]:
+    """The profile's resting rate, else the readiness log's median, else the assumed adult value;
+    with how it was had ("" when set)."""
+    if resting_hr is not None:
+        return resting_hr, ""
+    logged = list(logged_resting)
+    return ((round(statistics.median(logged)), "estimated from the readiness log") if logged
+            else (ASSUMED_RESTING_HR, "assumed"))
 
 
 def with_estimated_effort(s: Session, rates: HeartRates | None, sex: Sex | None,

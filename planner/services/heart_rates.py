@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from planner.domain.effort import HeartRates, RecordedHeartRates, reference_heart_rates
+from planner.domain.effort import HeartRateEvidence, HeartRates, RecordedHeartRates
 from planner.domain.session import Session
 from planner.store.store import Store
 
@@ -15,10 +15,15 @@ def recorded_heart_rates(store: Store, incoming: Iterable[Session] = ()) -> Reco
     return RecordedHeartRates.of([*store.sessions.all(), *incoming])
 
 
+def heart_rate_evidence(store: Store, incoming: Iterable[Session] = ()) -> HeartRateEvidence:
+    """The activities' highest heart rates and the readiness log's resting ones."""
+    resting = tuple(r.resting_hr for r in store.readiness.all() if r.resting_hr is not None)
+    return HeartRateEvidence(recorded_heart_rates(store, incoming), resting)
+
+
 def athlete_heart_rates(store: Store, incoming: Iterable[Session] = ()) -> HeartRates | None:
     """Maximum: the profile's, else the highest an activity recorded when there are enough of them,
     and Tanaka's from age (the higher of the two). Resting: the profile's, else the median of the
     readiness log, else an assumed 60 bpm. None when no maximum can be had."""
     p = store.profile.get()
-    resting = [r.resting_hr for r in store.readiness.all() if r.resting_hr is not None]
-    return reference_heart_rates(p.max_hr, p.resting_hr, recorded_heart_rates(store, incoming), resting, p.age)
+    return heart_rate_evidence(store, incoming).rates(p.max_hr, p.resting_hr, p.age)
