@@ -27,7 +27,10 @@ def test_three_real_runs_without_an_age_keep_the_default_effort_and_say_what_to_
     got = [(s.avg_hr, s.rpe, s.estimated_rpe, s.effort_from, s.trimp) for s in sessions(d)]
     assert got == [(147, 4.0, None, "default", None), (157, 4.0, None, "default", None),
                    (154, 4.0, None, "default", None)]
-    assert status_text(sessions(d)[1]) == "Done · RPE 4, default effort for the kind (no heart rate or pace to go by)"
+    assert status_text(sessions(d)[1]) == (
+        "Done · RPE 4, default effort for the kind (its heart rate needs your age or maximum heart rate)")
+    no_hr = sessions(d)[1].replace(avg_hr=None, max_hr=None)
+    assert status_text(no_hr) == "Done · RPE 4, default effort for the kind (no heart rate or pace to go by)"
     rc, out, _ = cli("--data-dir", d, "profile")
     assert "max_hr" not in out
 
