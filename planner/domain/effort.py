@@ -42,11 +42,13 @@ ASSUMED_RESTING_HR = 60
 #: Tanaka H, Monahan KD, Seals DR. J Am Coll Cardiol 2001;37:153-156: HRmax = 208 - 0.7 x age.
 TANAKA = (208.0, 0.7)
 #: The highest heart rate the activities recorded stands for the maximum only from this many
-#: activities with heart rate, or from one race or interval session: a few easy runs never come near
-#: the maximum, and a low maximum overstates every effort (the app's convention, see its sources).
+#: activities with heart rate over this many days, or from one race: a week of easy runs never comes
+#: near the maximum, and a low maximum overstates every effort (the app's convention, see its sources).
 MIN_ACTIVITIES_FOR_MAX = 5
-#: Title words that mark an activity as a race or interval session, whose peak comes near the maximum.
-_HARD_WORDS = re.compile(r"\b(race|racing|intervals?|parkrun|time trial|vo2 ?max)\b", re.IGNORECASE)
+MIN_DAYS_FOR_MAX = 28
+#: An activity whose title says it was raced: its peak comes near the maximum. (A planned interval
+#: session filled in by an import says what was planned, not how hard it went.)
+_RACE_WORDS = re.compile(r"\b(race|racing|parkrun|time trial)\b", re.IGNORECASE)
 
 
 class EffortFrom(StrEnum):
@@ -88,33 +90,39 @@ class HeartRates:
 
 @dataclass(frozen=True, slots=True)
 class RecordedHeartRates:
-    """What the activities recorded: each one's highest heart rate, and how many were races or
-    interval sessions."""
+    """What the activities recorded: each one's highest heart rate, over how many days (first to
+    last), and how many were races."""
 
     tops: tuple[int, ...] = ()
-    hard: int = 0
+    days: int = 0
+    races: int = 0
 
     @classmethod
     def of(cls, sessions: Iterable[Session]) -> RecordedHeartRates:
         with_hr = [s for s in sessions if s.max_hr]
-        return cls(tuple(s.max_hr for s in with_hr if s.max_hr), sum(1 for s in with_hr if is_hard_session(s)))
-
-    def __add__(self, other: RecordedHeartRates) -> RecordedHeartRates:
-        return RecordedHeartRates(self.tops + other.tops, self.hard + other.hard)
+        dates = [s.date for s in with_hr]
+        return cls(tuple(s.max_hr for s in with_hr if s.max_hr),
+                   (max(dates) - min(dates)).days if dates else 0, sum(1 for s in with_hr if is_race(s)))
 
     @property
     def enough(self) -> bool:
         """Enough to take the highest as the maximum."""
-        return len(self.tops) >= MIN_ACTIVITIES_FOR_MAX or self.hard > 0
+        return (len(self.tops) >= MIN_ACTIVITIES_FOR_MAX and self.days >= MIN_DAYS_FOR_MAX) or self.races > 0
+
+    def words(self) -> str:
+        """'3 activities with heart rate over 6 days', 'no activity with heart rate'."""
+        n = len(self.tops)
+        if not n:
+            return "no activity with heart rate"
+        over = f" over {self.days} day{'s' if self.days != 1 else ''}" if n > 1 else ""
+        return f"{n} activit{'ies' if n != 1 else 'y'} with heart rate{over}"
 
     def shortfall(self) -> str:
         """Why the highest recorded is not taken as the maximum ("" when it is)."""
         if self.enough:
             return ""
-        n = len(self.tops)
-        have = "no activity with heart rate" if not n else f"only {n} activit{'ies' if n != 1 else 'y'} with heart rate"
-        return (f"{have} and no race or interval session: too few to tell your maximum heart rate "
-                f"(it takes {MIN_ACTIVITIES_FOR_MAX}, or one race or interval session)")
+        return (f"{self.words()} and no race: too few to tell your maximum heart rate (it takes "
+                f"{MIN_ACTIVITIES_FOR_MAX} over {MIN_DAYS_FOR_MAX} days or more, or one race)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,9 +140,9 @@ class HeartRateEvidence:
         return resting_heart_rate(resting_hr, self.logged_resting)
 
 
-def is_hard_session(s: Session) -> bool:
-    """A race or interval session: its peak heart rate comes near the maximum."""
-    return s.type in (RunType.RACE.value, RunType.INTERVALS.value) or bool(_HARD_WORDS.search(s.title))
+def is_race(s: Session) -> bool:
+    """A race (by type, or by its title): its peak heart rate comes near the maximum."""
+    return s.type == RunType.RACE.value or bool(_RACE_WORDS.search(s.title))
 
 
 def cr10_from_reserve(share: float) -> float:

@@ -20,8 +20,8 @@ def test_three_real_runs_without_an_age_keep_the_default_effort_and_say_what_to_
     rc, out, _ = cli("--data-dir", d, "import-activities", GPX, TCX, FIT)
     assert rc == 0
     assert out.endswith(
-        "Effort not estimated from heart rate: only 3 activities with heart rate and no race or interval "
-        "session: too few to tell your maximum heart rate (it takes 5, or one race or interval session). "
+        "Effort not estimated from heart rate: 3 activities with heart rate over 1297 days and no race: "
+        "too few to tell your maximum heart rate (it takes 5 over 28 days or more, or one race). "
         "Add your age or your maximum heart rate in File > Profile, or with profile --age or --max-hr; "
         "until then these activities keep the default effort, or one from pace against your easy pace.\n")
     got = [(s.avg_hr, s.rpe, s.estimated_rpe, s.effort_from, s.trimp) for s in sessions(d)]

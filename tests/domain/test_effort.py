@@ -13,7 +13,7 @@ from planner.domain.effort import (
     RecordedHeartRates,
     cr10_from_pace,
     cr10_from_reserve,
-    is_hard_session,
+    is_race,
     reference_heart_rates,
     trimp,
     with_estimated_effort,
@@ -63,8 +63,8 @@ def test_effort_from_pace_against_easy_pace(pace_s, cr10):
     assert cr10_from_pace(pace_s, 360) == cr10
 
 
-def recorded(*tops: int, hard: int = 0) -> RecordedHeartRates:
-    return RecordedHeartRates(tops, hard)
+def recorded(*tops: int, days: int = 60, races: int = 0) -> RecordedHeartRates:
+    return RecordedHeartRates(tops, days, races)
 
 
 def test_reference_heart_rates_set_estimated_or_none():
@@ -80,46 +80,62 @@ def test_reference_heart_rates_set_estimated_or_none():
         185, 60, "estimated from your activities", "assumed")  # a recorded 185 is a floor above Tanaka's 184
 
 
-EASY_WEEK = (147, 159, 152, 155)  # four easy runs' highest heart rates, nowhere near a maximum
+#: The dev preview's week: five easy runs, one filled into a planned interval session, and a ride,
+#: every one averaging 147 bpm and peaking at 159, all within 6 days.
+EASY_WEEK = (159,) * 7
 
 
-def test_a_coach_will_not_rate_easy_runs_hard_from_a_first_import_of_four_easy_runs():
-    """No age, no maximum set, four easy runs peaking at 159: taking 159 as the maximum would put a
-    147-bpm easy run at 87 % of the reserve (RPE 7, a hard day). Too few to tell: no estimate."""
-    assert reference_heart_rates(None, None, recorded(*EASY_WEEK), [], None) is None
-    assert RecordedHeartRates(EASY_WEEK).shortfall() == (
-        "only 4 activities with heart rate and no race or interval session: too few to tell your maximum "
-        "heart rate (it takes 5, or one race or interval session)")
-    assert RecordedHeartRates((159,)).shortfall().startswith("only 1 activity with heart rate and")
-    assert RecordedHeartRates().shortfall().startswith("no activity with heart rate and")
+def test_a_coach_will_not_rate_a_week_of_easy_runs_hard():
+    """No age, no maximum set, a week of easy activities peaking at 159: taking 159 as the maximum
+    puts a 147-bpm easy run at (147 - 60) / 99 = 88 % of the reserve, RPE 7, a hard day. Seven
+    activities within 6 days are too few to tell: no estimate, and the import says what to add."""
+    week = RecordedHeartRates(EASY_WEEK, days=6)
+    assert reference_heart_rates(None, None, week, [], None) is None
+    assert cr10_from_reserve(HeartRates(159, 60).reserve_share(147)) == 7.0  # what the floor alone gave
+    assert week.shortfall() == (
+        "7 activities with heart rate over 6 days and no race: too few to tell your maximum heart rate "
+        "(it takes 5 over 28 days or more, or one race)")
+    assert RecordedHeartRates((159,)).shortfall().startswith("1 activity with heart rate and no race")
+    assert RecordedHeartRates().shortfall().startswith("no activity with heart rate and no race")
 
 
-def test_a_coach_takes_the_highest_from_five_activities_or_one_race_or_interval_session():
-    five = reference_heart_rates(None, None, recorded(*EASY_WEEK, 171), [], None)
-    assert (five.max_hr, five.max_note) == (171, "estimated from your activities")
-    assert RecordedHeartRates((*EASY_WEEK, 171)).shortfall() == ""
-    race = reference_heart_rates(None, None, recorded(186, hard=1), [], None)
-    assert (race.max_hr, race.max_note) == (186, "estimated from your activities")
+@pytest.mark.parametrize(("tops", "days", "races", "enough"), [
+    ((171, 159, 160, 158, 150), 28, 0, True), ((171, 159, 160, 158, 150), 27, 0, False),  # 4 weeks
+    ((171, 159, 160, 158), 400, 0, False),  # four activities, however far apart
+    ((186,), 0, 1, True),  # one race
+])
+def test_a_coach_takes_the_highest_from_five_activities_over_four_weeks_or_one_race(tops, days, races, enough):
+    rates = reference_heart_rates(None, None, RecordedHeartRates(tops, days, races), [], None)
+    assert (rates is not None and (rates.max_hr, rates.max_note) == (max(tops), "estimated from your activities")
+            ) is enough
+    assert (RecordedHeartRates(tops, days, races).shortfall() == "") is enough
 
 
 def test_a_coach_falls_back_on_age_when_the_activities_are_too_few():
-    """Four easy runs and 40 years: Tanaka's 208 - 0.7 x 40 = 180, not the 159 recorded; the 147-bpm
+    """The easy week and 40 years: Tanaka's 208 - 0.7 x 40 = 180, not the 159 recorded; the 147-bpm
     run is then (147 - 60) / 120 = 72.5 % of the reserve, vigorous, RPE 6 (not 7)."""
-    rates = reference_heart_rates(None, None, recorded(*EASY_WEEK), [], 40)
+    rates = reference_heart_rates(None, None, RecordedHeartRates(EASY_WEEK, days=6), [], 40)
     assert rates == HeartRates(180, 60, "estimated from age, Tanaka 2001", "assumed")
     assert cr10_from_reserve(rates.reserve_share(147)) == 6.0
-    assert cr10_from_reserve(HeartRates(159, 60).reserve_share(147)) == 7.0  # what the floor alone gave
 
 
-@pytest.mark.parametrize(("session", "hard"), [
-    ({"type": "race"}, True), ({"type": "intervals"}, True), ({"title": "Parkrun"}, True),
-    ({"title": "Track intervals 6 x 800"}, True), ({"title": "10K Race"}, True),
+@pytest.mark.parametrize(("session", "race"), [
+    ({"type": "race"}, True), ({"title": "Parkrun"}, True), ({"title": "10K Race"}, True),
+    ({"title": "5 km time trial"}, True),
+    ({"type": "intervals", "title": "Intervals 6 x 800 m"}, False),  # what was planned, not how it went
     ({"type": "tempo"}, False), ({"type": "easy", "title": "Morning Run"}, False), ({"title": "Graceful jog"}, False),
 ])
-def test_races_and_interval_sessions_are_told_by_type_or_title(session, hard):
-    assert is_hard_session(run(**session)) is hard
-    assert RecordedHeartRates.of([run(max_hr=180, **session)]).enough is hard
+def test_a_race_is_told_by_its_type_or_title(session, race):
+    assert is_race(run(**session)) is race
+    assert RecordedHeartRates.of([run(max_hr=180, **session)]).enough is race
     assert RecordedHeartRates.of([run(**session)]).tops == ()  # no heart rate: not counted
+
+
+def test_the_days_run_from_the_first_to_the_last_activity_with_heart_rate():
+    got = RecordedHeartRates.of([run(max_hr=170, date=dt.date(2026, 1, 1)), run(date=dt.date(2025, 1, 1)),
+                                 run(max_hr=165, date=dt.date(2026, 1, 29))])
+    assert (got.tops, got.days, got.races) == ((170, 165), 28, 0)
+    assert got.words() == "2 activities with heart rate over 28 days"
 
 
 def run(**kw) -> Session:

@@ -3,7 +3,7 @@ code uses, so the two cannot drift apart."""
 
 from __future__ import annotations
 
-from planner.domain.effort import ASSUMED_RESTING_HR, MIN_ACTIVITIES_FOR_MAX, PACE_BANDS, TANAKA
+from planner.domain.effort import ASSUMED_RESTING_HR, MIN_ACTIVITIES_FOR_MAX, MIN_DAYS_FOR_MAX, PACE_BANDS, TANAKA
 from planner.domain.session import DURATION_RANGE
 from planner.domain.weeks import DATE_MAX, DATE_MIN
 from planner.io.activities.archive import MAX_ENTRIES, MAX_RATIO, MAX_UNPACKED
@@ -25,8 +25,8 @@ def test_effort_from_pace_gives_the_bands_the_code_uses():
 
 def test_the_estimated_heart_rates_give_the_numbers_the_code_uses():
     text = convention("Maximum and resting heart rate when not set")
-    assert (f"only from {MIN_ACTIVITIES_FOR_MAX} activities with heart rate, "
-            "or from one race or interval session") in text
+    assert (f"only from {MIN_ACTIVITIES_FOR_MAX} activities with heart rate over {MIN_DAYS_FOR_MAX} days "
+            "or more, or from one race") in text
     assert f"Tanaka's {TANAKA[0]:g} - {TANAKA[1]:g} x age" in text
     assert f"an assumed {ASSUMED_RESTING_HR} bpm" in text
 

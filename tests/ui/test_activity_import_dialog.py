@@ -160,8 +160,8 @@ def test_the_preview_says_what_efforts_were_estimated_with_and_points_to_file_pr
     d = dialog_for([TCX])
     qtbot.waitUntil(lambda: d.pages.currentIndex() == 1, timeout=10_000)
     assert d.notes.text() == (
-        "Effort not estimated from heart rate: only 1 activity with heart rate and no race or interval session: "
-        "too few to tell your maximum heart rate (it takes 5, or one race or interval session). Add your age or "
+        "Effort not estimated from heart rate: 1 activity with heart rate and no race: too few to tell your "
+        "maximum heart rate (it takes 5 over 28 days or more, or one race). Add your age or "
         "your maximum heart rate in File > Profile, or with profile --age or --max-hr; until then these "
         "activities keep the default effort, or one from pace against your easy pace.")
     profiles = ProfileService(env.runner)

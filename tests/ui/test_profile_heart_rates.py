@@ -11,9 +11,9 @@ from planner.domain.enums import Units
 from planner.domain.profile import Profile
 from planner.ui.dialogs.profile_dialog import ProfileDialog
 
-FEW = HeartRateEvidence(RecordedHeartRates((178, 189, 170)), ())
+FEW = HeartRateEvidence(RecordedHeartRates((178, 189, 170), 1054), ())
 DEFAULT = Profile()
-ENOUGH = HeartRateEvidence(RecordedHeartRates((178, 189, 170, 165, 160)), (50, 52, 70))
+ENOUGH = HeartRateEvidence(RecordedHeartRates((178, 189, 170, 165, 160), 60), (50, 52, 70))
 
 
 @pytest.fixture
@@ -43,7 +43,8 @@ def test_empty_fields_show_the_estimates_in_use(make):
 
 def test_too_few_activities_and_no_age_estimate_no_maximum_and_say_what_to_give(make):
     d = make()
-    assert hints(d) == ("not estimated: 3 activities are too few; give it or your age", "", "assumed: 60 bpm", "60")
+    assert hints(d) == ("not estimated from 3 activities with heart rate over 1054 days: give it or your age", "",
+                        "assumed: 60 bpm", "60")
     assert make(evidence=HeartRateEvidence()).heart_rates.max_hint.text() == (
         "not estimated: no activity with heart rate yet; give it or your age")
 

@@ -192,10 +192,10 @@ def _estimate(note: str, bpm: int) -> str:
 
 
 def _no_estimate(evidence: HeartRateEvidence) -> str:
-    n = len(evidence.recorded.tops)
-    if not n:
+    """'not estimated from 3 activities with heart rate over 6 days: give it or your age'."""
+    if not evidence.recorded.tops:
         return "not estimated: no activity with heart rate yet; give it or your age"
-    return f"not estimated: {n} activit{'ies are' if n != 1 else 'y is'} too few; give it or your age"
+    return f"not estimated from {evidence.recorded.words()}: give it or your age"
 
 
 def _bpm(text: str, field: str) -> int | None:
