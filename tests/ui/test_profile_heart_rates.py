@@ -4,12 +4,15 @@ easy pace per km or per mile, stored per km."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from planner.domain.effort import HeartRateEvidence, RecordedHeartRates
-from planner.domain.enums import Units
-from planner.domain.profile import Profile
+from planner.domain.enums import Status, Units
+from planner.domain.profile import Profile, ReadinessEntry
 from planner.ui.dialogs.profile_dialog import ProfileDialog
+from tests.services.conftest import MONDAY, run
 
 FEW = HeartRateEvidence(RecordedHeartRates((178, 189, 170), 1054), ())
 DEFAULT = Profile()
@@ -127,3 +130,23 @@ def test_switching_units_shows_the_same_pace_and_keeps_it_exactly(make):
     d.units_combo.setCurrentIndex(d.units_combo.findData(Units.METRIC.value))
     assert d.heart_rates.easy_pace.text() == "6:01"
     assert d.result_profile().easy_pace_s == 361
+
+
+def test_file_profile_shows_what_the_plans_activities_give(make_window, monkeypatch):
+    """The window hands the dialog the plan's evidence: five runs with heart rate over 28 days, the
+    highest 182, and two resting rates logged (median 51)."""
+    runs = [run(f"Run {i}", MONDAY + dt.timedelta(days=7 * i), status=Status.DONE, avg_hr=150, max_hr=170 + i * 3)
+            for i in range(5)]  # 170, 173, 176, 179, 182 over 28 days
+    w = make_window(runs)
+    for day, rate in ((MONDAY, 50), (MONDAY + dt.timedelta(days=1), 52)):
+        w.store.readiness.put(day, ReadinessEntry(date=day, resting_hr=rate))
+    seen = {}
+
+    def exec_(dialog):
+        seen["hints"] = hints(dialog)
+        return 0
+
+    monkeypatch.setattr(ProfileDialog, "exec", exec_)
+    w.edit_profile()
+    assert seen["hints"] == ("estimated from your activities: 182 bpm", "182",
+                             "estimated from the readiness log: 51 bpm", "51")
