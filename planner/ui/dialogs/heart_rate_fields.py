@@ -30,10 +30,9 @@ STAND_INS: dict[str, tuple[str, Any]] = {
     "lactate threshold heart rate": ("lthr", lambda: None),
     "easy pace": ("easy_pace", lambda: None),
 }
-#: One line (a wrapped label is squeezed when an error row appears in the shown dialog).
-HELP = "The effort of imported activities: empty fields use the values shown beside them."
 HEART_RATE_TIP = ("An imported activity's effort comes from its average heart rate as a share of the "
-                  "heart-rate reserve between resting and maximum (Karvonen 1957).")
+                  "heart-rate reserve between resting and maximum (Karvonen 1957). Left empty, the value "
+                  "shown beside it is used.")
 EASY_PACE_HINT = "a run without heart rate is judged against it"
 LTHR_HINT = "optional"
 
@@ -46,11 +45,9 @@ class HeartRateFields:
         self._evidence = evidence
         self._original_pace = profile.easy_pace_s
         self._units = profile.units
-        help_label = QLabel(HELP, parent)
-        help_label.setObjectName("heart_rate_help")
-        help_label.setEnabled(False)
-        help_label.setContentsMargins(0, 8, 0, 0)
-        form.addRow("", help_label)
+        gap = QWidget(parent)  # sets the group apart (a help line would make the dialog too tall for 800 px)
+        gap.setFixedHeight(2)
+        form.addRow(gap)
         self.max_hr, self.max_hint = self._bpm_row(parent, form, marks, "max_hr", "Ma&ximum heart rate:",
                                                    "maximum heart rate")
         self.resting_hr, self.resting_hint = self._bpm_row(parent, form, marks, "resting_hr",
