@@ -17,12 +17,13 @@ marathon pace is about 8-10 % faster than easy, threshold about 15-20 %, interva
 from __future__ import annotations
 
 import math
+import re
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from planner.domain.enums import Kind, Sex
+from planner.domain.enums import Kind, RunType, Sex
 from planner.domain.session import Session
 
 #: (lowest %HRR of the class, CR-10 at that share, CR-10 at the class's top); Garber 2011, table 4.
@@ -40,6 +41,14 @@ PACE_BANDS: tuple[tuple[float, float], ...] = ((0.0, 2.0), (0.92, 3.0), (1.06, 5
 ASSUMED_RESTING_HR = 60
 #: Tanaka H, Monahan KD, Seals DR. J Am Coll Cardiol 2001;37:153-156: HRmax = 208 - 0.7 x age.
 TANAKA = (208.0, 0.7)
+#: The highest heart rate the activities recorded stands for the maximum only from this many
+#: activities with heart rate over this many days, or from one race: a week of easy runs never comes
+#: near the maximum, and a low maximum overstates every effort (the app's convention, see its sources).
+MIN_ACTIVITIES_FOR_MAX = 5
+MIN_DAYS_FOR_MAX = 28
+#: An activity whose title says it was raced: its peak comes near the maximum. (A planned interval
+#: session filled in by an import says what was planned, not how hard it went.)
+_RACE_WORDS = re.compile(r"\b(race|racing|parkrun|time trial)\b", re.IGNORECASE)
 
 
 class EffortFrom(StrEnum):
@@ -79,6 +88,63 @@ class HeartRates:
         return f"{mx}, {rest}"
 
 
+@dataclass(frozen=True, slots=True)
+class RecordedHeartRates:
+    """What the activities recorded: each one's highest heart rate, over how many days (first to
+    last), and how many were races."""
+
+    tops: tuple[int, ...] = ()
+    days: int = 0
+    races: int = 0
+
+    @classmethod
+    def of(cls, sessions: Iterable[Session]) -> RecordedHeartRates:
+        with_hr = [s for s in sessions if s.max_hr]
+        dates = [s.date for s in with_hr]
+        return cls(tuple(s.max_hr for s in with_hr if s.max_hr),
+                   (max(dates) - min(dates)).days if dates else 0, sum(1 for s in with_hr if is_race(s)))
+
+    @property
+    def enough(self) -> bool:
+        """Enough to take the highest as the maximum."""
+        return (len(self.tops) >= MIN_ACTIVITIES_FOR_MAX and self.days >= MIN_DAYS_FOR_MAX) or self.races > 0
+
+    def words(self) -> str:
+        """'3 activities with heart rate over 6 days', 'no activity with heart rate'."""
+        n = len(self.tops)
+        if not n:
+            return "no activity with heart rate"
+        over = f" over {self.days} day{'s' if self.days != 1 else ''}" if n > 1 else ""
+        return f"{n} activit{'ies' if n != 1 else 'y'} with heart rate{over}"
+
+    def shortfall(self) -> str:
+        """Why the highest recorded is not taken as the maximum ("" when it is)."""
+        if self.enough:
+            return ""
+        return (f"{self.words()} and no race: too few to tell your maximum heart rate (it takes "
+                f"{MIN_ACTIVITIES_FOR_MAX} over {MIN_DAYS_FOR_MAX} days or more, or one race)")
+
+
+@dataclass(frozen=True, slots=True)
+class HeartRateEvidence:
+    """What the plan holds to estimate the reference heart rates from: its activities' highest
+    heart rates and the readiness log's resting ones."""
+
+    recorded: RecordedHeartRates = RecordedHeartRates()
+    logged_resting: tuple[int, ...] = ()
+
+    def rates(self, max_hr: int | None, resting_hr: int | None, age: int | None) -> HeartRates | None:
+        return reference_heart_rates(max_hr, resting_hr, self.recorded, self.logged_resting, age)
+
+    def resting(self, resting_hr: int | None) -> tuple[int, str]:
+        return resting_heart_rate(resting_hr, self.logged_resting)
+
+
+def is_race(s: Session) -> bool:
+    """A race (by type, or by its title): its peak heart rate comes near the maximum."""
+    return s.type == RunType.RACE.value or bool(_RACE_WORDS.search(s.title))
+
+
 def cr10_from_reserve(share: float) -> float:
     """%HRR (0..1) -> CR-10 through the ACSM classes, to the nearest half point."""
     for i in range(len(ACSM_CLASSES) - 1, -1, -1):
@@ -102,27 +168,36 @@ def cr10_from_pace(seconds_per_km: float, easy_s_per_km: float) -> float:
     return next(cr10 for low, cr10 in reversed(PACE_BANDS) if ratio >= low)
 
 
-def reference_heart_rates(max_hr: int | None, resting_hr: int | None, recorded_max: Iterable[int],
+def reference_heart_rates(max_hr: int | None, resting_hr: int | None, recorded: RecordedHeartRates,
                           logged_resting: Iterable[int], age: int | None) -> HeartRates | None:
-    """The profile's values where set; else a maximum from the highest recorded in activities or
-    Tanaka's formula from age, whichever is higher, and a resting rate from the median of the
-    readiness log (or the assumed adult value). None when no maximum can be had at all."""
+    """The profile's values where set; else a maximum from the highest recorded in activities (when
+    there are enough of them) or Tanaka's formula from age, whichever is higher, and a resting rate
+    from the median of the readiness log (or the assumed adult value). None when no maximum can be
+    had: too few activities and no age."""
     mx, mx_note = max_hr, ""
     if mx is None:
         # Both are estimates: the highest recorded is a floor (a few easy runs never reach the
         # maximum), the age formula a population mean; the higher one overstates effort less.
-        candidates = [(top, "estimated from your activities") for top in [max(recorded_max, default=None)] if top]
+        # Without an age, the floor alone stands for the maximum only when it rests on enough.
+        top = max(recorded.tops, default=None)
+        candidates = [(top, "estimated from your activities")] if top and (recorded.enough or age) else []
         if age:
             candidates.append((round(TANAKA[0] - TANAKA[1] * age), "estimated from age, Tanaka 2001"))
         if not candidates:
             return None
         mx, mx_note = max(candidates, key=lambda c: c[0])
-    rest, rest_note = resting_hr, ""
-    if rest is None:
-        logged = list(logged_resting)
-        rest, rest_note = ((round(statistics.median(logged)), "estimated from the readiness log") if logged
-                           else (ASSUMED_RESTING_HR, "assumed"))
+    rest, rest_note = resting_heart_rate(resting_hr, logged_resting)
     return HeartRates(mx, rest, mx_note, rest_note)
+
+
+def resting_heart_rate(resting_hr: int | None, logged_resting: Iterable[int]) -> tuple[int, str]:
+    """The profile's resting rate, else the readiness log's median, else the assumed adult value;
+    with how it was had ("" when set)."""
+    if resting_hr is not None:
+        return resting_hr, ""
+    logged = list(logged_resting)
+    return ((round(statistics.median(logged)), "estimated from the readiness log") if logged
+            else (ASSUMED_RESTING_HR, "assumed"))
 
 
 def with_estimated_effort(s: Session, rates: HeartRates | None, sex: Sex | None,

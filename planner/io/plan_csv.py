@@ -35,6 +35,9 @@ from planner.domain.plan_edit import end_of_day
 from planner.domain.session import POSITION_RANGE, Session
 from planner.domain.units import parse_decimal
 from planner.domain.weeks import parse_date
+from planner.io.activities.hevy_csv import looks_like_hevy
+from planner.io.activities.strava_csv import looks_like_strava
+from planner.io.activities.strong_csv import looks_like_strong
 from planner.words.numbers import format_exact
 from planner.words.steps import parse_steps, steps_compact
 
@@ -193,6 +196,10 @@ def _delimiter(text: str) -> str:
 
 
 def _column_index(header: Sequence[str]) -> dict[str, int]:
+    log = _training_log(header)
+    if log:
+        raise PlanFileError([f"line 1: this is {log}, not a plan: import it as completed training "
+                             f"(File > Import activities, or import-activities)"])
     index: dict[str, int] = {}
     for i, raw in enumerate(header):
         name = raw.strip().lower()
@@ -208,6 +215,16 @@ def _column_index(header: Sequence[str]) -> dict[str, int]:
             f"{','.join(COLUMNS)})"
         ])
     return {name: i for name, i in index.items() if name in COLUMNS}
+
+
+def _training_log(header: Sequence[str]) -> str:
+    """What kind of completed-training file a header names ("" when none): people pick the wrong import."""
+    line = ",".join(header)
+    for looks, words in ((looks_like_strava, "Strava's activities.csv"), (looks_like_hevy, "a Hevy workout log"),
+                         (looks_like_strong, "a Strong workout log")):
+        if looks(line):
+            return words
+    return ""
 
 
 class RowErrors(ValueError):

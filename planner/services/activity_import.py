@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner.domain.activity_match import Decision, Incoming, Outcome, decide, filled_in, rematch
-from planner.domain.effort import HeartRates, with_estimated_effort
+from planner.domain.effort import HeartRates, RecordedHeartRates, with_estimated_effort
 from planner.domain.plan_edit import append_to_days
 from planner.domain.session import Session
 from planner.io.activities import Activity, ActivityFileError, Member, Role, Source, read_source, sources
 from planner.io.activities.records import Skipped
 from planner.io.activities.sessions import ExerciseNames, sessions_of, unknown_exercises
 from planner.services.changes import Changes
-from planner.services.heart_rates import athlete_heart_rates
+from planner.services.heart_rates import athlete_heart_rates, recorded_heart_rates
 from planner.services.operations import SessionsOp, StateOp
 from planner.services.runner import Runner
 from planner.store.store import Store
@@ -165,8 +165,11 @@ class ActivityImport:
         """Each activity's effort from its heart rate (or pace), with the reference heart rates
         estimated from this import too when the profile has none; and those rates in words."""
         profile = self.store.profile.get()
-        rates = athlete_heart_rates(self.store, (i.session.max_hr for i in incoming if i.session.max_hr))
-        basis = _basis_words(rates) if any(i.session.avg_hr for i in incoming) else ""
+        sessions = [i.session for i in incoming]
+        rates = athlete_heart_rates(self.store, sessions)
+        basis = ""
+        if any(s.avg_hr for s in sessions):
+            basis = _basis_words(rates) if rates else _no_basis_words(recorded_heart_rates(self.store, sessions))
         return [Incoming(with_estimated_effort(i.session, rates, profile.sex, profile.easy_pace_s), i.source)
                 for i in incoming], basis
 
@@ -201,13 +204,22 @@ class ActivityImport:
         return counts
 
 
-def _basis_words(rates: HeartRates | None) -> str:
-    if rates is None:
-        return ""
-    estimated = " (set them with profile --max-hr and --resting-hr)" if (
+#: Where the athlete sets their heart rates: the window's dialog, and the command line's options.
+SET_HEART_RATES = "in File > Profile, or with profile --max-hr and --resting-hr"
+
+
+def _basis_words(rates: HeartRates) -> str:
+    estimated = f" (set them {SET_HEART_RATES})" if (
         rates.max_estimated or rates.resting_estimated) else ""
     return (f"Effort from heart rate: share of heart-rate reserve (Karvonen 1957) in the ACSM classes "
             f"(Garber 2011), with {rates.words()}{estimated}.")
+
+
+def _no_basis_words(recorded: RecordedHeartRates) -> str:
+    """Why no effort came from heart rate, and what to add so that it does."""
+    return (f"Effort not estimated from heart rate: {recorded.shortfall()}. Add your age or your maximum "
+            f"heart rate in File > Profile, or with profile --age or --max-hr; until then these activities "
+            f"keep the default effort, or one from pace against your easy pace.")
 
 
 def _remapped(s: Session, names: ExerciseNames) -> Session:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import dataclasses
 import uuid
 
+from planner.domain.effort import HeartRateEvidence
 from planner.domain.profile import Profile
 from planner.domain.session import SessionContent, Template
 from planner.services.changes import Changes
+from planner.services.heart_rates import heart_rate_evidence
 from planner.services.operations import StateOp
 from planner.services.runner import Runner
 from planner.store.store import Store
@@ -69,6 +71,10 @@ class ProfileService:
 
     def get(self) -> Profile:
         return self.store.profile.get()
+
+    def heart_rate_evidence(self) -> HeartRateEvidence:
+        """What the profile's unset heart rates are estimated from (shown beside its fields)."""
+        return heart_rate_evidence(self.store)
 
     def set(self, profile: Profile) -> bool:
         old = self.get()

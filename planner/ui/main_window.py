@@ -442,7 +442,7 @@ class MainWindow(QMainWindow):
     def edit_profile(self) -> None:
         from planner.ui.dialogs.profile_dialog import ProfileDialog
 
-        dialog = ProfileDialog(self.profile, parent=self)
+        dialog = ProfileDialog(self.profile, parent=self, evidence=self.profiles.heart_rate_evidence())
         if dialog.exec():
             self.profiles.set(dialog.result_profile())
 

@@ -48,7 +48,7 @@ def test_a_planned_run_is_matched(cli, tmp_path):
     rc, out, _ = cli("--data-dir", d, "import-activities", FIT)
     assert rc == 0
     assert out.startswith(f"Matched 1, added 0, skipped 0 already imported (from 1 file) into {d}.\n"
-                          "Effort from heart rate: ")
+                          "Effort not estimated from heart rate: 1 activity with heart rate and no race")
     (s,) = all_sessions(d)
     assert (s.title, s.status, s.duration_min, s.actual_duration_min, s.actual_distance_km) == (
         "Easy run", "done", 45, 47, 9.008)

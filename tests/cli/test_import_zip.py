@@ -71,6 +71,32 @@ def test_strava_export_zip_its_files_add_heart_rate_and_ascent_to_their_rows(cli
     assert (ride.title, ride.actual_duration_min, ride.avg_hr, ride.ascent_m) == ("Long day", 645, 128, 2100.0)
 
 
+def test_an_unpacked_strava_export_joins_the_files_beside_its_csv_as_the_zip_does(cli, tmp_path):
+    with zipfile.ZipFile(strava_zip(tmp_path / "export_123.zip")) as zf:
+        zf.extractall(tmp_path / "unpacked")
+    csv = tmp_path / "unpacked" / "export_123" / "activities.csv"
+    rc, out, _ = cli("--data-dir", tmp_path / "d", "import-activities", csv, "--json")
+    assert (rc, json.loads(out)["added"]) == (0, 2)
+    run, ride = sessions(tmp_path / "d")
+    assert (run.title, run.avg_hr, run.max_hr, run.ascent_m) == ("Fenix run", 154, 178, 64.0)
+    assert (ride.avg_hr, ride.ascent_m) == (128, 2100.0)
+
+
+def test_an_unpacked_export_without_its_file_or_with_a_broken_one_imports_the_row_without_it(cli, tmp_path):
+    with zipfile.ZipFile(strava_zip(tmp_path / "export_123.zip")) as zf:
+        zf.extractall(tmp_path / "unpacked")
+    folder = tmp_path / "unpacked" / "export_123"
+    (folder / "activities" / "1401.fit.gz").write_bytes(b"not gzip")
+    rc, out, _ = cli("--data-dir", tmp_path / "d", "import-activities", folder / "activities.csv")
+    assert rc == 0
+    assert ("  export_123/activities/1401.fit.gz: is not a readable .gz file (Not a gzipped file (b'no')) "
+            "(its row in activities.csv imports without its heart rate)\n") in out
+    (folder / "activities" / "1401.fit.gz").unlink()
+    rc, out, _ = cli("--data-dir", tmp_path / "e", "import-activities", folder / "activities.csv")
+    run, _ride = sessions(tmp_path / "e")
+    assert (rc, run.title, run.avg_hr, run.ascent_m) == (0, "Fenix run", None, None)
+
+
 def refused(cli, tmp_path, z: Path, words: str) -> None:
     d = tmp_path / "d"
     rc, out, err = cli("--data-dir", d, "import-activities", z, GPX)

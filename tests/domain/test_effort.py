@@ -10,8 +10,10 @@ import pytest
 
 from planner.domain.effort import (
     HeartRates,
+    RecordedHeartRates,
     cr10_from_pace,
     cr10_from_reserve,
+    is_race,
     reference_heart_rates,
     trimp,
     with_estimated_effort,
@@ -61,17 +63,79 @@ def test_effort_from_pace_against_easy_pace(pace_s, cr10):
     assert cr10_from_pace(pace_s, 360) == cr10
 
 
+def recorded(*tops: int, days: int = 60, races: int = 0) -> RecordedHeartRates:
+    return RecordedHeartRates(tops, days, races)
+
+
 def test_reference_heart_rates_set_estimated_or_none():
-    assert reference_heart_rates(190, 48, [201], [55], 40) == HeartRates(190, 48)
-    assert reference_heart_rates(None, None, [178, 189], [50, 52, 70], None) == HeartRates(
+    assert reference_heart_rates(190, 48, recorded(201), [55], 40) == HeartRates(190, 48)
+    assert reference_heart_rates(None, None, recorded(178, 189, 170, 165, 160), [50, 52, 70], None) == HeartRates(
         189, 52, "estimated from your activities", "estimated from the readiness log")
-    assert reference_heart_rates(None, None, [], [], 40) == HeartRates(180, 60, "estimated from age, Tanaka 2001",
-                                                                       "assumed")  # 208 - 0.7 x 40
-    assert reference_heart_rates(None, None, [], [], None) is None
+    assert reference_heart_rates(None, None, recorded(), [], 40) == HeartRates(
+        180, 60, "estimated from age, Tanaka 2001", "assumed")  # 208 - 0.7 x 40
+    assert reference_heart_rates(None, None, recorded(), [], None) is None
     # a few easy runs never reach the maximum: the age formula's higher value is used instead
-    assert reference_heart_rates(None, None, [159], [], 34).max_hr == 184  # 208 - 0.7 x 34 = 184.2
-    assert reference_heart_rates(None, None, [185], [], 34) == HeartRates(185, 60, "estimated from your activities",
-                                                                          "assumed")
+    assert reference_heart_rates(None, None, recorded(159), [], 34).max_hr == 184  # 208 - 0.7 x 34 = 184.2
+    assert reference_heart_rates(None, None, recorded(185), [], 34) == HeartRates(
+        185, 60, "estimated from your activities", "assumed")  # a recorded 185 is a floor above Tanaka's 184
+
+
+#: The dev preview's week: five easy runs, one filled into a planned interval session, and a ride,
+#: every one averaging 147 bpm and peaking at 159, all within 6 days.
+EASY_WEEK = (159,) * 7
+
+
+def test_a_coach_will_not_rate_a_week_of_easy_runs_hard():
+    """No age, no maximum set, a week of easy activities peaking at 159: taking 159 as the maximum
+    puts a 147-bpm easy run at (147 - 60) / 99 = 88 % of the reserve, RPE 7, a hard day. Seven
+    activities within 6 days are too few to tell: no estimate, and the import says what to add."""
+    week = RecordedHeartRates(EASY_WEEK, days=6)
+    assert reference_heart_rates(None, None, week, [], None) is None
+    assert cr10_from_reserve(HeartRates(159, 60).reserve_share(147)) == 7.0  # what the floor alone gave
+    assert week.shortfall() == (
+        "7 activities with heart rate over 6 days and no race: too few to tell your maximum heart rate "
+        "(it takes 5 over 28 days or more, or one race)")
+    assert RecordedHeartRates((159,)).shortfall().startswith("1 activity with heart rate and no race")
+    assert RecordedHeartRates().shortfall().startswith("no activity with heart rate and no race")
+
+
+@pytest.mark.parametrize(("tops", "days", "races", "enough"), [
+    ((171, 159, 160, 158, 150), 28, 0, True), ((171, 159, 160, 158, 150), 27, 0, False),  # 4 weeks
+    ((171, 159, 160, 158), 400, 0, False),  # four activities, however far apart
+    ((186,), 0, 1, True),  # one race
+])
+def test_a_coach_takes_the_highest_from_five_activities_over_four_weeks_or_one_race(tops, days, races, enough):
+    rates = reference_heart_rates(None, None, RecordedHeartRates(tops, days, races), [], None)
+    assert (rates is not None and (rates.max_hr, rates.max_note) == (max(tops), "estimated from your activities")
+            ) is enough
+    assert (RecordedHeartRates(tops, days, races).shortfall() == "") is enough
+
+
+def test_a_coach_falls_back_on_age_when_the_activities_are_too_few():
+    """The easy week and 40 years: Tanaka's 208 - 0.7 x 40 = 180, not the 159 recorded; the 147-bpm
+    run is then (147 - 60) / 120 = 72.5 % of the reserve, vigorous, RPE 6 (not 7)."""
+    rates = reference_heart_rates(None, None, RecordedHeartRates(EASY_WEEK, days=6), [], 40)
+    assert rates == HeartRates(180, 60, "estimated from age, Tanaka 2001", "assumed")
+    assert cr10_from_reserve(rates.reserve_share(147)) == 6.0
+
+
+@pytest.mark.parametrize(("session", "race"), [
+    ({"type": "race"}, True), ({"title": "Parkrun"}, True), ({"title": "10K Race"}, True),
+    ({"title": "5 km time trial"}, True),
+    ({"type": "intervals", "title": "Intervals 6 x 800 m"}, False),  # what was planned, not how it went
+    ({"type": "tempo"}, False), ({"type": "easy", "title": "Morning Run"}, False), ({"title": "Graceful jog"}, False),
+])
+def test_a_race_is_told_by_its_type_or_title(session, race):
+    assert is_race(run(**session)) is race
+    assert RecordedHeartRates.of([run(max_hr=180, **session)]).enough is race
+    assert RecordedHeartRates.of([run(**session)]).tops == ()  # no heart rate: not counted
+
+
+def test_the_days_run_from_the_first_to_the_last_activity_with_heart_rate():
+    got = RecordedHeartRates.of([run(max_hr=170, date=dt.date(2026, 1, 1)), run(date=dt.date(2025, 1, 1)),
+                                 run(max_hr=165, date=dt.date(2026, 1, 29))])
+    assert (got.tops, got.days, got.races) == ((170, 165), 28, 0)
+    assert got.words() == "2 activities with heart rate over 28 days"
 
 
 def run(**kw) -> Session:

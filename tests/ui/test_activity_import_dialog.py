@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QDialog
 from planner.domain.enums import Status
 from planner.models.activity_preview_model import PLAN_COLUMN, ActivityPreviewModel
 from planner.services.activity_import import ActivityImport
+from planner.services.library import ProfileService
 from planner.ui.dialogs.activity_import_dialog import PROCESS_ABOVE_BYTES, ActivityImportDialog, activity_paths
 from tests.benchmarks.bench_activities import make_run
+from tests.realdata import TCX, needs_realdata
 from tests.services import conftest as services_conftest
 from tests.services.conftest import run
 from tests.services.test_activity_import import HEVY, gpx
@@ -151,3 +153,22 @@ def test_dropped_files_are_picked_by_name():
                   QUrl.fromLocalFile("/x/ride.fit.gz"), QUrl("https://example.org/a.gpx")])
     assert activity_paths(mime) == [Path("/x/run.GPX"), Path("/x/ride.fit.gz")]
     assert activity_paths(QMimeData()) == []
+
+
+@needs_realdata
+def test_the_preview_says_what_efforts_were_estimated_with_and_points_to_file_profile(env, qtbot, dialog_for):
+    d = dialog_for([TCX])
+    qtbot.waitUntil(lambda: d.pages.currentIndex() == 1, timeout=10_000)
+    assert d.notes.text() == (
+        "Effort not estimated from heart rate: 1 activity with heart rate and no race: too few to tell your "
+        "maximum heart rate (it takes 5 over 28 days or more, or one race). Add your age or "
+        "your maximum heart rate in File > Profile, or with profile --age or --max-hr; until then these "
+        "activities keep the default effort, or one from pace against your easy pace.")
+    profiles = ProfileService(env.runner)
+    profiles.set(profiles.get().replace(age=40))
+    d = dialog_for([TCX])
+    qtbot.waitUntil(lambda: d.pages.currentIndex() == 1, timeout=10_000)
+    assert d.notes.text() == (  # Tanaka 2001: 208 - 0.7 x 40 = 180; the 189 recorded is higher
+        "Effort from heart rate: share of heart-rate reserve (Karvonen 1957) in the ACSM classes (Garber 2011), "
+        "with max 189 bpm (estimated from your activities), resting 60 bpm (assumed) (set them in File > Profile, "
+        "or with profile --max-hr and --resting-hr).")

@@ -9,7 +9,7 @@ import io
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from planner.io.activities.archive import Member, Role, is_zip, members, read_member, with_details
+from planner.io.activities.archive import Member, Role, folder_members, is_zip, members, read_member, with_details
 from planner.io.activities.fit import read_fit
 from planner.io.activities.gpx import read_gpx
 from planner.io.activities.hevy_csv import looks_like_hevy, read_hevy_csv
@@ -78,7 +78,7 @@ def sources(paths: Sequence[Path]) -> list[Source]:
     a big export); a ZIP that must be refused raises its ActivityFileError here, before any reading."""
     out: list[Source] = []
     for p in paths:
-        out.extend(members(p) if is_zip(p) else [p])
+        out.extend(members(p) if is_zip(p) else folder_members(p) or [p])
     return out
 
 

@@ -8,7 +8,8 @@ packed far tighter than activity files pack), when an entry's name points outsid
 is read into memory on its own, never beyond the size the directory declares for it.
 
 Strava's CSV names each activity's own file in `Filename`; those files are read for what the CSV
-lacks (heart rate, ascent) and are not imported a second time.
+lacks (heart rate, ascent) and are not imported a second time. An unpacked export (activities.csv
+given with its `activities/` folder beside it) is read the same way, file by file.
 """
 
 from __future__ import annotations
@@ -43,11 +44,12 @@ class Role:
 
 @dataclass(frozen=True, slots=True)
 class Member:
-    """One entry of a ZIP to read; `name` as the archive writes it."""
+    """One entry of a ZIP (or file of an unpacked export) to read; `name` as the archive writes it."""
 
-    archive: Path
+    archive: Path  # the ZIP, or the folder of an unpacked export
     name: str
     role: str = Role.FILE
+    unpacked: bool = False  # a file under the folder `archive`, not a ZIP entry
 
     @property
     def label(self) -> str:
@@ -114,21 +116,41 @@ def members(archive: Path) -> list[Member]:
 
 def _strava_references(archive: Path, csv_names: list[str]) -> set[str]:
     """The entries Strava's activities.csv names in its `Filename` column."""
-    found: set[str] = set()
-    for name in csv_names:
-        try:
-            parsed = read_strava_csv(read_member(Member(archive, name, Role.CSV)), name)
-        except ActivityFileError:
-            continue  # read again as a CSV member, which reports what is wrong with it
-        found.update(entry_for(name, a.file_ref) for a in parsed.activities if a.file_ref)
-    return found
+    return {ref for name in csv_names for ref in _references(Member(archive, name, Role.CSV))}
+
+
+def _references(csv: Member) -> set[str]:
+    """The entries (or files) one activities.csv names; none when it is not Strava's."""
+    try:
+        parsed = read_strava_csv(read_member(csv), csv.name)
+    except ActivityFileError:
+        return set()  # read again as a CSV member, which reports what is wrong with it
+    return {entry_for(csv.name, a.file_ref) for a in parsed.activities if a.file_ref}
+
+
+def folder_members(csv: Path) -> list[Member] | None:
+    """An unpacked Strava export, given by its activities.csv: the files its rows name that are in
+    the folder (read first, for their heart rate and ascent, as from the ZIP), then the CSV. None
+    when `csv` is no such file: it is then read as a file of its own."""
+    root = csv.parent
+    if csv.name.lower() != STRAVA_CSV or not (root / "activities").is_dir():
+        return None
+    sheet = Member(root, csv.name, Role.CSV, unpacked=True)
+    if not looks_like_strava(_first_line(sheet)):
+        return None
+    inside = sorted(n for n in _references(sheet) if n.split("/", 1)[0] != ".." and not posixpath.isabs(n))
+    return [*(Member(root, n, Role.DETAIL, unpacked=True) for n in inside if (root / n).is_file()), sheet]
 
 
 def _is_log(m: Member) -> bool:
     """A CSV this app reads (Strava's activities, a Strong or Hevy log): an export's other
     spreadsheets (profile, comments, gear) are left aside."""
-    head = read_member(m)[:4096].decode("utf-8-sig", errors="replace").split("\n", 1)[0]
+    head = _first_line(m)
     return any(looks(head) for looks in (looks_like_strava, looks_like_strong, looks_like_hevy))
+
+
+def _first_line(m: Member) -> str:
+    return read_member(m)[:4096].decode("utf-8-sig", errors="replace").split("\n", 1)[0]
 
 
 def entry_for(csv_name: str, file_ref: str) -> str:
@@ -139,6 +161,11 @@ def entry_for(csv_name: str, file_ref: str) -> str:
 def read_member(m: Member) -> bytes:
     """One entry's bytes, at most the size the directory declares (zipfile stops there and checks
     the CRC, so an entry that lies about its size fails instead of filling memory)."""
+    if m.unpacked:
+        try:
+            return (m.archive / m.name).read_bytes()
+        except OSError as exc:
+            raise ActivityFileError(m.label, f"cannot be read ({exc.strerror or exc})") from None
     try:
         st = m.archive.stat()
         zf = _opened(m.archive, st.st_size, st.st_mtime_ns)

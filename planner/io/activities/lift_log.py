@@ -4,6 +4,7 @@ Strong and Hevy readers)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from planner.domain.errors import ValidationError
@@ -11,6 +12,8 @@ from planner.domain.session import EXERCISES_MAX, SETS_RANGE, WorkSet
 from planner.io.activities.records import ActivityFileError, LiftWorkout, LoggedExercise
 
 LB_TO_KG = 0.45359237  # exact, by definition (international yard and pound, 1959)
+#: Strong's and Hevy's assisted exercises ("Pull Up (Assisted)") log the machine's help as the weight.
+ASSISTED = re.compile(r"\(assisted\)", re.IGNORECASE)
 
 
 @dataclass
@@ -44,6 +47,8 @@ class LogBuilder:
             w = self._workouts[key] = _Workout(start, duration_s, title, line)
         if not exercise:
             raise ActivityFileError(self.name, "has a set with no exercise name", line)
+        if ASSISTED.search(exercise):  # the weight helped: the set is bodyweight, not a load lifted
+            make_set = {**make_set, "load_kg": None}
         try:
             work = WorkSet(**make_set)  # type: ignore[arg-type]
         except ValidationError as exc:

@@ -1,4 +1,5 @@
-"""The athlete's profile: name, body mass, goal, experience, week start, units and sweat rate.
+"""The athlete's profile: name, body mass, goal, experience, week start, units, sweat rate, the
+optional body measures, a recent race, and the heart rates and easy pace imported efforts use.
 
 Like the session editor, the dialog never decides what is valid: on every change it builds the
 `Profile` (whose constructor holds the ranges) and marks the fields the `ValidationError`s name.
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain import units as u
+from planner.domain.effort import HeartRateEvidence
 from planner.domain.enums import Experience, Goal, Sex, Units, WeekStart
 from planner.domain.errors import ValidationError
 from planner.domain.paces import RecentRace, TrainingPaces, clock
@@ -45,6 +47,8 @@ from planner.ui.dialogs.fields import (
     editor_width,
     header_font,
 )
+from planner.ui.dialogs.heart_rate_fields import STAND_INS as HEART_RATE_STAND_INS
+from planner.ui.dialogs.heart_rate_fields import HeartRateFields
 from planner.ui.dialogs.sweat_field import SweatRateSpin
 from planner.words.numbers import format_number
 from planner.words.targets import target_in_units
@@ -78,6 +82,7 @@ _STAND_INS: dict[str, tuple[str, Any]] = {
     "height_cm": ("height", None),
     "age": ("age", None),
     "recent race": ("race", lambda: None),
+    **HEART_RATE_STAND_INS,
 }
 SEX_LABELS = {None: "Not given", Sex.FEMALE: "Female", Sex.MALE: "Male"}
 CM_PER_INCH = 2.54
@@ -87,9 +92,11 @@ ENERGY_HELP = "Optional: height, age and sex give a second energy estimate (Miff
 class ProfileDialog(QDialog):
     """Edit the profile; after `exec()` returns Accepted, `result_profile()` is the edited copy."""
 
-    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+    def __init__(self, profile: Profile, parent: QWidget | None = None,
+                 evidence: HeartRateEvidence | None = None) -> None:
         super().__init__(parent)
         self._original = profile
+        self._evidence = evidence or HeartRateEvidence()
         self._errors: dict[str, str] = {}
         self._marks = FieldMarks()
         self.setWindowTitle("Profile")
@@ -248,6 +255,7 @@ class ProfileDialog(QDialog):
                                   "(EFSA 2010: 2.0 L women, 2.5 L men) differ by sex.")
         add_row(form, "Se&x:", aligned_row(self.sex_combo, None, None, self), self.sex_combo)
         self._build_race_fields(form)
+        self.heart_rates = HeartRateFields(self, form, self._marks, self._original, self._evidence, self.revalidate)
 
     def _build_race_fields(self, form: QFormLayout) -> None:
         """A recent race or time trial: the generator's training paces come from it (Daniels 2014)."""
@@ -356,6 +364,9 @@ class ProfileDialog(QDialog):
             self.height_spin,
             self.age_spin,
             self.sex_combo,
+            self.race_km_edit,
+            self.race_time_edit,
+            *self.heart_rates.edits,
         ]
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
@@ -371,6 +382,7 @@ class ProfileDialog(QDialog):
         self.mass_edit.set_units(units)
         self.mass_unit.setText(u.load_unit(units))
         self.sweat_spin.set_units(units)
+        self.heart_rates.set_units(units)
         self.revalidate()
 
     def _update_header(self, *_: object) -> None:
@@ -385,6 +397,7 @@ class ProfileDialog(QDialog):
             "height": self._height_cm(),
             "age": self.age_spin.value() or None,
             "race": self._recent_race,
+            **self.heart_rates.raw(),
         }
         sex_value = self.sex_combo.currentData()
         sex = Sex(sex_value) if sex_value else None
@@ -408,6 +421,7 @@ class ProfileDialog(QDialog):
                 age=v["age"],
                 sex=sex,
                 experience=experience,
+                **self.heart_rates.profile_fields(v),
             )
 
         return collect_errors(build, raw, _STAND_INS)
@@ -419,6 +433,7 @@ class ProfileDialog(QDialog):
         self.paces_label.setText(target_in_units(TrainingPaces.from_race(race).summary(), profile.units)
                                  if race is not None and profile is not None else
                                  "A recent race or time trial sets the training paces (Daniels 2014).")
+        self.heart_rates.show_estimates(self.age_spin.value() or None)
         self._marks.show(self._errors)
         self.footer.show_messages(list(self.errors().values()))
         return profile is not None

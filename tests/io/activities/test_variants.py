@@ -148,3 +148,21 @@ def test_a_broken_csv_names_the_file_and_the_line(text, message):
     with pytest.raises(ActivityFileError) as err:
         read_bytes(text.encode(), name)
     assert str(err.value) == message
+
+
+HEVY_ASSISTED = (
+    "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,"
+    "weight_kg,reps,distance_km,duration_seconds,rpe\n"
+    '"Pull","4 Feb 2022, 15:13","4 Feb 2022, 16:00",,"Pull Up (Assisted)",,,0,normal,20,8,,,\n'
+    '"Pull","4 Feb 2022, 15:13","4 Feb 2022, 16:00",,"Pull Up (Band)",,,0,normal,20,8,,,\n'
+    '"Pull","4 Feb 2022, 15:13","4 Feb 2022, 16:00",,"Lat Pulldown (Cable)",,,0,normal,20,8,,,\n'
+)
+
+
+def test_an_assisted_exercises_weight_is_the_help_it_gave_not_a_load():
+    """Strong and Hevy log an assisted pull-up's counterweight as its weight: 20 kg of help is a
+    bodyweight set, not 160 kg of volume. A cable keeps its weight, and so does a band (which may
+    help or resist: the log does not say)."""
+    (w,) = read_bytes(HEVY_ASSISTED.encode(), "hevy.csv").workouts
+    assert [(e.name, e.sets[0].reps, e.sets[0].load_kg) for e in w.exercises] == [
+        ("Pull Up (Assisted)", 8, None), ("Pull Up (Band)", 8, 20.0), ("Lat Pulldown (Cable)", 8, 20.0)]
