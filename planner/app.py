@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
@@ -88,6 +89,13 @@ def _open_interactive(data_dir: Path) -> Store | None:
 
 
 def run_gui(data_dir: Path, demo: bool = False) -> int:
+    from planner.ui.crash_log import CrashLog, crash_log_path, to_stderr
+    from planner.ui.startup_trace import StartupTrace
+
+    to_stderr()  # a crash before the data folder is known still says where it happened
+    # Years of sessions are long-lived objects: the collector stays off while they are read and
+    # the panes fill in, then they are moved out of its way (_keep_out_of_gc).
+    gc.disable()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(planner.APP_NAME)
@@ -103,18 +111,34 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
     apply_theme(app, settings.theme)
     store = _open_interactive(data_dir)
     if store is None:
+        _keep_out_of_gc()
         return 1
-    # Years of sessions are long-lived objects: move them out of the collector's way so a
-    # collection pass never stalls a drag (16-120 ms with the ten-year history otherwise).
-    gc.collect()
-    gc.freeze()
     try:
-        if demo and len(store.sessions) == 0:
-            from planner.services.plan_files import seed_demo
+        with CrashLog(crash_log_path(store.path)):
+            if demo and len(store.sessions) == 0:
+                from planner.services.plan_files import seed_demo
 
-            seed_demo(store, dt.date.today())
-        window = build_window(store, settings)
-        window.show()
-        return app.exec()
+                seed_demo(store, dt.date.today())
+            window = build_window(store, settings)
+            trace = StartupTrace(window, [v.viewport() for v in window.week_view.views], window.panes)
+            trace.settled.connect(_keep_out_of_gc)
+            QTimer.singleShot(_GC_BACK_AFTER_MS, _keep_out_of_gc)  # should the start never settle
+            window.show()
+            return app.exec()
     finally:
+        _keep_out_of_gc()
         store.close()
+
+
+#: The collector comes back at the latest this long after the window is built.
+_GC_BACK_AFTER_MS = 10_000
+
+
+def _keep_out_of_gc() -> None:
+    """Collect once, then move everything alive (the loaded history, the panes' caches) where
+    the collector never looks again: a full collection over ten years of sessions otherwise
+    stalls a drag by 16-120 ms. Done once the start has settled, so it never delays the window."""
+    if not gc.isenabled():
+        gc.collect()
+        gc.freeze()
+        gc.enable()

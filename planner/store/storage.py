@@ -22,6 +22,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from planner.store import checked_mark
 from planner.store.errors import StoreError
 from planner.store.files import (  # noqa: F401 - re-exported: the store's one place for file errors
     MAX_FILE_BYTES,
@@ -173,6 +174,7 @@ class AtomicJSONStorage(Storage):
         self._dirty = False
         self.saves += 1
         self.saved_revision = self.revision
+        checked_mark.mark_checked(self.path, payload)
 
     def _check_unchanged(self, target: Path) -> None:
         """Refuse to replace a file another program changed since this storage read or wrote it.
@@ -307,6 +309,7 @@ class AtomicJSONStorage(Storage):
         self._disk = disk
         self.saves += 1
         self.saved_revision = revision
+        checked_mark.mark_checked(self.path, payload)  # our own valid records: no check at next start
 
     def _save_failed(self) -> None:
         with self._lock:

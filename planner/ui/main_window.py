@@ -30,6 +30,7 @@ from planner.ui.calendar.session_actions import SessionActions
 from planner.ui.calendar.week_bar import WeekBar
 from planner.ui.calendar.week_view import WeekView
 from planner.ui.charts import ChartsDock
+from planner.ui.crash_log import crash_log_words
 from planner.ui.icons import IconCache
 from planner.ui.library.library_dock import LibraryDock
 from planner.ui.nutrition.dock import NutritionDock
@@ -517,6 +518,7 @@ class MainWindow(QMainWindow):
             f"<h3>Hybrid Planner {planner.__version__}</h3>"
             "<p>Plan running and lifting together.</p>"
             f"<p><b>Data file:</b><br>{self.store.path}</p>"
+            f"<p>{crash_log_words(Path(self.store.path))}</p>"
             "<p>Everything stays on this computer.</p>")
 
     def show_shortcuts(self) -> None:

@@ -1,0 +1,88 @@
+"""HYBRID_PLANNER_TRACE_STARTUP=1: one line, in ms since the process started, once the window is
+shown, the calendar painted and every visible pane current."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from planner.app import build_window
+from planner.store.database import open_store
+from planner.ui.settings import Settings
+from planner.ui.startup_trace import StartupTrace, process_age_ms, trace_line
+from tests.services.conftest import BUILTINS, MONDAY, run
+from tests.ui.conftest import CATALOG, TODAY
+
+
+def test_the_line_reads_like_the_issue_says():
+    marks = [("shown", 512), ("calendar", 530.4), ("charts", 1210), ("nutrition", 899.6), ("plan check", 1300)]
+    assert trace_line(marks) == ("startup: shown 512 ms, calendar 530 ms, charts 1210 ms, nutrition 900 ms, "
+                                 "plan check 1300 ms")
+
+
+def test_process_age_counts_from_the_start_of_the_process():
+    first = process_age_ms()
+    assert 0 < first < 30 * 60 * 1000  # this test process started less than half an hour ago
+    assert process_age_ms() >= first
+
+
+@pytest.fixture
+def unshown(data_dir, qtbot):
+    store = open_store(data_dir, BUILTINS)
+    store.sessions.apply(put=[run("Easy", MONDAY)])
+    w = build_window(store, Settings(), CATALOG, today=lambda: TODAY)
+    qtbot.addWidget(w)
+    yield w
+    w.close()
+    store.close()
+
+
+def _trace(window, **kw) -> StartupTrace:
+    return StartupTrace(window, [v.viewport() for v in window.week_view.views], window.panes, **kw)
+
+
+def test_a_real_start_prints_one_line_in_order(unshown, qtbot):
+    out = io.StringIO()
+    trace = _trace(unshown, out=out)
+    with qtbot.waitSignal(trace.settled, timeout=5000):
+        unshown.show()
+    line = out.getvalue()
+    visible = [d.windowTitle().lower() for d in (unshown.charts_dock, unshown.nutrition_dock, unshown.plancheck_dock)
+               if d.isVisible()]
+    assert visible  # the default layout shows the plan check and one of the tabbed panes
+    pattern = r"startup: shown (\d+) ms, calendar (\d+) ms" + "".join(rf", {name} (\d+) ms" for name in visible)
+    m = re.fullmatch(pattern + "\n", line)
+    assert m is not None, line
+    shown, calendar, *panes = map(int, m.groups())
+    assert shown <= calendar <= min(panes)
+    unshown.plan.add([run("Later", MONDAY)], MONDAY)
+    unshown.panes.flush()
+    assert out.getvalue() == line  # once, at the start only
+
+
+def test_the_line_goes_to_stderr_only_when_asked(unshown, qtbot, monkeypatch, capsys):
+    monkeypatch.setenv("HYBRID_PLANNER_TRACE_STARTUP", "1")
+    trace = _trace(unshown)
+    with qtbot.waitSignal(trace.settled, timeout=5000):
+        unshown.show()
+    assert capsys.readouterr().err.startswith("startup: shown ")
+
+
+def test_silent_by_default(unshown, qtbot, monkeypatch, capsys):
+    monkeypatch.delenv("HYBRID_PLANNER_TRACE_STARTUP", raising=False)
+    trace = _trace(unshown)
+    with qtbot.waitSignal(trace.settled, timeout=5000):
+        unshown.show()
+    assert capsys.readouterr().err == ""
+
+
+def test_a_closed_pane_is_not_waited_for(unshown, qtbot):
+    out = io.StringIO()
+    unshown.plancheck_dock.close()
+    unshown.nutrition_dock.close()
+    trace = _trace(unshown, out=out)
+    with qtbot.waitSignal(trace.settled, timeout=5000):
+        unshown.show()
+    assert re.fullmatch(r"startup: shown \d+ ms, calendar \d+ ms, charts \d+ ms\n", out.getvalue())
