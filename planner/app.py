@@ -7,7 +7,6 @@ widgets and wires actions.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -90,12 +89,11 @@ def _open_interactive(data_dir: Path) -> Store | None:
 
 def run_gui(data_dir: Path, demo: bool = False) -> int:
     from planner.ui.crash_log import CrashLog, crash_log_path, to_stderr
+    from planner.ui.gc_collector import GuiThreadCollector
     from planner.ui.startup_trace import StartupTrace
 
     to_stderr()  # a crash before the data folder is known still says where it happened
-    # Years of sessions are long-lived objects: the collector stays off while they are read and
-    # the panes fill in, then they are moved out of its way (_keep_out_of_gc).
-    gc.disable()
+    collector = GuiThreadCollector()  # off while the history is read; see its docstring
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(planner.APP_NAME)
@@ -111,7 +109,7 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
     apply_theme(app, settings.theme)
     store = _open_interactive(data_dir)
     if store is None:
-        _keep_out_of_gc()
+        collector.stop()
         return 1
     try:
         with CrashLog(crash_log_path(store.path)):
@@ -121,24 +119,14 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
                 seed_demo(store, dt.date.today())
             window = build_window(store, settings)
             trace = StartupTrace(window, [v.viewport() for v in window.week_view.views], window.panes)
-            trace.settled.connect(_keep_out_of_gc)
-            QTimer.singleShot(_GC_BACK_AFTER_MS, _keep_out_of_gc)  # should the start never settle
+            trace.settled.connect(collector.start)
+            QTimer.singleShot(_COLLECT_AFTER_MS, collector, collector.start)  # should it never settle
             window.show()
             return app.exec()
     finally:
-        _keep_out_of_gc()
+        collector.stop()
         store.close()
 
 
-#: The collector comes back at the latest this long after the window is built.
-_GC_BACK_AFTER_MS = 10_000
-
-
-def _keep_out_of_gc() -> None:
-    """Collect once, then move everything alive (the loaded history, the panes' caches) where
-    the collector never looks again: a full collection over ten years of sessions otherwise
-    stalls a drag by 16-120 ms. Done once the start has settled, so it never delays the window."""
-    if not gc.isenabled():
-        gc.collect()
-        gc.freeze()
-        gc.enable()
+#: The collector starts at the latest this long after the window is built.
+_COLLECT_AFTER_MS = 10_000

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtCore import Qt, QTimer, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -442,7 +442,8 @@ class MainWindow(QMainWindow):
         paths = activity_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
-            self.import_activities(paths)
+            # After the drop has finished: a modal dialog must not run inside the drop's handling.
+            QTimer.singleShot(0, self, lambda: self.import_activities(paths))
 
     def export_plan(self) -> None:
         from planner.io import plan_csv

@@ -89,7 +89,7 @@ class PaneHost(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
             if self._held and watched is self._window:
-                QTimer.singleShot(self._release_after, self._release)
+                QTimer.singleShot(self._release_after, self, self._release)  # not after the host is gone
             else:
                 self._catch_up(watched)
         return False
