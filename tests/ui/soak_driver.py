@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from planner.app import run_gui
 from planner.domain.generator import GeneratorError, GeneratorInput
 from planner.services import generate
-from planner.ui.dialogs.activity_import_dialog import ActivityImportDialog
+from planner.ui.dialogs.activity_import_dialog import ActivityImportDialog, import_activities
 from planner.ui.main_window import MainWindow
 
 STEP_MS = 25
@@ -169,12 +169,13 @@ class Soak:
         # From its own event, as a menu's: the dialog's loop runs there, and step() (whose timer
         # cannot fire again while its own slot runs) answers the dialog.
         path = self.rng.choice(self.files)
-        QTimer.singleShot(0, self.w, lambda: self.w.import_activities([path]))
+        QTimer.singleShot(0, self.w, lambda: import_activities(self.w, self.w.plan, [path]))
 
     def drop_files(self) -> None:
         data = QMimeData()
         data.setUrls([QUrl.fromLocalFile(str(self.rng.choice(self.files)))])
-        self.send_drop(self.w, data, Qt.DropAction.CopyAction)
+        # From its own event, as the platform delivers a drop (see import_from_menu)
+        QTimer.singleShot(0, self.w, lambda: self.send_drop(self.w, data, Qt.DropAction.CopyAction))
 
     def toggle_dock(self) -> None:
         dock = self.rng.choice([self.w.charts_dock, self.w.nutrition_dock, self.w.plancheck_dock])

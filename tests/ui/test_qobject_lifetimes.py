@@ -19,6 +19,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
+from planner.ui.dialogs import activity_import_dialog
 from planner.ui.dialogs.activity_import_dialog import ActivityImportDialog, import_activities
 from planner.ui.gc_collector import GuiThreadCollector
 from tests.services.test_activity_import import HEVY
@@ -125,7 +126,8 @@ def test_files_dropped_on_the_window_are_imported_after_the_drop(window, tmp_pat
     hevy = tmp_path / "hevy.csv"
     hevy.write_text(HEVY, encoding="utf-8")
     calls = []
-    monkeypatch.setattr(window, "import_activities", lambda paths: calls.append(paths))
+    monkeypatch.setattr(activity_import_dialog, "import_activities",
+                        lambda _parent, _plan, paths: calls.append(list(paths)))
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(hevy))])
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
