@@ -3,12 +3,14 @@ shown, the calendar painted and every visible pane current."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 
 import pytest
 
 from planner.app import build_window
+from planner.domain.session import Exercise, Session, WorkSet
 from planner.store.database import open_store
 from planner.ui.settings import Settings
 from planner.ui.startup_trace import StartupTrace, process_age_ms, trace_line
@@ -86,3 +88,30 @@ def test_a_closed_pane_is_not_waited_for(unshown, qtbot):
     with qtbot.waitSignal(trace.settled, timeout=5000):
         unshown.show()
     assert re.fullmatch(r"startup: shown \d+ ms, calendar \d+ ms, charts \d+ ms\n", out.getvalue())
+
+
+def test_the_plan_check_header_never_counts_findings_it_does_not_list(data_dir, qtbot):
+    """Until the plan check has run, its header says it is checking, over an empty list; once it
+    gives a count, the list holds that many findings (issue 20: '6 findings' over an empty list)."""
+    tue, wed = MONDAY + dt.timedelta(days=1), MONDAY + dt.timedelta(days=2)
+    heavy = Session(kind="lift", type="lower", title="Heavy legs", date=tue, duration_min=60, rpe=8,
+                    exercises=(Exercise("Back squat", (WorkSet(5, 100, 8),) * 5, ("quads", "glutes")),))
+    intervals = run("Intervals", wed, type="intervals", rpe=8, distance_km=8)
+    store = open_store(data_dir, BUILTINS)
+    store.sessions.apply(put=[heavy, intervals])
+    window = build_window(store, Settings(), CATALOG, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    dock = window.plancheck_dock
+
+    def listed() -> int:
+        return sum(dock.tree.topLevelItem(i).childCount() for i in range(dock.tree.topLevelItemCount()))
+
+    try:
+        assert (dock.summary.text(), listed()) == ("Checking the plan…", 0)
+        window.show()
+        qtbot.waitUntil(lambda: not dock.summary.text().startswith("Checking"), timeout=5000)
+        m = re.match(r"(\d+) findings?, ", dock.summary.text())
+        assert m is not None and int(m.group(1)) == listed() > 0
+    finally:
+        window.close()
+        store.close()
