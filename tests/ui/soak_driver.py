@@ -80,6 +80,9 @@ class Soak:
             if modal.pages.currentIndex() == 1 and modal.import_button.isEnabled():
                 self.done["import_applied"] += 1
                 modal.import_button.click()
+            elif modal.pages.currentIndex() == 1:  # everything already in the plan
+                self.done["import_nothing_new"] += 1
+                modal.reject()
             elif modal.cancel_button.text() == "Close":  # the reading stopped with an error
                 modal.reject()
             elif modal.cancel_button.isEnabled() and self.rng.random() < 0.02:
