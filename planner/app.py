@@ -93,9 +93,9 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
     from planner.ui.startup_trace import StartupTrace
 
     to_stderr()  # a crash before the data folder is known still says where it happened
-    collector = GuiThreadCollector()  # off while the history is read; see its docstring
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
+    collector = GuiThreadCollector()  # off while the history is read; see its docstring
     app.setApplicationName(planner.APP_NAME)
     app.setApplicationDisplayName(planner.APP_NAME)
     app.setOrganizationName("HybridPlanner")

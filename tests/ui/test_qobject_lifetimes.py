@@ -16,7 +16,7 @@ import gc
 import threading
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from planner.ui.dialogs import activity_import_dialog
@@ -26,13 +26,14 @@ from tests.services.test_activity_import import HEVY
 
 
 class Cycle:
-    """Garbage only the cyclic collector frees; records the thread that freed it."""
+    """Garbage only the cyclic collector frees, holding a Qt object as a closed dialog's wrapper
+    would; records the thread the Qt object was destroyed on."""
 
     def __init__(self, freed_on: list[str]) -> None:
-        self.me, self.freed_on = self, freed_on
-
-    def __del__(self) -> None:
-        self.freed_on.append(threading.current_thread().name)
+        self.me = self
+        self.qt = QObject()
+        self.qt.destroyed.connect(lambda *_: freed_on.append(threading.current_thread().name),
+                                  Qt.ConnectionType.DirectConnection)
 
 
 def _allocate_in_a_thread(keep: list | None = None) -> None:
