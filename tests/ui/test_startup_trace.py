@@ -8,6 +8,7 @@ import io
 import re
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 
 from planner.app import build_window
 from planner.domain.session import Exercise, Session, WorkSet
@@ -115,3 +116,21 @@ def test_the_plan_check_header_never_counts_findings_it_does_not_list(data_dir, 
     finally:
         window.close()
         store.close()
+
+
+def test_the_panes_fill_in_right_after_the_first_frame_not_after_a_fixed_wait(unshown, qtbot):
+    painted: list[str] = []
+
+    class FirstFrame(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and not painted:
+                painted.append("window painted")
+            return False
+
+    spy = FirstFrame(unshown)
+    unshown.installEventFilter(spy)
+    unshown.panes.hold_until_shown(unshown, delay_ms=60_000)  # the fallback alone would wait a minute
+    with qtbot.waitSignal(unshown.panes.refreshed, timeout=5000):
+        unshown.show()
+    assert painted == ["window painted"]
+    assert not unshown.panes.is_stale(unshown.plancheck_dock)
