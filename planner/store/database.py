@@ -218,12 +218,13 @@ def _open_locked(path: Path, builtins: Sequence[Template], keep: int, start_fres
     raw = found[0] if found is not None else None
     checked = _Checked({}, None, {})
     if found is not None:
+        trusted = checked_mark.is_checked(path, found[0])
         try:
-            checked = _check(found[0], path, trusted=checked_mark.is_checked(path, found[0]))
+            checked = _check(found[0], path, trusted=trusted)
         except CorruptFileError as exc:
             broken = exc
         else:
-            if checked.version == SCHEMA_VERSION:
+            if checked.version == SCHEMA_VERSION and not trusted:
                 checked_mark.mark_checked(path, found[0])
     if broken is not None:
         error = _set_aside(path, broken.reason)
