@@ -7,14 +7,13 @@ widgets and wires actions.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
@@ -93,8 +92,14 @@ def _open_interactive(data_dir: Path) -> Store | None:
 
 
 def run_gui(data_dir: Path, demo: bool = False, view: str | None = None) -> int:
+    from planner.ui.crash_log import CrashLog, crash_log_path, to_stderr
+    from planner.ui.gc_collector import GuiThreadCollector
+    from planner.ui.startup_trace import StartupTrace
+
+    to_stderr()  # a crash before the data folder is known still says where it happened
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
+    collector = GuiThreadCollector()  # off while the history is read; see its docstring
     app.setApplicationName(planner.APP_NAME)
     app.setApplicationDisplayName(planner.APP_NAME)
     app.setOrganizationName("HybridPlanner")
@@ -108,20 +113,26 @@ def run_gui(data_dir: Path, demo: bool = False, view: str | None = None) -> int:
     apply_theme(app, settings.theme)
     store = _open_interactive(data_dir)
     if store is None:
+        collector.stop()
         return 1
-    # Years of sessions are long-lived objects: move them out of the collector's way so a
-    # collection pass never stalls a drag (16-120 ms with the ten-year history otherwise).
-    gc.collect()
-    gc.freeze()
     try:
-        if demo and len(store.sessions) == 0:
-            from planner.services.plan_files import seed_demo
+        with CrashLog(crash_log_path(store.path)):
+            if demo and len(store.sessions) == 0:
+                from planner.services.plan_files import seed_demo
 
-            seed_demo(store, dt.date.today())
-        window = build_window(store, settings)
-        if view:
-            window.views.show_view(view)
-        window.show()
-        return app.exec()
+                seed_demo(store, dt.date.today())
+            window = build_window(store, settings)
+            if view:
+                window.views.show_view(view)
+            trace = StartupTrace(window, [v.viewport() for v in window.week_view.views], window.panes)
+            trace.settled.connect(collector.start)
+            QTimer.singleShot(_COLLECT_AFTER_MS, collector, collector.start)  # should it never settle
+            window.show()
+            return app.exec()
     finally:
+        collector.stop()
         store.close()
+
+
+#: The collector starts at the latest this long after the window is built.
+_COLLECT_AFTER_MS = 10_000

@@ -46,25 +46,47 @@ class OperationCommand(QUndoCommand):
         self._runner._step(self.op.revert, Origin.UNDO, self.op.text)  # noqa: SLF001
 
 
+class _Group:
+    """The operations of one `group()` so far, and whether one of them failed."""
+
+    def __init__(self) -> None:
+        self.parts: list[Operation] = []
+        self.changes = Changes()
+        self.failed = False
+
+
+class _GroupFailed(Exception):
+    """Ends a group's store batch when a step failed, so the store goes back to where it began."""
+
+
 class UndoRunner:
-    """Runs operations for the window: applied, pushed on the undo stack, broadcast once."""
+    """Runs operations for the window: applied, pushed on the undo stack, broadcast once.
+
+    All or nothing, like the command line's DirectRunner: an operation runs in a store batch, so
+    one that raises half-way leaves the store as it was (tests/services/test_runner_contract.py).
+    """
 
     def __init__(self, store: Store, stack: QUndoStack, bus: ChangeBus) -> None:
         self.store, self.stack, self.bus = store, stack, bus
         self._pending: Changes | None = None
-        self._group: list[Operation] | None = None
-        self._group_changes = Changes()
+        self._group: _Group | None = None
         stack.indexChanged.connect(self._broadcast)
 
     def run(self, op: Operation) -> bool:
+        group = self._group
+        if group is not None and group.failed:
+            return False  # the group is already lost; its first failure was reported
         try:
-            changes = op.apply(self.store)
-        except Exception as exc:  # noqa: BLE001 - the store rolled back; tell the user why
+            with self.store.batch():
+                changes = op.apply(self.store)
+        except Exception as exc:  # noqa: BLE001 - the store is back as it was; tell the user why
             self.bus.error.emit(f"Could not {op.text[:1].lower()}{op.text[1:]}: {exc}")
+            if group is not None:
+                group.failed = True
             return False
-        if self._group is not None:
-            self._group.append(op)
-            self._group_changes = self._group_changes.merge(changes)
+        if group is not None:
+            group.parts.append(op)
+            group.changes = group.changes.merge(changes)
             return True
         self._pending = changes.said(Origin.DO, op.text)
         self.stack.push(OperationCommand(op, self))
@@ -72,28 +94,31 @@ class UndoRunner:
 
     @contextlib.contextmanager
     def group(self, text: str) -> Iterator[None]:
-        """Operations run inside become one undo step and one broadcast. If the body raises,
-        what it applied is reverted and nothing is pushed or broadcast."""
+        """Operations run inside become one undo step and one broadcast. If the body raises or
+        one of its operations fails, every step is reverted and nothing is pushed or broadcast."""
         if self._group is not None:
             yield
             return
-        self._group, self._group_changes = [], Changes()
+        group = self._group = _Group()
         try:
-            yield
-        except BaseException:
-            parts, self._group = self._group, None
-            for op in reversed(parts):
-                op.revert(self.store)
-            raise
-        parts, self._group = self._group, None
-        if parts:
-            self._pending = self._group_changes.said(Origin.DO, text)
-            self.stack.push(OperationCommand(GroupOp(text, parts), self))
+            with self.store.batch():
+                yield
+                if group.failed:
+                    raise _GroupFailed
+        except _GroupFailed:
+            pass
+        finally:
+            self._group = None
+        if group.parts and not group.failed:
+            self._pending = group.changes.said(Origin.DO, text)
+            self.stack.push(OperationCommand(GroupOp(text, group.parts), self))
 
     def _step(self, step: Callable[[Store], Changes], origin: Origin, text: str) -> None:
-        # Qt calls undo/redo from C++: an exception must not escape; it is reported instead.
+        # Qt calls undo/redo from C++: an exception must not escape; it is reported instead, and
+        # the batch has put the store back as it was before the step.
         try:
-            changes = step(self.store).said(origin, text)
+            with self.store.batch():
+                changes = step(self.store).said(origin, text)
         except Exception as exc:  # noqa: BLE001
             self.bus.error.emit(f"Could not {origin.value} {text[:1].lower()}{text[1:]}: {exc}")
             changes = Changes(everything=True, origin=origin, text=text)

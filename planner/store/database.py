@@ -31,7 +31,7 @@ from typing import Any
 from tinydb import TinyDB
 
 from planner.domain.session import Session, Template
-from planner.store import codec, unresolved
+from planner.store import checked_mark, codec, unresolved
 from planner.store.backups import (
     BACKUP_DIR,
     backup_dir,
@@ -142,7 +142,7 @@ def open_snapshot(data_dir: Path, builtins: Sequence[Template] = ()) -> Store:
         raw, disk = found
         try:
             with _gc_paused():
-                checked = _check(raw, path)
+                checked = _check(raw, path, trusted=checked_mark.is_checked(path, raw))
         except CorruptFileError as exc:
             raise CorruptStoreError(path, exc.reason, path, _last_good_backup(path)) from exc
     set_version(checked.tables, SCHEMA_VERSION)
@@ -218,10 +218,14 @@ def _open_locked(path: Path, builtins: Sequence[Template], keep: int, start_fres
     raw = found[0] if found is not None else None
     checked = _Checked({}, None, {})
     if found is not None:
+        trusted = checked_mark.is_checked(path, found[0])
         try:
-            checked = _check(found[0], path)
+            checked = _check(found[0], path, trusted=trusted)
         except CorruptFileError as exc:
             broken = exc
+        else:
+            if checked.version == SCHEMA_VERSION and not trusted:
+                checked_mark.mark_checked(path, found[0])
     if broken is not None:
         error = _set_aside(path, broken.reason)
         if not start_fresh:
@@ -258,13 +262,17 @@ def _open_locked(path: Path, builtins: Sequence[Template], keep: int, start_fres
     return store
 
 
-def _check(raw: bytes, path: Path) -> _Checked:
+def _check(raw: bytes, path: Path, *, trusted: bool = False) -> _Checked:
     """Parse, refuse a newer version, upgrade an older one in memory, and decode every document.
 
+    `trusted`: the bytes are the ones this app last saved or checked whole (checked_mark), so
+    their documents are not decoded again; the sessions are then decoded as they are read.
     Raises CorruptFileError (with a reason for the user) or NewerSchemaError; changes no file.
     """
     tables = parse_tables(raw, path)
-    _check_shape(tables, path)
+    trusted = trusted and _version_or_none(tables) == SCHEMA_VERSION
+    if not trusted:
+        _check_shape(tables, path)
     try:
         version = read_version(tables)
     except SchemaError as exc:
@@ -278,7 +286,14 @@ def _check(raw: bytes, path: Path) -> _Checked:
             raise CorruptFileError(
                 path, f"could not be upgraded from data format version {version} ({exc!r})"
             ) from exc
-    return _Checked(tables, version, _decode_all(tables, path))
+    return _Checked(tables, version, {} if trusted else _decode_all(tables, path))
+
+
+def _version_or_none(tables: Tables) -> int | None:
+    try:
+        return read_version(tables)
+    except SchemaError:
+        return None
 
 
 def _check_shape(tables: Tables, path: Path) -> None:

@@ -12,7 +12,7 @@ from tinydb import TinyDB
 from planner.domain.day_order import day_order
 from planner.domain.session import Session
 from planner.store.codec import session_from_doc, session_to_doc
-from planner.store.migrations import NEXT_ID_KEY, meta_doc, read_meta
+from planner.store.migrations import META_TABLE, NEXT_ID_KEY, meta_doc, read_meta
 from planner.store.storage import AtomicJSONStorage
 
 
@@ -128,8 +128,9 @@ class SessionRepository:
                 table.update(docs)
                 next_id = max([self._next_id, *(s.id + 1 for s in stored if s.id is not None)])
                 meta = meta_doc(tables)
-                if meta.get(NEXT_ID_KEY) != next_id:
-                    meta[NEXT_ID_KEY] = next_id
+                if meta.get(NEXT_ID_KEY) != next_id:  # a new document: a batch's checkpoint keeps the old
+                    (key,) = tables[META_TABLE]
+                    tables[META_TABLE] = {key: {**meta, NEXT_ID_KEY: next_id}}
                 self._storage.write(tables)
         except Exception:
             self._reindex()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtCore import Qt, QTimer, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,6 +29,7 @@ from planner.ui.calendar.session_actions import SessionActions
 from planner.ui.calendar.week_bar import WeekBar
 from planner.ui.calendar.week_view import WeekView
 from planner.ui.charts import ChartsDock
+from planner.ui.crash_log import crash_log_words
 from planner.ui.file_actions import FileActions
 from planner.ui.icons import IconCache
 from planner.ui.library.library_dock import LibraryDock
@@ -454,7 +455,8 @@ class MainWindow(QMainWindow):
         paths = self.files.dropped_files(event.mimeData())
         if paths:
             event.acceptProposedAction()
-            self.files.import_activities(paths)
+            # After the drop has finished: a modal dialog must not run inside the drop's handling.
+            QTimer.singleShot(0, self, lambda: self.files.import_activities(paths))
 
     # -- view ----------------------------------------------------------------------------------
     def set_theme(self, key: str) -> None:
@@ -529,6 +531,7 @@ class MainWindow(QMainWindow):
             f"<h3>Hybrid Planner {planner.__version__}</h3>"
             "<p>Plan running and lifting together.</p>"
             f"<p><b>Data file:</b><br>{self.store.path}</p>"
+            f"<p>{crash_log_words(Path(self.store.path))}</p>"
             "<p>Everything stays on this computer.</p>")
 
     def show_shortcuts(self) -> None:

@@ -65,16 +65,18 @@ class PaneHost(QObject):
             self._schedule()
 
     def hold_until_shown(self, window: QWidget, delay_ms: int = 150) -> None:
-        """No pass until `window` has been on screen for `delay_ms`: at start-up the calendar
-        appears first and the panes (charts over ten years, the plan check) fill in just after."""
+        """No pass until `window` has painted its first frame (or, should no paint come, until it
+        has been shown for `delay_ms`): at start-up the calendar appears first and the panes
+        (charts over ten years, the plan check) fill in right after."""
         self._held = True
         self._release_after = delay_ms
         window.installEventFilter(self)
         self._window = window
 
     def _release(self) -> None:
-        self._held = False
-        self._schedule()
+        if self._held:
+            self._held = False
+            self._schedule()
 
     def _schedule(self) -> None:
         if not self._held:
@@ -87,11 +89,14 @@ class PaneHost(QObject):
         return id(pane) in self._missed
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
-            if self._held and watched is self._window:
-                QTimer.singleShot(self._release_after, self._release)
-            else:
-                self._catch_up(watched)
+        kind = event.type()
+        if self._held and watched is self._window:
+            if kind == QEvent.Type.Show:  # at the latest (timers tied to the host: never after it)
+                QTimer.singleShot(self._release_after, self, self._release)
+            elif kind == QEvent.Type.Paint:  # the first frame: the pass runs once it is on screen
+                QTimer.singleShot(0, self, self._release)
+        elif kind == QEvent.Type.Show and isinstance(watched, QWidget):
+            self._catch_up(watched)
         return False
 
     def _on_changes(self, changes: Changes) -> None:

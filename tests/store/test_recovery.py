@@ -12,6 +12,7 @@ import pytest
 
 from planner.domain.profile import NutritionLog, Profile, ReadinessEntry
 from planner.domain.session import Session, Template
+from planner.store.checked_mark import mark_path
 from planner.store.database import (
     DATA_FILE,
     LOCK_FILE,
@@ -128,7 +129,7 @@ def test_a_snapshot_needs_no_lock_writes_nothing_and_refuses_writes(data_dir, cl
     finally:
         writer.close()
     assert list_backups(data_dir) == []  # the writer's first open had no data; the snapshot made none
-    assert sorted(p.name for p in data_dir.iterdir()) == [DATA_FILE, LOCK_FILE]
+    assert sorted(p.name for p in data_dir.iterdir()) == [mark_path(data_dir / DATA_FILE).name, DATA_FILE, LOCK_FILE]
 
 
 def test_a_snapshot_of_a_missing_folder_is_an_empty_plan_and_creates_nothing(tmp_path):

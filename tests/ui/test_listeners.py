@@ -124,6 +124,28 @@ def test_visible_pane_refreshes_once_for_a_burst_after_the_calendar(window, stub
     assert stub.label.text() == "Mon, Thu, Tue"
 
 
+@pytest.mark.parametrize("gesture", ["move", "edit", "undo"])
+def test_a_change_alone_refreshes_a_visible_pane(window, stub, qtbot, gesture):
+    """With the panes that follow the calendar's day and week closed, nothing but the change itself
+    can schedule the pass (the nutrition dock's day-follow used to hide a missing schedule)."""
+    for dock in (window.nutrition_dock, window.charts_dock, window.plancheck_dock):
+        dock.close()
+    window.panes.flush()
+    stub.seen.clear()
+    a = window.store.sessions.on_date(MONDAY)[0]
+    if gesture == "move":
+        window.plan.move([a.id], THU)
+    elif gesture == "edit":
+        window.plan.edit(a.replace(title="A2"))
+    else:
+        window.plan.move([a.id], TUE)
+        window.panes.flush()
+        stub.seen.clear()
+        window.undo_action.trigger()
+    qtbot.waitUntil(lambda: len(stub.seen) == 1, timeout=1000)
+    assert stub.label.text() == {"move": "Mon, Thu", "edit": "Mon", "undo": "Mon, Tue"}[gesture]
+
+
 def test_hidden_pane_costs_nothing_until_shown(window, stub, qtbot):
     stub.hide()
     window.plan.delete([window.store.sessions.on_date(WED)[0].id])

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -21,33 +19,6 @@ from planner.store.database import open_store
 
 pytestmark = pytest.mark.xvfb
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_display() -> str:
-    for n in range(120, 200):
-        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists():
-            return f":{n}"
-    raise RuntimeError("no free X display number")
-
-
-@pytest.fixture
-def xvfb():
-    if not (shutil.which("Xvfb") and shutil.which("xdotool")):
-        if os.environ.get("CI"):
-            pytest.fail("CI must run the real drag test: Xvfb and xdotool are missing")
-        pytest.skip("needs Xvfb and xdotool (apt-get install xvfb xdotool)")
-    display = _free_display()
-    proc = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{display[1:]}").exists():
-        if time.monotonic() > deadline or proc.poll() is not None:
-            proc.kill()
-            pytest.fail("Xvfb did not start")
-        time.sleep(0.05)
-    yield display
-    proc.terminate()
-    proc.wait(5)
 
 
 def run_driver(display: str, tmp_path: Path, driver: str) -> tuple[Path, subprocess.CompletedProcess]:

@@ -212,6 +212,8 @@ class ActivityImportDialog(QDialog):
         self._worker.cancelled.connect(self._on_cancelled)
         for signal in (self._worker.done, self._worker.failed, self._worker.cancelled):
             signal.connect(self._thread.quit)
+        # The worker lives in the reading thread: it goes with that thread, never from here.
+        self._thread.finished.connect(self._worker.deleteLater)
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._repaint_progress)
@@ -402,7 +404,7 @@ class ActivityImportDialog(QDialog):
     def done(self, result: int) -> None:
         self._tick.stop()
         if self._thread.isRunning():
-            self._worker.cancel()
+            self._worker.cancel()  # the thread is running, so the worker is still there
             self._thread.quit()
             self._thread.wait()
         super().done(result)
@@ -429,5 +431,10 @@ def import_activities(parent: QWidget | None, plan_service: PlanService,
     if not chosen:
         return None
     dialog = ActivityImportDialog(plan_service, chosen, exercise_catalog(), parent)
-    dialog.exec()
-    return dialog.counts
+    try:
+        dialog.exec()
+        return dialog.counts
+    finally:
+        # Not left behind as a hidden child of the window with its thread, tables and preview
+        # (done() has waited for the reading thread).
+        dialog.deleteLater()

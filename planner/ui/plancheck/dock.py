@@ -75,6 +75,7 @@ class PlanCheckDock(QDockWidget):
         self.summary = QLabel(body)
         self.summary.setObjectName("plancheck_summary")
         self.summary.setWordWrap(True)
+        self.summary.setText("Checking the plan…")  # until the first refresh: never a count over no list
         self.tree = QTreeWidget(body)
         self.tree.setObjectName("plancheck_findings")
         self.tree.setHeaderHidden(True)
