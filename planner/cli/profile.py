@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from planner.cli.common import EXIT_OK, AddCommand, number, services, snapshot
 from planner.domain.exercise_text import format_exact
 from planner.domain.paces import RecentRace, TrainingPaces
-from planner.words.targets import target_in_units
 
 if TYPE_CHECKING:
     from planner.domain.effort import HeartRates
@@ -110,7 +109,7 @@ def _print_optional(profile: Profile) -> None:
     race = profile.recent_race
     if race is not None:
         print(f"recent_race: {race.text()}")
-        print(target_in_units(TrainingPaces.from_race(race).summary(), profile.units))
+        print(TrainingPaces.from_race(race).summary(profile.units))
 
 
 def _print_heart_rates(rates: HeartRates | None) -> None:

@@ -1,5 +1,6 @@
 """Words for people are written once, in planner/words (DESIGN.md; STYLE.md "Words once"): no other
-module defines its own formatter of a set, a load, a distance, a pace, a duration, a target, a
+module defines its own formatter of a set, a load, a distance, a pace (or a pace range, or a clock
+time), a duration, a target, a
 fluid amount or a date, and the modules that used to hold them are gone."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ WORDS_ONLY = {
     "reps_text", "set_group", "sets_text", "exercise_line", "exercise_lines", "exercise_short",
     "target_in_units", "target_line", "fluid_text", "fluid_range_text", "format_fluid",
     "format_fluid_range", "sweat_rate_text", "short_date", "long_date", "type_word", "day_name",
+    "clock", "pace_clock", "pace_range_text",
 }
 GONE = ["domain/labels.py", "domain/target_text.py", "models/session_text.py", "io/paper_text.py"]
 

@@ -42,10 +42,11 @@ from planner.domain.generator.check import weekly_acwr
 from planner.domain.generator.from_log import LogStart
 from planner.domain.generator.inputs import DEFAULT_SESSIONS, MAIN_LIFTS, parse_pace
 from planner.domain.generator.text import session_text
-from planner.domain.paces import RecentRace, TrainingPaces, clock
+from planner.domain.paces import RecentRace, TrainingPaces
 from planner.domain.profile import Profile
 from planner.services.generate import default_start, in_the_way, log_start, preview, summary_lines, write
 from planner.services.plan import PlanService
+from planner.words.paces import clock
 from planner.words.targets import target_in_units
 
 DAY_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -256,12 +257,12 @@ class NumbersPage(QWizardPage):
             self.paces.setText(str(exc))
             return
         if race is not None:
-            text = TrainingPaces.from_race(race).summary()
+            text = TrainingPaces.from_race(race).summary(self._wizard.profile.units)
         elif self.pace.text().strip():
             text = "Training paces estimated from your easy pace (Daniels 2014); a recent race gives better ones."
         else:
             text = "A recent race or time trial sets the training paces (Daniels' VDOT; Riegel for race pace)."
-        self.paces.setText(target_in_units(text, self._wizard.profile.units))
+        self.paces.setText(text)
 
 
 class PreviewPage(QWizardPage):
