@@ -22,7 +22,7 @@ from planner.domain.paces import RecentRace
 from planner.domain.weeks import parse_date
 
 DEFAULT_WEEKLY_KM = 20.0
-WORDS = {"weekly_km": "weekly km", "longest_run_km": "longest run", "runs": "runs a week", "lifts": "lifts a week",
+WORDS = {"weekly_km": "running a week", "longest_run_km": "longest run", "runs": "runs a week", "lifts": "lifts a week",
          "squat": "squat one-rep max", "deadlift": "deadlift one-rep max", "bench": "bench one-rep max",
          "press": "overhead press one-rep max"}
 
@@ -98,10 +98,11 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     with services(data_dir, builtin_templates()) as (plan, _profiles):
         try:
             if args.replan_from:
+                units = plan.store.profile.get().units
                 done = replan(plan, parse_date("--replan-from", args.replan_from))
                 print(f"Re-planned from {done.day:%a %d %b %Y}: {len(done.written.sessions)} sessions written, "
                       f"{done.written.replaced} planned ones replaced, {done.kept} done ones kept.")
-                print("\n".join(summary_lines(done.written.block)))
+                print("\n".join(summary_lines(done.written.block, units)))
                 return EXIT_OK
             if not (args.goal and args.start and args.weeks is not None):
                 raise GeneratorError("generate needs --goal, --start and --weeks (or --replan-from DATE).")
@@ -115,5 +116,5 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     print(f"Wrote {len(written.sessions)} sessions"
           + (f", replacing {written.replaced}" if written.replaced else "")
           + ("; profile goal and experience set to the block's" if written.profile_changed else "") + ".")
-    print("\n".join([*start_lines(args, start), *summary_lines(block)]))
+    print("\n".join([*start_lines(args, start), *summary_lines(block, profile.units)]))
     return EXIT_OK

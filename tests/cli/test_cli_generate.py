@@ -59,3 +59,15 @@ def test_race_distances_are_the_four_named_ones(cli, data_dir) -> None:
     rc, out, err = cli("--data-dir", data_dir, "generate")
     assert (rc, out) == (2, "")
     assert err == "hybrid-planner: error: generate needs --goal, --start and --weeks (or --replan-from DATE).\n"
+
+
+def test_imperial_profile_reads_the_table_and_notes_in_miles_and_pounds(cli, data_dir) -> None:
+    assert cli("--data-dir", data_dir, "profile", "--units", "imperial")[0] == 0
+    rc, out, err = cli("--data-dir", data_dir, "generate", "--goal", "run", "--start", "2027-03-01", "--weeks", "6",
+                       "--weekly-km", "30", "--longest-run", "12", "--recent-race", "10", "45:00")
+    assert (rc, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[3] == "week  dates          phase         mi   long mi  above easy  load AU  tonnage lb  ACWR"
+    assert ("Note: Training paces from 6.21 mi in 45:00 (VDOT 45.3, Daniels 2014): easy 8:32-9:28/mi; marathon "
+            "7:54/mi; threshold 7:25/mi; interval 6:50/mi; repetition 6:26/mi (1:36 per 400 m).") in lines
+    assert "/km" not in out and " kg" not in out

@@ -25,7 +25,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
-from planner.domain.enums import Experience, Goal, Kind, RunType
+from planner.domain.enums import Experience, Goal, Kind, RunType, Units
 from planner.domain.generator import lifts, race, runs
 from planner.domain.generator.inputs import MIN_RUN_KM, GeneratorError, GeneratorInput
 from planner.domain.generator.pattern import Pattern, Role, build_pattern, gap_notes
@@ -176,19 +176,24 @@ def generate(x: GeneratorInput, history: Sequence[tuple[dt.date, float]] = (),
         _check_race_build(x, weeks, long_cap, n_runs)
     notes = list(pattern.notes)
     if weeks[0].km < 0.9 * x.weekly_km and weeks[0].number not in partial:  # a partial week says why itself
-        notes.append(f"Week 1 holds {weeks[0].km:g} km rather than {x.weekly_km:g}: easy runs stay under "
+        notes.append(f"Week 1 holds {weeks[0].km:g} km rather than {x.weekly_km:g} km: easy runs stay under "
                      f"{runs.EASY_MAX_MIN} min, long runs under {runs.LONG_MAX_MIN} min (a marathon's "
                      f"{runs.MARATHON_LONG_MAX_MIN}), and every run within 1.1 x the longest of the 30 days before it "
                      "(the plan check sees only runs in the plan).")
-    notes.append(paces.summary() + ("" if x.recent_race or x.easy_pace_s else
-                                    " No recent result or easy pace given: a guess by experience; adjust the "
-                                    "targets to yours."))
+    notes.append(paces_note(x))
     missing = [m for m in lifts_needed(pattern, x.goal) if m not in x.one_rm]
     if missing:
         notes.append(f"No one-rep max for {', '.join(missing)}: those sets carry RPE targets without a load.")
     begin = first + 7 * x.skip_weeks * DAY
     block = Block(x, begin, begin + (7 * len(weeks) - 1) * DAY, tuple(sessions), tuple(weeks), pattern, tuple(notes))
     return block
+
+
+def paces_note(x: GeneratorInput, units: Units = Units.METRIC) -> str:
+    """The block's training paces in the user's units, and whether they are a guess."""
+    return x.paces.summary(units) + ("" if x.recent_race or x.easy_pace_s else
+                                     " No recent result or easy pace given: a guess by experience; adjust the "
+                                     "targets to yours.")
 
 
 def _check_race_build(x: GeneratorInput, weeks: list[Week], long_cap: float, n_runs: int) -> None:
