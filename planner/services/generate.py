@@ -21,11 +21,14 @@ from planner.domain.generator.from_log import LogStart, block_first, from_log
 from planner.domain.generator.inputs import inputs_from_doc, inputs_to_doc
 from planner.domain.generator.pattern import Role
 from planner.domain.generator.week_runs import SPIKE_DAYS
+from planner.domain.rules.model import Finding
+from planner.domain.rules.readiness import readiness_low
 from planner.domain.session import Session
 from planner.domain.units import distance_to_display, distance_unit, load_to_display, load_unit
 from planner.services.library import ProfileService
 from planner.services.operations import SessionsOp
 from planner.services.plan import PlanService
+from planner.services.plancheck import PlanCheck
 from planner.words.targets import target_in_units
 
 DAY = dt.timedelta(days=1)
@@ -109,7 +112,8 @@ def last_block(plan: PlanService) -> GeneratorInput:
 def replan(plan: PlanService, day: dt.date) -> Replanned:
     """Rebuild the last generated block from `day` to its end as one action (one undo step): what is done
     or skipped stays, planned sessions from `day` on are replaced, and the weeks continue from the log
-    (its last 4 weeks' km and longest run, when 4 weeks are logged)."""
+    (its last 4 weeks' km and longest run, when 4 weeks are logged). When the readiness rule reads the
+    week of `day` as needing a lighter week (readiness-low), the rebuilt week is a lighter one."""
     x = last_block(plan)
     first = block_first(x.start, x.week_start)
     last = first + (7 * x.weeks - 1) * DAY
@@ -119,8 +123,10 @@ def replan(plan: PlanService, day: dt.date) -> Replanned:
     skip = (day - first).days // 7
     monday = first + 7 * skip * DAY
     start = from_log(plan.store.sessions.between(monday - LOG_DAYS * DAY, monday - DAY), monday, x.week_start)
+    lighter = bool(readiness_findings(plan, day))
     y = replace(x, skip_weeks=skip, weekly_km=start.weekly_km if start else x.weekly_km,
-                longest_run_km=start.longest_run_km if start and start.longest_run_km >= 2 else x.longest_run_km)
+                longest_run_km=start.longest_run_km if start and start.longest_run_km >= 2 else x.longest_run_km,
+                lighter_first=lighter)
     ahead = plan.store.sessions.between(day, last)
     kept = [s for s in ahead if s.status is not Status.PLANNED]
     old = [s for s in ahead if s.status is Status.PLANNED]
@@ -129,11 +135,17 @@ def replan(plan: PlanService, day: dt.date) -> Replanned:
     gone = [monday + k * DAY for k in range((day - monday).days)]  # this week's days before `day` stay as they are
     block = generate_clean(y, plan.store.profile.get(), before, rest=gone)
     fresh = [s for s in block.sessions if s.date >= day and s.date not in already]
-    text = f"Re-plan the block from {day:%a %d %b}"
+    text = f"Re-plan the block from {day:%a %d %b}" + (", a lighter week first" if lighter else "")
     with plan.runner.group(text):
         op = SessionsOp(text, old, fresh)
         stored = op.after if plan.runner.run(op) else []
     return Replanned(day, Written(replace(block, sessions=tuple(fresh)), stored, len(old), False), len(kept))
+
+
+def readiness_findings(plan: PlanService, day: dt.date) -> list[Finding]:
+    """The readiness rule's findings ("your log suggests a lighter week") in the week of `day`."""
+    window = PlanCheck(plan.store).window(day, day, load_rules=False)
+    return readiness_low(window)
 
 
 def summary_lines(block: Block, units: Units = Units.METRIC) -> list[str]:

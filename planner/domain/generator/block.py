@@ -96,6 +96,11 @@ def week_kinds(x: GeneratorInput, weeks: int | None = None) -> list[tuple[str, i
             out.append(("deload", limit, 0))
     phases = _phases(n - len(out), limit, 1 if prior else 0)
     out += phases
+    first = x.skip_weeks
+    if x.lighter_first and first < n and out[first][0] == "build":  # the readiness log asks for a lighter week
+        _, step, phase = out[first]
+        phases = [("deload", step, phase), *_phases(n - first - 1, limit, phase + 1)]
+        out = out[:first] + phases
     if x.race_km is not None:
         step, phase = (phases[-1][1] + (phases[-1][0] == "build"), phases[-1][2]) if phases else (limit, 0)
         out += [("taper", step, phase), ("race", step, phase)]
@@ -175,18 +180,28 @@ def generate(x: GeneratorInput, history: Sequence[tuple[dt.date, float]] = (),
     if not x.skip_weeks:
         _check_race_build(x, weeks, long_cap, n_runs)
     notes = list(pattern.notes)
-    if weeks[0].km < 0.9 * x.weekly_km and weeks[0].number not in partial:  # a partial week says why itself
+    # a partial week says why itself, and so does a lighter one
+    if weeks[0].km < 0.9 * x.weekly_km and weeks[0].number not in partial and not x.lighter_first:
         notes.append(f"Week 1 holds {weeks[0].km:g} km rather than {x.weekly_km:g} km: easy runs stay under "
                      f"{runs.EASY_MAX_MIN} min, long runs under {runs.LONG_MAX_MIN} min (a marathon's "
                      f"{runs.MARATHON_LONG_MAX_MIN}), and every run within 1.1 x the longest of the 30 days before it "
                      "(the plan check sees only runs in the plan).")
     notes.append(paces_note(x))
+    if x.lighter_first:
+        notes.append(lighter_note(weeks[0]))
     missing = [m for m in lifts_needed(pattern, x.goal) if m not in x.one_rm]
     if missing:
         notes.append(f"No one-rep max for {', '.join(missing)}: those sets carry RPE targets without a load.")
     begin = first + 7 * x.skip_weeks * DAY
     block = Block(x, begin, begin + (7 * len(weeks) - 1) * DAY, tuple(sessions), tuple(weeks), pattern, tuple(notes))
     return block
+
+
+def lighter_note(week: Week) -> str:
+    """Why the re-planned block starts with a lighter week, and how much lighter."""
+    how = "a deload at about 60 % of the last build week" if week.kind == "deload" else "already a taper week"
+    return (f"Week {week.number} is a lighter week ({week.km:g} km, {how}): your readiness log suggests one "
+            "(Meeusen 2013). The weeks after it return to where the block was.")
 
 
 def paces_note(x: GeneratorInput, units: Units = Units.METRIC) -> str:

@@ -106,6 +106,8 @@ class GeneratorInput:
     skip_weeks: int = 0
     #: Build weeks the log already holds just before the block (the first phase finishes them).
     prior_builds: int = 0
+    #: A re-plan after a "lighter week" readiness finding: the first rebuilt week is a lighter one.
+    lighter_first: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "goal", Goal(self.goal))
