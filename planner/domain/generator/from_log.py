@@ -15,8 +15,8 @@ from planner.domain.generator.inputs import (
     LONGEST_RANGE,
     RUNS_RANGE,
     WEEKLY_KM_RANGE,
-    epley_1rm,
 )
+from planner.domain.one_rep_max import LIFT_NAMES, estimates
 from planner.domain.session import Session
 from planner.domain.units import load_to_display, load_unit
 from planner.domain.weeks import week_start
@@ -27,10 +27,6 @@ DAY = dt.timedelta(days=1)
 LOGGED_WEEKS = 4
 LONGEST_DAYS = 30
 ONE_RM_DAYS = 56
-MAX_REPS_FOR_1RM = 12
-#: Logged exercise names (casefolded) that set each main lift's one-rep max.
-LIFT_NAMES = {"squat": ("back squat", "squat", "barbell squat"), "deadlift": ("deadlift", "conventional deadlift"),
-              "bench": ("bench press", "barbell bench press"), "press": ("overhead press", "military press")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,19 +89,14 @@ def from_log(sessions: Sequence[Session], start: dt.date, first_day: WeekStart =
 
 
 def _one_rms(sessions: Sequence[Session], units: Units) -> dict[str, tuple[float, str]]:
+    """Each main lift's best Epley estimate over the names it goes by, and the sentence saying where from."""
     best: dict[str, tuple[float, str]] = {}
-    for s in sessions:
-        for e in s.effective_exercises:
-            lift = next((k for k, names in LIFT_NAMES.items() if e.name.casefold() in names), None)
-            if lift is None:
-                continue
-            for ws in e.working_sets:
-                if not ws.load_kg or not 1 <= ws.reps <= MAX_REPS_FOR_1RM:
-                    continue
-                kg = round(epley_1rm(ws.load_kg, ws.reps), 1)
-                if kg > best.get(lift, (0.0, ""))[0]:
-                    best[lift] = (kg, f"{estimate_text(kg, units)}: Epley from {format_load(ws.load_kg, units)} "
-                                      f"x {ws.reps} ({e.name}, {s.date:%a %d %b})")
+    found = estimates(sessions)
+    for lift, names in LIFT_NAMES.items():
+        top = max((found[n] for n in names if n in found), key=lambda e: e.kg, default=None)
+        if top is not None:
+            best[lift] = (top.kg, f"{estimate_text(top.kg, units)}: Epley from {format_load(top.load_kg, units)} "
+                                  f"x {top.reps} ({top.name}, {top.date:%a %d %b})")
     return best
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from planner.domain.enums import Experience, Goal, WeekStart
+from planner.domain.one_rep_max import STATED_KEY, epley_1rm
 from planner.domain.paces import RecentRace, TrainingPaces
 
 WEEKS_RANGE = (4, 16)
@@ -37,11 +38,6 @@ class GeneratorError(ValueError):
         super().__init__(text)
         self.message = text
         self.suggestions = suggestions
-
-
-def epley_1rm(load_kg: float, reps: int) -> float:
-    """Estimated one-rep max from a working set: load x (1 + reps/30) (Epley 1985)."""
-    return load_kg * (1 + reps / 30)
 
 
 def parse_lift(text: str) -> float:
@@ -191,7 +187,7 @@ def inputs_to_doc(x: GeneratorInput) -> dict[str, object]:
     race = x.recent_race
     return {"goal": x.goal.value, "start": x.start.isoformat(), "weeks": x.weeks, "runs": x.runs, "lifts": x.lifts,
             "days": list(x.days), "long_run_day": x.long_run_day, "experience": x.experience.value,
-            "weekly_km": x.weekly_km, "longest_run_km": x.longest_run_km, "one_rm": dict(x.one_rm),
+            "weekly_km": x.weekly_km, "longest_run_km": x.longest_run_km, STATED_KEY: dict(x.one_rm),
             "race_km": x.race_km, "easy_pace_s": x.easy_pace_s, "week_start": x.week_start.value,
             "recent_race": [race.km, race.seconds] if race else None, "prior_builds": x.prior_builds}
 
