@@ -150,6 +150,7 @@ def test_imperial_inputs_and_preview_speak_miles_and_pounds(data_dir, qtbot) -> 
         n = w.numbers_page
         assert (n.weekly_km.suffix(), n.longest.suffix()) == (" mi a week", " mi")
         assert n.lifts["deadlift"].placeholderText() == "265 (one-rep max) or 220x5 (lb x reps)"
+        assert n.pace.placeholderText() == "e.g. 10:04 (optional)"  # 6:15/km = 375 x 1.609344 = 603.5 s/mi
         n.weekly_km.setValue(18.64)  # 30.0 km
         n.longest.setValue(7.46)  # 12.0 km
         n.lifts["deadlift"].setText("270")  # 122.47 kg

@@ -55,8 +55,8 @@ from planner.domain.units import (
 )
 from planner.services.generate import default_start, in_the_way, log_start, preview, summary_lines, write
 from planner.services.plan import PlanService
-from planner.words.numbers import format_number, grouped
-from planner.words.paces import clock
+from planner.words.numbers import format_number
+from planner.words.paces import clock, pace_clock
 from planner.words.quantities import format_distance, format_load
 
 DAY_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -220,7 +220,7 @@ class NumbersPage(QWizardPage):
         self.longest.setMaximumWidth(220)
         form.addRow("&Longest run, last 30 days", self.longest)
         self.pace = QLineEdit()
-        self.pace.setPlaceholderText("e.g. 6:15 (optional)")
+        self.pace.setPlaceholderText(f"e.g. {pace_clock(375, units)} (optional)")  # 6:15/km
         self.pace.setMaximumWidth(220)
         form.addRow(f"Easy &pace per {unit}", self.pace)
         self.lifts: dict[str, QLineEdit] = {}
@@ -363,7 +363,7 @@ class PreviewPage(QWizardPage):
             share = f"{round(100 * w.above_easy_min / w.run_min) if w.run_min else 0} %"
             cells = (str(w.number), f"{w.first:%d %b}-{w.first + dt.timedelta(days=6):%d %b}", w.label,
                      f"{distance_to_display(w.km, units):.1f}", f"{distance_to_display(w.long_km, units):.1f}", share,
-                     f"{w.load_au:.0f}", grouped(load_to_display(w.tonnage_kg, units)),
+                     f"{w.load_au:.0f}", f"{load_to_display(w.tonnage_kg, units):.0f}",
                      "-" if r is None else f"{r:.2f}")
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
