@@ -101,14 +101,16 @@ def is_heavy_lower(s: SessionContent, rpe: float | None = None,
                    one_rep_max: Mapping[str, float] | None = None) -> bool:
     """Heavy lower body (see the module's words); `rpe` overrides the planned session RPE (the
     actual one of a done session); `one_rep_max` gives known 1RMs in kg by exercise name."""
-    return _heavy_lower(s.kind, s.type, s.rpe if rpe is None else rpe, s.exercises, one_rep_max)
+    maxes = {k.casefold(): v for k, v in (one_rep_max or {}).items()}
+    return _heavy_lower(s.kind, s.type, s.rpe if rpe is None else rpe, s.exercises, maxes)
 
 
 def _heavy_lower(kind: Kind, type_: str, rpe: float, exercises: Iterable[Exercise],
-                 one_rep_max: Mapping[str, float] | None = None) -> bool:
+                 maxes: Mapping[str, float] | None = None) -> bool:
+    """`maxes`: known 1RMs by casefolded exercise name."""
     if kind is not Kind.LIFT:
         return False
-    maxes = {k.casefold(): v for k, v in (one_rep_max or {}).items()}
+    maxes = maxes or {}
     lower = [e for e in exercises if is_lower_body(e)]
     verdicts = [v for e in lower for ws in e.working_sets
                 if (v := _heavy_set(ws, maxes.get(e.name.casefold()))) is not None]
@@ -142,7 +144,7 @@ def is_hard_day(day: Sequence[Session], one_rep_max: Mapping[str, float] | None 
 
 def heavy_legs(s: Session, one_rep_max: Mapping[str, float] | None = None) -> bool:
     """Heavy lower body as done (or as planned, until it is done); `one_rep_max`: known 1RMs in kg by
-    exercise name (planner/domain/one_rep_max.py)."""
+    casefolded exercise name (planner/domain/one_rep_max.py)."""
     return _heavy_lower(s.kind, s.type, s.effective_rpe, s.effective_exercises, one_rep_max)
 
 
