@@ -98,8 +98,10 @@ def week_kinds(x: GeneratorInput, weeks: int | None = None) -> list[tuple[str, i
     out += phases
     first = x.skip_weeks
     if x.lighter_first and first < n and out[first][0] == "build":  # the readiness log asks for a lighter week
+        # With no build weeks before it in view, the plan check counts the lighter week as the first of a
+        # streak: the phases after it stay one build week shorter, so no streak outgrows the limit.
         _, step, phase = out[first]
-        phases = [("deload", step, phase), *_phases(n - first - 1, limit, phase + 1)]
+        phases = [("deload", step, phase), *_phases(n - first - 1, limit - 1, phase + 1)]
         out = out[:first] + phases
     if x.race_km is not None:
         step, phase = (phases[-1][1] + (phases[-1][0] == "build"), phases[-1][2]) if phases else (limit, 0)
@@ -162,7 +164,8 @@ def generate(x: GeneratorInput, history: Sequence[tuple[dt.date, float]] = (),
         week_sessions = _week(x, pattern, log, ask, phase, race_date, rest)
         streak = [w.load_au for w in _streak(weeks) if w.number not in partial]  # a partial week says nothing
         if all(w.kind == "build" for w in weeks):  # the log's build weeks are part of the first streak
-            streak = [*prior_loads[len(prior_loads) - x.prior_builds:], *streak] if x.prior_builds else streak
+            counted = len(prior_loads) if x.skip_weeks else x.prior_builds  # a re-plan: the block's weeks
+            streak = [*prior_loads[len(prior_loads) - counted:], *streak] if counted else streak
         for _ in range(8):  # a lighter week must read lighter to the plan check: load <= 75 % of the streak's
             load = sum(s.rpe * s.duration_min for s in week_sessions)
             if kind == "build" or not streak or load <= LIGHTER_LOAD * sum(streak) / len(streak):
@@ -177,7 +180,7 @@ def generate(x: GeneratorInput, history: Sequence[tuple[dt.date, float]] = (),
             partial.add(n + 1)
         if kind == "build":
             last_build = weeks[-1].km if runs_left == all_runs else planned
-    if not x.skip_weeks:
+    if not x.skip_weeks and not x.lighter_first:  # a re-plan keeps to the race it was planned for
         _check_race_build(x, weeks, long_cap, n_runs)
     notes = list(pattern.notes)
     # a partial week says why itself, and so does a lighter one
