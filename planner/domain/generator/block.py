@@ -166,6 +166,8 @@ def generate(x: GeneratorInput, history: Sequence[tuple[dt.date, float]] = (),
         if all(w.kind == "build" for w in weeks):  # the log's build weeks are part of the first streak
             counted = len(prior_loads) if x.skip_weeks else x.prior_builds  # a re-plan: the block's weeks
             streak = [*prior_loads[len(prior_loads) - counted:], *streak] if counted else streak
+        elif x.lighter_first and not prior_loads and all(w.kind == "build" for w in weeks[1:]):
+            streak = [weeks[0].load_au, *streak]  # with no build week before it, the check counts it as one
         for _ in range(8):  # a lighter week must read lighter to the plan check: load <= 75 % of the streak's
             load = sum(s.rpe * s.duration_min for s in week_sessions)
             if kind == "build" or not streak or load <= LIGHTER_LOAD * sum(streak) / len(streak):
