@@ -48,7 +48,6 @@ from planner.domain.units import (
     distance_from_display,
     distance_to_display,
     distance_unit,
-    load_from_display,
     load_to_display,
     load_unit,
     parse_decimal,
@@ -424,10 +423,8 @@ class GeneratorWizard(QWizard):
         g, w, n = self.goal_page, self.week_page, self.numbers_page
         start = g.start.date().toPython()
         units = self.profile.units
-        one_rm = {lift: load_from_display(parse_lift(edit.text()), units) for lift, edit in n.lifts.items()
-                  if edit.text().strip()}
-        # seconds per unit shown / km per unit shown = seconds per km
-        pace = round(parse_pace(n.pace.text()) / distance_from_display(1.0, units)) if n.pace.text().strip() else None
+        one_rm = {lift: parse_lift(edit.text(), units) for lift, edit in n.lifts.items() if edit.text().strip()}
+        pace = parse_pace(n.pace.text(), units) if n.pace.text().strip() else None
         try:
             race = n.recent_race()
         except ValidationError as exc:
