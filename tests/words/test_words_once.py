@@ -37,6 +37,30 @@ def test_every_formatter_is_defined_only_in_planner_words():
     assert found == {}
 
 
+def clock_texts(path: Path) -> list[int]:
+    """Lines that write a clock time by hand: a text ending in ":" before a number padded to two digits
+    (f"{m}:{s:02d}"), the shape of every pace and race time."""
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        for a, b in zip(node.values, node.values[1:], strict=False):
+            if (isinstance(a, ast.Constant) and str(a.value).endswith(":") and isinstance(b, ast.FormattedValue)
+                    and isinstance(b.format_spec, ast.JoinedStr)
+                    and any(isinstance(c, ast.Constant) and c.value == "02d" for c in b.format_spec.values)):
+                lines.append(node.lineno)
+    return lines
+
+
+def test_clock_times_and_paces_are_written_only_by_planner_words_paces():
+    """One pace formatter (planner/words/paces.py): a second one, even a private helper, fails here."""
+    found = {}
+    for path in sorted(PLANNER.rglob("*.py")):
+        if path != PLANNER / "words" / "paces.py" and (lines := clock_texts(path)):
+            found[str(path.relative_to(PLANNER))] = lines
+    assert found == {}
+
+
 def test_the_words_package_defines_them():
     defined = set().union(*(defined_functions(p) for p in (PLANNER / "words").glob("*.py")))
     assert WORDS_ONLY - {"format_fluid", "format_fluid_range"} <= defined
