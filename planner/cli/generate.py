@@ -7,7 +7,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from planner.cli.common import EXIT_OK, AddCommand, builtin_templates, number, services, usage_error
+from planner.cli.common import EXIT_OK, AddCommand, builtin_templates, services, usage_error
+from planner.domain.enums import Units
 from planner.domain.errors import ValidationError
 from planner.domain.generator import GeneratorError, GeneratorInput, parse_days, parse_lift
 from planner.domain.generator.from_log import LogStart
@@ -19,10 +20,11 @@ from planner.domain.generator.inputs import (
     parse_pace,
 )
 from planner.domain.paces import RecentRace
+from planner.domain.units import parse_distance
 from planner.domain.weeks import parse_date
 
 DEFAULT_WEEKLY_KM = 20.0
-WORDS = {"weekly_km": "weekly km", "longest_run_km": "longest run", "runs": "runs a week", "lifts": "lifts a week",
+WORDS = {"weekly_km": "running a week", "longest_run_km": "longest run", "runs": "runs a week", "lifts": "lifts a week",
          "squat": "squat one-rep max", "deadlift": "deadlift one-rep max", "bench": "bench one-rep max",
          "press": "overhead press one-rep max"}
 
@@ -39,23 +41,35 @@ def add_parser(command: AddCommand) -> None:
                    "balanced 3)")
     p.add_argument("--days", metavar="mon,tue,...", help="days you can train (default: every day)")
     p.add_argument("--long-run-day", choices=DAY_NAMES, help="default: sun, or the last day you train")
-    p.add_argument("--weekly-km", type=number, metavar="KM", help="running km a week now (default: the mean of "
-                   "the last 4 logged weeks, or 20)")
-    p.add_argument("--longest-run", type=number, metavar="KM", help="longest run of the last 30 days "
-                   "(default: from the log, or a third of the weekly km)")
+    p.add_argument("--weekly-km", type=distance_km, metavar="KM", help="running km a week now, or '20 mi' "
+                   "(default: the mean of the last 4 logged weeks, or 20)")
+    p.add_argument("--longest-run", type=distance_km, metavar="KM", help="longest run of the last 30 days, in "
+                   "km or '8 mi' (default: from the log, or a third of the weekly km)")
     p.add_argument("--experience", choices=("new", "some", "experienced"), help="default: the profile's")
     for lift in MAIN_LIFTS:
         p.add_argument(f"--{lift}", metavar="KG[xREPS]", help=f"{'overhead press' if lift == 'press' else lift}: "
-                       "a one-rep max (120) or a working set (100x5); default: Epley from the logged sets")
+                       "a one-rep max (120) or a working set (100x5), in kg or with lb ('265lb', '225x5lb'); "
+                       "default: Epley from the logged sets")
     p.add_argument("--race-km", type=float, choices=RACE_DISTANCES, metavar="KM", help="the block ends in a race "
                    "of 5, 10, 21.1 or 42.2 km, after a 2-week taper")
     p.add_argument("--recent-race", nargs=2, metavar=("KM", "TIME"), help="a recent result, e.g. 10 45:00: "
                    "training paces by Daniels' VDOT (default: the profile's)")
-    p.add_argument("--easy-pace", metavar="M:SS", help="easy pace per km (default: from the recent race, or by "
-                   "experience)")
+    p.add_argument("--easy-pace", metavar="M:SS", help="easy pace per km, or per mile as '10:03/mi' (default: from "
+                   "the recent race, or by experience)")
     p.add_argument("--replan-from", metavar="YYYY-MM-DD", help="rebuild the rest of the last generated block from "
                    "this day, keeping what is done (the other options are ignored)")
     p.add_argument("--replace", action="store_true", help="replace sessions already planned in those weeks")
+
+
+def distance_km(text: str) -> float:
+    """A distance option: km, or miles with their word ('20 mi')."""
+    try:
+        km = parse_distance(text, Units.METRIC, "distance")
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+    if km is None:
+        raise argparse.ArgumentTypeError("must be a distance (got '')")
+    return km
 
 
 def inputs_from_args(args: argparse.Namespace, profile: Any, start: LogStart | None = None) -> GeneratorInput:
@@ -98,10 +112,11 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     with services(data_dir, builtin_templates()) as (plan, _profiles):
         try:
             if args.replan_from:
+                units = plan.store.profile.get().units
                 done = replan(plan, parse_date("--replan-from", args.replan_from))
                 print(f"Re-planned from {done.day:%a %d %b %Y}: {len(done.written.sessions)} sessions written, "
                       f"{done.written.replaced} planned ones replaced, {done.kept} done ones kept.")
-                print("\n".join(summary_lines(done.written.block)))
+                print("\n".join(summary_lines(done.written.block, units)))
                 return EXIT_OK
             if not (args.goal and args.start and args.weeks is not None):
                 raise GeneratorError("generate needs --goal, --start and --weeks (or --replan-from DATE).")
@@ -115,5 +130,5 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     print(f"Wrote {len(written.sessions)} sessions"
           + (f", replacing {written.replaced}" if written.replaced else "")
           + ("; profile goal and experience set to the block's" if written.profile_changed else "") + ".")
-    print("\n".join([*start_lines(args, start), *summary_lines(block)]))
+    print("\n".join([*start_lines(args, start), *summary_lines(block, profile.units)]))
     return EXIT_OK

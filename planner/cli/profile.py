@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from planner.cli.common import EXIT_OK, AddCommand, number, services, snapshot
 from planner.domain.exercise_text import format_exact
 from planner.domain.paces import RecentRace, TrainingPaces
-from planner.words.targets import target_in_units
+from planner.words.paces import clock
 
 if TYPE_CHECKING:
     from planner.domain.effort import HeartRates
@@ -106,11 +106,11 @@ def _print_optional(profile: Profile) -> None:
     if profile.lthr is not None:
         print(f"lthr: {profile.lthr}")
     if profile.easy_pace_s is not None:
-        print(f"easy_pace_per_km: {profile.easy_pace_s // 60}:{profile.easy_pace_s % 60:02d}")
+        print(f"easy_pace_per_km: {clock(profile.easy_pace_s)}")
     race = profile.recent_race
     if race is not None:
         print(f"recent_race: {race.text()}")
-        print(target_in_units(TrainingPaces.from_race(race).summary(), profile.units))
+        print(TrainingPaces.from_race(race).summary(profile.units))
 
 
 def _print_heart_rates(rates: HeartRates | None) -> None:

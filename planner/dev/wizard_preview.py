@@ -1,6 +1,6 @@
 """A developer's look at the generator wizard alone, on an empty plan in a temporary folder:
 
-    python -m planner.dev.wizard_preview [PAGE] [--dark]
+    python -m planner.dev.wizard_preview [PAGE] [--dark] [--imperial]
 
 PAGE (a number) steps that many pages in, with sample answers filled in.
 """
@@ -28,6 +28,10 @@ def main() -> None:
 
         apply_theme(app, "dark")
     store = open_store(Path(tempfile.mkdtemp(prefix="hp-wizard-")), builtin_templates())
+    if "--imperial" in sys.argv:
+        from planner.domain.enums import Units
+
+        store.profile.put(store.profile.get().replace(units=Units.IMPERIAL))
     plan = PlanService(DirectRunner(store))
     wizard = GeneratorWizard(plan, store.profile.get(), dt.date.today())
     page = next((int(a) for a in sys.argv[1:] if a.isdigit()), 0)

@@ -11,9 +11,10 @@ Two different things live here, side by side so nobody mixes them up:
 
 And the words the plan check's rules read, each defined here only: a *long run* (type long, or
 90 min or more), a *key run* (hard or long), a *race* (a run of type race), *heavy lower body*
-(judged from the working sets of lower-body exercises: set RPE >= 8, RIR <= 2 or >= 80 % of a
-known 1RM, whatever the focus; session RPE >= 7 decides only when no lower-body set carries an
-RPE, RIR or load to judge), a *hard day* (a key run or heavy lower body) and a *recovery day*.
+(judged from the working sets of lower-body exercises: set RPE >= 8, RIR <= 2 or, for a set
+rated neither way, >= 80 % of a known 1RM, whatever the focus; session RPE >= 7 decides only when
+no lower-body set carries an RPE, RIR or load to judge), a *hard day* (a key run or heavy lower
+body) and a *recovery day*.
 """
 
 from __future__ import annotations
@@ -100,14 +101,16 @@ def is_heavy_lower(s: SessionContent, rpe: float | None = None,
                    one_rep_max: Mapping[str, float] | None = None) -> bool:
     """Heavy lower body (see the module's words); `rpe` overrides the planned session RPE (the
     actual one of a done session); `one_rep_max` gives known 1RMs in kg by exercise name."""
-    return _heavy_lower(s.kind, s.type, s.rpe if rpe is None else rpe, s.exercises, one_rep_max)
+    maxes = {k.casefold(): v for k, v in (one_rep_max or {}).items()}
+    return _heavy_lower(s.kind, s.type, s.rpe if rpe is None else rpe, s.exercises, maxes)
 
 
 def _heavy_lower(kind: Kind, type_: str, rpe: float, exercises: Iterable[Exercise],
-                 one_rep_max: Mapping[str, float] | None = None) -> bool:
+                 maxes: Mapping[str, float] | None = None) -> bool:
+    """`maxes`: known 1RMs by casefolded exercise name."""
     if kind is not Kind.LIFT:
         return False
-    maxes = {k.casefold(): v for k, v in (one_rep_max or {}).items()}
+    maxes = maxes or {}
     lower = [e for e in exercises if is_lower_body(e)]
     verdicts = [v for e in lower for ws in e.working_sets
                 if (v := _heavy_set(ws, maxes.get(e.name.casefold()))) is not None]
@@ -117,13 +120,15 @@ def _heavy_lower(kind: Kind, type_: str, rpe: float, exercises: Iterable[Exercis
 
 
 def _heavy_set(ws: WorkSet, one_rep_max: float | None) -> bool | None:
-    """Whether a working set is heavy; None when it carries nothing to judge (no RPE, RIR, or load
-    with a known 1RM)."""
+    """Whether a working set is heavy: by its RPE or RIR when it carries one (how hard the set was
+    beats a share of an estimate), else by its load against a known 1RM; None when it carries
+    nothing to judge."""
     effort = ws.effort_rpe
-    share = ws.load_kg / one_rep_max if ws.load_kg and one_rep_max else None
-    if effort is None and share is None:
-        return None
-    return (effort is not None and effort >= HEAVY_SET_RPE) or (share is not None and share >= HEAVY_SHARE_1RM)
+    if effort is not None:
+        return effort >= HEAVY_SET_RPE
+    if ws.load_kg and one_rep_max:
+        return ws.load_kg / one_rep_max >= HEAVY_SHARE_1RM
+    return None
 
 
 def is_key_run(s: Session) -> bool:
@@ -132,14 +137,15 @@ def is_key_run(s: Session) -> bool:
     return s.kind is Kind.RUN and (is_hard(s, s.effective_rpe) or is_long_run(s))
 
 
-def is_hard_day(day: Sequence[Session]) -> bool:
+def is_hard_day(day: Sequence[Session], one_rep_max: Mapping[str, float] | None = None) -> bool:
     """A key run or a heavy lower-body lift (DESIGN.md). A hard upper-body or core lift is not."""
-    return any(is_key_run(s) or heavy_legs(s) for s in day)
+    return any(is_key_run(s) or heavy_legs(s, one_rep_max) for s in day)
 
 
-def heavy_legs(s: Session) -> bool:
-    """Heavy lower body as done (or as planned, until it is done)."""
-    return _heavy_lower(s.kind, s.type, s.effective_rpe, s.effective_exercises)
+def heavy_legs(s: Session, one_rep_max: Mapping[str, float] | None = None) -> bool:
+    """Heavy lower body as done (or as planned, until it is done); `one_rep_max`: known 1RMs in kg by
+    casefolded exercise name (planner/domain/one_rep_max.py)."""
+    return _heavy_lower(s.kind, s.type, s.effective_rpe, s.effective_exercises, one_rep_max)
 
 
 def is_recovery_day(day: Sequence[Session]) -> bool:

@@ -15,7 +15,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from planner.domain.enums import Units
 from planner.domain.errors import ValidationError
+from planner.words.paces import clock, pace_range_text
+from planner.words.quantities import format_distance
 
 RIEGEL_EXPONENT = 1.06
 EASY_SHARES = (0.65, 0.74)
@@ -27,20 +30,6 @@ REPETITION_GAIN_S_PER_KM = 15.0
 RACE_KM_RANGE = (1.5, 42.2)
 VDOT_RANGE = (20.0, 90.0)
 MARATHON_KM = 42.195
-
-
-def clock(seconds: float) -> str:
-    """300 -> "5:00"; 5400 -> "1:30:00". Seconds are rounded first, so 299.7 is "5:00", never "4:60"."""
-    total = round(seconds)
-    h, rest = divmod(total, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-
-
-def pace_range_text(fast: float, slow: float) -> str:
-    """A pace range per km as a run's target carries it: "5:25-5:55/km" (one pace when they round alike)."""
-    a, b = clock(fast), clock(slow)
-    return f"{a}/km" if a == b else f"{a}-{b}/km"
 
 
 def parse_time(text: str, field: str = "time") -> int:
@@ -125,8 +114,8 @@ class RecentRace:
     def vdot(self) -> float:
         return vdot(self.km, self.seconds)
 
-    def text(self) -> str:
-        return f"{self.km:g} km in {clock(self.seconds)}"
+    def text(self, units: Units = Units.METRIC) -> str:
+        return f"{format_distance(self.km, units)} in {clock(self.seconds)}"
 
     def race_pace(self, km: float) -> float:
         """Seconds per km for a race of `km`, by Riegel from this result."""
@@ -176,12 +165,14 @@ class TrainingPaces:
             return self.race.race_pace(km)
         return race_seconds(self.vdot, km) / km
 
-    def lines(self) -> list[str]:
-        """The five paces in words, per km (targets convert to miles where they are shown)."""
-        return [f"easy {pace_range_text(*self.easy)}", f"marathon {clock(self.marathon)}/km",
-                f"threshold {clock(self.threshold)}/km", f"interval {clock(self.interval)}/km",
-                f"repetition {clock(self.repetition)}/km ({clock(self.repetition * 0.4)} per 400 m)"]
+    def lines(self, units: Units = Units.METRIC) -> list[str]:
+        """The five paces in words, in the user's units (repetition also per 400 m, as tracks run it)."""
+        def one(pace: float) -> str:
+            return pace_range_text(pace, pace, units)
+        return [f"easy {pace_range_text(*self.easy, units)}", f"marathon {one(self.marathon)}",
+                f"threshold {one(self.threshold)}", f"interval {one(self.interval)}",
+                f"repetition {one(self.repetition)} ({clock(self.repetition * 0.4)} per 400 m)"]
 
-    def summary(self) -> str:
-        source = f"from {self.race.text()}" if self.race else "estimated from your easy pace"
-        return (f"Training paces {source} (VDOT {self.vdot:.1f}, Daniels 2014): " + "; ".join(self.lines()) + ".")
+    def summary(self, units: Units = Units.METRIC) -> str:
+        source = f"from {self.race.text(units)}" if self.race else "estimated from your easy pace"
+        return (f"Training paces {source} (VDOT {self.vdot:.1f}, Daniels 2014): " + "; ".join(self.lines(units)) + ".")

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from planner.domain.enums import Kind, Status, Units
+from planner.domain.paces import TrainingPaces
 from planner.domain.profile import Profile
 from planner.domain.session import Session
 from planner.domain.totals import week_totals
@@ -134,6 +135,7 @@ class PrintedWeek:
     load_totals: tuple[tuple[str, str], ...] | None = None
     findings: tuple[Finding, ...] | None = None
     sources: tuple[str, ...] = ()  # where the printed numbers come from, printed under the totals
+    paces: str = ""  # the athlete's training paces from their recent race (Daniels 2014), in the header
 
     @property
     def last_day(self) -> dt.date:
@@ -197,7 +199,14 @@ def build_printed_week(
         load_totals=tuple(extras.load(first_day, sessions_between, profile)) if extras.load else None,
         findings=tuple(extras.findings(first_day, sessions_between, profile)) if extras.findings else None,
         sources=(SOURCES, *extras.sources),
+        paces=paces_line(profile),
     )
+
+
+def paces_line(profile: Profile) -> str:
+    """The training paces of the profile's recent race, in its units; "" without a race."""
+    race = profile.recent_race
+    return TrainingPaces.from_race(race).summary(profile.units) if race is not None else ""
 
 
 def build_printed_weeks(

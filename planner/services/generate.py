@@ -13,17 +13,23 @@ import datetime as dt
 import json
 from dataclasses import dataclass, replace
 
-from planner.domain.enums import Status, WeekStart
+from planner.domain.enums import Status, Units, WeekStart
 from planner.domain.generator import Block, GeneratorError, GeneratorInput, generate_clean
+from planner.domain.generator.block import paces_note
 from planner.domain.generator.check import block_profile, weekly_acwr
 from planner.domain.generator.from_log import LogStart, block_first, from_log
 from planner.domain.generator.inputs import inputs_from_doc, inputs_to_doc
 from planner.domain.generator.pattern import Role
 from planner.domain.generator.week_runs import SPIKE_DAYS
+from planner.domain.rules.model import Finding
+from planner.domain.rules.readiness import readiness_low
 from planner.domain.session import Session
+from planner.domain.units import distance_to_display, distance_unit, load_to_display, load_unit
 from planner.services.library import ProfileService
 from planner.services.operations import SessionsOp
 from planner.services.plan import PlanService
+from planner.services.plancheck import PlanCheck
+from planner.words.targets import target_in_units
 
 DAY = dt.timedelta(days=1)
 LOOKBACK_DAYS = SPIKE_DAYS + 5
@@ -56,7 +62,8 @@ def preview(plan: PlanService, x: GeneratorInput) -> Block:
 def log_start(plan: PlanService, start: dt.date, first_day: WeekStart) -> LogStart | None:
     """The starting values the log gives a block starting on `start` (at least 4 logged weeks), or None."""
     first = block_first(start, first_day)
-    return from_log(plan.store.sessions.between(first - LOG_DAYS * DAY, first - DAY), start, first_day)
+    return from_log(plan.store.sessions.between(first - LOG_DAYS * DAY, first - DAY), start, first_day,
+                    plan.store.profile.get().units)
 
 
 def default_start(plan: PlanService, today: dt.date, first_day: WeekStart) -> dt.date:
@@ -105,7 +112,8 @@ def last_block(plan: PlanService) -> GeneratorInput:
 def replan(plan: PlanService, day: dt.date) -> Replanned:
     """Rebuild the last generated block from `day` to its end as one action (one undo step): what is done
     or skipped stays, planned sessions from `day` on are replaced, and the weeks continue from the log
-    (its last 4 weeks' km and longest run, when 4 weeks are logged)."""
+    (its last 4 weeks' km and longest run, when 4 weeks are logged). When the readiness rule reads the
+    week of `day` as needing a lighter week (readiness-low), the rebuilt week is a lighter one."""
     x = last_block(plan)
     first = block_first(x.start, x.week_start)
     last = first + (7 * x.weeks - 1) * DAY
@@ -115,8 +123,10 @@ def replan(plan: PlanService, day: dt.date) -> Replanned:
     skip = (day - first).days // 7
     monday = first + 7 * skip * DAY
     start = from_log(plan.store.sessions.between(monday - LOG_DAYS * DAY, monday - DAY), monday, x.week_start)
+    lighter = bool(readiness_findings(plan, day))
     y = replace(x, skip_weeks=skip, weekly_km=start.weekly_km if start else x.weekly_km,
-                longest_run_km=start.longest_run_km if start and start.longest_run_km >= 2 else x.longest_run_km)
+                longest_run_km=start.longest_run_km if start and start.longest_run_km >= 2 else x.longest_run_km,
+                lighter_first=lighter)
     ahead = plan.store.sessions.between(day, last)
     kept = [s for s in ahead if s.status is not Status.PLANNED]
     old = [s for s in ahead if s.status is Status.PLANNED]
@@ -125,32 +135,41 @@ def replan(plan: PlanService, day: dt.date) -> Replanned:
     gone = [monday + k * DAY for k in range((day - monday).days)]  # this week's days before `day` stay as they are
     block = generate_clean(y, plan.store.profile.get(), before, rest=gone)
     fresh = [s for s in block.sessions if s.date >= day and s.date not in already]
-    text = f"Re-plan the block from {day:%a %d %b}"
+    text = f"Re-plan the block from {day:%a %d %b}" + (", a lighter week first" if lighter else "")
     with plan.runner.group(text):
         op = SessionsOp(text, old, fresh)
         stored = op.after if plan.runner.run(op) else []
     return Replanned(day, Written(replace(block, sessions=tuple(fresh)), stored, len(old), False), len(kept))
 
 
-def summary_lines(block: Block) -> list[str]:
-    """What the command line prints and the wizard shows: the weeks, the pattern and the caveats."""
+def readiness_findings(plan: PlanService, day: dt.date) -> list[Finding]:
+    """The readiness rule's findings ("your log suggests a lighter week") in the week of `day`."""
+    window = PlanCheck(plan.store).window(day, day, load_rules=False)
+    return readiness_low(window)
+
+
+def summary_lines(block: Block, units: Units = Units.METRIC) -> list[str]:
+    """What the command line prints and the wizard shows, in the profile's units: the weeks, the pattern
+    and the caveats."""
     x = block.inputs
     names = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    d, kg = distance_unit(units), load_unit(units)
     lines = [f"{len(block.weeks)}-week {x.goal.value} block, {block.first:%a %d %b %Y} to {block.last:%a %d %b %Y}: "
              f"{x.runs} runs and {x.lifts} lifts a week, experience {x.experience.value}.",
-             "", "week  dates          phase         km   long km  above easy  load AU  tonnage kg  ACWR"]
+             "", f"week  dates          phase         {d}   long {d}  above easy  load AU  tonnage {kg}  ACWR"]
     for w, r in zip(block.weeks, weekly_acwr(block), strict=True):
         share = f"{round(100 * w.above_easy_min / w.run_min) if w.run_min else 0} %"
-        lines.append(f"{w.number:>4}  {w.first:%d %b}-{w.first + 6 * DAY:%d %b}  {w.label:<12} {w.km:>5.1f}  "
-                     f"{w.long_km:>7.1f}  {share:>10}  {w.load_au:>7.0f}  {w.tonnage_kg:>10.0f}  "
+        lines.append(f"{w.number:>4}  {w.first:%d %b}-{w.first + 6 * DAY:%d %b}  {w.label:<12} "
+                     f"{distance_to_display(w.km, units):>5.1f}  {distance_to_display(w.long_km, units):>7.1f}  "
+                     f"{share:>10}  {w.load_au:>7.0f}  {load_to_display(w.tonnage_kg, units):>10.0f}  "
                      f"{'-' if r is None else f'{r:.2f}'}")
     order = [(block.first + k * DAY).weekday() for k in range(7)]
     pattern = "; ".join(f"{names[d]} " + (" then ".join(r.value for r in block.pattern.days[d]) or "rest")
                         for d in order)
     lines += ["", f"Week pattern: {pattern}.", *_gaps(block, order, names), "",
-              "Weekly km grow by at most 5/8/10 % a week (new/some/experienced) over the last build week, so never "
-              "more than 30 % over two weeks: a convention with weak evidence (Nielsen 2014; Buist 2008). After a "
-              "lighter week the plan returns to the last build week's level.",
+              "Weekly running distance grows by at most 5/8/10 % a week (new/some/experienced) over the last build "
+              "week, so never more than 30 % over two weeks: a convention with weak evidence (Nielsen 2014; Buist "
+              "2008). After a lighter week the plan returns to the last build week's level.",
               "Every run stays within 1.1 x the longest run of the 30 days before it (Frandsen 2025). ACWR: the "
               "EWMA acute:chronic ratio (7/28 days) of the block's own load on each week's last day ('-' while "
               "building up), shown as information, never used as a limit (Impellizzeri 2020).",
@@ -158,7 +177,8 @@ def summary_lines(block: Block) -> list[str]:
               "volume (a convention; Rogerson 2024)." + (" Taper: 2 weeks at 60 % and 50 % of the volume, "
                                                           "intensity and frequency kept (Bosquet 2007)."
                                                           if x.race_km else "")]
-    lines += [f"Note: {n}" for n in block.notes]
+    paces = paces_note(x)  # written again in the user's units from the exact paces, not from rounded clocks
+    lines += [f"Note: {paces_note(x, units) if n == paces else target_in_units(n, units)}" for n in block.notes]
     return lines
 
 

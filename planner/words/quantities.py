@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from planner.domain.enums import Units
 from planner.domain.units import (
-    KM_PER_MILE,
     distance_to_display,
     distance_unit,
     load_to_display,
     load_unit,
 )
 from planner.words.numbers import format_number, grouped
+from planner.words.paces import pace_clock
 
 
 def format_distance(km: float | None, units: Units, *, with_unit: bool = True) -> str:
@@ -74,9 +74,7 @@ def format_pace(seconds_per_km: float, units: Units) -> str:
 
     Seconds are rounded before splitting into minutes, so 299.7 s shows "5:00", never "4:60".
     """
-    seconds = seconds_per_km * KM_PER_MILE if units is Units.IMPERIAL else seconds_per_km
-    minutes, secs = divmod(round(seconds), 60)
-    return f"{minutes}:{secs:02d} /{distance_unit(units)}"
+    return f"{pace_clock(seconds_per_km, units)} /{distance_unit(units)}"
 
 
 def duration_text(minutes: int) -> str:

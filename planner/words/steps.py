@@ -35,6 +35,7 @@ from planner.domain.steps import (
 )
 from planner.domain.units import KM_PER_MILE
 from planner.words.numbers import format_exact, format_number
+from planner.words.paces import pace_range_text
 from planner.words.quantities import duration_text, format_distance
 
 FIELD = "steps"
@@ -63,11 +64,6 @@ def implied_intensity(target: Target, index: int, count: int, in_repeat: bool) -
 
 # ---- writing ---------------------------------------------------------------------------------
 
-def _clock(seconds: float) -> str:
-    m, s = divmod(round(seconds), 60)
-    return f"{m}:{s:02d}"
-
-
 def _seconds_compact(seconds: float) -> str:
     s = round(seconds)
     if s % 3600 == 0:
@@ -90,10 +86,7 @@ def duration_compact(d: Duration) -> str:
 
 
 def _pace_text(target: Target, units: Units) -> str:
-    factor = KM_PER_MILE if units is Units.IMPERIAL else 1.0
-    unit = "mi" if units is Units.IMPERIAL else "km"
-    low, high = _clock(target.low * factor), _clock(target.high * factor)
-    return f"{low}/{unit}" if low == high else f"{low}-{high}/{unit}"
+    return pace_range_text(target.low, target.high, units)
 
 
 def target_compact(t: Target, units: Units = Units.METRIC) -> str:

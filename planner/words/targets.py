@@ -9,6 +9,7 @@ import re
 from planner.domain.enums import Units
 from planner.domain.units import KM_PER_MILE
 from planner.words.numbers import format_number
+from planner.words.paces import pace_clock
 
 _CLOCK = r"\d{1,2}:\d{2}"
 #: A pace or a range of paces ending in /km: "4:25/km", "5:30-5:50/km", "5:40 down to 4:50/km".
@@ -17,11 +18,9 @@ _CLOCK_RE = re.compile(_CLOCK)
 _KM = re.compile(r"\b(\d+(?:[.,]\d+)?)\s*km\b(?!\s*/)")
 
 
-def _pace_per_mile(clock: str) -> str:
-    minutes, seconds = clock.split(":")
-    total = round((int(minutes) * 60 + int(seconds)) * KM_PER_MILE)
-    m, s = divmod(total, 60)
-    return f"{m}:{s:02d}"
+def _pace_per_mile(text: str) -> str:
+    minutes, seconds = text.split(":")
+    return pace_clock(int(minutes) * 60 + int(seconds), Units.IMPERIAL)
 
 
 def target_in_units(text: str, units: Units) -> str:

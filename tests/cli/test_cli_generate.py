@@ -59,3 +59,38 @@ def test_race_distances_are_the_four_named_ones(cli, data_dir) -> None:
     rc, out, err = cli("--data-dir", data_dir, "generate")
     assert (rc, out) == (2, "")
     assert err == "hybrid-planner: error: generate needs --goal, --start and --weeks (or --replan-from DATE).\n"
+
+
+def test_imperial_profile_reads_the_table_and_notes_in_miles_and_pounds(cli, data_dir) -> None:
+    assert cli("--data-dir", data_dir, "profile", "--units", "imperial")[0] == 0
+    rc, out, err = cli("--data-dir", data_dir, "generate", "--goal", "run", "--start", "2027-03-01", "--weeks", "6",
+                       "--weekly-km", "30", "--longest-run", "12", "--recent-race", "10", "45:00")
+    assert (rc, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[3] == "week  dates          phase         mi   long mi  above easy  load AU  tonnage lb  ACWR"
+    assert ("Note: Training paces from 6.21 mi in 45:00 (VDOT 45.3, Daniels 2014): easy 8:32-9:28/mi; marathon "
+            "7:54/mi; threshold 7:25/mi; interval 6:50/mi; repetition 6:26/mi (1:36 per 400 m).") in lines
+    assert "/km" not in out and " kg" not in out
+
+
+def test_options_take_miles_and_pounds_at_their_word(cli, data_dir) -> None:
+    """18.64 mi = 29.998 km; 8 mi = 12.875 km; 265 lb = 120.2 kg; 10:03/mi = 603 / 1.609344 = 374.7 -> 375 s/km;
+    a number alone stays in the option's km and kg."""
+    import json
+
+    from planner.store.database import open_store
+
+    rc, _, err = cli("--data-dir", data_dir, "generate", "--goal", "run", "--start", "2027-03-01", "--weeks", "6",
+                     "--weekly-km", "18.64 mi", "--longest-run", "8mi", "--deadlift", "265lb", "--squat", "100x5",
+                     "--easy-pace", "10:03/mi")
+    assert (rc, err) == (0, "")
+    store = open_store(data_dir)
+    try:
+        doc = json.loads(store.profile.get().generated_block)
+    finally:
+        store.close()
+    assert (doc["weekly_km"], doc["longest_run_km"], doc["easy_pace_s"]) == (29.998172, 12.874752, 375)
+    assert doc["one_rm"] == {"deadlift": 120.201978, "squat": 116.7}
+    rc, _, err = cli("--data-dir", data_dir, "generate", "--goal", "run", "--start", "2027-03-01", "--weeks", "6",
+                     "--weekly-km", "20 yd")
+    assert rc == 2 and "argument --weekly-km: unit must be km or mi (got 'yd')" in err

@@ -42,10 +42,12 @@ def _block(goal: Goal, runs: int, lifts: int, days: tuple[int, ...]):
 
 def test_run_focus_first_two_weeks() -> None:
     block = _block(Goal.RUN, 4, 2, EVERY_DAY)
-    legs = ("Posterior chain and calves (lower, 45 min, RPE 7): Deadlift 3x5 @ 110 kg RPE {r}; Bulgarian split squat "
-            "3x8 RPE {r}; Nordic curl 3x4 RPE {r}; Standing calf raise 3x12 RPE {r}")
-    calves = ("Calf, ankle and single-leg (lower, 40 min, RPE 6): Single-leg Romanian deadlift 3x8 RPE {r}; Step-up "
-              "3x8 RPE {r}; Single-leg calf raise 3x15 RPE {r}; Tibialis raise 2x20 RPE {r}; Pogo hops 3x20 RPE {r}")
+    legs = ("Posterior chain and calves (lower, 45 min, RPE 7): Deadlift 3 × 5 @ 110 kg RPE {r} (+3 warm-up); "
+            "Bulgarian split squat "
+            "3 × 8 RPE {r}; Nordic curl 3 × 4 RPE {r}; Standing calf raise 3 × 12 RPE {r}")
+    calves = ("Calf, ankle and single-leg (lower, 40 min, RPE 6): Single-leg Romanian deadlift 3 × 8 RPE {r}; Step-up "
+              "3 × 8 RPE {r}; Single-leg calf raise 3 × 15 RPE {r}; Tibialis raise 2 × 20 RPE {r}; Pogo hops 3 × 20 "
+              "RPE {r}")
     assert week_lines(block, 0) == [
         "Week 1 (build 1), 29.8 km:",
         f"Mon: Easy run (easy): 7.3 km, 46 min, {Z2}",
@@ -79,14 +81,19 @@ def test_run_focus_first_two_weeks() -> None:
 
 def test_lift_focus_first_two_weeks() -> None:
     block = _block(Goal.LIFT, 2, 4, (0, 1, 3, 4, 5, 6))  # no Wednesday
-    squat = ("Squat day (lower, 45 min, RPE 7): Back squat 4x5 @ {kg} kg RPE {r}; Romanian deadlift 3x8 RPE {r}; "
-             "Walking lunge 2x10 RPE {r}; Standing calf raise 3x12 RPE {r} | Hip mobility and foam rolling (20 min)")
-    push = ("Upper push and pull (upper, 50 min, RPE 6): Bench press 4x5 @ 62.5 kg RPE {r}; Barbell row 4x8 RPE {r}; "
-            "Incline dumbbell press 3x10 RPE {r}; Lat pulldown 3x10 RPE {r}")
-    dead = ("Deadlift day (lower, 45 min, RPE 7): Deadlift 4x4 @ {kg} kg RPE {r}; Bulgarian split squat 3x8 RPE {r}; "
-            "Hip thrust 3x10 RPE {r}; Hanging leg raise 3x10 RPE {r}")
-    pull = ("Upper pull and press (upper, 50 min, RPE 6): Overhead press 4x6 @ 37.5 kg RPE {r}; Pull-up 4x6 RPE {r}; "
-            "Seated cable row 3x10 RPE {r}; Face pull 3x15 RPE {r}")
+    squat = ("Squat day (lower, 45 min, RPE 7): Back squat 4 × 5 @ {kg} kg RPE {r} (+3 warm-up); Romanian deadlift 3 "
+             "× 8 RPE {r}; "
+             "Walking lunge 2 × 10 RPE {r}; Standing calf raise 3 × 12 RPE {r} | Hip mobility and foam rolling (20 "
+             "min)")
+    push = ("Upper push and pull (upper, 50 min, RPE 6): Bench press 4 × 5 @ 62.5 kg RPE {r} (+3 warm-up); Barbell "
+            "row 4 × 8 RPE {r}; "
+            "Incline dumbbell press 3 × 10 RPE {r}; Lat pulldown 3 × 10 RPE {r}")
+    dead = ("Deadlift day (lower, 45 min, RPE 7): Deadlift 4 × 4 @ {kg} kg RPE {r} (+3 warm-up); Bulgarian split "
+            "squat 3 × 8 RPE {r}; "
+            "Hip thrust 3 × 10 RPE {r}; Hanging leg raise 3 × 10 RPE {r}")
+    pull = ("Upper pull and press (upper, 50 min, RPE 6): Overhead press 4 × 6 @ 37.5 kg RPE {r} (+3 warm-up); "
+            "Pull-up 4 × 6 RPE {r}; "
+            "Seated cable row 3 × 10 RPE {r}; Face pull 3 × 15 RPE {r}")
     # deadlift 4x4: 140 / (1 + (4 + 3)/30) = 113.5 -> 112.5; at RPE 7.5: 140 / (1 + 6.5/30) = 115.1 -> 115
     assert week_lines(block, 0) == [
         "Week 1 (build 1), 20 km:",
@@ -110,17 +117,20 @@ def test_lift_focus_first_two_weeks() -> None:
         "Sun: " + pull.format(r=7.5),
     ]
     # one hard run a week, never the day before heavy legs (Thu intervals, Fri upper, Sat deadlifts)
-    assert any(n.startswith("Week 1 holds 20 km rather than 30: easy runs stay under 80 min") for n in block.notes)
+    assert any(n.startswith("Week 1 holds 20 km rather than 30 km: easy runs stay under 80 min") for n in block.notes)
 
 
 def test_balanced_first_two_weeks() -> None:
     block = _block(Goal.BALANCED, 3, 3, (0, 1, 3, 5, 6))
-    upper = ("Upper body and core (upper, 45 min, RPE 6): Bench press 3x6 @ 60 kg RPE {r}; Barbell row 3x8 RPE {r}; "
-             "Overhead press 2x8 @ 35 kg RPE {r}; Dead bug 2x10 RPE {r}")
-    lower = ("Lower-body strength (lower, 40 min, RPE 7): Back squat 3x5 @ {kg} kg RPE {r}; Romanian deadlift 3x8 "
-             "RPE {r}; Standing calf raise 3x12 RPE {r}; Dead bug 2x10 RPE {r}")
-    full = ("Full body, moderate (full, 40 min, RPE 6): Goblet squat 3x10 RPE {r}; Dumbbell bench press 3x10 RPE {r}; "
-            "Dumbbell row 3x10 RPE {r}; Single-leg calf raise 2x15 RPE {r}; Pallof press 2x10 RPE {r}")
+    upper = ("Upper body and core (upper, 45 min, RPE 6): Bench press 3 × 6 @ 60 kg RPE {r} (+3 warm-up); Barbell "
+             "row 3 × 8 RPE {r}; "
+             "Overhead press 2 × 8 @ 35 kg RPE {r} (+3 warm-up); Dead bug 2 × 10 RPE {r}")
+    lower = ("Lower-body strength (lower, 40 min, RPE 7): Back squat 3 × 5 @ {kg} kg RPE {r} (+3 warm-up); Romanian "
+             "deadlift 3 × 8 "
+             "RPE {r}; Standing calf raise 3 × 12 RPE {r}; Dead bug 2 × 10 RPE {r}")
+    full = ("Full body, moderate (full, 40 min, RPE 6): Goblet squat 3 × 10 RPE {r}; Dumbbell bench press 3 × 10 RPE "
+            "{r}; "
+            "Dumbbell row 3 × 10 RPE {r}; Single-leg calf raise 2 × 15 RPE {r}; Pallof press 2 × 10 RPE {r}")
     assert week_lines(block, 0) == [
         "Week 1 (build 1), 29.8 km:",
         f"Mon: Easy run (easy): 10.8 km, 68 min, {Z2} | " + upper.format(r=7),
@@ -150,9 +160,11 @@ def test_deload_week_is_about_60_percent_and_lighter_lifts() -> None:
     build, deload = block.weeks[3], block.weeks[4]
     assert deload.kind == "deload"
     assert deload.km == pytest.approx(0.6 * build.km, abs=0.6)  # 0.6 x 36.8 = 22.1 (21.9)
-    assert week_lines(block, 4)[4] == ("Thu: Posterior chain and calves (lower, 35 min, RPE 5): Deadlift 2x5 @ 97.5 kg "
-                                       "RPE 6; Bulgarian split squat 2x8 RPE 6; Nordic curl 2x4 RPE 6; Standing calf "
-                                       "raise 2x12 RPE 6")  # 2 of 3 sets; 0.9 x 110.5 = 99.5 -> 97.5
+    assert week_lines(block, 4)[4] == ("Thu: Posterior chain and calves (lower, 35 min, RPE 5): Deadlift 2 × 5 @ "
+                                       "97.5 kg "
+                                       "RPE 6 (+3 warm-up); Bulgarian split squat 2 × 8 RPE 6; Nordic curl 2 × 4 RPE "
+                                       "6; Standing calf "
+                                       "raise 2 × 12 RPE 6")  # 2 of 3 sets; 0.9 x 110.5 = 99.5 -> 97.5
 
 
 def test_race_block_ends_with_a_two_week_taper_and_the_race() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from planner.domain.enums import Experience, Goal, Kind, Status
+from planner.domain.enums import Experience, Goal, Kind, Status, Units
 from planner.domain.generator import GeneratorInput, block_findings, generate_clean, serious
 from planner.domain.generator.from_log import from_log
 from planner.domain.session import Exercise, Session, WorkSet
@@ -51,6 +51,16 @@ def test_starting_values_come_from_the_last_four_logged_weeks() -> None:
         "bench": "84 kg: Epley from 70 kg x 6 (Bench press, Fri 05 Feb)",
         "deadlift": "147.3 kg: Epley from 130 kg x 4 (Deadlift, Sat 30 Jan)",
     }
+
+
+def test_where_the_starting_values_came_from_reads_in_miles_and_pounds() -> None:
+    """The values stay metric; the sentences speak the profile's units (40 km = 24.85 mi; 116.7 kg = 257.3 lb,
+    an estimate to a tenth; 100 kg = 220.46 lb, a logged load as plates give it: 220 lb)."""
+    start = from_log(six_day_weeks(), START, units=Units.IMPERIAL)
+    assert start is not None and start.weekly_km == 40.0 and start.one_rm["squat"] == 116.7
+    assert start.sources["weekly_km"] == "24.85 mi: the mean of the 4 logged weeks 01 Feb-28 Feb 2027"
+    assert start.sources["longest_run_km"] == "9.94 mi: the longest run of the last 30 days (Sun 28 Feb)"
+    assert start.sources["squat"] == "257.3 lb: Epley from 220 lb x 5 (Back squat, Wed 03 Feb)"
 
 
 def test_fewer_than_four_logged_weeks_give_no_starting_values() -> None:

@@ -9,12 +9,14 @@ Inputs that cannot give a clean plan must say so with a message that says what t
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from planner.domain.enums import Experience, Goal, Kind
 from planner.domain.generator import GeneratorError, GeneratorInput, block_findings, generate_clean, serious
+from planner.domain.generator.inputs import MIN_RUN_KM
 from planner.domain.generator.race import GROWTH
 from planner.domain.intensity import heavy_legs, is_lower_body
 from planner.domain.rules import Severity
@@ -108,3 +110,33 @@ def _strength_taper_holds(block) -> None:
         for s in lower:
             assert s.duration_min <= 30 and (race - s.date).days >= 2
             assert all(ws.rpe is not None and ws.rpe < 7 for e in s.exercises for ws in e.working_sets)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(inputs(), st.integers(0, 15))
+def test_a_lighter_replan_reads_clean_and_starts_lighter(kw: dict, skip: int) -> None:
+    """A re-plan after a "lighter week" readiness finding, from week `skip` of a generated block with the weeks
+    before it as planned: the rebuilt first week is never a build week, a deload there carries at most about
+    60 % of the running (or little more than its runs at their shortest, 3 km each), and it reads clean."""
+    try:
+        block = generate_clean(GeneratorInput(**kw))
+    except GeneratorError:
+        event("refused")
+        return
+    skip = min(skip, block.inputs.weeks - 1)
+    monday = block.first + dt.timedelta(days=7 * skip)
+    before = [s for s in block.sessions if s.date < monday]
+    x = replace(block.inputs, skip_weeks=skip, lighter_first=True)
+    try:
+        again = generate_clean(x, None, before)
+    except GeneratorError as exc:
+        event("re-plan refused")
+        assert "What would work:" in str(exc) and "plan check would flag" not in str(exc), str(exc)
+        return
+    event("re-planned")
+    assert serious(block_findings(again, None, before)) == []
+    first = again.weeks[0]
+    assert first.kind != "build"
+    if first.kind == "deload":
+        assert first.km <= max(0.65 * x.weekly_km, 1.1 * x.runs * MIN_RUN_KM)  # 60 % of the runs, each rounded
+    assert any("is a lighter week" in n and "Meeusen 2013" in n for n in again.notes)

@@ -105,23 +105,24 @@ def test_weekly_km_and_long_run_progression(case) -> None:
 
 def test_marathon_race_week_and_taper_written_out() -> None:
     block = race_block("experienced", 50.0, 5, 16, 42.2)
-    upper = ("Upper body and core (upper, 35 min, RPE 6): Bench press 2x6 RPE 7.5; Barbell row 2x8 RPE 7.5; Overhead "
-             "press 1x8 RPE 7.5; Dead bug 1x10 RPE 7.5")
+    upper = ("Upper body and core (upper, 35 min, RPE 6): Bench press 2 × 6 RPE 7.5 (+3 warm-up); Barbell row 2 × 8 "
+             "RPE 7.5; Overhead press 1 × 8 RPE 7.5 (+3 warm-up); Dead bug 1 × 10 RPE 7.5")
     easy = "5:18-5:53/km easy, Z2, RPE 3"
     assert week_lines(block, 15) == [
         "Week 16 (taper, race), 54.2 km:",
         f"Mon: Easy run (easy): 3 km, 17 min, {easy} | {upper}",
         f"Tue: Easy run + strides (easy): 3 km, 17 min, {easy}",
         f"Wed: Easy run (easy): 3 km, 17 min, {easy}",
-        "Thu: Race-week activation (lower, 20 min, RPE 3): Hip thrust 2x10 RPE 5; Step-up 2x6 RPE 5; Single-leg calf "
-        "raise 2x10 RPE 5; Dead bug 2x8 RPE 5",
+        "Thu: Race-week activation (lower, 20 min, RPE 3): Hip thrust 2 × 10 RPE 5; Step-up 2 × 6 RPE 5; Single-leg "
+        "calf raise 2 × 10 RPE 5; Dead bug 2 × 8 RPE 5",
         "Fri: Hip mobility and foam rolling (20 min)",
         f"Sat: Easy run (easy): 3 km, 17 min, {easy}",
         "Sun: Race 42.2 km (race): 42.2 km, 207 min, 4:52-4:56/km race pace, RPE 9",
     ]
     taper = week_lines(block, 14)
     assert taper[0] == "Week 15 (taper), 42.7 km:"
-    assert taper[4].startswith("Thu: Posterior chain and calves (lower, 35 min, RPE 6): Deadlift 2x5 RPE 8.5")  # 10 d
+    assert taper[4].startswith("Thu: Posterior chain and calves (lower, 35 min, RPE 6): Deadlift 2 × 5 RPE 8.5 (+3 "
+                               "warm-up)")  # 10 d
     assert taper[7] == ("Sun: Long run with race pace (long): 16.2 km, 87 min, 5:18-5:53/km easy, last 5 km at "
                         "4:54/km (marathon pace), RPE 4")
     race = block.last

@@ -18,7 +18,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.domain.errors import ValidationError
-from planner.domain.paces import RecentRace, TrainingPaces, clock, pace_range_text, parse_time, vdot
+from planner.domain.paces import RecentRace, TrainingPaces, parse_time, vdot
+from planner.words.paces import clock, pace_range_text
 
 
 @pytest.mark.parametrize(("km", "time", "expected"), [

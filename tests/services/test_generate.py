@@ -127,3 +127,45 @@ def test_replan_needs_a_generated_block_and_a_day_inside_it(env) -> None:
     with pytest.raises(GeneratorError, match=r"^Mon 29 Mar 2027 is outside the last generated block \(Mon 01 Mar to "
                                              r"Sun 28 Mar 2027\)"):
         replan(env.plan, START + dt.timedelta(days=28))
+
+
+def _replan_week(env, day: dt.date, fatigue: int):
+    """An 8-week block (run focus, 30 km a week), fatigue logged on Mon-Wed of week 3, re-planned from Wed."""
+    from planner.domain.profile import ReadinessEntry
+    from planner.services.generate import replan
+
+    write(env.plan, preview(env.plan, _x(weeks=8)))
+    for k in range(3):
+        d = day - dt.timedelta(days=2 - k)
+        env.store.readiness.put(d, ReadinessEntry(d, fatigue=fatigue))
+    return replan(env.plan, day)
+
+
+def test_replan_after_a_lighter_week_finding_makes_the_week_lighter_and_says_so(env) -> None:
+    """Coach: fatigue 4 of 5 on three days in a row is the log asking for a lighter week (Meeusen 2013). Re-planned
+    on Wednesday of build week 3, that week becomes a deload (about 60 % of the running: 0.6 x 30 km = 18 km for
+    the whole week, so its Wed-Sun share is smaller), and the block then returns to its level."""
+    from planner.services.generate import readiness_findings
+
+    day = START + dt.timedelta(days=16)  # Wed 17 Mar, week 3, which was a build week
+    result = _replan_week(env, day, fatigue=4)
+    assert [f.rule for f in readiness_findings(env.plan, day)] == ["readiness-low"]
+    weeks = result.written.block.weeks
+    assert [w.label for w in weeks] == ["deload", "build 1", "build 2", "deload", "build 1", "build 2"]  # even phases
+    assert weeks[0].km <= 0.6 * 30.0 and weeks[1].km == pytest.approx(30.0, abs=0.5)
+    assert env.stack.undoText() == "Re-plan the block from Wed 17 Mar, a lighter week first"
+    assert (f"Week 3 is a lighter week ({weeks[0].km:g} km, a deload at about 60 % of the last build week): your "
+            "readiness log suggests one (Meeusen 2013). The weeks after it return to where the block was."
+            ) in result.written.block.notes
+
+
+def test_replan_without_a_finding_keeps_the_build_week(env) -> None:
+    """Fatigue 3 of 5 is below the rule's 4: no finding, and week 3 stays a build week."""
+    from planner.services.generate import readiness_findings
+
+    day = START + dt.timedelta(days=16)
+    result = _replan_week(env, day, fatigue=3)
+    assert readiness_findings(env.plan, day) == []
+    assert result.written.block.weeks[0].label == "build 3"
+    assert env.stack.undoText() == "Re-plan the block from Wed 17 Mar"
+    assert not any("lighter week" in n for n in result.written.block.notes)

@@ -52,7 +52,7 @@ def test_preview_lists_the_weeks_and_apply_writes_one_undo_step(wizard) -> None:
     assert page.weeks.item(0, 1).text() == "01 Mar-07 Mar"
     # the sample week shows week 1; Thursday's deadlift: 122.5 / (1 + 8/30) = 96.7 -> 95 kg
     assert page.week.item(3, 1).text().startswith("Posterior chain and calves (lower, 45 min, RPE 7): Deadlift "
-                                                  "3x5 @ 95 kg RPE 7")
+                                                  "3 × 5 @ 95 kg RPE 7")
     page.weeks.selectRow(3)
     assert page.week.item(0, 0).text() == "Mon 22 Mar"
     assert page.message.text().endswith("The plan check reads it without a warning.")
@@ -127,5 +127,48 @@ def test_the_wizard_starts_from_the_log_and_offers_a_start_that_works(data_dir, 
         n.race_time.setText("1:39:00")
         assert n.paces.text().startswith("Training paces from 21.1 km in 1:39:00 (VDOT 45.7, Daniels 2014)")
         assert w.inputs().recent_race is not None and w.inputs().recent_race.seconds == 5940
+    finally:
+        store.close()
+
+
+def test_imperial_inputs_and_preview_speak_miles_and_pounds(data_dir, qtbot) -> None:
+    """Typed in miles, min/mi and pounds; stored and generated in km and kg; previewed in miles and pounds."""
+    from planner.domain.enums import Units
+    from planner.domain.profile import Profile
+
+    store = open_store(data_dir)
+    try:
+        store.profile.put(Profile(units=Units.IMPERIAL))
+        w = GeneratorWizard(PlanService(UndoRunner(store, QUndoStack(), ChangeBus())), store.profile.get(), TODAY)
+        qtbot.addWidget(w)
+        w.show()
+        assert w.goal_page.race_km.itemText(2) == "half marathon (13.1 mi)"
+        w.goal_page.goal_group.button(0).setChecked(True)
+        w.goal_page.weeks.setValue(6)
+        w.next()
+        w.next()
+        n = w.numbers_page
+        assert (n.weekly_km.suffix(), n.longest.suffix()) == (" mi a week", " mi")
+        assert n.lifts["deadlift"].placeholderText() == "265 (one-rep max) or 220x5 (lb x reps)"
+        assert n.pace.placeholderText() == "e.g. 10:04 (optional)"  # 6:15/km = 375 x 1.609344 = 603.5 s/mi
+        n.weekly_km.setValue(18.64)  # 30.0 km
+        n.longest.setValue(7.46)  # 12.0 km
+        n.lifts["deadlift"].setText("270")  # 122.47 kg
+        n.pace.setText("10:00")  # per mile: 600 / 1.609344 = 372.8 -> 373 s/km
+        n.race_km.setText("6.2137")  # 10.0 km
+        n.race_time.setText("45:00")
+        assert n.paces.text().startswith("Training paces from 6.21 mi in 45:00 (VDOT 45.3, Daniels 2014): easy "
+                                         "8:32-9:28/mi;")
+        x = w.inputs()
+        assert (x.weekly_km, x.longest_run_km, x.easy_pace_s) == (29.998172, 12.005706, 373)
+        assert round(x.one_rm["deadlift"], 2) == 122.47 and round(x.recent_race.km, 2) == 10.0
+        w.next()
+        page = w.preview_page
+        headers = [page.weeks.horizontalHeaderItem(c).text() for c in range(page.weeks.columnCount())]
+        assert headers[3:8] == ["mi", "Long run mi", "Above easy", "Load AU", "Tonnage lb"]
+        # Thursday's deadlift: 122.47 / (1 + 8/30) = 96.7 -> 95 kg = 209.44 lb -> 210 lb (2.5 lb plates)
+        assert page.week.item(3, 1).text().startswith("Posterior chain and calves (lower, 45 min, RPE 7): Deadlift "
+                                                      "3 × 5 @ 210 lb RPE 7 (+3 warm-up)")
+        assert "/km" not in page.week.item(0, 1).text() and "/mi easy" in page.week.item(0, 1).text()
     finally:
         store.close()

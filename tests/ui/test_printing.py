@@ -243,3 +243,36 @@ def test_text_prints_at_its_point_size(qapp, tmp_path):
     assert SCALES[0] == 1.15  # a light week prints at the largest scale
     assert sizes["Week 2026-W48"] == pytest.approx(15 * 1.15, abs=0.2)  # 17.25 pt
     assert sizes["Long run"] == pytest.approx(8.5 * 1.15, abs=0.2)  # 9.8 pt session titles
+
+
+@pytest.mark.parametrize(("units", "paces"), [
+    (Units.METRIC, "Training paces from 10 km in 45:00 (VDOT 45.3, Daniels 2014): easy 5:18-5:53/km; marathon "
+                   "4:55/km; threshold 4:37/km; interval 4:15/km; repetition 4:00/km (1:36 per 400 m)."),
+    (Units.IMPERIAL, "Training paces from 6.21 mi in 45:00 (VDOT 45.3, Daniels 2014): easy 8:32-9:28/mi; marathon "
+                     "7:54/mi; threshold 7:25/mi; interval 6:50/mi; repetition 6:26/mi (1:36 per 400 m)."),
+])
+def test_the_header_gives_the_training_paces_of_the_recent_race(qapp, tmp_path, units, paces):
+    """A runner reads their paces where they read the week (Daniels 2014, from the profile's 45:00 10K), in
+    their units, above the day columns and never over them."""
+    profile = Profile(units=units, recent_race_km=10.0, recent_race_s=2700)
+    week = build_printed_week(MONDAY, between_of(sample_week()), profile)
+    assert week.paces == paces
+    write_pdf(tmp_path / "p.pdf", [week], Paper.A4)
+    [text] = pdf_pages(tmp_path / "p.pdf")
+    assert paces in text
+    placed = placed_text(PdfReader(tmp_path / "p.pdf").pages[0])
+    rows = [y for t, _, y in placed if "per 400 m" in flat(t) or "Training paces" in flat(t)]
+    write_pdf(tmp_path / "none.pdf", [build_printed_week(MONDAY, between_of(sample_week()), Profile(units=units))],
+              Paper.A4)
+    without = placed_text(PdfReader(tmp_path / "none.pdf").pages[0])
+    heading, heading_before = (next(y for t, _, y in found if flat(t) == "Mon 23 Nov") for found in (placed, without))
+    # PDF y grows upwards: the paces sit above the day headings, and the header grew by their rows
+    assert len(rows) == 2 and min(rows) > heading
+    assert heading_before - heading >= max(rows) - min(rows) > 0
+
+
+def test_no_recent_race_no_paces_line(qapp, tmp_path):
+    week = build_printed_week(MONDAY, between_of(sample_week()), Profile())
+    assert week.paces == ""
+    write_pdf(tmp_path / "n.pdf", [week], Paper.A4)
+    assert "Training paces" not in pdf_pages(tmp_path / "n.pdf")[0]

@@ -25,7 +25,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
-from planner.domain.enums import Experience, Goal, Kind, RunType
+from planner.domain.enums import Experience, Goal, Kind, RunType, Units
 from planner.domain.generator import lifts, race, runs
 from planner.domain.generator.inputs import MIN_RUN_KM, GeneratorError, GeneratorInput
 from planner.domain.generator.pattern import Pattern, Role, build_pattern, gap_notes
@@ -96,6 +96,13 @@ def week_kinds(x: GeneratorInput, weeks: int | None = None) -> list[tuple[str, i
             out.append(("deload", limit, 0))
     phases = _phases(n - len(out), limit, 1 if prior else 0)
     out += phases
+    first = x.skip_weeks
+    if x.lighter_first and first < n and out[first][0] == "build":  # the readiness log asks for a lighter week
+        # With no build weeks before it in view, the plan check counts the lighter week as the first of a
+        # streak: the phases after it stay one build week shorter, so no streak outgrows the limit.
+        _, step, phase = out[first]
+        phases = [("deload", step, phase), *_phases(n - first - 1, limit - 1, phase + 1)]
+        out = out[:first] + phases
     if x.race_km is not None:
         step, phase = (phases[-1][1] + (phases[-1][0] == "build"), phases[-1][2]) if phases else (limit, 0)
         out += [("taper", step, phase), ("race", step, phase)]
@@ -157,7 +164,10 @@ def generate(x: GeneratorInput, history: Sequence[tuple[dt.date, float]] = (),
         week_sessions = _week(x, pattern, log, ask, phase, race_date, rest)
         streak = [w.load_au for w in _streak(weeks) if w.number not in partial]  # a partial week says nothing
         if all(w.kind == "build" for w in weeks):  # the log's build weeks are part of the first streak
-            streak = [*prior_loads[len(prior_loads) - x.prior_builds:], *streak] if x.prior_builds else streak
+            counted = len(prior_loads) if x.skip_weeks else x.prior_builds  # a re-plan: the block's weeks
+            streak = [*prior_loads[len(prior_loads) - counted:], *streak] if counted else streak
+        elif x.lighter_first and not prior_loads and all(w.kind == "build" for w in weeks[1:]):
+            streak = [weeks[0].load_au, *streak]  # with no build week before it, the check counts it as one
         for _ in range(8):  # a lighter week must read lighter to the plan check: load <= 75 % of the streak's
             load = sum(s.rpe * s.duration_min for s in week_sessions)
             if kind == "build" or not streak or load <= LIGHTER_LOAD * sum(streak) / len(streak):
@@ -172,23 +182,38 @@ def generate(x: GeneratorInput, history: Sequence[tuple[dt.date, float]] = (),
             partial.add(n + 1)
         if kind == "build":
             last_build = weeks[-1].km if runs_left == all_runs else planned
-    if not x.skip_weeks:
+    if not x.skip_weeks and not x.lighter_first:  # a re-plan keeps to the race it was planned for
         _check_race_build(x, weeks, long_cap, n_runs)
     notes = list(pattern.notes)
-    if weeks[0].km < 0.9 * x.weekly_km and weeks[0].number not in partial:  # a partial week says why itself
-        notes.append(f"Week 1 holds {weeks[0].km:g} km rather than {x.weekly_km:g}: easy runs stay under "
+    # a partial week says why itself, and so does a lighter one
+    if weeks[0].km < 0.9 * x.weekly_km and weeks[0].number not in partial and not x.lighter_first:
+        notes.append(f"Week 1 holds {weeks[0].km:g} km rather than {x.weekly_km:g} km: easy runs stay under "
                      f"{runs.EASY_MAX_MIN} min, long runs under {runs.LONG_MAX_MIN} min (a marathon's "
                      f"{runs.MARATHON_LONG_MAX_MIN}), and every run within 1.1 x the longest of the 30 days before it "
                      "(the plan check sees only runs in the plan).")
-    notes.append(paces.summary() + ("" if x.recent_race or x.easy_pace_s else
-                                    " No recent result or easy pace given: a guess by experience; adjust the "
-                                    "targets to yours."))
+    notes.append(paces_note(x))
+    if x.lighter_first:
+        notes.append(lighter_note(weeks[0]))
     missing = [m for m in lifts_needed(pattern, x.goal) if m not in x.one_rm]
     if missing:
         notes.append(f"No one-rep max for {', '.join(missing)}: those sets carry RPE targets without a load.")
     begin = first + 7 * x.skip_weeks * DAY
     block = Block(x, begin, begin + (7 * len(weeks) - 1) * DAY, tuple(sessions), tuple(weeks), pattern, tuple(notes))
     return block
+
+
+def lighter_note(week: Week) -> str:
+    """Why the re-planned block starts with a lighter week, and how much lighter."""
+    how = "a deload at about 60 % of the last build week" if week.kind == "deload" else "already a taper week"
+    return (f"Week {week.number} is a lighter week ({week.km:g} km, {how}): your readiness log suggests one "
+            "(Meeusen 2013). The weeks after it return to where the block was.")
+
+
+def paces_note(x: GeneratorInput, units: Units = Units.METRIC) -> str:
+    """The block's training paces in the user's units, and whether they are a guess."""
+    return x.paces.summary(units) + ("" if x.recent_race or x.easy_pace_s else
+                                     " No recent result or easy pace given: a guess by experience; adjust the "
+                                     "targets to yours.")
 
 
 def _check_race_build(x: GeneratorInput, weeks: list[Week], long_cap: float, n_runs: int) -> None:

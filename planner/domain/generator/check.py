@@ -59,8 +59,10 @@ def generate_clean(x: GeneratorInput, profile: Profile | None = None, before: Se
     history = [(s.date, s.effective_distance_km or 0.0) for s in before
                if s.kind is Kind.RUN and s.status is not Status.SKIPPED and s.effective_distance_km]
     rest_days: dict[dt.date, str] = {}
-    prior = prior_build_loads(before, block_first(x.start, x.week_start), x.week_start)
-    x = replace(x, prior_builds=min(len(prior), BUILD_LIMIT[x.experience]))
+    first = block_first(x.start, x.week_start) + dt.timedelta(days=7 * x.skip_weeks)
+    prior = prior_build_loads(before, first, x.week_start)
+    if not x.skip_weeks:  # a re-plan keeps its block's weeks: the build weeks before it are the block's own
+        x = replace(x, prior_builds=min(len(prior), BUILD_LIMIT[x.experience]))
     for _ in range(MAX_REST_DAYS + 1):
         block = generate(x, history, [*rest, *rest_days], prior)
         bad = serious(block_findings(block, profile, before))

@@ -9,25 +9,24 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from planner.domain.enums import Kind, Status, WeekStart
+from planner.domain.enums import Kind, Status, Units, WeekStart
 from planner.domain.generator.inputs import (
     LIFTS_RANGE,
     LONGEST_RANGE,
     RUNS_RANGE,
     WEEKLY_KM_RANGE,
-    epley_1rm,
 )
+from planner.domain.one_rep_max import LIFT_NAMES, estimates
 from planner.domain.session import Session
+from planner.domain.units import load_to_display, load_unit
 from planner.domain.weeks import week_start
+from planner.words.numbers import format_number
+from planner.words.quantities import format_distance, format_load
 
 DAY = dt.timedelta(days=1)
 LOGGED_WEEKS = 4
 LONGEST_DAYS = 30
 ONE_RM_DAYS = 56
-MAX_REPS_FOR_1RM = 12
-#: Logged exercise names (casefolded) that set each main lift's one-rep max.
-LIFT_NAMES = {"squat": ("back squat", "squat", "barbell squat"), "deadlift": ("deadlift", "conventional deadlift"),
-              "bench": ("bench press", "barbell bench press"), "press": ("overhead press", "military press")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +52,11 @@ def logged_weeks(sessions: Sequence[Session], first: dt.date) -> int:
     return len({(first - s.date).days // 7 for s in done})
 
 
-def from_log(sessions: Sequence[Session], start: dt.date, first_day: WeekStart = WeekStart.MON) -> LogStart | None:
+def from_log(sessions: Sequence[Session], start: dt.date, first_day: WeekStart = WeekStart.MON,
+             units: Units = Units.METRIC) -> LogStart | None:
     """The starting values, or None with fewer than 4 logged weeks before the block. The 4 weeks end with
-    the block's start, or with the last logged week when planned weeks lie between the log and the start."""
+    the block's start, or with the last logged week when planned weeks lie between the log and the start.
+    The values stay metric; the sentences saying where they came from speak the profile's `units`."""
     first = block_first(start, first_day)
     logged = [s.date for s in sessions if s.status is Status.DONE and s.date < first]
     if logged:
@@ -69,38 +70,39 @@ def from_log(sessions: Sequence[Session], start: dt.date, first_day: WeekStart =
     lifts = [s for s in recent if s.kind is Kind.LIFT]
     span = f"{since:%d %b}-{first - DAY:%d %b %Y}"
     km = round(sum(s.effective_distance_km or 0.0 for s in runs) / LOGGED_WEEKS, 1)
-    sources = {"weekly_km": f"{km:g} km: the mean of the 4 logged weeks {span}"}
+    sources = {"weekly_km": f"{format_distance(km, units)}: the mean of the 4 logged weeks {span}"}
     last30 = [s for s in runs if s.date >= first - LONGEST_DAYS * DAY]
     longest_run = max(last30, key=lambda s: (s.effective_distance_km or 0.0, s.date), default=None)  # the latest
     longest = round(longest_run.effective_distance_km or 0.0, 1) if longest_run else 0.0
-    sources["longest_run_km"] = (f"{longest:g} km: the longest run of the last 30 days ({longest_run.date:%a %d %b})"
-                                 if longest_run else "no run logged in the last 30 days")
+    sources["longest_run_km"] = (f"{format_distance(longest, units)}: the longest run of the last 30 days "
+                                 f"({longest_run.date:%a %d %b})" if longest_run else
+                                 "no run logged in the last 30 days")
     n_runs, n_lifts = round(len(runs) / LOGGED_WEEKS), round(len(lifts) / LOGGED_WEEKS)
     sources["runs"] = f"{n_runs}: {len(runs)} runs logged in the 4 weeks {span}"
     sources["lifts"] = f"{n_lifts}: {len(lifts)} lifts logged in the 4 weeks {span}"
     one_rm: dict[str, float] = {}
-    for lift, (kg, text) in _one_rms(done).items():
+    for lift, (kg, text) in _one_rms(done, units).items():
         one_rm[lift] = kg
         sources[lift] = text
     return LogStart(_clamp(km, WEEKLY_KM_RANGE), _clamp(longest, LONGEST_RANGE), int(_clamp(n_runs, RUNS_RANGE)),
                     int(_clamp(n_lifts, LIFTS_RANGE)), one_rm, sources)
 
 
-def _one_rms(sessions: Sequence[Session]) -> dict[str, tuple[float, str]]:
+def _one_rms(sessions: Sequence[Session], units: Units) -> dict[str, tuple[float, str]]:
+    """Each main lift's best Epley estimate over the names it goes by, and the sentence saying where from."""
     best: dict[str, tuple[float, str]] = {}
-    for s in sessions:
-        for e in s.effective_exercises:
-            lift = next((k for k, names in LIFT_NAMES.items() if e.name.casefold() in names), None)
-            if lift is None:
-                continue
-            for ws in e.working_sets:
-                if not ws.load_kg or not 1 <= ws.reps <= MAX_REPS_FOR_1RM:
-                    continue
-                kg = round(epley_1rm(ws.load_kg, ws.reps), 1)
-                if kg > best.get(lift, (0.0, ""))[0]:
-                    best[lift] = (kg, f"{kg:g} kg: Epley from {ws.load_kg:g} kg x {ws.reps} ({e.name}, "
-                                      f"{s.date:%a %d %b})")
+    found = estimates(sessions)
+    for lift, names in LIFT_NAMES.items():
+        top = max((found[n] for n in names if n in found), key=lambda e: e.kg, default=None)
+        if top is not None:
+            best[lift] = (top.kg, f"{estimate_text(top.kg, units)}: Epley from {format_load(top.load_kg, units)} "
+                                  f"x {top.reps} ({top.name}, {top.date:%a %d %b})")
     return best
+
+
+def estimate_text(kg: float, units: Units) -> str:
+    """An estimated one-rep max to a tenth, not to a plate: "116.7 kg", "257.3 lb"."""
+    return f"{format_number(load_to_display(kg, units), 1)} {load_unit(units)}"
 
 
 def _clamp(value: float, bounds: tuple[float, float]) -> float:

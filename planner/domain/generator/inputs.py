@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from planner.domain.enums import Experience, Goal, WeekStart
+from planner.domain.enums import Experience, Goal, Units, WeekStart
+from planner.domain.one_rep_max import STATED_KEY, epley_1rm
 from planner.domain.paces import RecentRace, TrainingPaces
+from planner.domain.units import KM_PER_MILE, distance_unit, load_from_display, load_unit
 
 WEEKS_RANGE = (4, 16)
 RUNS_RANGE = (1, 7)
@@ -39,37 +42,49 @@ class GeneratorError(ValueError):
         self.suggestions = suggestions
 
 
-def epley_1rm(load_kg: float, reps: int) -> float:
-    """Estimated one-rep max from a working set: load x (1 + reps/30) (Epley 1985)."""
-    return load_kg * (1 + reps / 30)
+_UNIT_WORD = re.compile(r"^(.*?)\s*(kg|kgs|lb|lbs|/km|/mi)?$")
 
 
-def parse_lift(text: str) -> float:
-    """'120' is an estimated one-rep max; '100x5' a working weight of 100 kg for 5 reps (Epley)."""
-    t = text.strip().lower().replace(",", ".")
+def _split_unit(text: str) -> tuple[str, str]:
+    """'100x5 lb' -> ('100x5', 'lb'); '6:15/mi' -> ('6:15', 'mi'); no unit word: ('...', '')."""
+    match = _UNIT_WORD.match(text.strip().lower().replace(",", "."))
+    body, word = match.groups() if match else (text.strip(), "")
+    return body, (word or "").strip("/").rstrip("s")
+
+
+def parse_lift(text: str, units: Units = Units.METRIC) -> float:
+    """'120' is an estimated one-rep max; '100x5' a working weight of 100 for 5 reps (Epley); in kg,
+    a number alone in the user's `units`, a unit word ('265 lb', '100x5 kg') taken at its word."""
+    t, unit = _split_unit(text)
+    shown = Units.IMPERIAL if unit == "lb" or (not unit and units is Units.IMPERIAL) else Units.METRIC
     try:
         if "x" in t:
             load, reps = t.split("x", 1)
             n = int(reps)
             if not 1 <= n <= 12:
                 raise GeneratorError(f"'{text}': reps must be 1 to 12 for an estimate of the one-rep max")
-            return round(epley_1rm(float(load), n), 1)
-        return float(t)
+            return round(load_from_display(epley_1rm(float(load), n), shown), 1)
+        return load_from_display(float(t), shown)
     except ValueError as exc:
         if isinstance(exc, GeneratorError):
             raise
-        raise GeneratorError(f"'{text}' is not a weight: write 120 (a one-rep max) or 100x5 (kg x reps)") from None
+        raise GeneratorError(f"'{text}' is not a weight: write 120 (a one-rep max) or 100x5 "
+                             f"({load_unit(units)} x reps)") from None
 
 
-def parse_pace(text: str) -> int:
-    """'6:15' -> 375 s/km."""
+def parse_pace(text: str, units: Units = Units.METRIC) -> int:
+    """'6:15' -> 375 s/km; per mile in imperial `units` or with '/mi' ('10:03/mi' -> 375 s/km)."""
+    t, unit = _split_unit(text)
+    per_mile = unit == "mi" or (not unit and units is Units.IMPERIAL)
     try:
-        m, s = text.strip().split(":")
+        m, s = t.split(":")
         if not 0 <= int(s) < 60:
             raise ValueError
-        return int(m) * 60 + int(s)
+        seconds = int(m) * 60 + int(s)
     except ValueError:
-        raise GeneratorError(f"'{text}' is not a pace: write minutes:seconds per km, e.g. 6:15") from None
+        raise GeneratorError(f"'{text}' is not a pace: write minutes:seconds per {distance_unit(units)}, e.g. "
+                             f"{'10:03' if units is Units.IMPERIAL else '6:15'}") from None
+    return round(seconds / KM_PER_MILE) if per_mile else seconds
 
 
 def parse_days(text: str) -> tuple[int, ...]:
@@ -106,6 +121,8 @@ class GeneratorInput:
     skip_weeks: int = 0
     #: Build weeks the log already holds just before the block (the first phase finishes them).
     prior_builds: int = 0
+    #: A re-plan after a "lighter week" readiness finding: the first rebuilt week is a lighter one.
+    lighter_first: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "goal", Goal(self.goal))
@@ -189,7 +206,7 @@ def inputs_to_doc(x: GeneratorInput) -> dict[str, object]:
     race = x.recent_race
     return {"goal": x.goal.value, "start": x.start.isoformat(), "weeks": x.weeks, "runs": x.runs, "lifts": x.lifts,
             "days": list(x.days), "long_run_day": x.long_run_day, "experience": x.experience.value,
-            "weekly_km": x.weekly_km, "longest_run_km": x.longest_run_km, "one_rm": dict(x.one_rm),
+            "weekly_km": x.weekly_km, "longest_run_km": x.longest_run_km, STATED_KEY: dict(x.one_rm),
             "race_km": x.race_km, "easy_pace_s": x.easy_pace_s, "week_start": x.week_start.value,
             "recent_race": [race.km, race.seconds] if race else None, "prior_builds": x.prior_builds}
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from planner.domain.enums import Intensity, Kind, RunType
 from planner.domain.fuelling import session_note
 from planner.domain.generator.run_steps import quality_steps, steady_steps
-from planner.domain.paces import TrainingPaces, clock, pace_range_text
+from planner.domain.paces import TrainingPaces
 from planner.domain.session import SessionContent
+from planner.words.paces import clock, pace_range_text
 
 WARM_MIN, COOL_MIN = 15, 10
 LONG_MAX_MIN = 150  # a convention: long runs kept to 2.5 h in a general block

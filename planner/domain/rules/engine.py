@@ -60,7 +60,7 @@ def works(fix: Fix, f: Finding, w: PlanWindow) -> bool:
     finding there grow more severe)."""
     dates = [*f.dates, *(fix.date and [fix.date] or [])]
     local = PlanWindow(min(dates) - 7 * DAY, max(dates) + 7 * DAY, w.sessions, w.profile, w.readiness, None,
-                       w.today, w.templates)
+                       w.today, w.templates, w.one_rep_max)
     before = _run(local, _SESSION_RULES)
     after = _run(local.with_sessions(simulate(w.sessions, fix, w.templates, w.today)), _SESSION_RULES)
     if any(_same(g, f) for g in after):

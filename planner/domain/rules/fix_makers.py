@@ -8,7 +8,7 @@ import math
 from collections.abc import Sequence
 
 from planner.domain.enums import Intensity, Kind, LiftFocus, MobilityType
-from planner.domain.intensity import heavy_legs, intensity, is_hard, is_hard_day, is_long_run
+from planner.domain.intensity import intensity, is_hard, is_long_run
 from planner.domain.rules import load_rules, running, weekly
 from planner.domain.rules.model import Finding, Fix, FixKind, PlanWindow
 from planner.domain.rules.timing import day_text
@@ -79,7 +79,7 @@ def move_later_lift(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
 
 
 def no_recovery(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
-    days = sorted(f.dates[1:-1], key=lambda d: (is_hard_day(w.on(d)), sum(s.rpe * s.duration_min for s in w.on(d))))
+    days = sorted(f.dates[1:-1], key=lambda d: (w.hard_day(w.on(d)), sum(s.rpe * s.duration_min for s in w.on(d))))
     out: list[Fix] = []
     for d in days[:2]:
         sessions = w.on(d)
@@ -119,7 +119,7 @@ def shorten_spike(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
 
 def _light_days(w: PlanWindow, first: dt.date) -> list[dt.date]:
     days = [first + k * DAY for k in range(7) if w.today is None or first + k * DAY >= w.today]
-    return sorted(days, key=lambda d: (is_hard_day(w.on(d)) or is_hard_day(w.on(d + DAY)),
+    return sorted(days, key=lambda d: (w.hard_day(w.on(d)) or w.hard_day(w.on(d + DAY)),
                                        sum(s.rpe * s.duration_min for s in w.on(d)), d))
 
 
@@ -142,7 +142,7 @@ def goal_gap(f: Finding, ss: list[Session], w: PlanWindow) -> list[Fix]:
         hard = [s for s in week if s.kind is Kind.RUN and intensity(s, s.effective_rpe) is Intensity.HARD]
         return _easy(hard[1:], w)
     if gap is GoalGap.RUN_BEFORE_HEAVY_LEGS:
-        runs = [s for s in week if s.kind is Kind.RUN and any(heavy_legs(x) for x in w.on(s.date + DAY))]
+        runs = [s for s in week if s.kind is Kind.RUN and any(w.heavy_legs(x) for x in w.on(s.date + DAY))]
         return [m for r in runs[:1] for m in _moves(r, w, (1, 2, -1))]
     if gap is GoalGap.NO_RUNNING:
         return _add(FixKind.ADD_RUN, _template(w, Kind.RUN, ("easy",)), w, first)

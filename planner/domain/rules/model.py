@@ -9,6 +9,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from planner.domain.enums import Status
+from planner.domain.intensity import heavy_legs, is_hard_day
+from planner.domain.one_rep_max import known_maxes, stated_lifts
 from planner.domain.profile import Profile, ReadinessEntry
 from planner.domain.session import Session, Template
 
@@ -115,10 +117,23 @@ class PlanWindow:
     history: LoadHistory | None = None
     today: dt.date | None = None
     templates: Sequence[Template] = ()  # the library, for fixes that add or swap a session
+    #: Known 1RMs in kg by casefolded exercise name; None: the profile's stated lifts, else the best
+    #: Epley estimates from the done sets in the window (planner/domain/one_rep_max.py).
+    one_rep_max: Mapping[str, float] | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_counted", {
             d: [s for s in ss if s.status is not Status.SKIPPED] for d, ss in self.sessions.items()})
+        if self.one_rep_max is None:
+            done = (s for d, ss in self.sessions.items() if d <= self.last for s in ss)
+            object.__setattr__(self, "one_rep_max", known_maxes(done, stated_lifts(self.profile.generated_block)))
+
+    def heavy_legs(self, s: Session) -> bool:
+        """Heavy lower body, a set's load judged against the known 1RMs when it carries no RPE or RIR."""
+        return heavy_legs(s, self.one_rep_max)
+
+    def hard_day(self, day: Sequence[Session]) -> bool:
+        return is_hard_day(day, self.one_rep_max)
 
     def on(self, day: dt.date) -> list[Session]:
         """The day's sessions that count (skipped ones are left out), in the day's order."""
@@ -136,7 +151,7 @@ class PlanWindow:
 
     def with_sessions(self, sessions: Mapping[dt.date, Sequence[Session]]) -> PlanWindow:
         return PlanWindow(self.first, self.last, sessions, self.profile, self.readiness, None, self.today,
-                          self.templates)
+                          self.templates, self.one_rep_max)
 
 
 def is_open(s: Session, today: dt.date | None) -> bool:

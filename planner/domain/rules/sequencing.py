@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from planner.domain.enums import Experience, Goal, Kind
-from planner.domain.intensity import HARD_RPE, heavy_legs, is_hard, is_hard_day, is_key_run
+from planner.domain.intensity import HARD_RPE, is_hard, is_key_run
 from planner.domain.rules.model import Finding, PlanWindow, Severity
 from planner.domain.rules.timing import comes_before, day_text, gap_hours, hours_text, untimed
 from planner.domain.session import Session
@@ -41,7 +41,7 @@ def heavy_then_run(w: PlanWindow) -> list[Finding]:
     out: list[Finding] = []
     new = w.profile.experience is Experience.NEW
     for d in w.days(w.first - 2 * DAY, w.last):
-        lifts = [s for s in w.on(d) if heavy_legs(s)]
+        lifts = [s for s in w.on(d) if w.heavy_legs(s)]
         for lift in lifts:
             for k in range(3):
                 day = d + k * DAY
@@ -83,7 +83,7 @@ def _heavy_then_run(lift: Session, run: Session, gap: float, new: bool) -> Findi
 def run_then_heavy(w: PlanWindow) -> list[Finding]:
     out: list[Finding] = []
     for d in w.days(w.first, w.last):
-        lifts = [s for s in w.on(d) if heavy_legs(s)]
+        lifts = [s for s in w.on(d) if w.heavy_legs(s)]
         if not lifts:
             continue
         runs = [s for s in w.on(d - DAY) if is_key_run(s)]
@@ -111,10 +111,10 @@ def back_to_back(w: PlanWindow, earlier: Sequence[Finding]) -> list[Finding]:
     out: list[Finding] = []
     for d in w.days(w.first, w.last):
         a, b = w.on(d - DAY), w.on(d)
-        if not (is_hard_day(a) and is_hard_day(b)) or frozenset((d - DAY, d)) in reported:
+        if not (w.hard_day(a) and w.hard_day(b)) or frozenset((d - DAY, d)) in reported:
             continue
-        hard_a = [s for s in a if is_key_run(s) or heavy_legs(s)]
-        hard_b = [s for s in b if is_key_run(s) or heavy_legs(s)]
+        hard_a = [s for s in a if is_key_run(s) or w.heavy_legs(s)]
+        hard_b = [s for s in b if is_key_run(s) or w.heavy_legs(s)]
         src = "app convention"
         out.append(Finding(
             "back-to-back-hard-days", Severity.WARNING, "Two hard days in a row",
@@ -129,12 +129,12 @@ def _same_day_pairs(w: PlanWindow, d: dt.date) -> list[tuple[Session, Session]]:
     """A key run and a hard lift (heavy legs, or session RPE >= 7) on day `d`, in the order they
     happen; heavy legs first is left to hard-run-after-heavy-legs."""
     day = w.on(d)
-    lifts = [s for s in day if s.kind is Kind.LIFT and (heavy_legs(s) or s.effective_rpe >= HARD_RPE)]
+    lifts = [s for s in day if s.kind is Kind.LIFT and (w.heavy_legs(s) or s.effective_rpe >= HARD_RPE)]
     out = []
     for run in (s for s in day if is_key_run(s)):
         for lift in lifts:
             first, second = (lift, run) if comes_before(lift, run) else (run, lift)
-            if not (first is lift and heavy_legs(lift)):
+            if not (first is lift and w.heavy_legs(lift)):
                 out.append((first, second))
     return out
 
@@ -158,7 +158,7 @@ def same_day_order(w: PlanWindow) -> list[Finding]:
             sev = Severity.ALERT if gap < SAME_DAY_ALERT_H else Severity.WARNING
             src = "Schumann 2022; Methenitis 2018"
             why = "explosive strength suffers most when the two are under 3 h apart"
-            if goal is Goal.LIFT and not heavy_legs(lift):
+            if goal is Goal.LIFT and not w.heavy_legs(lift):
                 sev, src = Severity.INFO, "Sporer & Wenger 2003; Schumann 2022"
                 why = ("this lift is upper body, which a run before it barely affects, so it is only worth "
                        "knowing")
@@ -180,7 +180,7 @@ def heavy_legs_soon_after_run(w: PlanWindow) -> list[Finding]:
     for d in w.days(w.first, w.last):
         for run, lift in _same_day_pairs(w, d):
             gap = gap_hours(run, lift)
-            if run.kind is not Kind.RUN or not heavy_legs(lift) or gap >= SAME_DAY_ALERT_H:
+            if run.kind is not Kind.RUN or not w.heavy_legs(lift) or gap >= SAME_DAY_ALERT_H:
                 continue
             src = "Robineau 2016; Schumann 2022"
             out.append(Finding(

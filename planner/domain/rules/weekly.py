@@ -19,7 +19,7 @@ import re
 from enum import StrEnum
 
 from planner.domain.enums import Goal, Intensity, Kind, LiftFocus, RunType
-from planner.domain.intensity import intensity, is_hard_day, is_recovery_day
+from planner.domain.intensity import intensity, is_recovery_day
 from planner.domain.rules.model import Finding, PlanWindow, Severity, ids, week_finding
 from planner.domain.rules.timing import day_text
 from planner.domain.session import Session
@@ -139,7 +139,7 @@ def goal_mismatch(w: PlanWindow) -> list[Finding]:
                                  "more running, and more hard running, means more interference", src))
             for s in lifts:
                 before = [r for r in w.on(s.date - DAY) if r.kind is Kind.RUN]
-                if before and s.type in (LiftFocus.LOWER, LiftFocus.FULL) and is_hard_day([s]):
+                if before and s.type in (LiftFocus.LOWER, LiftFocus.FULL) and w.hard_day([s]):
                     problems.append((GoalGap.RUN_BEFORE_HEAVY_LEGS, Severity.WARNING, "A run the day before heavy legs",
                                      f"has '{before[0].title}' the day before '{s.title}'", src))
                     break

@@ -35,18 +35,28 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from planner.domain.enums import Experience, Goal
+from planner.domain.enums import Experience, Goal, Units
 from planner.domain.errors import ValidationError
 from planner.domain.generator import Block, GeneratorError, GeneratorInput, parse_lift
 from planner.domain.generator.check import weekly_acwr
 from planner.domain.generator.from_log import LogStart
-from planner.domain.generator.inputs import DEFAULT_SESSIONS, MAIN_LIFTS, parse_pace
+from planner.domain.generator.inputs import DEFAULT_SESSIONS, LONGEST_RANGE, MAIN_LIFTS, WEEKLY_KM_RANGE, parse_pace
 from planner.domain.generator.text import session_text
-from planner.domain.paces import RecentRace, TrainingPaces, clock
+from planner.domain.paces import RecentRace, TrainingPaces, parse_time
 from planner.domain.profile import Profile
+from planner.domain.units import (
+    distance_from_display,
+    distance_to_display,
+    distance_unit,
+    load_to_display,
+    load_unit,
+    parse_decimal,
+)
 from planner.services.generate import default_start, in_the_way, log_start, preview, summary_lines, write
 from planner.services.plan import PlanService
-from planner.words.targets import target_in_units
+from planner.words.numbers import format_number
+from planner.words.paces import clock, pace_clock
+from planner.words.quantities import format_distance, format_load
 
 DAY_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 GOALS = ((Goal.RUN, "Run focus", "weightlifting for running: two strength sessions with posterior-chain and "
@@ -54,8 +64,19 @@ GOALS = ((Goal.RUN, "Run focus", "weightlifting for running: two strength sessio
          (Goal.LIFT, "Lift focus", "running for weightlifters: at most one hard run a week, never the day before "
           "heavy legs"),
          (Goal.BALANCED, "Balanced", "both: a long run, a hard run and heavy legs, kept apart"))
-RACES = ((5.0, "5 km"), (10.0, "10 km"), (21.1, "half marathon (21.1 km)"), (42.2, "marathon (42.2 km)"))
+RACES = ((5.0, "5K"), (10.0, "10K"), (21.1, "half marathon"), (42.2, "marathon"))
 LIFT_WORDS = {"squat": "Back squat", "deadlift": "Deadlift", "bench": "Bench press", "press": "Overhead press"}
+
+
+def _about(km: float, units: Units) -> str:
+    """A rough distance in the user's unit, to a tenth: "21.1 km", "13.1 mi"."""
+    return f"{format_number(distance_to_display(km, units), 1)} {distance_unit(units)}"
+
+
+def _range(lo_km: float, hi_km: float, units: Units) -> str:
+    """A range of whole km or miles: "16-22 km", "10-14 mi"."""
+    lo, hi = (format_number(distance_to_display(km, units), 0) for km in (lo_km, hi_km))
+    return f"{lo}-{hi} {distance_unit(units)}"
 
 
 def _wrap(text: str) -> QLabel:
@@ -94,7 +115,7 @@ class GoalPage(QWizardPage):
         self.race = QCheckBox("Ends in a &race:")
         self.race_km = QComboBox()
         for km, words in RACES:
-            self.race_km.addItem(words, km)
+            self.race_km.addItem(f"{words} ({_about(km, profile.units)})", km)
         self.race_km.setCurrentIndex(1)
         self.race_km.setEnabled(False)
         self.race.toggled.connect(self.race_km.setEnabled)
@@ -105,8 +126,9 @@ class GoalPage(QWizardPage):
         layout.addLayout(form)
         layout.addWidget(_wrap("The block starts on the first day of the week on or after the start. A race block ends "
                                "with a 2-week taper: volume cut by 40-50 %, intensity and frequency kept "
-                               "(Bosquet 2007); no heavy legs in its last 7 days. Long runs build to 16-22 km for a "
-                               "half marathon and 29-35 km or about 3 h for a marathon."))
+                               "(Bosquet 2007); no heavy legs in its last 7 days. Long runs build to "
+                               f"{_range(16, 22, profile.units)} for a half marathon and "
+                               f"{_range(29, 35, profile.units)} or about 3 h for a marathon."))
         layout.addStretch(1)
 
     def goal(self) -> Goal:
@@ -182,26 +204,29 @@ class NumbersPage(QWizardPage):
         self.setTitle("Where you are now")
         self.setSubTitle("Your running now, and a working weight or one-rep max for the main lifts (optional).")
         form = QFormLayout(self)
+        units = self.units = wizard.profile.units
+        unit, load = distance_unit(units), load_unit(units)
         self.weekly_km = QDoubleSpinBox()
-        self.weekly_km.setRange(5.0, 200.0)
-        self.weekly_km.setValue(25.0)
-        self.weekly_km.setSuffix(" km a week")
+        self.weekly_km.setRange(*(distance_to_display(km, units) for km in WEEKLY_KM_RANGE))
+        self.weekly_km.setValue(distance_to_display(25.0, units))
+        self.weekly_km.setSuffix(f" {unit} a week")
         self.weekly_km.setMaximumWidth(220)
         form.addRow("&Running now", self.weekly_km)
         self.longest = QDoubleSpinBox()
-        self.longest.setRange(2.0, 60.0)
-        self.longest.setValue(10.0)
-        self.longest.setSuffix(" km")
+        self.longest.setRange(*(distance_to_display(km, units) for km in LONGEST_RANGE))
+        self.longest.setValue(distance_to_display(10.0, units))
+        self.longest.setSuffix(f" {unit}")
         self.longest.setMaximumWidth(220)
         form.addRow("&Longest run, last 30 days", self.longest)
         self.pace = QLineEdit()
-        self.pace.setPlaceholderText("e.g. 6:15 (optional)")
+        self.pace.setPlaceholderText(f"e.g. {pace_clock(375, units)} (optional)")  # 6:15/km
         self.pace.setMaximumWidth(220)
-        form.addRow("Easy &pace per km", self.pace)
+        form.addRow(f"Easy &pace per {unit}", self.pace)
         self.lifts: dict[str, QLineEdit] = {}
         for lift in MAIN_LIFTS:
             edit = QLineEdit()
-            edit.setPlaceholderText("120 (one-rep max) or 100x5 (kg x reps)")
+            edit.setPlaceholderText(f"{format_load(120, units, with_unit=False)} (one-rep max) or "
+                                    f"{format_load(100, units, with_unit=False)}x5 ({load} x reps)")
             edit.setMaximumWidth(320)
             self.lifts[lift] = edit
             form.addRow(LIFT_WORDS[lift], edit)
@@ -209,14 +234,14 @@ class NumbersPage(QWizardPage):
                           "reserve). Leave a lift empty to get RPE targets without a load."))
         race = wizard.profile.recent_race
         race_row = QHBoxLayout()
-        self.race_km = QLineEdit(f"{race.km:g}" if race else "")
-        self.race_km.setPlaceholderText("10")
+        self.race_km = QLineEdit(format_distance(race.km, units, with_unit=False) if race else "")
+        self.race_km.setPlaceholderText(format_number(distance_to_display(10.0, units), 1))
         self.race_km.setMaximumWidth(70)
         self.race_time = QLineEdit(clock(race.seconds) if race else "")
         self.race_time.setPlaceholderText("45:00")
         self.race_time.setMaximumWidth(100)
         race_row.addWidget(self.race_km)
-        race_row.addWidget(QLabel("km in"))
+        race_row.addWidget(QLabel(f"{unit} in"))
         race_row.addWidget(self.race_time)
         race_row.addStretch(1)
         form.addRow("Recent race", race_row)
@@ -235,10 +260,10 @@ class NumbersPage(QWizardPage):
         if start is None:
             self.sources.setText("Fewer than 4 logged weeks before the start: type where you are now.")
         else:
-            self.weekly_km.setValue(start.weekly_km)
-            self.longest.setValue(max(2.0, start.longest_run_km))
+            self.weekly_km.setValue(distance_to_display(start.weekly_km, self.units))
+            self.longest.setValue(distance_to_display(max(2.0, start.longest_run_km), self.units))
             for lift, kg in start.one_rm.items():
-                self.lifts[lift].setText(f"{kg:g}")
+                self.lifts[lift].setText(format_number(load_to_display(kg, self.units), 1))
             words = {"weekly_km": "Running now", "longest_run_km": "Longest run", "runs": "Runs a week",
                      "lifts": "Lifts a week", **{k: LIFT_WORDS[k] for k in MAIN_LIFTS}}
             self.sources.setText("Starting values from your log:\n" + "\n".join(
@@ -246,8 +271,11 @@ class NumbersPage(QWizardPage):
         self._show_paces()
 
     def recent_race(self) -> RecentRace | None:
-        km, time = self.race_km.text().strip(), self.race_time.text().strip()
-        return RecentRace.parse(km, time) if km or time else None
+        distance, time = self.race_km.text().strip(), self.race_time.text().strip()
+        if not (distance or time):
+            return None
+        km = distance_from_display(parse_decimal("recent race distance", distance), self.units) if distance else 0.0
+        return RecentRace(km, parse_time(time, "recent race time"))
 
     def _show_paces(self) -> None:
         try:
@@ -256,12 +284,12 @@ class NumbersPage(QWizardPage):
             self.paces.setText(str(exc))
             return
         if race is not None:
-            text = TrainingPaces.from_race(race).summary()
+            text = TrainingPaces.from_race(race).summary(self._wizard.profile.units)
         elif self.pace.text().strip():
             text = "Training paces estimated from your easy pace (Daniels 2014); a recent race gives better ones."
         else:
             text = "A recent race or time trial sets the training paces (Daniels' VDOT; Riegel for race pace)."
-        self.paces.setText(target_in_units(text, self._wizard.profile.units))
+        self.paces.setText(text)
 
 
 class PreviewPage(QWizardPage):
@@ -278,8 +306,10 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.message)
         split = QSplitter(Qt.Orientation.Vertical)
         self.weeks = QTableWidget(0, 9)
-        self.weeks.setHorizontalHeaderLabels(["Week", "Dates", "Phase", "km", "Long run km", "Above easy",
-                                              "Load AU", "Tonnage kg", "ACWR"])
+        units = wizard.profile.units
+        self.weeks.setHorizontalHeaderLabels(["Week", "Dates", "Phase", distance_unit(units),
+                                              f"Long run {distance_unit(units)}", "Above easy", "Load AU",
+                                              f"Tonnage {load_unit(units)}", "ACWR"])
         self.weeks.horizontalHeaderItem(8).setToolTip(
             "EWMA acute:chronic ratio (7/28 days) on the week's last day: information, never a limit "
             "(Impellizzeri 2020); '-' while building up (under 28 days)")
@@ -321,7 +351,7 @@ class PreviewPage(QWizardPage):
             self.notes.setText("")
             self.completeChanged.emit()
             return
-        b = self.block
+        b, units = self.block, self._wizard.profile.units
         self.in_the_way = len(in_the_way(self._wizard.plan, b))
         clash = (f" <b>{self.in_the_way} session{'s are' if self.in_the_way != 1 else ' is'} already planned in these "
                  "weeks:</b> tick Replace to write over them." if self.in_the_way else "")
@@ -331,7 +361,8 @@ class PreviewPage(QWizardPage):
         for row, (w, r) in enumerate(zip(b.weeks, weekly_acwr(b), strict=True)):
             share = f"{round(100 * w.above_easy_min / w.run_min) if w.run_min else 0} %"
             cells = (str(w.number), f"{w.first:%d %b}-{w.first + dt.timedelta(days=6):%d %b}", w.label,
-                     f"{w.km:.1f}", f"{w.long_km:.1f}", share, f"{w.load_au:.0f}", f"{w.tonnage_kg:.0f}",
+                     f"{distance_to_display(w.km, units):.1f}", f"{distance_to_display(w.long_km, units):.1f}", share,
+                     f"{w.load_au:.0f}", f"{load_to_display(w.tonnage_kg, units):.0f}",
                      "-" if r is None else f"{r:.2f}")
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -339,8 +370,7 @@ class PreviewPage(QWizardPage):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.weeks.setItem(row, col, item)
         self.weeks.selectRow(0)
-        self.notes.setText(target_in_units("\n".join(line for line in summary_lines(b)[len(b.weeks) + 4:] if line),
-                                           self._wizard.profile.units))
+        self.notes.setText("\n".join(line for line in summary_lines(b, units)[len(b.weeks) + 4:] if line))
         self.completeChanged.emit()
 
     def _show_week(self) -> None:
@@ -354,9 +384,8 @@ class PreviewPage(QWizardPage):
             day = first + dt.timedelta(days=k)
             ss = sorted((s for s in self.block.sessions if s.date == day), key=lambda s: s.position)
             self.week.setItem(k, 0, QTableWidgetItem(f"{day:%a %d %b}"))
-            units = self._wizard.profile.units  # paces and distances in the profile's units
-            self.week.setItem(k, 1, QTableWidgetItem("\n".join(target_in_units(session_text(s), units) for s in ss)
-                                                     or "rest"))
+            units = self._wizard.profile.units
+            self.week.setItem(k, 1, QTableWidgetItem("\n".join(session_text(s, units) for s in ss) or "rest"))
         self.week.resizeRowsToContents()
 
     def isComplete(self) -> bool:
@@ -393,8 +422,9 @@ class GeneratorWizard(QWizard):
     def inputs(self) -> GeneratorInput:
         g, w, n = self.goal_page, self.week_page, self.numbers_page
         start = g.start.date().toPython()
-        one_rm = {lift: parse_lift(edit.text()) for lift, edit in n.lifts.items() if edit.text().strip()}
-        pace = parse_pace(n.pace.text()) if n.pace.text().strip() else None
+        units = self.profile.units
+        one_rm = {lift: parse_lift(edit.text(), units) for lift, edit in n.lifts.items() if edit.text().strip()}
+        pace = parse_pace(n.pace.text(), units) if n.pace.text().strip() else None
         try:
             race = n.recent_race()
         except ValidationError as exc:
@@ -402,8 +432,9 @@ class GeneratorWizard(QWizard):
         return GeneratorInput(
             goal=g.goal(), start=start, weeks=g.weeks.value(), runs=w.runs.value(), lifts=w.lifts.value(),
             days=w.chosen_days(), long_run_day=w.long_day.currentData(),
-            experience=Experience(w.experience.currentData()), weekly_km=n.weekly_km.value(),
-            longest_run_km=n.longest.value(), one_rm=one_rm,
+            experience=Experience(w.experience.currentData()),
+            weekly_km=distance_from_display(n.weekly_km.value(), units),
+            longest_run_km=distance_from_display(n.longest.value(), units), one_rm=one_rm,
             race_km=g.race_km.currentData() if g.race.isChecked() else None, easy_pace_s=pace,
             week_start=self.profile.week_start, recent_race=race)
 

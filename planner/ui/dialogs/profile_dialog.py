@@ -35,7 +35,7 @@ from planner.domain import units as u
 from planner.domain.effort import HeartRateEvidence
 from planner.domain.enums import Experience, Goal, Sex, Units, WeekStart
 from planner.domain.errors import ValidationError
-from planner.domain.paces import RecentRace, TrainingPaces, clock
+from planner.domain.paces import RecentRace, TrainingPaces
 from planner.domain.profile import BODY_MASS_RANGE, Profile
 from planner.ui.dialogs.fields import (
     FieldMarks,
@@ -51,7 +51,7 @@ from planner.ui.dialogs.heart_rate_fields import STAND_INS as HEART_RATE_STAND_I
 from planner.ui.dialogs.heart_rate_fields import HeartRateFields
 from planner.ui.dialogs.sweat_field import SweatRateSpin
 from planner.words.numbers import format_number
-from planner.words.targets import target_in_units
+from planner.words.paces import clock
 
 EXPERIENCE_LABELS = {
     Experience.NEW: "New to combining lifting and running",
@@ -430,7 +430,7 @@ class ProfileDialog(QDialog):
         """Re-check every field; mark the wrong ones and enable OK only when all are right."""
         profile, self._errors = self._validate()
         race = profile.recent_race if profile is not None else None
-        self.paces_label.setText(target_in_units(TrainingPaces.from_race(race).summary(), profile.units)
+        self.paces_label.setText(TrainingPaces.from_race(race).summary(profile.units)
                                  if race is not None and profile is not None else
                                  "A recent race or time trial sets the training paces (Daniels 2014).")
         self.heart_rates.show_estimates(self.age_spin.value() or None)

@@ -142,7 +142,13 @@ class WeekPage:
         return rows
 
     def _header_height(self) -> float:
-        return self.mm(19) * self.scale + self.mm(2)
+        return self.mm(19) * self.scale + self.mm(2) + stack_height(self._paces_rows())
+
+    def _paces_rows(self) -> list[Row]:
+        """The training paces under the header's dates and load, the width of the header's left side."""
+        if not self.week.paces:
+            return []
+        return text_rows(self.week.paces, font(self.pt(SUB_PT) * 0.9), self.width * 0.62, self.device)
 
     def _day_heading_height(self) -> float:
         return self.mm(6) * self.scale
@@ -267,6 +273,8 @@ class WeekPage:
         left = [(title, font(self.pt(TITLE_PT), bold=True)), (week.dates, font(self.pt(SUB_PT)))]
         if week.load is not None:
             left.append((week.load.text(), font(self.pt(SUB_PT) * 0.9, italic=True)))
+        if week.paces:
+            left.append((week.paces, font(self.pt(SUB_PT) * 0.9)))
         right = [(week.athlete, font(self.pt(TITLE_PT) * 0.8, bold=True)),
                  (f"Goal: {week.goal}", font(self.pt(SUB_PT)))]
         if len(self._pages) > 1:

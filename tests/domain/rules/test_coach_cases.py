@@ -4,8 +4,11 @@ close case that must not fire. The plan-check weeks are ISO weeks: 23 Nov 2026 i
 from __future__ import annotations
 
 import datetime as dt
+import json
+from dataclasses import replace
 
 from planner.domain.enums import Goal, Status, WeekStart
+from planner.domain.generator.inputs import GeneratorInput, inputs_to_doc
 from planner.domain.intensity import is_heavy_lower, is_key_run, is_long_run
 from planner.domain.rules import Severity, check
 from planner.domain.session import Exercise, WorkSet
@@ -48,6 +51,54 @@ def test_80_percent_of_a_known_1rm_is_heavy_whatever_the_rpe_given():
     s = lift("tue", "lower", 5, exercises=(squat_5x3(load=100),))
     assert is_heavy_lower(s, one_rep_max={"Back squat": 125})
     assert not is_heavy_lower(s, one_rep_max={"back squat": 126})
+
+
+def _stated(squat_1rm: float) -> str:
+    """The profile's last generated block, made with this squat one-rep max (as the generator stores it)."""
+    x = GeneratorInput(Goal.BALANCED, MON, 8, 3, 3, one_rm={"squat": squat_1rm})
+    return json.dumps(inputs_to_doc(x))
+
+
+def _legs_then_intervals(load: float) -> list:
+    # the coach's case: back squat 5 x 3 at `load` kg, sets logged without RPE or RIR, in a lower-body session of
+    # session RPE 5 at 07:00-08:00; intervals at 13:00 the same day (5 h later)
+    legs = lift("tue", "lower", 5, 60, "07:00", exercises=(squat_5x3(load=load),), title="Squat day")
+    return [legs, run("tue", "intervals", 55, 8, "13:00")]
+
+
+def test_the_plan_check_judges_unrated_squats_by_the_stated_1rm():
+    """Coach: with a stated 125 kg squat, 100 kg is 80 %: heavy legs, so intervals 5 h later are an alert. With
+    126 kg it is 79.4 %, not heavy, and the session RPE of 5 does not make it heavy either."""
+    w = window(_legs_then_intervals(100))
+    heavy = replace(w, profile=replace(w.profile, generated_block=_stated(125)), one_rep_max=None)
+    assert heavy.one_rep_max["back squat"] == 125
+    [f] = [f for f in check(heavy) if f.rule == HARD_AFTER_LEGS]
+    assert (f.severity, f.title) == (Severity.ALERT, "Hard run 5 h after heavy legs")
+    light = replace(w, profile=replace(w.profile, generated_block=_stated(126)), one_rep_max=None)
+    assert [f for f in check(light) if f.rule == HARD_AFTER_LEGS] == []
+
+
+def test_without_a_stated_1rm_the_done_sets_give_one_by_epley():
+    """Coach: two weeks ago the athlete did back squat 3 x 5 at 110 kg: Epley 110 x (1 + 5/30) = 128.3 kg. This
+    week's unrated 5 x 3 at 105 kg is 81.8 % of it: heavy, an alert before intervals 5 h later; at 102.5 kg it is
+    79.9 %: not heavy, nothing flagged. A stated 1RM wins over the estimate."""
+    before = lift("tue", "lower", 7, 60, weeks=-2, status=Status.DONE, actual_rpe=7, actual_duration_min=60,
+                  exercises=(Exercise("Back squat", (WorkSet(5, 110, 8),) * 3, ("quads",)),))
+    heavy = window([before, *_legs_then_intervals(105)], first=MON)
+    assert heavy.one_rep_max["back squat"] == 128.3
+    assert [f.title for f in check(heavy) if f.rule == HARD_AFTER_LEGS] == ["Hard run 5 h after heavy legs"]
+    assert found([before, *_legs_then_intervals(102.5)], HARD_AFTER_LEGS) == []
+    stated = replace(heavy, profile=replace(heavy.profile, generated_block=_stated(140)), one_rep_max=None)
+    assert stated.one_rep_max["back squat"] == 140  # 105 / 140 = 75 %: not heavy
+    assert [f for f in check(stated) if f.rule == HARD_AFTER_LEGS] == []
+
+
+def test_a_set_with_an_rpe_is_judged_by_it_not_by_its_share_of_the_1rm():
+    """Coach: 112.5 kg is 90 % of a 125 kg squat, but the athlete rated the sets RPE 7 (3 in reserve): the rating
+    says how hard they were, so they are not heavy; unrated, the same sets are."""
+    rated = lift("tue", "lower", 5, exercises=(squat_5x3(7, load=112.5),))
+    assert not is_heavy_lower(rated, one_rep_max={"back squat": 125})
+    assert is_heavy_lower(rated.replace(exercises=(squat_5x3(load=112.5),)), one_rep_max={"back squat": 125})
 
 
 def test_light_goblet_squats_at_set_rpe_5_in_a_full_body_rpe_7_session_are_not_heavy_legs():
