@@ -61,3 +61,18 @@ def test_the_catalogue_file_is_a_few_hundred_names_in_the_apps_muscle_words():
         assert e["main"] not in e["secondary"], e["name"]
     targets = {e["name"] for e in data["exercises"]}
     assert set(data["aliases"].values()) <= targets
+
+
+def test_an_alias_that_names_its_equipment_keeps_it():
+    # "Dumbbell Curl" is the dumbbell curl, not "Bicep Curl (Barbell)": the equipment an alias names
+    # is the one its entry carries in brackets, wherever the catalogue has that entry.
+    data = orjson.loads(resource_path("app_exercises.json").read_bytes())
+    names = {e["name"] for e in data["exercises"]}
+    wrong = []
+    for alias, target in data["aliases"].items():
+        word = alias.split()[0]
+        if word in ("Dumbbell", "Barbell", "Cable", "Kettlebell", "Machine") and f"({word})" not in target:
+            same = f"{alias.removeprefix(word + ' ')} ({word})"
+            if any(n.endswith(f"({word})") and n.split(" (")[0] in target for n in names) or same in names:
+                wrong.append((alias, target))
+    assert wrong == []
