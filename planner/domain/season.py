@@ -50,7 +50,23 @@ class WeekSummary:
     phase: Phase | None  # None without load in the week or the three before
 
 
-def _has_race(sessions: Sequence[Session]) -> bool:
+def week_phase(load: float, previous_mean: float, race_ahead: bool) -> Phase | None:
+    """Build, deload or taper, for the season's summary and the printed week alike: under 80 % of
+    the mean of the three weeks before is a lighter week, a taper when a race falls in it or in the
+    two weeks after (`race_ahead`), else a deload; None for a week off or a plan with nothing before."""
+    if load <= 0 or previous_mean <= 0:
+        return None
+    if load / previous_mean >= LIGHTER_RATIO:
+        return Phase.BUILD
+    return Phase.TAPER if race_ahead else Phase.DELOAD
+
+
+def race_ahead(sessions_from: Callable[[dt.date], Sequence[Session]], first: dt.date) -> bool:
+    """A race in the week of `first` or in the `TAPER_WEEKS` weeks after it."""
+    return any(has_race(sessions_from(first + dt.timedelta(weeks=k))) for k in range(TAPER_WEEKS + 1))
+
+
+def has_race(sessions: Sequence[Session]) -> bool:
     return any(s.kind is Kind.RUN and s.type == RunType.RACE and s.status is not Status.SKIPPED for s in sessions)
 
 
@@ -78,14 +94,8 @@ def week_summaries(firsts: Sequence[dt.date], split: Callable[[dt.date], Split],
         before = [split(first - week * k).total.load_au for k in range(1, HISTORY_WEEKS + 1)]
         change = round((load / before[0] - 1) * 100) if before[0] > 0 else None
         mean = sum(before) / HISTORY_WEEKS
-        phase = None
-        if load > 0 and mean > 0:
-            if load / mean >= LIGHTER_RATIO:
-                phase = Phase.BUILD
-            elif any(_has_race(sessions(first + week * k)) for k in range(TAPER_WEEKS + 1)):
-                phase = Phase.TAPER
-            else:
-                phase = Phase.DELOAD
+        lighter = load > 0 and mean > 0 and load / mean < LIGHTER_RATIO
+        phase = week_phase(load, mean, lighter and race_ahead(sessions, first))
         pct, colour = _compliance(sessions(first), today)
         out.append(WeekSummary(first, sp.done.run_km, total.run_km, total.tonnage_kg, total.hard_sets,
                                load, change, pct, colour, phase))

@@ -7,10 +7,11 @@ a part that is None is left off the page, so the page works today and grows as t
     extras = Extras(nutrition=my_targets, load=my_load_lines, findings=my_findings)
     build_printed_week(first_day, store.sessions.between, store.profile.get(), extras)
 
-Build or deload: the week's session-RPE load (RPE x minutes, Foster 2001) against
-the mean of the three weeks before it. Below `DELOAD_RATIO` (80 %) it is a deload week, else a
-build week. The 80 % line is an app convention, not a published threshold: deload weeks are
-usually planned at about 50-70 % of the load around them (the demo plan's carry about 60 %).
+Build, deload or taper: the week's session-RPE load (RPE x minutes, Foster 2001) against the mean
+of the three weeks before it, by the season view's own test (planner/domain/season.py `week_phase`):
+under 80 % it is a lighter week, a taper when a race falls in it or in the two weeks after, else a
+deload. The 80 % line is an app convention, not a published threshold: deload weeks are usually
+planned at about 50-70 % of the load around them (the demo plan's carry about 60 %).
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from planner.domain.enums import Kind, Status, Units
 from planner.domain.paces import TrainingPaces
 from planner.domain.profile import Profile
+from planner.domain.season import HISTORY_WEEKS, Phase, race_ahead, week_phase
 from planner.domain.session import Session
 from planner.domain.totals import week_totals
 from planner.domain.weeks import iso_week_name, week_days, week_start
@@ -34,22 +35,16 @@ from planner.words.paper import detail_lines
 from planner.words.quantities import duration_text, format_distance, tonnage_text
 
 SessionsBetween = Callable[[dt.date, dt.date], list[Session]]
-DELOAD_RATIO = 0.8
-HISTORY_WEEKS = 3
-
-
-
-class Phase(StrEnum):
-    BUILD = "build"
-    DELOAD = "deload"
 
 
 @dataclass(frozen=True, slots=True)
 class WeekLoad:
-    """Session-RPE load of the week and the mean of the `HISTORY_WEEKS` weeks before it (AU)."""
+    """Session-RPE load of the week and the mean of the `HISTORY_WEEKS` weeks before it (AU), and
+    whether a race falls in the week or the two after (a lighter week is then a taper)."""
 
     load: float
     previous_mean: float
+    race_ahead: bool = False
 
     @property
     def ratio(self) -> float:
@@ -57,7 +52,7 @@ class WeekLoad:
 
     @property
     def phase(self) -> Phase:
-        return Phase.DELOAD if self.ratio < DELOAD_RATIO else Phase.BUILD
+        return week_phase(self.load, self.previous_mean, self.race_ahead) or Phase.BUILD
 
     def text(self) -> str:
         """ "Build week · load 2,340 AU, 112 % of the 3 weeks before (session RPE x min, Foster 2001)"."""
@@ -251,7 +246,8 @@ def week_load(first_day: dt.date, sessions_between: SessionsBetween) -> WeekLoad
     previous = sum(session_load(s) for s in before) / HISTORY_WEEKS
     if previous <= 0 or load <= 0:
         return None
-    return WeekLoad(load, previous)
+    ahead = race_ahead(lambda first: sessions_between(first, first + dt.timedelta(days=6)), first_day)
+    return WeekLoad(load, previous, ahead)
 
 
 def totals_lines(sessions: Sequence[Session], units: Units) -> tuple[tuple[str, str], ...]:

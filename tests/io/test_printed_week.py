@@ -163,3 +163,16 @@ def test_rest_day_and_repeated_words():
     assert detail_lines(rest, Units.METRIC) == ()
     mobility = Session(kind=Kind.MOBILITY, type="mobility", title="Hips", duration_min=20, rpe=2, date=MONDAY)
     assert detail_lines(mobility, Units.METRIC) == ("Mobility", "20 min · RPE 2")
+
+
+def test_a_lighter_week_before_a_race_is_a_taper_as_in_the_season_view():
+    history = [_hour(MONDAY - dt.timedelta(weeks=w), 5) for w in (1, 2, 3)]  # 300 AU a week
+    race = _hour(MONDAY + dt.timedelta(days=20), 9, minutes=40, type="race")  # Sunday two weeks on
+    lighter = [_hour(MONDAY, 4, 50)]  # 200 AU, 67 %
+    load = week_load(MONDAY, between_of(history + lighter + [race]))
+    assert load.phase is Phase.TAPER
+    assert load.text() == "Taper week · load 200 AU, 67 % of the 3 weeks before (session RPE × min, Foster 2001)"
+    # the race a day past the two weeks after: a deload; a build week stays one before a race
+    later = race.replace(date=MONDAY + dt.timedelta(days=21))
+    assert week_load(MONDAY, between_of(history + lighter + [later])).phase is Phase.DELOAD
+    assert week_load(MONDAY, between_of(history + [_hour(MONDAY, 5), race])).phase is Phase.BUILD
