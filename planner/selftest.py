@@ -192,12 +192,13 @@ def _pane_name(pane: QWidget) -> str:
 
 def step_print(ctx: Context) -> str:
     """The shown week to a PDF, through the same writer as File > Export PDF and `print`."""
+    from planner.services.exports import export_writer
     from planner.ui.printing.render import write_pdf
 
     win = ctx.win
     weeks = win.printing.weeks(1)
     target = ctx.folder / "week.pdf"
-    pages = write_pdf(target, weeks)
+    pages = write_pdf(target, weeks, None, export_writer(win.store))
     data = target.read_bytes()
     _check(pages >= 1, f"the PDF has {pages} pages")
     _check(data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:], "the file written is not a complete PDF")
@@ -208,12 +209,14 @@ def step_print(ctx: Context) -> str:
 def step_calendar(ctx: Context) -> str:
     """The plan as an iCalendar file (icalendar), as File > Export calendar writes it."""
     from planner.io.ics_export import plan_changed_at, write_ics
+    from planner.services.exports import export_writer
 
     win = ctx.win
     win.store.storage.flush()
     sessions = win.store.sessions.all()
     target = ctx.folder / "plan.ics"
-    count = write_ics(target, sessions, win.store.profile.get().units, plan_changed_at(win.store.path))
+    count = write_ics(target, sessions, win.store.profile.get().units, plan_changed_at(win.store.path),
+                      export_writer(win.store))
     text = target.read_bytes().decode("utf-8")
     events = text.count("BEGIN:VEVENT\r\n")
     _check(text.startswith("BEGIN:VCALENDAR\r\n"), "the file does not start with BEGIN:VCALENDAR")

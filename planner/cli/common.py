@@ -143,5 +143,29 @@ def write_stdout_bytes(data: bytes) -> None:
         buffer.flush()
 
 
+STDOUT = "-"
+
+
+def write_output(data_dir: Path, name: str, payload: bytes) -> bool:
+    """Write an export's bytes to the file `name`, or to standard output for `-`. Returns True when
+    written to a file (the command then says where).
+
+    A file is written atomically through the store's export writer: never over the data file, its
+    lock or a backup, and never over what is not a regular file (a device or a FIFO would be
+    replaced); the error says why and that nothing was written."""
+    if name == STDOUT:
+        write_stdout_bytes(payload)
+        return False
+    from planner.store.database import DATA_FILE
+    from planner.store.exports import write_export
+
+    target = Path(name)
+    try:
+        write_export(Path(data_dir) / DATA_FILE, target, payload)
+    except OSError as exc:
+        raise cannot_write(target, exc) from None
+    return True
+
+
 def cannot_write(target: Path, exc: OSError) -> CLIError:
     return CLIError(f"cannot write {target}: {exc.strerror or exc}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from planner.cli.common import EXIT_OK, PROG, AddCommand, cannot_write, snapshot
+from planner.cli.common import EXIT_OK, PROG, AddCommand, snapshot, write_output
 from planner.domain.errors import ValidationError
 from planner.domain.weeks import parse_iso_week
 
@@ -19,7 +19,8 @@ def add_parser(command: AddCommand) -> None:
                    help="the first week, e.g. 2026-W48 (a profile whose weeks start on Sunday prints "
                         "from the Sunday before that ISO week's Monday)")
     p.add_argument("--weeks", type=int, default=1, metavar="N", help="how many weeks (default 1)")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF file to write")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
+                   help="the PDF file to write (- for standard output)")
     p.add_argument("--paper", choices=("A4", "Letter"), help="paper size (default: from the locale)")
 
 
@@ -35,13 +36,12 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         weeks = build_printed_weeks(first, args.weeks, store.sessions.between, store.profile.get(),
                                     available_extras(store))
     _offscreen_gui()
-    from planner.ui.printing.render import write_pdf
+    from planner.ui.printing.render import pdf_bytes
 
+    payload, pages = pdf_bytes(weeks, Paper(args.paper) if args.paper else None)
+    if not write_output(data_dir, args.output, payload):
+        return EXIT_OK
     target = Path(args.output)
-    try:
-        pages = write_pdf(target, weeks, Paper(args.paper) if args.paper else None)
-    except OSError as exc:
-        raise cannot_write(target, exc) from None
     print(f"Printed {args.weeks} week{'s' if args.weeks != 1 else ''} from {weeks[0].title} "
           f"on {pages} page{'s' if pages != 1 else ''} to {target}.")
     return EXIT_OK

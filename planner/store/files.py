@@ -8,6 +8,7 @@ a 200 MB file filled memory, a symlink was replaced by a regular file, every sav
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import secrets
@@ -40,6 +41,20 @@ class NotRegularFileError(StoreError):
         self.path = path
 
 
+class NotRegularTargetError(StoreError, OSError):
+    """A write aimed at a device, a FIFO, a socket or a folder: renaming a new file over it would
+    replace it (as root, `/dev/null` became a regular file), so nothing is written and it stays."""
+
+    def __init__(self, path: Path, what: str) -> None:
+        OSError.__init__(self, errno.EINVAL,
+                         f"it is {what}, not a regular file, so it was left as it is and nothing was written")
+        self.path = path
+        self.what = what
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.strerror}"
+
+
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
@@ -70,6 +85,11 @@ _KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character de
           (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"), (stat.S_ISSOCK, "a socket"))
 
 
+def kind_of(st: os.stat_result) -> str:
+    """What a file that is not a regular one is, in words ("a character device")."""
+    return next((name for test, name in _KINDS if test(st.st_mode)), "a special file")
+
+
 def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes, Fingerprint] | None:
     """The bytes of the regular file `path` (symlinks followed) and its fingerprint; None when it
     does not exist.
@@ -86,8 +106,7 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes, Finger
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            what = next((name for test, name in _KINDS if test(st.st_mode)), "a special file")
-            raise NotRegularFileError(path, what)
+            raise NotRegularFileError(path, kind_of(st))
         if st.st_size > limit:
             raise CorruptFileError(path, _too_large(st.st_size, limit))
         chunks: list[bytes] = []
@@ -144,13 +163,12 @@ def write_atomic(path: Path, payload: bytes, *,
       user's umask, as any file a program creates.
     - `before_replace(target)` runs after the temp file is on disk and just before the rename;
       raising there leaves the old file as it was (the storage checks nobody replaced it meanwhile).
+    - Only a regular file or a new path is replaced: a device, FIFO, socket or folder raises
+      NotRegularTargetError before anything is written (issue 19: `/dev/null` was replaced).
     Returns the new file's fingerprint.
     """
     target = Path(os.path.realpath(path))
-    try:
-        old: os.stat_result | None = os.stat(target)
-    except FileNotFoundError:
-        old = None
+    old = regular_or_new(target)
     mode = stat.S_IMODE(old.st_mode) if old is not None else 0o666
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     while True:
@@ -169,6 +187,7 @@ def write_atomic(path: Path, payload: bytes, *,
             os.fsync(f.fileno())
         if before_replace is not None:
             before_replace(target)
+        regular_or_new(target)  # it may have become a FIFO or a device while we wrote
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -182,6 +201,18 @@ def write_atomic(path: Path, payload: bytes, *,
             finally:
                 os.close(dfd)
     return fingerprint(target)
+
+
+def regular_or_new(target: Path) -> os.stat_result | None:
+    """The stat of the regular file `target` names (symlinks followed), None when there is none;
+    NotRegularTargetError when it is anything else."""
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        raise NotRegularTargetError(target, kind_of(st))
+    return st
 
 
 def _keep_owner_and_mode(fd: int, old: os.stat_result) -> None:

@@ -445,12 +445,13 @@ class MainWindow(QMainWindow):
 
     def export_plan(self) -> None:
         from planner.io import plan_csv
+        from planner.services.exports import export_writer
 
         name, _ = QFileDialog.getSaveFileName(self, "Export plan", "plan.csv", "Plan spreadsheets (*.csv)")
         if not name:
             return
         try:
-            plan_csv.write_plan_file(Path(name), self.store.sessions.all())
+            plan_csv.write_plan_file(Path(name), self.store.sessions.all(), export_writer(self.store))
         except OSError as exc:
             QMessageBox.warning(self, "Export plan", f"Could not write {name}: {exc.strerror or exc}")
             return

@@ -6,8 +6,7 @@ painter left open on a QPdfWriter when an exception unwinds crashes the process 
 
 from __future__ import annotations
 
-import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF
@@ -68,18 +67,16 @@ def pdf_bytes(weeks: Sequence[PrintedWeek], paper: Paper | None = None) -> tuple
     return data, pages
 
 
-def write_pdf(path: Path, weeks: Sequence[PrintedWeek], paper: Paper | None = None) -> int:
+def write_pdf(path: Path, weeks: Sequence[PrintedWeek], paper: Paper | None = None,
+              write: Callable[[Path, bytes], object] | None = None) -> int:
     """Write `weeks` as a PDF file at `path`; returns the number of pages.
 
-    Drawn in memory and then written by Python, through a temporary file renamed over the target:
-    an unwritable path gets the system's own message, and a failure never leaves half a PDF.
+    Drawn in memory, then written through `write` (the store's export writer: a temporary file
+    renamed over the target, never over the app's own files or a device): an unwritable path gets
+    the system's own message, and a failure never leaves half a PDF.
     """
     data, pages = pdf_bytes(weeks, paper)
-    path = Path(path)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temp.write_bytes(data)
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
+    if write is None:  # a file of no plan: only the atomic, regular-files-only rule applies
+        from planner.services.exports import write_unowned as write
+    write(Path(path), data)
     return pages
