@@ -50,11 +50,13 @@ from planner.store.errors import (
 )
 from planner.store.lock import LOCK_FILE, FolderLock
 from planner.store.migrations import (
+    NEXT_ID_KEY,
     SCHEMA_VERSION,
     SchemaError,
     Tables,
     has_data,
     migrate,
+    read_meta,
     read_version,
     set_version,
 )
@@ -269,7 +271,10 @@ def _check(raw: bytes, path: Path) -> _Checked:
         version = read_version(tables)
     except SchemaError as exc:
         raise CorruptFileError(path, f"has a broken version record ({exc})") from exc
-    if version is not None and version > SCHEMA_VERSION:
+    if version is None:  # `{}` or `{"sessions": {}}`: the app always writes its meta table
+        raise CorruptFileError(path, "holds no plan: it has no meta table with a data format version, which "
+                                     "every data file the app writes has")
+    if version > SCHEMA_VERSION:
         raise NewerSchemaError(path, version, SCHEMA_VERSION)
     if version is not None and version < SCHEMA_VERSION:
         try:
@@ -281,13 +286,32 @@ def _check(raw: bytes, path: Path) -> _Checked:
     return _Checked(tables, version, _decode_all(tables, path))
 
 
+#: The largest id the app gives out or reads; a larger one (a 30-digit id in a restored backup) made
+#: every later import fail with "Integer exceeds 64-bit range" (issue 19). 2**53 - 1 also survives
+#: any JSON reader that holds numbers as doubles.
+MAX_ID = 2**53 - 1
+
+
 def _check_shape(tables: Tables, path: Path) -> None:
-    """Every document is an object under a numeric id: TinyDB's layout, which the repositories
-    rely on."""
+    """Every document is an object under a numeric id from 1 to MAX_ID: TinyDB's layout, which the
+    repositories rely on."""
     for name, docs in tables.items():
         for key, doc in docs.items():
             if not (key.isascii() and key.isdigit()) or not isinstance(doc, dict):
                 raise CorruptFileError(path, f"has a malformed entry {key!r} in table {name!r}")
+            if not 1 <= int(key) <= MAX_ID:
+                what = "a session id" if name == "sessions" else f"an entry id in table {name!r}"
+                raise CorruptFileError(path, f"has {what} {_digits(key)}, outside the ids the app gives out "
+                                             f"(1 to {MAX_ID:,})")
+    next_id = read_meta(tables).get(NEXT_ID_KEY)
+    if next_id is not None and (isinstance(next_id, bool) or not isinstance(next_id, int)
+                                or not 1 <= next_id <= MAX_ID + 1):
+        raise CorruptFileError(path, f"has a next session id {_digits(str(next_id))} in its meta table, outside "
+                                     f"the ids the app gives out (1 to {MAX_ID:,})")
+
+
+def _digits(text: str) -> str:
+    return f"{text[:20]}… ({len(text)} digits)" if len(text) > 20 else text
 
 
 def _decode_all(tables: Tables, path: Path) -> dict[int, Session]:
