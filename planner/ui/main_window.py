@@ -400,7 +400,7 @@ class MainWindow(QMainWindow):
         if not name:
             return
         from planner.domain.plan_match import split_matches
-        from planner.services.plan_files import import_rows
+        from planner.services.plan_files import NoRoomError, import_rows
         from planner.ui.dialogs.plan_import import read_plan_interactive, show_refused
         from planner.ui.dialogs.plan_questions import ask_skip_duplicates
 
@@ -420,6 +420,9 @@ class MainWindow(QMainWindow):
             stored = import_rows(self.plan, rows, path.name)
         except plan_csv.PlanFileError as exc:
             show_refused(self, path, exc.errors)
+            return
+        except NoRoomError as exc:
+            QMessageBox.warning(self, "Import plan", f"{exc} Nothing was imported.")
             return
         if stored:
             self.go_to(min(s.date for s in stored))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -50,6 +51,7 @@ from planner.services.activity_import import (
     ImportCancelled,
     ImportCounts,
     ImportNotApplied,
+    NoRoomError,
     Preview,
     Reader,
     ReadResult,
@@ -362,6 +364,9 @@ class ActivityImportDialog(QDialog):
             self.counts = self._importer.apply(preview)
         except ImportNotApplied:
             return  # the runner told the user why (the change bus's error signal)
+        except NoRoomError as exc:
+            QMessageBox.warning(self, "Import activities", f"{exc} Nothing was imported.")
+            return
         self.accept()
 
     # -- closing -------------------------------------------------------------------------------
