@@ -88,9 +88,10 @@ def span(days: Iterable[dt.date]) -> str:
 
 # -- the data ---------------------------------------------------------------------------------------
 def open_store(data_dir: Path, builtins: Sequence[Template] = ()) -> contextlib.closing[Store]:
+    from planner.store.database import COMMAND
     from planner.store.database import open_store as open_locked
 
-    return contextlib.closing(open_locked(data_dir, builtins))
+    return contextlib.closing(open_locked(data_dir, builtins, holder=COMMAND))
 
 
 @contextlib.contextmanager

@@ -48,7 +48,7 @@ from planner.store.errors import (
     StoreError,
     StoreLockedError,
 )
-from planner.store.lock import LOCK_FILE, FolderLock
+from planner.store.lock import COMMAND, LOCK_FILE, WINDOW, FolderLock
 from planner.store.migrations import (
     NEXT_ID_KEY,
     SCHEMA_VERSION,
@@ -74,6 +74,7 @@ from planner.store.store import Store
 
 __all__ = [
     "BACKUP_DIR",
+    "COMMAND",
     "DATA_FILE",
     "LOCK_FILE",
     "SCHEMA_VERSION",
@@ -97,19 +98,20 @@ DATA_FILE = "hybrid-planner.json"
 
 
 def open_store(data_dir: Path, builtins: Sequence[Template] = (), *, backups: int = 5,
-               start_fresh: bool = False) -> Store:
+               start_fresh: bool = False, holder: str = WINDOW) -> Store:
     """Open (or create) the data file in `data_dir` for writing; `backups` daily backups are kept.
 
     `start_fresh`: after a broken file was found (and set aside), start an empty plan instead of
     refusing; it changes nothing when the data file opens cleanly. The folder lock is held until
-    Store.close(), or until the process ends.
+    Store.close(), or until the process ends; `holder` (WINDOW or COMMAND) is what a second opener
+    is told holds it.
     """
     if backups < 0:
         raise ValueError(f"backups must be 0 or more (got {backups})")
     data_dir = Path(data_dir)
     _make_folder(data_dir)
     path = data_dir / DATA_FILE
-    lock = FolderLock(data_dir, path)
+    lock = FolderLock(data_dir, path, holder)
     lock.acquire()
     try:
         remove_stale_temps_of(path)

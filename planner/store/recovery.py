@@ -28,7 +28,7 @@ from planner.store.database import (
 from planner.store.errors import BackupError, NewerSchemaError, StoreError
 from planner.store.exports import ProtectedTargetError, write_export
 from planner.store.files import NotRegularTargetError
-from planner.store.lock import FolderLock
+from planner.store.lock import COMMAND, FolderLock
 from planner.store.migrations import set_version
 from planner.store.storage import CorruptFileError, read_regular, write_atomic
 from planner.store.store import Store
@@ -107,7 +107,7 @@ def restore_file(data_dir: Path, source: Path) -> RestoreResult:
     data_dir = Path(data_dir)
     _make_folder(data_dir)
     path = data_dir / DATA_FILE
-    with FolderLock(data_dir, path):
+    with FolderLock(data_dir, path, COMMAND):
         raw, checked = _read_source(Path(source), path)
         try:
             current = read_regular(path)
