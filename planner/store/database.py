@@ -258,7 +258,7 @@ def _open_locked(path: Path, builtins: Sequence[Template], keep: int, start_fres
 
     if raw is not None and has_data(checked.tables):
         payload = raw if checked.version == SCHEMA_VERSION else path.read_bytes()
-        daily_backup(path, payload, keep)
+        daily_backup(path, payload, keep, _is_good)
     return store
 
 
@@ -366,15 +366,19 @@ def _with_good_backup(note: unresolved.Unresolved) -> unresolved.Unresolved:
 
 
 def _last_good_backup(path: Path) -> Path | None:
-    for backup in backups_of(path):
-        try:
-            found = read_regular(backup)
-            if found is not None:
-                _check(found[0], backup)
-                return backup
-        except (StoreError, OSError):
-            continue
-    return None
+    return next((backup for backup in backups_of(path) if _is_good(backup)), None)
+
+
+def _is_good(backup: Path) -> bool:
+    """The backup opens as cleanly as a data file does."""
+    try:
+        found = read_regular(backup)
+        if found is not None:
+            _check(found[0], backup)
+            return True
+    except (StoreError, OSError):
+        pass
+    return False
 
 
 @contextlib.contextmanager
