@@ -354,7 +354,7 @@ def _set_aside(path: Path, reason: str) -> CorruptStoreError:
         try:
             backup = pin(path, backup)
         except OSError as exc:
-            log.warning("could not keep the backup %s out of pruning: %s", backup, exc)
+            log.warning("could not keep the backup %s out of pruning: %s", backup, exc.strerror or exc)
     return CorruptStoreError(path, reason, kept, backup)
 
 

@@ -50,3 +50,35 @@ def test_a_point_off_the_earth_exits_1_with_its_reason(data_dir, tmp_path):
     store = open_store(data_dir)
     assert store.sessions.all() == []
     store.close()
+
+
+HEVY_HEAD = ("title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,"
+             "weight_kg,reps,distance_km,duration_seconds,rpe\n")
+STRONG_HEAD = ("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+               "Workout Notes,RPE\n")
+
+
+def test_a_lifting_log_dated_9999_names_file_and_line(cli, data_dir, tmp_path):
+    hevy, strong = tmp_path / "hevy.csv", tmp_path / "strong.csv"
+    hevy.write_text(HEVY_HEAD + '"Legs","24 Nov 2026, 18:00","24 Nov 2026, 19:00",,"Squat",,,0,normal,100,8,,,8\n'
+                    '"Legs","24 Nov 9999, 18:00","24 Nov 9999, 19:00",,"Squat",,,0,normal,100,8,,,8\n')
+    strong.write_text(STRONG_HEAD + "9999-11-24 18:00:00,Legs,1h,Squat (Barbell),1,100,5,0,0,,,8\n")
+    for path, line in ((hevy, 3), (strong, 2)):
+        rc, out, err = cli("--data-dir", data_dir, "import-activities", path)  # on main: exit 2, no file
+        assert (rc, out) == (1, "")
+        assert err == (f"hybrid-planner: error: {path.name} line {line}: has a workout dated 9999-11-24, outside "
+                       "the dates a plan holds (1900-01-01 to 2199-12-31); nothing was imported\n")
+
+
+def test_2000_sets_of_one_exercise_are_reported_as_such(cli, data_dir, tmp_path):
+    path = tmp_path / "many.csv"
+    path.write_text(HEVY_HEAD + "".join(
+        f'"Legs","24 Nov 2026, 18:00","24 Nov 2026, 19:00",,"Squat",,,{i},normal,100,8,,,8\n' for i in range(2000)))
+    rc, _, err = cli("--data-dir", data_dir, "import-activities", path)  # on main: "100 exercises"
+    assert rc == 1
+    assert err == ("hybrid-planner: error: many.csv line 2: has a workout with 2,000 sets of one exercise "
+                   "(Squat); a workout holds at most 30 exercises of 20 sets; nothing was imported\n")
+    path.write_text(HEVY_HEAD + "".join(
+        f'"Legs","24 Nov 2026, 18:00","24 Nov 2026, 19:00",,"Lift {i}",,,0,normal,100,8,,,8\n' for i in range(31)))
+    rc, _, err = cli("--data-dir", data_dir, "import-activities", path)
+    assert rc == 1 and "has a workout with 31 exercises (at most 30)" in err
