@@ -364,10 +364,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(words, 8000)
 
     def _save_failed(self, message: str) -> None:
-        from planner.ui.dialogs.store_problems import offer_reload
+        from planner.ui.dialogs.store_problems import KEPT_WORDS, changed_on_disk, offer_reload
 
         if offer_reload(self, self.store, message):
             self._whole_new_plan("Reloaded the plan another program changed")
+        elif changed_on_disk(self.store):  # "Keep my changes": the box said it all; no second one
+            self.statusBar().showMessage(KEPT_WORDS, 10000)
         else:
             self._show_error(message)
 

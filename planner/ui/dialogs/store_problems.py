@@ -112,11 +112,19 @@ def ask_reload(parent: QWidget | None, message: str) -> bool:
     return clicked is not None and clicked.text() == RELOAD_TEXT
 
 
+KEPT_WORDS = "Your changes are kept in the window, not saved: the file on disk was changed by another program."
+
+
+def changed_on_disk(store: Store) -> bool:
+    """The last save failed because another program changed the file (the reload offer's case)."""
+    return isinstance(store.storage.last_error, FileChangedOnDiskError)
+
+
 def offer_reload(parent: QWidget | None, store: Store, message: str, *, ask=ask_reload) -> bool:  # noqa: ANN001
     """For the window's save-failed slot: when the save failed because another program changed the
     file, ask, and reload it on yes. True when the store was reloaded: the caller then clears its
     undo history and refreshes every view. Any other failure: False (the caller shows `message`)."""
-    if not isinstance(store.storage.last_error, FileChangedOnDiskError):
+    if not changed_on_disk(store):
         return False
     if not ask(parent, message):
         return False
