@@ -79,3 +79,20 @@ def test_the_cap_both_sides(qtbot, busy_store):
     dock.refresh(Changes(dates=frozenset({DAY})))
     assert len(dock.timeline.headers()) == MAX_SESSIONS_SHOWN
     assert dock.timeline.more_text() == "+ 1 more session this day (not listed)"
+
+
+def test_ctrl_d_on_a_full_day_says_why_nothing_happened(make_window, monkeypatch):
+    """Issue 19: Ctrl+D on a day of 10,001 sessions did nothing and said nothing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.services.conftest import MONDAY
+    from tests.ui.test_calendar_view import select
+
+    window = make_window(_day_of(10_001, MONDAY))
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: said.append(text))
+    select(window, 0, 0)
+    window.session_actions.duplicate.trigger()
+    assert said == ["Nothing was duplicated: Monday 23 November 2026 holds 10,001 sessions, and a day holds "
+                    "at most 10,001."]
+    assert len(window.store.sessions.on_date(MONDAY)) == 10_001
