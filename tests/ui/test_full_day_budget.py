@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
 from planner.domain.session import Session
-from planner.store.database import open_store
 from planner.ui.nutrition.dock import NutritionDock
 from planner.ui.nutrition.timeline import MAX_SESSIONS_SHOWN
-from tests.ui.test_nutrition_dock import ATHLETE, Changes
+from tests.ui.test_nutrition_dock import Changes
+from tests.ui.test_nutrition_dock import store as store  # the dock's fixture, shared (a redundant alias re-exports)
 
 DAY = dt.date(2026, 11, 24)
 BUDGET_S = 0.25  # 5 x DESIGN.md's 50 ms: generous for a shared 2-core machine; main took minutes
@@ -27,14 +27,6 @@ RECOMPUTE_S = 1.5
 def _day_of(n: int, day: dt.date = DAY) -> list[Session]:
     return [Session(kind="run", type="easy", title=f"Run {i + 1}", duration_min=30, rpe=3, date=day, position=i)
             for i in range(n)]
-
-
-@pytest.fixture
-def busy_store(data_dir):
-    store = open_store(data_dir, ())
-    store.profile.put(ATHLETE)
-    yield store
-    store.close()
 
 
 def _dock(qtbot, store, day: dt.date) -> NutritionDock:
@@ -57,9 +49,9 @@ def _timed(qtbot, act) -> float:
 
 
 @pytest.mark.parametrize("n", [1_000, 10_001])
-def test_nutrition_pane_on_a_full_day_stays_within_budget(qtbot, busy_store, n):
-    busy_store.sessions.apply(put=_day_of(n))
-    dock = _dock(qtbot, busy_store, DAY - dt.timedelta(days=1))
+def test_nutrition_pane_on_a_full_day_stays_within_budget(qtbot, store, n):
+    store.sessions.apply(put=_day_of(n))
+    dock = _dock(qtbot, store, DAY - dt.timedelta(days=1))
     # selecting a card on that day; on main: 59 s at 1,000 sessions, over 9 minutes at 10,001
     took = _timed(qtbot, lambda: dock.set_day(DAY))
     print(f"select a day of {n:,} sessions: {took * 1000:.0f} ms")
@@ -67,15 +59,15 @@ def test_nutrition_pane_on_a_full_day_stays_within_budget(qtbot, busy_store, n):
     assert len(dock.timeline.headers()) == MAX_SESSIONS_SHOWN
     assert dock.timeline.more_text() == f"+ {n - MAX_SESSIONS_SHOWN:,} more sessions this day (not listed)"
     # a change on that day (an edit, a drop) brings the pane current within the budget too
-    busy_store.sessions.apply(put=[busy_store.sessions.on_date(DAY)[0].replace(title="Renamed")])
+    store.sessions.apply(put=[store.sessions.on_date(DAY)[0].replace(title="Renamed")])
     assert _timed(qtbot, lambda: dock.refresh(Changes(dates=frozenset({DAY})))) < RECOMPUTE_S
 
 
-def test_the_cap_both_sides(qtbot, busy_store):
-    busy_store.sessions.apply(put=_day_of(MAX_SESSIONS_SHOWN))
-    dock = _dock(qtbot, busy_store, DAY)
+def test_the_cap_both_sides(qtbot, store):
+    store.sessions.apply(put=_day_of(MAX_SESSIONS_SHOWN))
+    dock = _dock(qtbot, store, DAY)
     assert len(dock.timeline.headers()) == MAX_SESSIONS_SHOWN and dock.timeline.more_text() == ""
-    busy_store.sessions.apply(put=[_day_of(1)[0].replace(position=MAX_SESSIONS_SHOWN)])
+    store.sessions.apply(put=[_day_of(1)[0].replace(position=MAX_SESSIONS_SHOWN)])
     dock.refresh(Changes(dates=frozenset({DAY})))
     assert len(dock.timeline.headers()) == MAX_SESSIONS_SHOWN
     assert dock.timeline.more_text() == "+ 1 more session this day (not listed)"
