@@ -27,8 +27,11 @@ MEASURE = textwrap.dedent("""
         outcome = "read"
     except ActivityFileError as exc:
         outcome = str(exc)
-    print(json.dumps({"outcome": outcome, "seconds": time.perf_counter() - t,
-                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    # VmHWM starts afresh at exec; ru_maxrss would carry the forking parent's size over
+    status = Path("/proc/self/status").read_text()
+    peak_kb = int(status.split("VmHWM:")[1].split()[0]) if "VmHWM:" in status else \
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"outcome": outcome, "seconds": time.perf_counter() - t, "peak_mb": peak_kb / 1024}))
 """)
 
 
