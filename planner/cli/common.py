@@ -88,9 +88,10 @@ def span(days: Iterable[dt.date]) -> str:
 
 # -- the data ---------------------------------------------------------------------------------------
 def open_store(data_dir: Path, builtins: Sequence[Template] = ()) -> contextlib.closing[Store]:
+    from planner.store.database import COMMAND
     from planner.store.database import open_store as open_locked
 
-    return contextlib.closing(open_locked(data_dir, builtins))
+    return contextlib.closing(open_locked(data_dir, builtins, holder=COMMAND))
 
 
 @contextlib.contextmanager
@@ -143,6 +144,30 @@ def write_stdout_bytes(data: bytes) -> None:
     else:
         buffer.write(data)
         buffer.flush()
+
+
+STDOUT = "-"
+
+
+def write_output(data_dir: Path, name: str, payload: bytes) -> bool:
+    """Write an export's bytes to the file `name`, or to standard output for `-`. Returns True when
+    written to a file (the command then says where).
+
+    A file is written atomically through the store's export writer: never over the data file, its
+    lock or a backup, and never over what is not a regular file (a device or a FIFO would be
+    replaced); the error says why and that nothing was written."""
+    if name == STDOUT:
+        write_stdout_bytes(payload)
+        return False
+    from planner.store.database import DATA_FILE
+    from planner.store.exports import write_export
+
+    target = Path(name)
+    try:
+        write_export(Path(data_dir) / DATA_FILE, target, payload)
+    except OSError as exc:
+        raise cannot_write(target, exc) from None
+    return True
 
 
 def cannot_write(target: Path, exc: OSError) -> CLIError:

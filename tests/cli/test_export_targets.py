@@ -1,0 +1,129 @@
+"""Issue 19: no writer replaces a device, a FIFO or a socket, nor the app's own files; `-` is
+standard output.
+
+Device nodes are made with mknod under tmp_path (tests run as root): never aimed at the machine's
+own /dev.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import stat
+from pathlib import Path
+
+import pytest
+
+from planner.store.database import DATA_FILE, LOCK_FILE, open_store
+from tests.cli.test_print_and_ics import seed
+
+# every command that writes a file, with the arguments before the target
+WRITERS = {
+    "export-plan": ["export-plan"],
+    "export-ics": ["export-ics"],
+    "backup": ["backup"],
+    "print": ["print", "--week", "2026-W48", "-o"],
+}
+
+
+def _char_device(path: Path) -> Path:
+    os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # what /dev/null is, but ours
+    return path
+
+
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+def _socket(path: Path) -> Path:
+    s = socket.socket(socket.AF_UNIX)
+    s.bind(str(path))
+    s.close()
+    return path
+
+
+NODES = {"a character device": _char_device, "a named pipe (FIFO)": _fifo, "a socket": _socket}
+
+
+@pytest.fixture
+def plan(data_dir):
+    seed(data_dir)
+    return data_dir
+
+
+@pytest.mark.parametrize("command", list(WRITERS))
+@pytest.mark.parametrize("what", list(NODES))
+def test_a_special_file_is_never_replaced(cli, plan, qapp, tmp_path, command, what):
+    if what != "a character device" or os.geteuid() == 0:
+        target = NODES[what](tmp_path / "node")
+    else:
+        pytest.skip("mknod of a device needs root")
+    before = os.stat(target, follow_symlinks=False)
+    rc, out, err = cli("--data-dir", plan, *WRITERS[command], target)
+    after = os.stat(target, follow_symlinks=False)
+    assert (after.st_mode, after.st_ino, after.st_rdev) == (before.st_mode, before.st_ino, before.st_rdev)
+    assert rc == 1 and out == ""
+    reason = f"it is {what}, not a regular file, so it was left as it is and nothing was written"
+    if command == "backup":
+        assert err == f"hybrid-planner: error: Could not write the backup {target}: {reason}.\n"
+    else:
+        assert err == f"hybrid-planner: error: cannot write {target}: {reason}\n"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("command", list(WRITERS))
+def test_a_symlink_to_a_device_is_not_followed_over(cli, plan, qapp, tmp_path, command):
+    if os.geteuid() != 0:
+        pytest.skip("mknod of a device needs root")
+    node = _char_device(tmp_path / "null")
+    link = tmp_path / "out"
+    link.symlink_to(node)
+    rc, _, _ = cli("--data-dir", plan, *WRITERS[command], link)
+    assert rc == 1 and stat.S_ISCHR(os.stat(node).st_mode) and link.is_symlink()
+
+
+@pytest.mark.parametrize(("command", "starts"), [("export-plan", b"date,time,kind"), ("export-ics", b"BEGIN:VCALENDAR"),
+                                                  ("backup", b'{"'), ("print", b"%PDF-")])
+def test_dash_is_standard_output(capsysbinary, plan, qapp, command, starts):
+    from planner.cli import main
+
+    rc = main(["--data-dir", str(plan), *WRITERS[command], "-"])
+    out, err = capsysbinary.readouterr()
+    assert (rc, err) == (0, b"")
+    assert out.startswith(starts) and not (plan / "-").exists() and not Path("-").exists()
+
+
+@pytest.mark.parametrize("command", list(WRITERS))
+@pytest.mark.parametrize("own", ["data file", "lock", "backup", "broken file", "data file by a symlink"])
+def test_no_export_overwrites_the_apps_own_files(cli, plan, qapp, tmp_path, command, own):
+    open_store(plan).close()  # a daily backup exists now
+    backup = next((plan / "backups").iterdir())
+    broken = plan / "hybrid-planner.broken-20261101-101010.json"
+    broken.write_bytes(b"{broken")
+    link = tmp_path / "looks-harmless.csv"
+    link.symlink_to(plan / DATA_FILE)
+    target = {"data file": plan / DATA_FILE, "lock": plan / LOCK_FILE, "backup": backup,
+              "broken file": broken, "data file by a symlink": link}[own]
+    real = Path(os.path.realpath(target))
+    before = real.read_bytes() if real.exists() else None
+    rc, out, err = cli("--data-dir", plan, *WRITERS[command], target)
+    assert rc == 1 and out == ""
+    assert (real.read_bytes() if real.exists() else None) == before
+    what = {"data file": "it is the data file", "data file by a symlink": "it is the data file",
+            "lock": "it is the data folder's lock", "backup": "it is in the backups folder",
+            "broken file": "it is a file the app keeps beside the data file (a broken file set aside, "
+                           "or a note about one)"}[own]
+    reason = f"{what}, and an export never replaces the app's own files; nothing was written"
+    if command == "backup":
+        assert err == f"hybrid-planner: error: Could not write the backup {target}: {reason}.\n"
+    else:
+        assert err == f"hybrid-planner: error: cannot write {target}: {reason}\n"
+
+
+def test_a_regular_file_is_still_replaced(cli, plan, qapp, tmp_path):
+    for command, args in WRITERS.items():
+        target = tmp_path / f"out-{command}"
+        target.write_bytes(b"old")
+        rc, _, err = cli("--data-dir", plan, *args, target)
+        assert (rc, err) == (0, "") and target.read_bytes() != b"old"
