@@ -159,16 +159,27 @@ def write_output(data_dir: Path, name: str, payload: bytes) -> bool:
     if name == STDOUT:
         write_stdout_bytes(payload)
         return False
-    from planner.store.database import DATA_FILE
-    from planner.store.exports import write_export
-
     target = Path(name)
     try:
-        write_export(Path(data_dir) / DATA_FILE, target, payload)
+        export_writer(data_dir)(target, payload)
     except OSError as exc:
         raise cannot_write(target, exc) from None
     return True
 
 
+def export_writer(data_dir: Path, folder: Path | None = None) -> Callable[[Path, bytes], object]:
+    """The store's export writer for the plan in `data_dir` (see write_output); with `folder`, for
+    files written into that folder, which is checked first (OSError: the app's own, or no folder)."""
+    from planner.store.database import DATA_FILE
+    from planner.store.exports import check_folder, write_export
+
+    data_file = Path(data_dir) / DATA_FILE
+    if folder is not None:
+        check_folder(data_file, folder)
+    return lambda target, payload: write_export(data_file, target, payload)
+
+
 def cannot_write(target: Path, exc: OSError) -> CLIError:
-    return CLIError(f"cannot write {target}: {exc.strerror or exc}")
+    """The error for a write that failed; a refusal names the file it refused (one file of a folder)."""
+    where = getattr(exc, "path", None) or target
+    return CLIError(f"cannot write {where}: {exc.strerror or exc}")

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from planner.store.exports import ProtectedTargetError, check_target, write_export
+from planner.store.exports import NotAFolderError, ProtectedTargetError, check_folder, check_target, write_export
 from planner.store.files import NotRegularTargetError, write_atomic
 from planner.store.store import Store
 
-__all__ = ["ExportWriter", "NotRegularTargetError", "ProtectedTargetError", "check_target", "export_writer",
-           "write_export", "write_unowned"]
+__all__ = ["ExportWriter", "NotAFolderError", "NotRegularTargetError", "ProtectedTargetError", "check_folder",
+           "check_target", "export_writer", "folder_writer", "write_export", "write_unowned"]
 
 #: write(target, payload): raises OSError (its strerror says why) and writes nothing on failure
 ExportWriter = Callable[[Path, bytes], object]
@@ -29,6 +29,13 @@ def export_writer(store: Store) -> ExportWriter:
         write_export(data_file, target, payload)
 
     return write
+
+
+def folder_writer(store: Store, folder: Path) -> ExportWriter:
+    """A writer for an export of several files into `folder` (workouts for a watch): raises OSError
+    at once when `folder` is one of the app's own files or folders, or no folder at all."""
+    check_folder(store.path, Path(folder))
+    return export_writer(store)
 
 
 def write_unowned(target: Path, payload: bytes) -> None:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from pathlib import Path
 
 from planner.store.backups import BACKUP_DIR
 from planner.store.errors import StoreError
-from planner.store.files import Fingerprint, write_atomic
+from planner.store.files import Fingerprint, kind_of, write_atomic
 from planner.store.lock import LOCK_FILE
 
 
@@ -53,6 +54,41 @@ def check_target(data_file: Path, target: Path) -> None:
     what = protected_as(Path(data_file), Path(target))
     if what is not None:
         raise ProtectedTargetError(Path(target), what)
+
+
+class NotAFolderError(StoreError, OSError):
+    """An export of several files was aimed at something that is not a folder (a device, a FIFO,
+    a file); nothing is written into it or over it."""
+
+    def __init__(self, path: Path, what: str) -> None:
+        OSError.__init__(self, errno.ENOTDIR,
+                         f"it is {what}, not a folder, so it was left as it is and nothing was written")
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.strerror}"
+
+
+def check_folder(data_file: Path, folder: Path) -> None:
+    """Before an export writes files into `folder`: ProtectedTargetError when it is one of the app's
+    own files, the backups folder or a folder in it (a file there would be taken for a backup);
+    NotAFolderError when it is there but is no folder. A folder not there yet may be made."""
+    folder = Path(folder)
+    what = protected_as(Path(data_file), folder)
+    backups = Path(os.path.realpath(Path(data_file).parent)) / BACKUP_DIR
+    real = Path(os.path.realpath(folder))
+    if what is None and real == backups:
+        what = "it is the backups folder"
+    elif what is None and backups in real.parents:
+        what = "it is in the backups folder"
+    if what is not None:
+        raise ProtectedTargetError(folder, what)
+    try:
+        st = os.stat(folder)
+    except FileNotFoundError:
+        return
+    if not stat.S_ISDIR(st.st_mode):
+        raise NotAFolderError(folder, "a file" if stat.S_ISREG(st.st_mode) else kind_of(st))
 
 
 def write_export(data_file: Path, target: Path, payload: bytes) -> Fingerprint | None:

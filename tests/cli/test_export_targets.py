@@ -7,6 +7,7 @@ own /dev.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import socket
 import stat
@@ -23,6 +24,7 @@ WRITERS = {
     "export-ics": ["export-ics"],
     "backup": ["backup"],
     "print": ["print", "--week", "2026-W48", "-o"],
+    "print --season": ["print", "--season", "--week", "2026-W48", "-o"],
 }
 
 
@@ -46,6 +48,15 @@ def _socket(path: Path) -> Path:
 NODES = {"a character device": _char_device, "a named pipe (FIFO)": _fifo, "a socket": _socket}
 
 
+def _leaving_as_it_is(node: Path, cli, *args):
+    """cli(*args), checking that `node` is the same node afterwards (mode, inode, device)."""
+    before = os.stat(node, follow_symlinks=False)
+    found = cli(*args)
+    after = os.stat(node, follow_symlinks=False)
+    assert (after.st_mode, after.st_ino, after.st_rdev) == (before.st_mode, before.st_ino, before.st_rdev)
+    return found
+
+
 @pytest.fixture
 def plan(data_dir):
     seed(data_dir)
@@ -59,10 +70,7 @@ def test_a_special_file_is_never_replaced(cli, plan, qapp, tmp_path, command, wh
         target = NODES[what](tmp_path / "node")
     else:
         pytest.skip("mknod of a device needs root")
-    before = os.stat(target, follow_symlinks=False)
-    rc, out, err = cli("--data-dir", plan, *WRITERS[command], target)
-    after = os.stat(target, follow_symlinks=False)
-    assert (after.st_mode, after.st_ino, after.st_rdev) == (before.st_mode, before.st_ino, before.st_rdev)
+    rc, out, err = _leaving_as_it_is(target, cli, "--data-dir", plan, *WRITERS[command], target)
     assert rc == 1 and out == ""
     reason = f"it is {what}, not a regular file, so it was left as it is and nothing was written"
     if command == "backup":
@@ -84,7 +92,8 @@ def test_a_symlink_to_a_device_is_not_followed_over(cli, plan, qapp, tmp_path, c
 
 
 @pytest.mark.parametrize(("command", "starts"), [("export-plan", b"date,time,kind"), ("export-ics", b"BEGIN:VCALENDAR"),
-                                                  ("backup", b'{"'), ("print", b"%PDF-")])
+                                                  ("backup", b'{"'), ("print", b"%PDF-"),
+                                                  ("print --season", b"%PDF-")])
 def test_dash_is_standard_output(capsysbinary, plan, qapp, command, starts):
     from planner.cli import main
 
@@ -127,3 +136,76 @@ def test_a_regular_file_is_still_replaced(cli, plan, qapp, tmp_path):
         target.write_bytes(b"old")
         rc, _, err = cli("--data-dir", plan, *args, target)
         assert (rc, err) == (0, "") and target.read_bytes() != b"old"
+
+
+# `export-workouts DIR` writes a folder of files: the folder must be one, and not the app's own
+MONDAY = dt.date.today() - dt.timedelta(days=dt.date.today().weekday())  # the demo plan is around today
+WORKOUTS = ["export-workouts", "--from", str(MONDAY), "--to", str(MONDAY + dt.timedelta(days=6))]
+
+
+@pytest.fixture
+def workouts_plan(cli, data_dir):
+    assert cli("--data-dir", data_dir, "demo")[0] == 0
+    return data_dir
+
+
+def _workout_names(cli, plan, tmp_path) -> list[str]:
+    scratch = tmp_path / "scratch"
+    assert cli("--data-dir", plan, *WORKOUTS, scratch)[0] == 0
+    names = sorted(p.name for p in scratch.iterdir())
+    assert names and all(n.endswith(".fit") for n in names)
+    return names
+
+
+@pytest.mark.parametrize("what", list(NODES))
+def test_export_workouts_never_replaces_a_special_file_in_its_folder(cli, workouts_plan, tmp_path, what):
+    if what == "a character device" and os.geteuid() != 0:
+        pytest.skip("mknod of a device needs root")
+    first = _workout_names(cli, workouts_plan, tmp_path)[0]
+    folder = tmp_path / "watch"
+    folder.mkdir()
+    node = NODES[what](folder / first)
+    rc, out, err = _leaving_as_it_is(node, cli, "--data-dir", workouts_plan, *WORKOUTS, folder)
+    assert rc == 1 and out == ""
+    assert err == (f"hybrid-planner: error: cannot write {node}: it is {what}, not a regular file, so it was "
+                   "left as it is and nothing was written\n")
+
+
+@pytest.mark.parametrize("what", list(NODES))
+def test_export_workouts_refuses_a_folder_that_is_a_special_file(cli, workouts_plan, tmp_path, what):
+    if what == "a character device" and os.geteuid() != 0:
+        pytest.skip("mknod of a device needs root")
+    node = NODES[what](tmp_path / "node")
+    rc, out, err = _leaving_as_it_is(node, cli, "--data-dir", workouts_plan, *WORKOUTS, node)
+    assert rc == 1 and out == ""
+    assert err == (f"hybrid-planner: error: cannot write {node}: it is {what}, not a folder, so it was left "
+                   "as it is and nothing was written\n")
+
+
+@pytest.mark.parametrize("own", ["data file", "lock", "backups folder", "a folder in the backups folder"])
+def test_export_workouts_never_writes_over_or_among_the_apps_own_files(cli, workouts_plan, own):
+    plan = workouts_plan
+    open_store(plan).close()  # a daily backup exists now
+    backups = plan / "backups"
+    target = {"data file": plan / DATA_FILE, "lock": plan / LOCK_FILE, "backups folder": backups,
+              "a folder in the backups folder": backups / "watch"}[own]
+    before = {p: p.read_bytes() for p in plan.rglob("*") if p.is_file()}
+    rc, out, err = cli("--data-dir", plan, *WORKOUTS, target)
+    assert rc == 1 and out == ""
+    assert {p: p.read_bytes() for p in plan.rglob("*") if p.is_file()} == before
+    assert not (backups / "watch").exists()
+    what = {"data file": "it is the data file", "lock": "it is the data folder's lock",
+            "backups folder": "it is the backups folder",
+            "a folder in the backups folder": "it is in the backups folder"}[own]
+    assert err == (f"hybrid-planner: error: cannot write {target}: {what}, and an export never replaces "
+                   "the app's own files; nothing was written\n")
+
+
+def test_export_workouts_still_writes_a_folder_and_replaces_its_regular_files(cli, workouts_plan, tmp_path):
+    names = _workout_names(cli, workouts_plan, tmp_path)
+    folder = tmp_path / "watch"
+    folder.mkdir()
+    (folder / names[0]).write_bytes(b"old")
+    rc, _, err = cli("--data-dir", workouts_plan, *WORKOUTS, folder)
+    assert (rc, err) == (0, "")
+    assert sorted(p.name for p in folder.iterdir()) == names and (folder / names[0]).read_bytes() != b"old"

@@ -96,17 +96,16 @@ def gunzip(data: bytes, name: str) -> bytes:
                 out.append(piece)
     except (OSError, EOFError, zlib.error) as exc:
         raise ActivityFileError(name, f"is not a readable .gz file ({exc})") from None
-    if size > MAX_UNPACKED_BYTES:
-        raise ActivityFileError(name, f"unpacks to more than {MAX_UNPACKED_BYTES // MB} MB, the most "
-                                      "an activity file may hold")
+    check_unpacked_size(size, name)
     return b"".join(out)
 
 
 def check_unpacked_size(size: int, name: str) -> None:
-    """Refuse an entry of an archive that unpacks past MAX_UNPACKED_BYTES, as a .gz is refused."""
+    """Refuse what unpacks past MAX_UNPACKED_BYTES: a .gz, or an entry of a ZIP (by the size its
+    directory declares, before a byte of it is unpacked)."""
     if size > MAX_UNPACKED_BYTES:
-        raise ActivityFileError(name, f"unpacks to {size / MB:.1f} MB, more than the {MAX_UNPACKED_BYTES // MB} MB "
-                                      "an activity file may hold")
+        raise ActivityFileError(name, f"unpacks to more than {MAX_UNPACKED_BYTES / MB:g} MB, the most an "
+                                      "activity file may hold")
 
 
 _POINT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:trkpt|rtept|Trackpoint)[\s/>]")

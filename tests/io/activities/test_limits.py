@@ -183,3 +183,66 @@ def test_speed_limit_both_sides():
     assert limits.implausible(120_000, 3600) is None
     assert limits.implausible(120_001, 3600) is not None
     assert limits.implausible(999, 0) is None  # standing still with GPS drift
+
+
+# -- ZIP entries, and the files of an unpacked Strava export, have the limits of a file of their own
+
+
+def _zip(path: Path, **entries: bytes) -> Path:
+    """A ZIP of `entries` (name__gpx: run.gpx), stored: a deflated nest of tags packs like a ZIP bomb."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as zf:
+        for name, data in entries.items():
+            zf.writestr(name.replace("__", "."), data)
+    return path
+
+
+def _read_all(paths: list[Path]):
+    from planner.io.activities import read_source, sources
+
+    return [read_source(src) for src in sources(paths)]
+
+
+def test_a_deeply_nested_gpx_in_a_zip_is_refused_before_any_parser(tmp_path):
+    archive = _zip(tmp_path / "export.zip", deep__gpx=hostile.nested(),
+                   deeper__gpx__gz=hostile.small_gz(hostile.nested()))
+    with pytest.raises(ActivityFileError) as refused:
+        _read_all([archive])
+    assert str(refused.value) == ("export.zip/deep.gpx: nests elements more than 64 deep, which no activity file "
+                                  "does; refused before reading it")
+
+
+def test_a_zip_entry_is_capped_at_the_unpacked_size_of_a_file_both_sides(tmp_path, monkeypatch):
+    run = hostile.gpx(hostile.point(), hostile.point(time="2026-11-23T07:30:00Z"))
+    monkeypatch.setattr(limits, "MAX_UNPACKED_BYTES", len(run))  # 0.000something MB
+    (ok,) = _read_all([_zip(tmp_path / "ok.zip", run__gpx=run)])
+    assert ok.activities[0].duration_s == 1800
+    big = run.replace(b"<gpx", b"<gpx ", 1)  # one byte more
+    with pytest.raises(ActivityFileError) as refused:
+        _read_all([_zip(tmp_path / "big.zip", run__gpx=big)])
+    assert str(refused.value) == (f"big.zip/run.gpx: unpacks to more than {len(run) / 2**20:g} MB, the most an "
+                                  "activity file may hold")
+
+
+def test_a_gz_bomb_in_a_zip_is_refused_while_unpacking(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_UNPACKED_BYTES", 1024 * 1024)
+    archive = _zip(tmp_path / "export.zip", run__gpx__gz=hostile.gz_bomb(2))  # 2 MB once unpacked
+    with pytest.raises(ActivityFileError) as refused:
+        _read_all([archive])
+    assert str(refused.value) == "export.zip/run.gpx.gz: unpacks to more than 1 MB, the most an activity file may hold"
+
+
+def test_a_fifo_named_like_a_zip_or_in_an_unpacked_export_is_never_opened(tmp_path):
+    os.mkfifo(tmp_path / "export.zip")
+    with pytest.raises(ActivityFileError) as refused:
+        _read_all([tmp_path / "export.zip"])
+    assert str(refused.value) == "export.zip: is a named pipe (FIFO), not a regular file; only files are imported"
+    export = tmp_path / "strava"
+    (export / "activities").mkdir(parents=True)
+    (export / "activities.csv").write_text("Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,"
+                                           "Distance,Filename\n1,\"Nov 23, 2026, 7:00:00 AM\",Run,Run,1800,5,"
+                                           "activities/1.gpx\n", encoding="utf-8")
+    os.mkfifo(export / "activities" / "1.gpx")
+    (sheet,) = _read_all([export / "activities.csv"])  # the FIFO it names is left aside, never opened
+    assert [a.duration_s for a in sheet.activities] == [1800]
