@@ -8,6 +8,7 @@ and it imports nothing of the app.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
@@ -31,6 +32,41 @@ class Fingerprint:
         return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
+class NotRegularTargetError(OSError):
+    """A write aimed at a device, a FIFO, a socket or a folder: renaming a new file over it would
+    replace it (as root, `/dev/null` became a regular file), so nothing is written and it stays."""
+
+    def __init__(self, path: Path, what: str) -> None:
+        super().__init__(errno.EINVAL,
+                         f"it is {what}, not a regular file, so it was left as it is and nothing was written")
+        self.path = path
+        self.what = what
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.strerror}"
+
+
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"), (stat.S_ISSOCK, "a socket"))
+
+
+def kind_of(st: os.stat_result) -> str:
+    """What a file that is not a regular one is, in words ("a character device")."""
+    return next((name for test, name in _KINDS if test(st.st_mode)), "a special file")
+
+
+def regular_or_new(target: Path) -> os.stat_result | None:
+    """The stat of the regular file `target` names (symlinks followed), None when there is none;
+    NotRegularTargetError when it is anything else."""
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        raise NotRegularTargetError(target, kind_of(st))
+    return st
+
+
 def fingerprint(path: Path) -> Fingerprint | None:
     """The fingerprint of the file `path` names (through a symlink), None when there is none."""
     try:
@@ -49,13 +85,12 @@ def write_atomic(path: Path, payload: bytes, *,
       user's umask, as any file a program creates.
     - `before_replace(target)` runs after the temp file is on disk and just before the rename;
       raising there leaves the old file as it was (the storage checks nobody replaced it meanwhile).
+    - Only a regular file or a new path is replaced: a device, FIFO, socket or folder raises
+      NotRegularTargetError before anything is written (issue 19: `/dev/null` was replaced).
     Returns the new file's fingerprint.
     """
     target = Path(os.path.realpath(path))
-    try:
-        old: os.stat_result | None = os.stat(target)
-    except FileNotFoundError:
-        old = None
+    old = regular_or_new(target)
     mode = stat.S_IMODE(old.st_mode) if old is not None else 0o666
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     while True:
@@ -74,6 +109,7 @@ def write_atomic(path: Path, payload: bytes, *,
             os.fsync(f.fileno())
         if before_replace is not None:
             before_replace(target)
+        regular_or_new(target)  # it may have become a FIFO or a device while we wrote
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -20,7 +20,7 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -77,6 +77,9 @@ def _check(condition: bool, message: str) -> None:
 def step_window(ctx: Context) -> str:
     """QApplication on the offscreen platform (unless one is chosen), the window on an empty store."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication exists
+    why = no_display_for(os.environ)
+    if why:  # Qt would abort the process (exit 134) instead of telling why: run offscreen
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ["HYBRID_PLANNER_SETTINGS_DIR"] = str(ctx.folder / "settings")  # never the user's settings
     from PySide6.QtWidgets import QApplication
 
@@ -92,7 +95,22 @@ def step_window(ctx: Context) -> str:
     ctx.window.show()
     ctx.app.processEvents()
     _check(ctx.window.isVisible(), "the main window is not visible after show()")
-    return f"main window shown on the {ctx.app.platformName()} platform, data in {ctx.folder / 'data'}"
+    instead = f" ({why}, so offscreen)" if why else ""
+    return f"main window shown on the {ctx.app.platformName()} platform{instead}, data in {ctx.folder / 'data'}"
+
+
+#: platform -> the variable naming the display it needs
+_DISPLAY_OF = {"xcb": "DISPLAY", "wayland": "WAYLAND_DISPLAY", "wayland-egl": "WAYLAND_DISPLAY"}
+
+
+def no_display_for(env: Mapping[str, str]) -> str:
+    """Why the chosen platform cannot start here ("QT_QPA_PLATFORM=xcb but DISPLAY is not set"), or
+    "" when it can (issue 19: --self-test aborted with 134 on a machine without a display)."""
+    platform = env.get("QT_QPA_PLATFORM", "").split(":")[0]
+    needs = _DISPLAY_OF.get(platform)
+    if needs and not env.get(needs):
+        return f"QT_QPA_PLATFORM={platform} but {needs} is not set"
+    return ""
 
 
 def step_demo(ctx: Context) -> str:
@@ -192,12 +210,13 @@ def _pane_name(pane: QWidget) -> str:
 
 def step_print(ctx: Context) -> str:
     """The shown week to a PDF, through the same writer as File > Export PDF and `print`."""
+    from planner.services.exports import export_writer
     from planner.ui.printing.render import write_pdf
 
     win = ctx.win
     weeks = win.printing.weeks(1)
     target = ctx.folder / "week.pdf"
-    pages = write_pdf(target, weeks)
+    pages = write_pdf(target, weeks, None, export_writer(win.store))
     data = target.read_bytes()
     _check(pages >= 1, f"the PDF has {pages} pages")
     _check(data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:], "the file written is not a complete PDF")
@@ -208,12 +227,14 @@ def step_print(ctx: Context) -> str:
 def step_calendar(ctx: Context) -> str:
     """The plan as an iCalendar file (icalendar), as File > Export calendar writes it."""
     from planner.io.ics_export import plan_changed_at, write_ics
+    from planner.services.exports import export_writer
 
     win = ctx.win
     win.store.storage.flush()
     sessions = win.store.sessions.all()
     target = ctx.folder / "plan.ics"
-    count = write_ics(target, sessions, win.store.profile.get().units, plan_changed_at(win.store.path))
+    count = write_ics(target, sessions, win.store.profile.get().units, plan_changed_at(win.store.path),
+                      export_writer(win.store))
     text = target.read_bytes().decode("utf-8")
     events = text.count("BEGIN:VEVENT\r\n")
     _check(text.startswith("BEGIN:VCALENDAR\r\n"), "the file does not start with BEGIN:VCALENDAR")

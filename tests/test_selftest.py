@@ -72,3 +72,26 @@ def test_a_broken_step_is_named_and_exits_1(tmp_path, breakage, step, says):
     assert lines[-2].startswith(f"FAIL {step}: ") and says in lines[-2], lines[-2]
     done = STEPS[:STEPS.index(step)]
     assert [line.split(":")[0] for line in lines[1:-2]] == [f"ok   {s}" for s in done]
+
+
+@pytest.mark.parametrize(("platform", "display"), [("xcb", "DISPLAY"), ("wayland", "WAYLAND_DISPLAY")])
+def test_without_a_display_the_self_test_runs_offscreen_and_says_why(tmp_path, platform, display):
+    """Issue 19: QT_QPA_PLATFORM=xcb on a machine without a display aborted with 134."""
+    env = {**os.environ, "QT_QPA_PLATFORM": platform, "HYBRID_PLANNER_SETTINGS_DIR": str(tmp_path / "s"),
+           "HYBRID_PLANNER_DATA_DIR": str(tmp_path / "never-used"), "TMPDIR": str(tmp_path)}
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "HYBRID_PLANNER_DEBUG"):
+        env.pop(name, None)
+    result = subprocess.run([sys.executable, "-c", MAIN], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    window = next(line for line in result.stdout.splitlines() if line.startswith("ok   window:"))
+    assert (f"on the offscreen platform (QT_QPA_PLATFORM={platform} but {display} is not set, so offscreen)"
+            in window)
+
+
+def test_no_display_for():
+    from planner.selftest import no_display_for
+
+    assert no_display_for({"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":0"}) == ""
+    assert no_display_for({"QT_QPA_PLATFORM": "offscreen"}) == ""
+    assert no_display_for({"QT_QPA_PLATFORM": "xcb"}) == "QT_QPA_PLATFORM=xcb but DISPLAY is not set"

@@ -6,13 +6,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from planner.cli.common import EXIT_OK, AddCommand, snapshot
+from planner.cli.common import EXIT_OK, STDOUT, AddCommand, snapshot, write_stdout_bytes
 
 
 def add_parser(command: AddCommand) -> None:
     command("backups", "list the automatic backups, newest first: path, date and sessions")
     p = command("backup", "write everything (profile, sessions, templates, logs) to a JSON file")
-    p.add_argument("file", metavar="FILE.json", help="the file to write")
+    p.add_argument("file", metavar="FILE.json", help="the file to write (- for standard output)")
     p = command("restore", "replace the plan with a backup or a file written by backup; the "
                            "current state is backed up first, and nothing changes if the file is wrong")
     p.add_argument("file", metavar="FILE.json", help="the backup to restore")
@@ -39,6 +39,9 @@ def backup(args: argparse.Namespace, data_dir: Path) -> int:
 
     target = Path(args.file)
     with snapshot(data_dir) as store:
+        if args.file == STDOUT:
+            write_stdout_bytes(store.storage.dump()[0])
+            return EXIT_OK
         count = write_backup(store, target)
     print(f"Backed up {count} session{'s' if count != 1 else ''}, the profile, templates and logs "
           f"of {data_dir} to {target}.")

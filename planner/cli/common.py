@@ -88,9 +88,10 @@ def span(days: Iterable[dt.date]) -> str:
 
 # -- the data ---------------------------------------------------------------------------------------
 def open_store(data_dir: Path, builtins: Sequence[Template] = ()) -> contextlib.closing[Store]:
+    from planner.store.database import COMMAND
     from planner.store.database import open_store as open_locked
 
-    return contextlib.closing(open_locked(data_dir, builtins))
+    return contextlib.closing(open_locked(data_dir, builtins, holder=COMMAND))
 
 
 @contextlib.contextmanager
@@ -145,5 +146,40 @@ def write_stdout_bytes(data: bytes) -> None:
         buffer.flush()
 
 
+STDOUT = "-"
+
+
+def write_output(data_dir: Path, name: str, payload: bytes) -> bool:
+    """Write an export's bytes to the file `name`, or to standard output for `-`. Returns True when
+    written to a file (the command then says where).
+
+    A file is written atomically through the store's export writer: never over the data file, its
+    lock or a backup, and never over what is not a regular file (a device or a FIFO would be
+    replaced); the error says why and that nothing was written."""
+    if name == STDOUT:
+        write_stdout_bytes(payload)
+        return False
+    target = Path(name)
+    try:
+        export_writer(data_dir)(target, payload)
+    except OSError as exc:
+        raise cannot_write(target, exc) from None
+    return True
+
+
+def export_writer(data_dir: Path, folder: Path | None = None) -> Callable[[Path, bytes], object]:
+    """The store's export writer for the plan in `data_dir` (see write_output); with `folder`, for
+    files written into that folder, which is checked first (OSError: the app's own, or no folder)."""
+    from planner.store.database import DATA_FILE
+    from planner.store.exports import check_folder, write_export
+
+    data_file = Path(data_dir) / DATA_FILE
+    if folder is not None:
+        check_folder(data_file, folder)
+    return lambda target, payload: write_export(data_file, target, payload)
+
+
 def cannot_write(target: Path, exc: OSError) -> CLIError:
-    return CLIError(f"cannot write {target}: {exc.strerror or exc}")
+    """The error for a write that failed; a refusal names the file it refused (one file of a folder)."""
+    where = getattr(exc, "path", None) or target
+    return CLIError(f"cannot write {where}: {exc.strerror or exc}")

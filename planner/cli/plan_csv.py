@@ -11,7 +11,6 @@ from planner.cli.common import (
     EXIT_OK,
     AddCommand,
     CLIError,
-    cannot_write,
     date_range,
     encoding,
     exercise_catalog,
@@ -19,7 +18,7 @@ from planner.cli.common import (
     snapshot,
     span,
     within,
-    write_stdout_bytes,
+    write_output,
 )
 
 
@@ -108,14 +107,9 @@ def export_plan(args: argparse.Namespace, data_dir: Path) -> int:
     first, last = date_range(args)
     with snapshot(data_dir) as store:
         sessions = [s for s in store.sessions.all() if within(s.date, first, last)]
-    if args.file == "-":
-        write_stdout_bytes(plan_csv.format_plan(sessions).encode("utf-8"))
+    if not write_output(data_dir, args.file, plan_csv.format_plan(sessions).encode("utf-8")):
         return EXIT_OK
     target = Path(args.file)
-    try:
-        plan_csv.write_plan_file(target, sessions)
-    except OSError as exc:
-        raise cannot_write(target, exc) from None
     print(f"Exported {len(sessions)} session{'s' if len(sessions) != 1 else ''}"
           f"{span(s.date for s in sessions)} to {target}.")
     return EXIT_OK

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
-from planner.cli.common import EXIT_OK, PROG, AddCommand, cannot_write, snapshot
+from planner.cli.common import EXIT_OK, PROG, AddCommand, snapshot, write_output
 from planner.domain.errors import ValidationError
 from planner.domain.weeks import parse_iso_week
 
@@ -21,7 +20,8 @@ def add_parser(command: AddCommand) -> None:
                    help="the first week, e.g. 2026-W48 (a profile whose weeks start on Sunday prints "
                         "from the Sunday before that ISO week's Monday)")
     p.add_argument("--weeks", type=int, default=1, metavar="N", help="how many weeks (default 1)")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF file to write")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
+                   help="the PDF file to write (- for standard output)")
     p.add_argument("--paper", choices=("A4", "Letter"), help="paper size (default: from the locale)")
     p.add_argument("--season", action="store_true",
                    help="the weeks as a block (portrait): each week's summary, then one line per day")
@@ -39,10 +39,10 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     with snapshot(data_dir) as store:
         weeks = printed_weeks(store, first, args.weeks)
     _offscreen_gui()
-    from planner.ui.printing.render import write_pdf
+    from planner.ui.printing.render import pdf_bytes
 
     paper = Paper(args.paper) if args.paper else None
-    return _write(args, lambda target: write_pdf(target, weeks, paper),
+    return _write(args, data_dir, pdf_bytes(weeks, paper),
                   f"{args.weeks} week{'s' if args.weeks != 1 else ''} from {weeks[0].title}")
 
 
@@ -60,21 +60,19 @@ def _print_season(args: argparse.Namespace, data_dir: Path, day: dt.date) -> int
         summaries = season_summaries(LoadService(store), firsts, dt.date.today())
         season = build_printed_season(first, store.sessions.between, profile, summaries)
     _offscreen_gui()
-    from planner.ui.printing.render import write_season_pdf
+    from planner.ui.printing.render import season_pdf_bytes
 
     paper = Paper(args.paper) if args.paper else None
-    return _write(args, lambda target: write_season_pdf(target, season, paper),
+    return _write(args, data_dir, season_pdf_bytes(season, paper),
                   f"a season of {args.weeks} week{'s' if args.weeks != 1 else ''} from {season.weeks[0].title}")
 
 
-def _write(args: argparse.Namespace, write: Callable[[Path], int], what: str) -> int:
-    """Write the PDF to `--output`, and say what was printed on how many pages."""
-    target = Path(args.output)
-    try:
-        pages = write(target)
-    except OSError as exc:
-        raise cannot_write(target, exc) from None
-    print(f"Printed {what} on {pages} page{'s' if pages != 1 else ''} to {target}.")
+def _write(args: argparse.Namespace, data_dir: Path, pdf: tuple[bytes, int], what: str) -> int:
+    """Write the PDF to `--output` (`-`: standard output) through the export writer, and say what
+    was printed on how many pages."""
+    payload, pages = pdf
+    if write_output(data_dir, args.output, payload):
+        print(f"Printed {what} on {pages} page{'s' if pages != 1 else ''} to {args.output}.")
     return EXIT_OK
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from planner.cli.common import EXIT_OK, AddCommand, cannot_write, date_range, snapshot, within
+from planner.cli.common import EXIT_OK, AddCommand, cannot_write, date_range, export_writer, snapshot, within
 
 
 def add_parser(command: AddCommand) -> None:
@@ -25,7 +25,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         units = store.profile.get().units
     folder = Path(args.folder)
     try:
-        written = write_workouts(folder, sessions, units)
+        written = write_workouts(folder, sessions, units, export_writer(data_dir, folder))
     except OSError as exc:
         raise cannot_write(folder, exc) from None
     count = len(written.paths)

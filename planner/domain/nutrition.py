@@ -233,8 +233,9 @@ def day_targets(profile: Profile, day: dt.date, sessions: Sequence[Session],
         carbohydrate, fat, capped = fit_in_energy(spent.kcal, carbohydrate, protein)
 
     upcoming = [p for p in today + later if p.kind in TRAINING_KINDS]
+    next_after = _next_after(upcoming)
     fuel = tuple(
-        fuelling.session_fuel(p, kg, profile.sweat_rate_l_per_h, _next_after(p, upcoming), profile.units)
+        fuelling.session_fuel(p, kg, profile.sweat_rate_l_per_h, next_after(p), profile.units)
         for p in today)
     loss = sum(f.sweat_loss_l for f in fuel)
     still_lost = sum(fuelling.remaining_deficit_l(f.sweat_loss_l, kg) for f in fuel)
@@ -274,11 +275,22 @@ def _order(s: Session) -> tuple[int, int, int]:
     return (s.position, minute, s.id or 0)
 
 
-def _next_after(p: Planned, upcoming: list[Planned]) -> Planned | None:
-    for i, q in enumerate(upcoming):
-        if q is p:
+def _next_after(upcoming: list[Planned]) -> Callable[[Planned], Planned | None]:
+    """The training session after a given one: the next in `upcoming` for a training session, the
+    first on a later day for any other. Indexed once, so a day of 10,001 sessions costs a pass,
+    not a scan per session (issue 19: the nutrition pane froze for minutes)."""
+    index = {id(q): i for i, q in enumerate(upcoming)}
+    later: dict[dt.date, Planned | None] = {}
+
+    def after(p: Planned) -> Planned | None:
+        i = index.get(id(p))
+        if i is not None:
             return upcoming[i + 1] if i + 1 < len(upcoming) else None
-    return next((q for q in upcoming if q.date > p.date), None)
+        if p.date not in later:
+            later[p.date] = next((q for q in upcoming if q.date > p.date), None)
+        return later[p.date]
+
+    return after
 
 
 SOURCES = {

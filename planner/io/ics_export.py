@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from icalendar import Calendar, Event
@@ -124,12 +124,12 @@ def write_ics(
     sessions: Iterable[Session],
     units: Units,
     changed: dt.datetime,
+    write: Callable[[Path, bytes], object],
 ) -> int:
-    """Write the file in binary mode (text mode would turn CRLF into CRCRLF on Windows)."""
+    """Write the file's bytes through `write` (the store's export writer: atomic, never over the
+    app's own files or a device; bytes, as text mode would turn CRLF into CRCRLF on Windows)."""
     sessions = list(sessions)
-    data = ics_bytes(sessions, units, changed)
-    with open(path, "wb") as f:
-        f.write(data)
+    write(path, ics_bytes(sessions, units, changed))
     return len(sessions)
 
 

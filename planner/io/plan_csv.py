@@ -396,9 +396,8 @@ def format_plan(sessions: Iterable[Session]) -> str:
     return out.getvalue()
 
 
-def write_plan_file(path: Path, sessions: Iterable[Session]) -> None:
-    """Save atomically as UTF-8 bytes (a text-mode write on Windows would turn `\r\n` into
-    `\r\r\n`); raises OSError when the file cannot be written."""
-    from planner.atomic_file import write_atomic
-
-    write_atomic(path, format_plan(sessions).encode("utf-8"))
+def write_plan_file(path: Path, sessions: Iterable[Session], write: Callable[[Path, bytes], object]) -> None:
+    """Save as UTF-8 bytes (a text-mode write on Windows would turn `\r\n` into `\r\r\n`)
+    through `write` (the store's export writer: atomic, never over the app's own files); raises
+    OSError when the file cannot be written."""
+    write(path, format_plan(sessions).encode("utf-8"))

@@ -24,6 +24,7 @@ from planner.services.changes import Changes
 from planner.services.heart_rates import athlete_heart_rates, recorded_heart_rates
 from planner.services.operations import SessionsOp, StateOp
 from planner.services.runner import Runner
+from planner.store.storage import NoRoomError
 from planner.store.store import Store
 
 __all__ = ["ActivityFileError", "ImportCancelled", "ImportCounts", "Preview", "ActivityImport", "read_files"]
@@ -174,7 +175,8 @@ class ActivityImport:
                 for i in incoming], basis
 
     def apply(self, preview: Preview) -> ImportCounts:
-        """Apply the preview as one action; raises ImportNotApplied if the runner refused it."""
+        """Apply the preview as one action; raises ImportNotApplied if the runner refused it, and
+        NoRoomError (nothing changed) if the data file would pass its size limit."""
         counts = preview.counts
         todo = [d for d in preview.rows if d.outcome is not Outcome.ALREADY]
         old_map = self.store.exercise_map.get()
@@ -195,6 +197,7 @@ class ActivityImport:
             else:
                 added.append(done)
         after.extend(append_to_days(added, self.store.sessions.on_date))
+        self.store.check_room(after)  # NoRoomError before anything changes
         with self.runner.group(text):
             if new_map != old_map and not self.runner.run(
                     StateOp("Remember exercise names", _write_map, old_map, new_map, Changes())):
@@ -228,4 +231,4 @@ def _remapped(s: Session, names: ExerciseNames) -> Session:
     return s.replace(exercises=tuple(names.exercise(e.name, e) for e in s.exercises))
 
 
-__all__ += ["ImportNotApplied", "ReadResult", "read_one"]
+__all__ += ["ImportNotApplied", "NoRoomError", "ReadResult", "read_one"]

@@ -12,13 +12,18 @@ from planner.domain.session import Session
 from planner.io.plan_csv import PlanRow, append_positions
 from planner.services.library import ProfileService
 from planner.services.plan import PlanService
+from planner.store.storage import NoRoomError
 from planner.store.store import Store
+
+__all__ = ["NoRoomError", "import_rows", "load_demo", "seed_demo"]
 
 
 def import_rows(plan: PlanService, rows: Sequence[PlanRow], source: str) -> list[Session]:
     """Add a plan file's rows after what each of their days holds, as one action; returns them as
-    stored. PlanFileError (naming the line) when a day would overflow: then nothing is added."""
+    stored. PlanFileError (naming the line) when a day would overflow, NoRoomError when the data
+    file would pass its size limit: then nothing is added."""
     placed = append_positions(rows, plan.store.sessions.on_date)
+    plan.store.check_room(placed)  # NoRoomError: the file would pass the size any open accepts
     n = len(placed)
     return plan.add_placed(placed, f"Import {n} session{'s' if n != 1 else ''} from {source}")
 

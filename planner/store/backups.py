@@ -21,6 +21,7 @@ import datetime as dt
 import logging
 import os
 import re
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
@@ -76,19 +77,30 @@ def backup_time(data_file: Path, backup: Path) -> dt.datetime | None:
     return dt.datetime.strptime(m[1] + (m[2] or "000000"), "%Y%m%d%H%M%S")
 
 
+#: A backup whose name dates it more than this after now was made under a wrong clock: it counts
+#: as the oldest, so it never pushes current backups out nor is offered first.
+FUTURE_SLACK = dt.timedelta(days=1)
+
+
 def backups_of(data_file: Path, *, daily_only: bool = False) -> list[Path]:
-    """Backups of `data_file`, newest first."""
+    """Backups of `data_file`, newest first; those dated in the future come last (issue 19: five
+    starts with the clock in 2099 pruned every real backup, and a 2099 one was offered later)."""
     folder = backup_dir(data_file)
     if not folder.is_dir():
         return []
     pattern = _pattern(data_file.stem)
-    found: list[tuple[tuple[str, int, str, int], Path]] = []
+    latest = now() + FUTURE_SLACK
+    found: list[tuple[bool, tuple[str, int, str, int], Path]] = []
     for path in folder.iterdir():
         m = pattern.match(path.name)
         if m and path.is_file() and not (daily_only and _kind(m) is not Kind.DAILY):
-            found.append((_order(m), path))
+            found.append((not _from_the_future(m, latest), _order(m), path))
     found.sort(reverse=True)
-    return [p for _, p in found]
+    return [p for *_, p in found]
+
+
+def _from_the_future(m: re.Match[str], latest: dt.datetime) -> bool:
+    return dt.datetime.strptime(m[1] + (m[2] or "000000"), "%Y%m%d%H%M%S") > latest
 
 
 def _unique(folder: Path, stem: str) -> Path:
@@ -128,8 +140,10 @@ def pin(data_file: Path, backup: Path) -> Path:
     return target
 
 
-def daily_backup(data_file: Path, payload: bytes, keep: int) -> Path | None:
-    """Keep today's first state of the file, then prune to the newest `keep` daily backups.
+def daily_backup(data_file: Path, payload: bytes, keep: int,
+                 is_good: Callable[[Path], bool] = lambda _p: True) -> Path | None:
+    """Keep today's first state of the file, then prune to the newest `keep` daily backups (by
+    count, future-dated ones first), never the newest one that `is_good` (opens cleanly).
 
     Best effort: a backup that cannot be written (full disk...) must not stop the app opening,
     so failures are logged and None is returned.
@@ -144,10 +158,15 @@ def daily_backup(data_file: Path, payload: bytes, keep: int) -> Path | None:
         if not today.exists():
             write_atomic(today, payload)
             made = today
-        for old in backups_of(data_file, daily_only=True)[keep:]:
-            old.unlink()
+        dailies = backups_of(data_file, daily_only=True)
+        if len(dailies) > keep:
+            # today's copy was just made from a file that opened cleanly: no need to read it back
+            spared = made or next((p for p in backups_of(data_file) if is_good(p)), None)
+            for old in dailies[keep:]:
+                if old != spared:
+                    old.unlink()
     except OSError as exc:
-        log.warning("could not write or prune the backups in %s: %s", folder, exc)
+        log.warning("could not write or prune the backups in %s: %s", folder, exc.strerror or exc)
     return made
 
 

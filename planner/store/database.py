@@ -48,13 +48,15 @@ from planner.store.errors import (
     StoreError,
     StoreLockedError,
 )
-from planner.store.lock import LOCK_FILE, FolderLock
+from planner.store.lock import COMMAND, LOCK_FILE, WINDOW, FolderLock
 from planner.store.migrations import (
+    NEXT_ID_KEY,
     SCHEMA_VERSION,
     SchemaError,
     Tables,
     has_data,
     migrate,
+    read_meta,
     read_version,
     set_version,
 )
@@ -72,6 +74,7 @@ from planner.store.store import Store
 
 __all__ = [
     "BACKUP_DIR",
+    "COMMAND",
     "DATA_FILE",
     "LOCK_FILE",
     "SCHEMA_VERSION",
@@ -95,19 +98,20 @@ DATA_FILE = "hybrid-planner.json"
 
 
 def open_store(data_dir: Path, builtins: Sequence[Template] = (), *, backups: int = 5,
-               start_fresh: bool = False) -> Store:
+               start_fresh: bool = False, holder: str = WINDOW) -> Store:
     """Open (or create) the data file in `data_dir` for writing; `backups` daily backups are kept.
 
     `start_fresh`: after a broken file was found (and set aside), start an empty plan instead of
     refusing; it changes nothing when the data file opens cleanly. The folder lock is held until
-    Store.close(), or until the process ends.
+    Store.close(), or until the process ends; `holder` (WINDOW or COMMAND) is what a second opener
+    is told holds it.
     """
     if backups < 0:
         raise ValueError(f"backups must be 0 or more (got {backups})")
     data_dir = Path(data_dir)
     _make_folder(data_dir)
     path = data_dir / DATA_FILE
-    lock = FolderLock(data_dir, path)
+    lock = FolderLock(data_dir, path, holder)
     lock.acquire()
     try:
         remove_stale_temps_of(path)
@@ -258,7 +262,7 @@ def _open_locked(path: Path, builtins: Sequence[Template], keep: int, start_fres
 
     if raw is not None and has_data(checked.tables):
         payload = raw if checked.version == SCHEMA_VERSION else path.read_bytes()
-        daily_backup(path, payload, keep)
+        daily_backup(path, payload, keep, _is_good)
     return store
 
 
@@ -277,7 +281,10 @@ def _check(raw: bytes, path: Path, *, trusted: bool = False) -> _Checked:
         version = read_version(tables)
     except SchemaError as exc:
         raise CorruptFileError(path, f"has a broken version record ({exc})") from exc
-    if version is not None and version > SCHEMA_VERSION:
+    if version is None:  # `{}` or `{"sessions": {}}`: the app always writes its meta table
+        raise CorruptFileError(path, "holds no plan: it has no meta table with a data format version, which "
+                                     "every data file the app writes has")
+    if version > SCHEMA_VERSION:
         raise NewerSchemaError(path, version, SCHEMA_VERSION)
     if version is not None and version < SCHEMA_VERSION:
         try:
@@ -296,13 +303,32 @@ def _version_or_none(tables: Tables) -> int | None:
         return None
 
 
+#: The largest id the app gives out or reads; a larger one (a 30-digit id in a restored backup) made
+#: every later import fail with "Integer exceeds 64-bit range" (issue 19). 2**53 - 1 also survives
+#: any JSON reader that holds numbers as doubles.
+MAX_ID = 2**53 - 1
+
+
 def _check_shape(tables: Tables, path: Path) -> None:
-    """Every document is an object under a numeric id: TinyDB's layout, which the repositories
-    rely on."""
+    """Every document is an object under a numeric id from 1 to MAX_ID: TinyDB's layout, which the
+    repositories rely on."""
     for name, docs in tables.items():
         for key, doc in docs.items():
             if not (key.isascii() and key.isdigit()) or not isinstance(doc, dict):
                 raise CorruptFileError(path, f"has a malformed entry {key!r} in table {name!r}")
+            if not 1 <= int(key) <= MAX_ID:
+                what = "a session id" if name == "sessions" else f"an entry id in table {name!r}"
+                raise CorruptFileError(path, f"has {what} {_digits(key)}, outside the ids the app gives out "
+                                             f"(1 to {MAX_ID:,})")
+    next_id = read_meta(tables).get(NEXT_ID_KEY)
+    if next_id is not None and (isinstance(next_id, bool) or not isinstance(next_id, int)
+                                or not 1 <= next_id <= MAX_ID + 1):
+        raise CorruptFileError(path, f"has a next session id {_digits(str(next_id))} in its meta table, outside "
+                                     f"the ids the app gives out (1 to {MAX_ID:,})")
+
+
+def _digits(text: str) -> str:
+    return f"{text[:20]}… ({len(text)} digits)" if len(text) > 20 else text
 
 
 def _decode_all(tables: Tables, path: Path) -> dict[int, Session]:
@@ -343,7 +369,7 @@ def _set_aside(path: Path, reason: str) -> CorruptStoreError:
         try:
             backup = pin(path, backup)
         except OSError as exc:
-            log.warning("could not keep the backup %s out of pruning: %s", backup, exc)
+            log.warning("could not keep the backup %s out of pruning: %s", backup, exc.strerror or exc)
     return CorruptStoreError(path, reason, kept, backup)
 
 
@@ -355,15 +381,19 @@ def _with_good_backup(note: unresolved.Unresolved) -> unresolved.Unresolved:
 
 
 def _last_good_backup(path: Path) -> Path | None:
-    for backup in backups_of(path):
-        try:
-            found = read_regular(backup)
-            if found is not None:
-                _check(found[0], backup)
-                return backup
-        except (StoreError, OSError):
-            continue
-    return None
+    return next((backup for backup in backups_of(path) if _is_good(backup)), None)
+
+
+def _is_good(backup: Path) -> bool:
+    """The backup opens as cleanly as a data file does."""
+    try:
+        found = read_regular(backup)
+        if found is not None:
+            _check(found[0], backup)
+            return True
+    except (StoreError, OSError):
+        pass
+    return False
 
 
 @contextlib.contextmanager

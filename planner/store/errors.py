@@ -20,12 +20,21 @@ class StoreError(Exception):
 class StoreLockedError(StoreError):
     """Another running Hybrid Planner holds the data folder's lock."""
 
-    def __init__(self, data_file: Path, lock_file: Path) -> None:
-        super().__init__(
-            f"{data_file} is already open in another Hybrid Planner window "
-            f"(lock file {lock_file}). Close the other window first, or start with --data-dir "
-            "to use another folder."
-        )
+    def __init__(self, data_file: Path, lock_file: Path, holder: str | None = None,
+                 pid: int | None = None) -> None:
+        process = f"process {pid}; " if pid is not None else ""
+        if holder == "command":
+            what = (f"{data_file} is in use by a hybrid-planner command ({process}lock file {lock_file}). "
+                    "Wait for it to finish")
+        elif holder == "window":
+            what = (f"{data_file} is already open in another Hybrid Planner window ({process}lock file "
+                    f"{lock_file}). Close the other window first")
+        else:
+            what = (f"{data_file} is in use by another Hybrid Planner, a window or a command (lock file "
+                    f"{lock_file}). Close it or wait for it to finish")
+        super().__init__(f"{what}, or start with --data-dir to use another folder.")
+        self.holder = holder
+        self.pid = pid
         self.data_file = data_file
         self.lock_file = lock_file
 

@@ -13,7 +13,13 @@ import re
 import stat
 from pathlib import Path
 
-from planner.atomic_file import Fingerprint, fingerprint, write_atomic  # noqa: F401 - the store's names
+from planner.atomic_file import (  # noqa: F401 - the store's names
+    Fingerprint,
+    NotRegularTargetError,
+    fingerprint,
+    kind_of,
+    write_atomic,
+)
 from planner.store.errors import StoreError
 
 
@@ -41,10 +47,6 @@ class NotRegularFileError(StoreError):
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
-_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
-          (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"), (stat.S_ISSOCK, "a socket"))
-
-
 def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes, Fingerprint] | None:
     """The bytes of the regular file `path` (symlinks followed) and its fingerprint; None when it
     does not exist.
@@ -61,8 +63,7 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes, Finger
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            what = next((name for test, name in _KINDS if test(st.st_mode)), "a special file")
-            raise NotRegularFileError(path, what)
+            raise NotRegularFileError(path, kind_of(st))
         if st.st_size > limit:
             raise CorruptFileError(path, _too_large(st.st_size, limit))
         chunks: list[bytes] = []

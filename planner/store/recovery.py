@@ -26,7 +26,9 @@ from planner.store.database import (
     _set_aside,
 )
 from planner.store.errors import BackupError, NewerSchemaError, StoreError
-from planner.store.lock import FolderLock
+from planner.store.exports import ProtectedTargetError, write_export
+from planner.store.files import NotRegularTargetError
+from planner.store.lock import COMMAND, FolderLock
 from planner.store.migrations import set_version
 from planner.store.storage import CorruptFileError, read_regular, write_atomic
 from planner.store.store import Store
@@ -87,11 +89,11 @@ def write_backup(store: Store, target: Path) -> int:
     """Write everything the store holds (unsaved changes too: what the user sees) to `target`,
     atomically, created with the user's umask; returns the number of sessions written."""
     target = Path(target)
-    if _same_file(target, store.path):
-        raise BackupError(f"{target} is the data file itself; choose another file for the backup.")
     payload, sessions = store.storage.dump()
     try:
-        write_atomic(target, payload)
+        write_export(store.path, target, payload)
+    except (ProtectedTargetError, NotRegularTargetError) as exc:
+        raise BackupError(f"Could not write the backup {target}: {exc.strerror}.") from exc
     except OSError as exc:
         raise BackupError(f"Could not write the backup {target} ({exc.strerror or exc}). "
                           "Nothing was written.") from exc
@@ -105,7 +107,7 @@ def restore_file(data_dir: Path, source: Path) -> RestoreResult:
     data_dir = Path(data_dir)
     _make_folder(data_dir)
     path = data_dir / DATA_FILE
-    with FolderLock(data_dir, path):
+    with FolderLock(data_dir, path, COMMAND):
         raw, checked = _read_source(Path(source), path)
         try:
             current = read_regular(path)

@@ -61,8 +61,18 @@ class FileChangedOnDiskError(StoreWriteError):
         self.path = path
 
 
-#: Ten years of a hybrid athlete's training (~4,700 sessions with full set detail) take about 5 MB;
-#: a data file beyond this is not one the app wrote, and parsing it could exhaust memory.
+class NoRoomError(StoreWriteError):
+    """A change would make the data file larger than MAX_FILE_BYTES, which no open (nor restore)
+    accepts: the change is refused before anything is written (issue 19: two 16 MB plan imports
+    left a 64.7 MB file that the next start refused)."""
+
+
+def too_large_words(path: Path, size: int) -> str:
+    mb = 1024 * 1024
+    return (f"{path} would grow to {size / mb:.1f} MB with this change, more than the "
+            f"{MAX_FILE_BYTES // mb} MB a data file may have (ten years of training take about 5 MB).")
+
+
 def read_json_file(path: Path) -> dict[str, Any] | None:
     """Parse a database file; None when it does not exist, CorruptFileError when unreadable."""
     found = read_regular(path)
@@ -159,6 +169,10 @@ class AtomicJSONStorage(Storage):
         except orjson.JSONEncodeError as exc:  # e.g. a lone surrogate in a text: never half-saved
             self.rollback()
             raise StoreWriteError(errno.EINVAL, f"Could not save {self.path}: {exc}") from exc
+        if len(payload) > MAX_FILE_BYTES:  # a file the next start would refuse: never written
+            self.rollback()
+            raise NoRoomError(errno.EFBIG, f"{too_large_words(self.path, len(payload))} The file was left "
+                                           "as it was: nothing of this change was saved.")
         try:
             disk = write_atomic(self.path, payload, before_replace=self._check_unchanged)
         except FileChangedOnDiskError:
@@ -215,6 +229,15 @@ class AtomicJSONStorage(Storage):
             self.saved_revision = self.revision  # memory equals the file again
             if self._worker is not None:
                 self._worker.error = None
+
+    def check_room(self, extra: int) -> None:
+        """NoRoomError when the tables, `extra` bytes larger, would pass MAX_FILE_BYTES. Costs one
+        serialisation (~20 ms for ten years): for imports, checked before they change anything, so
+        the window (which saves in the background) refuses them as the command line does."""
+        with self._lock:
+            size = len(orjson.dumps(self._data or {})) + extra
+        if size > MAX_FILE_BYTES:
+            raise NoRoomError(errno.EFBIG, too_large_words(self.path, size))
 
     def dump(self) -> tuple[bytes, int]:
         """The tables as they are in memory (unsaved changes too) as file bytes, and how many
@@ -410,6 +433,9 @@ class _SaveWorker(threading.Thread):
                 self.error = None
                 return False
             payload, revision = snapshot
+            if len(payload) > MAX_FILE_BYTES:
+                raise NoRoomError(errno.EFBIG, f"{too_large_words(storage.path, len(payload))} Undo the last "
+                                               "change: the file on disk is kept as it was until then")
             disk = write_atomic(storage.path, payload,
                                 before_replace=storage._check_unchanged)  # noqa: SLF001
         except FileChangedOnDiskError as exc:

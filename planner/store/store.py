@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+import orjson
 from tinydb import TinyDB
 
-from planner.domain.session import Template
+from planner.domain.session import Session, Template
+from planner.store.codec import session_to_doc
 from planner.store.exercise_map import ExerciseMapRepository
 from planner.store.records import (
     ProfileRepository,
@@ -32,6 +34,12 @@ class Store:
         self.exercise_map = ExerciseMapRepository(db, self.storage)
         self._on_close: list[Callable[[], None]] = []
         self._closed = False
+
+    def check_room(self, sessions: Iterable[Session]) -> None:
+        """NoRoomError (nothing changed) when adding `sessions` would make the data file larger
+        than any open accepts; imports call it before they change anything."""
+        extra = sum(len(orjson.dumps(session_to_doc(s))) + 24 for s in sessions)  # + the "id": key
+        self.storage.check_room(extra)
 
     def batch(self):  # noqa: ANN201 - a context manager
         """Several repository writes saved together, or not at all."""

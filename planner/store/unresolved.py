@@ -46,7 +46,7 @@ def record(error: CorruptStoreError) -> None:
     try:
         write_atomic(note_path(error.path), orjson.dumps(doc, option=orjson.OPT_INDENT_2))
     except OSError as exc:
-        log.warning("could not note the broken file %s: %s", error.kept, exc)
+        log.warning("could not note the broken file %s: %s", error.kept, exc.strerror or exc)
 
 
 def read(data_file: Path) -> Unresolved | None:

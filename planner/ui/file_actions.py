@@ -73,7 +73,7 @@ class FileActions(QObject):
         if not name:
             return
         from planner.domain.plan_match import split_matches
-        from planner.services.plan_files import import_rows
+        from planner.services.plan_files import NoRoomError, import_rows
         from planner.ui.dialogs.plan_import import read_plan_interactive, show_refused
         from planner.ui.dialogs.plan_questions import ask_skip_duplicates
 
@@ -94,17 +94,21 @@ class FileActions(QObject):
         except plan_csv.PlanFileError as exc:
             show_refused(self.window, path, exc.errors)
             return
+        except NoRoomError as exc:
+            QMessageBox.warning(self.window, "Import plan", f"{exc} Nothing was imported.")
+            return
         if stored:
             self.go_to(min(s.date for s in stored))
 
     def export_plan(self) -> None:
         from planner.io import plan_csv
+        from planner.services.exports import export_writer
 
         name, _ = QFileDialog.getSaveFileName(self.window, "Export plan", "plan.csv", "Plan spreadsheets (*.csv)")
         if not name:
             return
         try:
-            plan_csv.write_plan_file(Path(name), self.store.sessions.all())
+            plan_csv.write_plan_file(Path(name), self.store.sessions.all(), export_writer(self.store))
         except OSError as exc:
             QMessageBox.warning(self.window, "Export plan", f"Could not write {name}: {exc.strerror or exc}")
             return
@@ -154,9 +158,12 @@ class FileActions(QObject):
         self._say(words, 8000)
 
     def _save_failed(self, message: str) -> None:
-        from planner.ui.dialogs.store_problems import offer_reload
+        from planner.services.data_file import changed_on_disk
+        from planner.ui.dialogs.store_problems import KEPT_WORDS, offer_reload
 
         if offer_reload(self.window, self.store, message):
             self.whole_new_plan("Reloaded the plan another program changed")
+        elif changed_on_disk(self.store):  # "Keep my changes": the box said it all; no second one
+            self._say(KEPT_WORDS, 10000)
         else:
             self.parts.bus.error.emit(message)

@@ -25,6 +25,7 @@ from planner.domain.profile import NutritionLog
 from planner.domain.weeks import DATE_MAX, DATE_MIN, first_day_after_start_change, week_start
 from planner.services.changes import Changes
 from planner.services.data_file import StoreError
+from planner.services.exports import folder_writer
 from planner.ui.calendar.session_actions import SessionActions
 from planner.ui.calendar.week_bar import WeekBar
 from planner.ui.calendar.week_view import WeekView
@@ -288,7 +289,8 @@ class MainWindow(QMainWindow):
                                      season_weeks=self._season_weeks_shown)
         file_menu.addActions(self.printing.actions())
         self.send_workouts = SendWorkouts(self.store.sessions.between, lambda: self.printing.first_day(),
-                                          lambda: self.profile.units, self)
+                                          lambda: self.profile.units, self,
+                                          writer_for=lambda folder: folder_writer(self.store, folder))
         file_menu.addAction(self.send_workouts.action)
         file_menu.addSeparator()
         file_menu.addActions(self.files.backup_actions())

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.session import Session
 from planner.io.workouts.files import garmin_new_files, workout_sessions, write_workouts
+from planner.services.exports import ExportWriter, write_unowned
 from planner.words.dates import long_date
 
 CHOOSE_FOLDER = "choose"
@@ -113,9 +114,12 @@ class SendWorkouts:
 
     def __init__(self, between: Callable[[dt.date, dt.date], Sequence[Session]], first_day: Callable[[], dt.date],
                  units: Callable[[], Any], window: QWidget,
-                 find_watches: Callable[[], list[Path]] = garmin_new_files) -> None:
+                 find_watches: Callable[[], list[Path]] = garmin_new_files,
+                 writer_for: Callable[[Path], ExportWriter] | None = None) -> None:
         self._between, self._first_day, self._units = between, first_day, units
         self._window, self._find_watches = window, find_watches
+        # the plan's export writer for a folder (it refuses the app's own files and folders)
+        self._writer_for = writer_for or (lambda _folder: write_unowned)
         self.action = QAction("Send &workouts to watch…", window)
         tip = "Runs with steps and lifts with sets as FIT workout files, for a Garmin watch (USB)"
         self.action.setStatusTip(tip)
@@ -136,7 +140,7 @@ class SendWorkouts:
         if folder is None:
             return None
         try:
-            written = write_workouts(folder, dialog.chosen(), self._units())
+            written = write_workouts(folder, dialog.chosen(), self._units(), self._writer_for(folder))
         except OSError as exc:
             QMessageBox.warning(self._window, "Send workouts to watch", f"Cannot write to {folder}: "
                                 f"{exc.strerror or exc}")

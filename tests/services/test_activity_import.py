@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from planner.atomic_file import write_atomic
 from planner.domain.enums import Status, Units
 from planner.domain.session import Session
 from planner.io.workouts.files import write_workouts
@@ -139,7 +140,7 @@ def test_no_match_adds_beside_the_plan(env, tmp_path):
 def test_a_fit_workout_file_imports_as_a_planned_session_with_its_steps_once(env, tmp_path):
     steps = parse_steps("15min@easy; 6x(800m@4:10-4:20/km, 2min@jog); 10min@easy")
     planned = run("Intervals 6 x 800 m", TUE, steps=steps)
-    (path,) = write_workouts(tmp_path, [planned], Units.METRIC).paths
+    (path,) = write_workouts(tmp_path, [planned], Units.METRIC, write_atomic).paths
     imp, preview = read_and_preview(env, path)
     assert imp.apply(preview).as_dict() == {"matched": 0, "added": 1, "skipped": 0}
     (stored,) = env.store.sessions.on_date(TUE)

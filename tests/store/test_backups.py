@@ -108,3 +108,59 @@ def test_a_backup_that_cannot_be_written_does_not_stop_the_app(data_dir, clock, 
     store.close()
     assert list_backups(data_dir) == []
     assert "could not write or prune the backups" in caplog.text
+
+
+def _open_on(data_dir, clock, day: dt.datetime, title: str) -> None:
+    """An open on `day` with the whole machine's clock there: the backup's file time too."""
+    import os
+
+    clock.now = day
+    add(data_dir, title)
+    for path in list_backups(data_dir):
+        if path.name == f"hybrid-planner-{day:%Y%m%d}.json":
+            os.utime(path, (day.timestamp(), day.timestamp()))
+
+
+def test_a_wrong_clock_never_pushes_current_backups_out(data_dir, clock):
+    """Issue 19: five starts with the clock in 2099, then the clock set right again."""
+    for i in range(5):
+        _open_on(data_dir, clock, dt.datetime(2026, 11, 20 + i, 9), f"Run {i}")
+    for i in range(5):
+        _open_on(data_dir, clock, dt.datetime(2099, 1, 1 + i, 9), f"Wrong clock {i}")
+    for i in range(3):
+        _open_on(data_dir, clock, dt.datetime(2026, 11, 25 + i, 9), f"Back {i}")
+    # on main: the three new backups were pruned at once, and the 2099 ones offered first
+    assert names(data_dir)[:3] == ["hybrid-planner-20261127.json", "hybrid-planner-20261126.json",
+                                   "hybrid-planner-20261125.json"]
+    assert len(names(data_dir)) == 5
+    assert [n for n in names(data_dir) if n.startswith("hybrid-planner-2099")] == [
+        "hybrid-planner-20990105.json", "hybrid-planner-20990104.json"]  # the future ones go first
+
+
+def test_the_newest_good_backup_is_never_pruned(data_dir, clock):
+    import os
+
+    for i in range(4):
+        _open_on(data_dir, clock, dt.datetime(2026, 11, 20 + i, 9), f"Run {i}")
+    good = list_backups(data_dir)[0]
+    for path in list_backups(data_dir):  # every daily backup but the oldest turns out broken
+        if path != list_backups(data_dir)[-1]:
+            path.write_bytes(b"{broken")
+            os.utime(path, (clock.now.timestamp(), clock.now.timestamp()))
+    oldest_good = list_backups(data_dir)[-1]
+    assert good != oldest_good
+    from planner.store.backups import daily_backup
+    from planner.store.database import _is_good
+
+    daily_backup(data_dir / DATA_FILE, b"{}", keep=1, is_good=_is_good)  # today's exists: prune to one
+    assert oldest_good.exists()  # the only good one, kept out of the count
+
+
+def test_a_future_name_is_never_offered_first(data_dir, clock):
+    _open_on(data_dir, clock, dt.datetime(2026, 11, 19, 9), "New plan")
+    _open_on(data_dir, clock, dt.datetime(2026, 11, 20, 9), "Run")
+    _open_on(data_dir, clock, dt.datetime(2099, 1, 1, 9), "Wrong clock")
+    clock.now = dt.datetime(2026, 11, 21, 9)
+    assert names(data_dir) == ["hybrid-planner-20261120.json", "hybrid-planner-20990101.json"]
+    clock.now = dt.datetime(2099, 1, 1, 9)  # the day it names: not in the future then
+    assert names(data_dir) == ["hybrid-planner-20990101.json", "hybrid-planner-20261120.json"]

@@ -108,3 +108,68 @@ def test_lock_is_released_when_the_holder_dies(data_dir):
         proc.kill()  # no close(): a crash
         proc.wait(timeout=10)
     open_store(data_dir).close()
+
+
+def test_the_lock_names_its_holder_a_command_with_its_pid(data_dir):
+    """Issue 19: the loser of two command-line writers was told to close "the other window"."""
+    from planner.store.database import COMMAND
+
+    first = open_store(data_dir, holder=COMMAND)
+    try:
+        with pytest.raises(StoreLockedError) as caught:
+            open_store(data_dir, holder=COMMAND)
+        assert str(caught.value) == (
+            f"{data_dir / DATA_FILE} is in use by a hybrid-planner command (process {os.getpid()}; lock file "
+            f"{data_dir / LOCK_FILE}). Wait for it to finish, or start with --data-dir to use another folder.")
+    finally:
+        first.close()
+
+
+def test_the_lock_names_a_window_with_its_pid(data_dir):
+    first = open_store(data_dir)
+    try:
+        with pytest.raises(StoreLockedError) as caught:
+            open_store(data_dir)
+        assert str(caught.value) == (
+            f"{data_dir / DATA_FILE} is already open in another Hybrid Planner window (process {os.getpid()}; "
+            f"lock file {data_dir / LOCK_FILE}). Close the other window first, or start with --data-dir to use "
+            "another folder.")
+    finally:
+        first.close()
+    assert not (data_dir / "hybrid-planner.lock.holder").exists()  # let go with the lock
+
+
+def test_a_holder_that_cannot_be_told_is_named_as_either(data_dir):
+    first = open_store(data_dir)
+    try:
+        (data_dir / "hybrid-planner.lock.holder").write_bytes(b"garbage")
+        with pytest.raises(StoreLockedError) as caught:
+            open_store(data_dir)
+        assert str(caught.value).startswith(f"{data_dir / DATA_FILE} is in use by another Hybrid Planner, a "
+                                            "window or a command (lock file ")
+    finally:
+        first.close()
+
+
+@pytest.fixture
+def cli_in_process(capsys):
+    from planner.cli import main
+
+    def run(*argv: object) -> tuple[int, str, str]:
+        capsys.readouterr()
+        rc = main([str(a) for a in argv])
+        return (rc, *capsys.readouterr())
+
+    return run
+
+
+def test_two_command_line_writers(cli_in_process, data_dir):
+    from planner.store.database import COMMAND
+
+    holder = open_store(data_dir, holder=COMMAND)
+    try:
+        rc, _, err = cli_in_process("--data-dir", data_dir, "log", "--date", "2026-11-23", "--sleep", "8")
+        assert rc == 1 and f"is in use by a hybrid-planner command (process {os.getpid()};" in err
+        assert "window" not in err
+    finally:
+        holder.close()

@@ -49,10 +49,12 @@ def test_a_new_file_gets_the_current_version(data_dir):
     assert list_backups(data_dir) == []  # nothing to back up yet
 
 
-def test_an_empty_database_without_version_gets_one(data_dir):
+def test_an_empty_database_without_version_is_not_a_plan(data_dir):
+    """Issue 19: it used to open as an empty plan and be overwritten; now it is refused like any
+    broken file (tests/store/test_not_a_plan.py has the rest)."""
     (data_dir / DATA_FILE).write_bytes(b'{"_default": {}}')
-    open_store(data_dir).close()
-    assert on_disk(data_dir)["meta"] == {"1": {"schema_version": SCHEMA_VERSION}}
+    with pytest.raises(CorruptStoreError):
+        open_store(data_dir)
 
 
 def test_unversioned_file_with_data_is_version_1():

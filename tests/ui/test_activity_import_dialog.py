@@ -15,7 +15,7 @@ from planner.domain.enums import Status
 from planner.models.activity_preview_model import PLAN_COLUMN, ActivityPreviewModel
 from planner.services.activity_import import ActivityImport
 from planner.services.library import ProfileService
-from planner.ui.dialogs.activity_import_dialog import PROCESS_ABOVE_BYTES, ActivityImportDialog, activity_paths
+from planner.ui.dialogs.activity_import_dialog import ActivityImportDialog, activity_paths
 from tests.benchmarks.bench_activities import make_run
 from tests.realdata import TCX, needs_realdata
 from tests.services import conftest as services_conftest
@@ -115,8 +115,7 @@ class PaintClock(QObject):
 
 
 def test_reading_keeps_the_progress_bar_painting_and_cancel_changes_nothing(env, tmp_path, qtbot, dialog_for):
-    paths = long_files(tmp_path, 12)  # 12 x ~0.7 MB: read in a separate process
-    assert sum(p.stat().st_size for p in paths) > PROCESS_ABOVE_BYTES
+    paths = long_files(tmp_path, 12)  # 12 x ~0.7 MB, read in a separate process
     before = env.store.sessions.all()
     clock = PaintClock()
     d = dialog_for(paths)
@@ -172,3 +171,42 @@ def test_the_preview_says_what_efforts_were_estimated_with_and_points_to_file_pr
         "Effort from heart rate: share of heart-rate reserve (Karvonen 1957) in the ACSM classes (Garber 2011), "
         "with max 189 bpm (estimated from your activities), resting 60 bpm (assumed) (set them in File > Profile, "
         "or with profile --max-hr and --resting-hr).")
+
+
+def test_a_deeply_nested_gpx_is_refused_and_the_window_lives(env, tmp_path, qtbot, dialog_for):
+    from tests.io.activities import hostile
+
+    deep = tmp_path / "deep.gpx"
+    deep.write_bytes(hostile.nested())  # 1.1 MB; on main read in the window's own process: it died
+    d = dialog_for([deep])
+    qtbot.waitUntil(lambda: d.error_label.isVisible(), timeout=30_000)
+    assert d.error_label.text() == ("deep.gpx: nests elements more than 64 deep, which no activity file does; "
+                                    "refused before reading it. Nothing was imported.")
+    assert env.store.sessions.all() == [] and env.stack.count() == 0
+
+
+def test_a_reader_that_dies_means_an_unreadable_file_never_a_read_in_the_window(env, tmp_path, qtbot, dialog_for,
+                                                                                 monkeypatch):
+    from planner.ui.dialogs import activity_import_dialog
+    from tests.ui import crashing_reader
+
+    in_window: list[Path] = []
+    monkeypatch.setattr(activity_import_dialog, "read_one", crashing_reader.die)  # runs in the reader process
+    monkeypatch.setattr(activity_import_dialog, "read_files", _spy_read_files(in_window))
+    d = dialog_for([gpx(tmp_path, "a.gpx")])
+    qtbot.waitUntil(lambda: d.error_label.isVisible(), timeout=30_000)
+    assert d.error_label.text() == ("a.gpx: could not be read: the process reading it stopped (the file is "
+                                    "damaged, or built to break readers). Nothing was imported.")
+    assert in_window == []  # on main: read again inside the window's process
+    assert env.store.sessions.all() == [] and env.stack.count() == 0
+
+
+def _spy_read_files(in_window: list[Path]):
+    from planner.services.activity_import import read_files
+
+    def spy(paths, names, tz=None, progress=None, cancelled=None, read=None):
+        if read is None:  # the in-process reader
+            in_window.extend(paths)
+            return read_files(paths, names, tz, progress, cancelled)
+        return read_files(paths, names, tz, progress, cancelled, read)
+    return spy

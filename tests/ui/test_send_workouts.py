@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 import subprocess
 import sys
 
@@ -87,3 +88,41 @@ def test_the_window_starts_without_loading_the_fit_writer():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
     assert out.strip() == "[]"
+
+
+@pytest.fixture
+def send_from_window(window, monkeypatch):
+    """File > Send workouts to watch in a real window, to a folder `send(folder)` chooses; returns
+    what the warning box said (empty when none)."""
+    warned: list[str] = []
+    monkeypatch.setattr(SendWorkoutsDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(SendWorkoutsDialog, "__init__", _with_folder(SendWorkoutsDialog.__init__))
+    monkeypatch.setattr(SendWorkoutsDialog, "chosen", lambda self: between(MONDAY, MONDAY + dt.timedelta(days=6)))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: None)
+
+    def send(folder):
+        monkeypatch.setattr(window.send_workouts, "ask_folder", lambda: folder)
+        window.send_workouts.run()
+        return warned
+    return send
+
+
+def test_the_window_never_sends_workouts_into_the_backups_folder(window, send_from_window):
+    backups = window.store.path.parent / "backups"
+    before = sorted(backups.iterdir()) if backups.exists() else []
+    assert send_from_window(backups) == [f"Cannot write to {backups}: it is the backups folder, and an export "
+                                         "never replaces the app's own files; nothing was written"]
+    assert (sorted(backups.iterdir()) if backups.exists() else []) == before
+
+
+def test_the_window_never_replaces_a_fifo_where_a_workout_file_goes(window, send_from_window, tmp_path):
+    from planner.io.workouts.files import file_names, workout_sessions
+
+    folder = tmp_path / "watch"
+    folder.mkdir()
+    fifo = folder / file_names(workout_sessions(between(MONDAY, MONDAY + dt.timedelta(days=6)))[0])[0]
+    os.mkfifo(fifo)
+    assert send_from_window(folder) == [f"Cannot write to {folder}: it is a named pipe (FIFO), not a regular "
+                                        "file, so it was left as it is and nothing was written"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)

@@ -178,3 +178,28 @@ def test_offer_reload_reloads_only_a_file_changed_on_disk(qtbot, data_dir):
     assert store_problems.offer_reload(None, window, errors[0], ask=lambda p, m: True) is True
     assert sorted(s.title for s in window.sessions.all()) == ["Mine", "Theirs"]
     window.close()
+
+
+def test_after_keep_my_changes_the_text_is_not_shown_twice(window, qtbot, monkeypatch):
+    """Issue 19: the reload box's text came back in a second warning box after "Keep my changes"."""
+    from planner.store.database import LOCK_FILE
+
+    boxes: list[str] = []
+
+    def answer(box):
+        boxes.append(box.informativeText() or box.text())
+        if box.escapeButton() is not None:
+            box.escapeButton().click()  # Keep my changes (unsaved)
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: boxes.append(text))
+    data_dir = window.store.path.parent
+    (data_dir / LOCK_FILE).unlink()
+    other = open_store(data_dir)
+    other.sessions.apply(put=[run("Theirs")])
+    other.close()
+    window.plan.add([run("Mine")], run("Mine").date)
+    qtbot.waitUntil(lambda: bool(boxes), timeout=10_000)
+    qtbot.wait(200)
+    assert len(boxes) == 1 and "was changed on disk by another program" in boxes[0]
+    assert window.statusBar().currentMessage() == store_problems.KEPT_WORDS
+    assert store_problems.offer_reload(None, window.store, "", ask=lambda p, m: True)  # so it can close

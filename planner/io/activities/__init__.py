@@ -4,8 +4,6 @@ an ActivityFileError naming the file (and the line of a CSV)."""
 
 from __future__ import annotations
 
-import gzip
-import io
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
@@ -13,6 +11,7 @@ from planner.io.activities.archive import Member, Role, folder_members, is_zip, 
 from planner.io.activities.fit import read_fit
 from planner.io.activities.gpx import read_gpx
 from planner.io.activities.hevy_csv import looks_like_hevy, read_hevy_csv
+from planner.io.activities.limits import check_markup, gunzip, read_regular_file
 from planner.io.activities.records import Activity, ActivityFileError, LiftWorkout, LoggedExercise, ParsedFile
 from planner.io.activities.strava_csv import looks_like_strava, read_strava_csv
 from planner.io.activities.strong_csv import looks_like_strong, read_strong_csv
@@ -23,7 +22,6 @@ __all__ = ["Activity", "ActivityFileError", "LiftWorkout", "LoggedExercise", "Me
 
 SUFFIXES = (".gpx", ".tcx", ".fit", ".csv", ".gpx.gz", ".tcx.gz", ".fit.gz", ".zip")
 Source = Path | Member  # a file on disk, or one entry of a ZIP
-MAX_UNPACKED = 256 * 1024 * 1024  # a compressed file that unpacks beyond this is refused
 
 Reader = Callable[[bytes, str], ParsedFile]
 
@@ -38,22 +36,13 @@ def _csv_reader(data: bytes, name: str) -> Reader:
                                   "(its header names none of their columns)", 1)
 
 
-def _gunzip(data: bytes, name: str) -> bytes:
-    try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
-            out = f.read(MAX_UNPACKED + 1)
-    except (OSError, EOFError) as exc:
-        raise ActivityFileError(name, f"is not a readable .gz file ({exc})") from None
-    if len(out) > MAX_UNPACKED:
-        raise ActivityFileError(name, f"unpacks to more than {MAX_UNPACKED // 2**20} MB; refused")
-    return out
-
-
 def read_bytes(data: bytes, name: str) -> ParsedFile:
     """Read one file's bytes; the kind comes from the name's suffix (and a CSV's header)."""
     low = name.lower()
     if low.endswith(".gz"):
-        data, low = _gunzip(data, name), low[:-3]
+        data, low = gunzip(data, name), low[:-3]
+    if low.endswith((".gpx", ".tcx")):
+        check_markup(data, name)
     if low.endswith(".gpx"):
         return read_gpx(data, name)
     if low.endswith(".tcx"):
@@ -66,11 +55,7 @@ def read_bytes(data: bytes, name: str) -> ParsedFile:
 
 
 def read_file(path: Path) -> ParsedFile:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ActivityFileError(str(path), f"cannot be read ({exc.strerror or exc})") from None
-    return read_bytes(data, path.name)
+    return read_bytes(read_regular_file(path), path.name)
 
 
 def sources(paths: Sequence[Path]) -> list[Source]:

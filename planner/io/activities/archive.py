@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.io.activities.hevy_csv import looks_like_hevy
+from planner.io.activities.limits import check_regular, check_unpacked_size, read_regular_file
 from planner.io.activities.records import Activity, ActivityFileError, ParsedFile
 from planner.io.activities.strava_csv import looks_like_strava, read_strava_csv
 from planner.io.activities.strong_csv import looks_like_strong
@@ -90,6 +91,7 @@ def _check(archive: Path, infos: list[zipfile.ZipInfo]) -> None:
 
 
 def _open(archive: Path) -> zipfile.ZipFile:
+    check_regular(archive, archive.name)
     try:
         return zipfile.ZipFile(archive)
     except (OSError, zipfile.BadZipFile, ValueError, NotImplementedError) as exc:
@@ -160,16 +162,19 @@ def entry_for(csv_name: str, file_ref: str) -> str:
 
 def read_member(m: Member) -> bytes:
     """One entry's bytes, at most the size the directory declares (zipfile stops there and checks
-    the CRC, so an entry that lies about its size fails instead of filling memory)."""
+    the CRC, so an entry that lies about its size fails instead of filling memory). Each entry
+    (or file of an unpacked export) has the limits of a file of its own: regular files only, and
+    no more than an activity file may hold once unpacked."""
     if m.unpacked:
-        try:
-            return (m.archive / m.name).read_bytes()
-        except OSError as exc:
-            raise ActivityFileError(m.label, f"cannot be read ({exc.strerror or exc})") from None
+        return read_regular_file(m.archive / m.name, m.label)
     try:
         st = m.archive.stat()
         zf = _opened(m.archive, st.st_size, st.st_mtime_ns)
         info = zf.getinfo(m.name)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, NotImplementedError) as exc:
+        raise ActivityFileError(m.label, f"cannot be unpacked ({exc})") from None
+    check_unpacked_size(info.file_size, m.label)
+    try:
         with zf.open(info) as f:
             return f.read(info.file_size + 1)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, NotImplementedError, EOFError) as exc:

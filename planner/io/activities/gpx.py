@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from gpxpy import geo, gpxfield
 from gpxpy import gpx as gpx_mod
 
-from planner.io.activities import xml_safe
+from planner.io.activities import limits, xml_safe
 from planner.io.activities.records import Activity, ActivityFileError, ParsedFile
 
 _DEFAULT_NS = re.compile(r"""\sxmlns=(['"])[^'"]+\1""")
@@ -60,7 +60,7 @@ class _Totals:
     hrs: list[int] = field(default_factory=list)
 
 
-def _segment(points: list, out: _Totals) -> None:
+def _segment(points: list, out: _Totals, name: str) -> None:
     """Distance, ascent and heart rate in one pass, with gpxpy's own formulas (geo.distance: flat
     for neighbours, haversine beyond 0.2 degrees; calculate_uphill_downhill: 0.3/0.4/0.3 smoothing)
     so the numbers agree with gpxpy's length_2d and get_uphill_downhill."""
@@ -69,6 +69,7 @@ def _segment(points: list, out: _Totals) -> None:
     hrs = out.hrs
     for p in points:
         lat, lon = p.latitude, p.longitude
+        limits.check_position(lat, lon, name)
         if prev is not None:
             plat, plon = prev
             if abs(plat - lat) > 0.2 or abs(plon - lon) > 0.2:
@@ -92,20 +93,27 @@ def _segment(points: list, out: _Totals) -> None:
 def read_gpx(data: bytes, name: str) -> ParsedFile:
     gpx = _parse_gpx(xml_safe.decode(data, name), name)
     activities = []
-    for track in gpx.tracks:
-        timed = [p.time for seg in track.segments for p in (seg.points[:1] + seg.points[-1:]) if p.time]
+    skipped: list[str] = []
+    for number, track in enumerate(gpx.tracks, 1):
+        timed = [_aware(p.time) for seg in track.segments for p in seg.points if p.time]
         if not timed:
             continue
-        start, end = min(timed), max(timed)
+        start = timed[0]
         totals = _Totals()
         for seg in track.segments:
-            _segment(seg.points, totals)
+            _segment(seg.points, totals, name)
+        duration_s = limits.moving_span(t.timestamp() for t in timed)
+        why = limits.implausible(totals.metres, duration_s)
+        if why is not None:
+            label = (track.name or "").strip()
+            skipped.append(f"track {label!r} skipped: {why}" if label else f"track {number} skipped: {why}")
+            continue
         hrs = totals.hrs
         offset = start.utcoffset()
         activities.append(Activity(
             sport=(track.type or "running").strip(),
-            start=start if start.tzinfo else start.replace(tzinfo=dt.UTC),
-            duration_s=(end - start).total_seconds(),
+            start=start,
+            duration_s=duration_s,
             distance_m=totals.metres,
             avg_hr=round(sum(hrs) / len(hrs)) if hrs else None,
             max_hr=max(hrs) if hrs else None,
@@ -113,6 +121,12 @@ def read_gpx(data: bytes, name: str) -> ParsedFile:
             title=(track.name or "").strip(),
             local_offset=offset if offset else None,
         ))
+    if not activities and skipped:
+        raise ActivityFileError(name, "; ".join(skipped))
     if not activities:
         raise ActivityFileError(name, "holds no track with times (only routes or waypoints?); nothing to import")
-    return ParsedFile(name, activities=tuple(activities))
+    return ParsedFile(name, activities=tuple(activities), notes=tuple(skipped))
+
+
+def _aware(t: dt.datetime) -> dt.datetime:
+    return t if t.tzinfo else t.replace(tzinfo=dt.UTC)

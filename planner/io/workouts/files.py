@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,8 +64,11 @@ def workout_sessions(sessions: Iterable[Session]) -> tuple[list[Session], int]:
     return chosen, others
 
 
-def write_workouts(folder: Path, sessions: Iterable[Session], units: Units) -> Written:
-    """One FIT workout file per session with steps or sets, in `folder` (made when missing)."""
+def write_workouts(folder: Path, sessions: Iterable[Session], units: Units,
+                   write: Callable[[Path, bytes], object]) -> Written:
+    """One FIT workout file per session with steps or sets, in `folder` (made when missing), each
+    through `write` (the store's export writer: atomic, never over a device or the app's own
+    files); raises OSError when one cannot be written (those before it stay written)."""
     from planner.io.workouts.fit_write import workout_bytes  # fit-tool takes ~0.1 s to import: not at start
 
     chosen, others = workout_sessions(sessions)
@@ -73,7 +76,7 @@ def write_workouts(folder: Path, sessions: Iterable[Session], units: Units) -> W
     paths = []
     for s, name in zip(chosen, file_names(chosen), strict=True):
         path = folder / name
-        path.write_bytes(workout_bytes(s, s.date, units))
+        write(path, workout_bytes(s, s.date, units))
         paths.append(path)
     return Written(tuple(paths), others)
 

@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from planner.domain.enums import Status, Units
 from planner.domain.errors import ValidationError
-from planner.domain.session import Session
+from planner.domain.session import POSITION_RANGE, Session
 from planner.services.library import LibraryService
 from planner.services.plan import PlanService
 from planner.ui.calendar.day_selection import DaySelection
+
+DAY_MAX = POSITION_RANGE[1] + 1  # sessions one day can hold (positions 0..10,000)
 
 
 class SessionActions(QObject):
@@ -129,9 +131,17 @@ class SessionActions(QObject):
             self._plan.mark_status(ids, status)
 
     def duplicate_selected(self) -> None:
-        ids = [s.id for s in self.selected() if s.id is not None]
-        if ids:
-            self._plan.duplicate(ids)
+        sel = [s for s in self.selected() if s.id is not None]
+        if not sel:
+            return
+        day = sel[-1].date
+        held = len(self._plan.store.sessions.on_date(day))
+        if held + len(sel) > DAY_MAX:  # issue 19: Ctrl+D on a full day did nothing and said nothing
+            QMessageBox.warning(self._parent, "Duplicate",
+                                f"Nothing was duplicated: {day:%A} {day.day} {day:%B %Y} holds {held:,} "
+                                f"sessions, and a day holds at most {DAY_MAX:,}.")
+            return
+        self._plan.duplicate([s.id for s in sel if s.id is not None])
 
     def delete_selected(self) -> None:
         ids = [s.id for s in self.selected()]

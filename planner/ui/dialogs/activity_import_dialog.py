@@ -8,7 +8,6 @@ it asks for files) and to the window's dropEvent (`activity_paths(mime)` picks t
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import multiprocessing
 import threading
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -51,6 +51,7 @@ from planner.services.activity_import import (
     ImportCancelled,
     ImportCounts,
     ImportNotApplied,
+    NoRoomError,
     Preview,
     Reader,
     ReadResult,
@@ -63,8 +64,9 @@ from planner.ui.dialogs.fields import header_font
 FILE_FILTER = ("Activities and lifting logs (*.gpx *.tcx *.fit *.csv *.gpx.gz *.tcx.gz *.fit.gz *.zip);;"
                "All files (*)")
 TICK_MS = 50  # the progress line and bar repaint at least this often while reading
-PROCESS_ABOVE_BYTES = 4 * 2**20  # smaller imports read in the thread: starting a process costs 0.3-2 s
 UNMAPPED = "Leave as it is (no muscle group)"
+READER_DIED = ("could not be read: the process reading it stopped (the file is damaged, or built to break "
+               "readers)")
 
 
 def activity_paths(mime: QMimeData) -> list[Path]:
@@ -78,10 +80,11 @@ def activity_paths(mime: QMimeData) -> list[Path]:
 class ReadWorker(QObject):
     """Reads the files off the interface thread; touches no store (the names come in ready).
 
-    The parsing itself runs in a separate process when one can be started: the readers are Python,
-    and on a busy machine a reading thread holding the interpreter lock kept the progress bar
-    from repainting for 200-300 ms at a time. Without a process (a frozen build that cannot
-    spawn), the thread reads the files itself.
+    The parsing itself always runs in a separate process (starting it costs 0.3-2 s): a file is
+    untrusted, and a reader that crashes on it (a deeply nested GPX ran gpxpy out of C stack) must
+    take down only that process, never the window and its undo history (issue 19). If the process
+    dies, or cannot be started, the file is reported as unreadable; it is never read here instead.
+    The process also keeps the readers' interpreter lock off the progress bar's thread.
     """
 
     progress = Signal(int, int, str)
@@ -89,11 +92,10 @@ class ReadWorker(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, paths: Sequence[Path], names: ExerciseNames, use_process: bool = True) -> None:
+    def __init__(self, paths: Sequence[Path], names: ExerciseNames) -> None:
         super().__init__()
         self._paths, self._names = list(paths), names
         self._cancel = threading.Event()
-        self._use_process = use_process
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -101,32 +103,30 @@ class ReadWorker(QObject):
     def _in_process(self, pool: ProcessPoolExecutor) -> Reader:
         def read(src: Source, names: ExerciseNames, tz: dt.tzinfo | None,
                  details: Mapping[str, Activity] | None) -> ReadResult:
-            future = pool.submit(read_one, src, names, tz, details)
-            while True:
-                try:
-                    return future.result(timeout=0.05)
-                except FutureTimeout:
-                    if self._cancel.is_set():
-                        raise ImportCancelled from None
+            try:
+                future = pool.submit(read_one, src, names, tz, details)
+                while True:
+                    try:
+                        return future.result(timeout=0.05)
+                    except FutureTimeout:
+                        if self._cancel.is_set():
+                            raise ImportCancelled from None
+            except BrokenProcessPool:  # the reader died on this file: never read it in the window
+                raise ActivityFileError(src.name if isinstance(src, Path) else src.label, READER_DIED) from None
         return read
 
     @Slot()
     def run(self) -> None:
         pool: ProcessPoolExecutor | None = None
         try:
-            read: Reader = read_one
-            if self._use_process:
-                try:
-                    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-                    read = self._in_process(pool)
-                except (OSError, RuntimeError, ValueError):
-                    pool = None
             try:
-                result = read_files(self._paths, self._names, None, progress=self.progress.emit,
-                                    cancelled=self._cancel.is_set, read=read)
-            except BrokenProcessPool:  # the process could not start or died: read here instead
-                result = read_files(self._paths, self._names, None, progress=self.progress.emit,
-                                    cancelled=self._cancel.is_set)
+                pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            except (OSError, RuntimeError, ValueError) as exc:
+                self.failed.emit(f"Could not start the process that reads activity files ({exc}), so no "
+                                 "file was read. Nothing was imported.")
+                return
+            result = read_files(self._paths, self._names, None, progress=self.progress.emit,
+                                cancelled=self._cancel.is_set, read=self._in_process(pool))
         except ImportCancelled:
             self.cancelled.emit()
             return
@@ -202,8 +202,7 @@ class ActivityImportDialog(QDialog):
         self._thread = QThread(self)
         # Frozen builds too: planner/__main__.py calls multiprocessing.freeze_support() first, and the
         # bundle's --self-test reads a file in a spawned process to prove it.
-        big = _total_bytes(self._paths) > PROCESS_ABOVE_BYTES
-        self._worker = ReadWorker(self._paths, self._importer.names(), big)
+        self._worker = ReadWorker(self._paths, self._importer.names())
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self._on_progress)
@@ -388,6 +387,9 @@ class ActivityImportDialog(QDialog):
             self.counts = self._importer.apply(preview)
         except ImportNotApplied:
             return  # the runner told the user why (the change bus's error signal)
+        except NoRoomError as exc:
+            QMessageBox.warning(self, "Import activities", f"{exc} Nothing was imported.")
+            return
         self.accept()
 
     # -- closing -------------------------------------------------------------------------------
@@ -408,14 +410,6 @@ class ActivityImportDialog(QDialog):
             self._thread.quit()
             self._thread.wait()
         super().done(result)
-
-
-def _total_bytes(paths: Sequence[Path]) -> int:
-    total = 0
-    for p in paths:
-        with contextlib.suppress(OSError):  # the reader will say what is wrong with it
-            total += p.stat().st_size
-    return total
 
 
 def import_activities(parent: QWidget | None, plan_service: PlanService,

@@ -109,6 +109,10 @@ def ask_reload(parent: QWidget | None, message: str) -> bool:
     return clicked is not None and clicked.text() == RELOAD_TEXT
 
 
+#: the status bar after "Keep my changes" (the box said it all; a second box would repeat it)
+KEPT_WORDS = "Your changes are kept in the window, not saved: the file on disk was changed by another program."
+
+
 def offer_reload(parent: QWidget | None, store: Store, message: str, *, ask=ask_reload) -> bool:  # noqa: ANN001
     """For the window's save-failed slot: when the save failed because another program changed the
     file, ask, and reload it on yes. True when the store was reloaded: the caller then clears its

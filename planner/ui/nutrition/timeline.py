@@ -19,6 +19,9 @@ from planner.ui.nutrition import text
 
 PHASE_WORDS = {Phase.BEFORE: "Before", Phase.DURING: "During", Phase.AFTER: "After"}
 NO_SESSION = "No session today: nothing to fuel around. Spread the protein over the meals above."
+#: A day may hold 10,001 sessions; drawing a row per step of each froze the window for minutes
+#: (issue 19). The first ones are listed, and a line says how many more there are.
+MAX_SESSIONS_SHOWN = 20
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,12 @@ class _Row:
     badge: str
     words: str
     tooltip: str = ""
+
+
+def more_words(more: int) -> str:
+    if more <= 0:
+        return ""
+    return f"+ {more:,} more session{'s' if more != 1 else ''} this day (not listed)"
 
 
 def rows_for(fuel: tuple[SessionFuel, ...]) -> list[_Row]:
@@ -61,12 +70,17 @@ class FuelTimeline(QWidget):
         self._pool: list[tuple[QLabel, QLabel]] = []
         self._shown: tuple[SessionFuel, ...] | None = None
         self._used = 0
+        self._more = ""
 
     def set_sessions(self, fuel: tuple[SessionFuel, ...]) -> None:
         if fuel == self._shown:
             return
         self._shown = fuel
-        rows = rows_for(fuel)
+        rows = rows_for(fuel[:MAX_SESSIONS_SHOWN])
+        more = len(fuel) - MAX_SESSIONS_SHOWN
+        self._more = more_words(more)
+        if self._more:
+            rows.append(_Row("note", "", self._more))
         while len(self._pool) < len(rows):
             self._pool.append(self._new_row(len(self._pool)))
         for (badge, label), row in zip(self._pool, rows, strict=False):
@@ -75,6 +89,10 @@ class FuelTimeline(QWidget):
             badge.hide()
             label.hide()
         self._used = len(rows)
+
+    def more_text(self) -> str:
+        """The line about sessions not listed ("+ 980 more sessions this day (not listed)"), or ""."""
+        return self._more
 
     def step_labels(self) -> list[QLabel]:
         """Every step's text label, in order (tests read these)."""

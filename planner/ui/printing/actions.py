@@ -27,6 +27,7 @@ from planner.domain.session import Session
 from planner.domain.weeks import iso_week_name
 from planner.io.paper import Paper
 from planner.io.printed_week import PrintedWeek, first_day_of_week
+from planner.services.exports import ExportWriter, export_writer
 from planner.services.printing import printed_weeks
 from planner.ui.printing.range_dialog import PrintRange, RangeDialog
 from planner.ui.printing.render import (
@@ -44,14 +45,14 @@ if TYPE_CHECKING:
 
 
 def _write_calendar(path: Path, sessions: list[Session], units: Units, changed: dt.datetime,
-                    relay: PrintActions) -> None:
+                    write: ExportWriter, relay: PrintActions) -> None:
     """On a plain Python thread, not a QThread: a QThread still running when the window goes away
     aborts the process, while Python waits for this one at exit, so the file is always finished.
     The signals cross back to the GUI thread queued; if the actions are gone by then, nobody hears."""
     from planner.io.ics_export import write_ics  # icalendar is loaded when a calendar is written
 
     try:
-        count = write_ics(path, sessions, units, changed)
+        count = write_ics(path, sessions, units, changed, write)
     except OSError as exc:
         message = f"Cannot write {path}: {exc.strerror or exc}"
         with contextlib.suppress(RuntimeError):  # the window (and so `relay`) was closed meanwhile
@@ -180,7 +181,7 @@ class PrintActions(QObject):
         if path is None:
             return None
         try:
-            write_pdf(path, self.weeks(chosen.weeks), chosen.paper)
+            write_pdf(path, self.weeks(chosen.weeks), chosen.paper, export_writer(self.store))
         except OSError as exc:
             self._error(f"Cannot write {path}: {exc.strerror or exc}")
             return None
@@ -194,7 +195,7 @@ class PrintActions(QObject):
         if path is None:
             return None
         try:
-            write_season_pdf(path, self.season())
+            write_season_pdf(path, self.season(), write=export_writer(self.store))
         except OSError as exc:
             self._error(f"Cannot write {path}: {exc.strerror or exc}")
             return None
@@ -217,7 +218,7 @@ class PrintActions(QObject):
         from planner.io.ics_export import plan_changed_at
 
         units, changed = self.store.profile.get().units, plan_changed_at(self.store.path)
-        threading.Thread(target=_write_calendar, args=(path, sessions, units, changed, self),
+        threading.Thread(target=_write_calendar, args=(path, sessions, units, changed, export_writer(self.store), self),
                          name="export-calendar").start()
         return path
 

@@ -6,7 +6,6 @@ painter left open on a QPdfWriter when an exception unwinds crashes the process 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -100,25 +99,27 @@ def season_pdf_bytes(season: PrintedSeason, paper: Paper | None = None) -> tuple
                 "Hybrid Planner season")
 
 
-def write_pdf(path: Path, weeks: Sequence[PrintedWeek], paper: Paper | None = None) -> int:
+#: write(target, payload): the store's export writer, or None for a file of no plan
+Write = Callable[[Path, bytes], object] | None
+
+
+def write_pdf(path: Path, weeks: Sequence[PrintedWeek], paper: Paper | None = None, write: Write = None) -> int:
     """Write `weeks` as a PDF file at `path`; returns the number of pages.
 
-    Drawn in memory and then written by Python, through a temporary file renamed over the target:
-    an unwritable path gets the system's own message, and a failure never leaves half a PDF.
+    Drawn in memory, then written through `write` (the store's export writer: a temporary file
+    renamed over the target, never over the app's own files or a device): an unwritable path gets
+    the system's own message, and a failure never leaves half a PDF.
     """
-    return _write(Path(path), *pdf_bytes(weeks, paper))
+    return _write(Path(path), *pdf_bytes(weeks, paper), write=write)
 
 
-def write_season_pdf(path: Path, season: PrintedSeason, paper: Paper | None = None) -> int:
+def write_season_pdf(path: Path, season: PrintedSeason, paper: Paper | None = None, write: Write = None) -> int:
     """Write a season as a PDF file at `path`, as `write_pdf` writes weeks; returns the page count."""
-    return _write(Path(path), *season_pdf_bytes(season, paper))
+    return _write(Path(path), *season_pdf_bytes(season, paper), write=write)
 
 
-def _write(path: Path, data: bytes, pages: int) -> int:
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temp.write_bytes(data)
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
+def _write(path: Path, data: bytes, pages: int, write: Write) -> int:
+    if write is None:  # a file of no plan: only the atomic, regular-files-only rule applies
+        from planner.services.exports import write_unowned as write
+    write(path, data)
     return pages

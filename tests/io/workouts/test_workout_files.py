@@ -7,6 +7,7 @@ import datetime as dt
 import fitdecode
 import pytest
 
+from planner.atomic_file import write_atomic
 from planner.domain.activity_match import Incoming, Outcome, decide
 from planner.domain.demo_plan import generate_demo_plan
 from planner.domain.enums import Kind, Status, Units
@@ -35,7 +36,7 @@ def demo():
                                    "Heavy lower body: squat"])
 def test_the_demo_plans_workouts_export_and_decode_without_error(tmp_path, demo, title):
     session = next(s for s in demo if s.title == title)
-    written = write_workouts(tmp_path, [session], Units.METRIC)
+    written = write_workouts(tmp_path, [session], Units.METRIC, write_atomic)
     (path,) = written.paths
     messages = decode(path.read_bytes())
     assert messages["file_id_mesgs"][0]["type"] == "workout"
@@ -48,7 +49,7 @@ def test_the_demo_plans_workouts_export_and_decode_without_error(tmp_path, demo,
 
 def test_a_week_of_the_demo_gives_one_file_per_session_with_steps_or_sets(tmp_path, demo):
     week = [s for s in demo if dt.date(2026, 12, 7) <= s.date <= dt.date(2026, 12, 13)]
-    written = write_workouts(tmp_path / "out", week, Units.METRIC)
+    written = write_workouts(tmp_path / "out", week, Units.METRIC, write_atomic)
     assert [p.name for p in written.paths] == [
         "2026-12-08-intervals-6-x-800-m.fit", "2026-12-08-upper-body-push.fit", "2026-12-09-core-stability.fit",
         "2026-12-10-heavy-lower-body-squat.fit", "2026-12-13-long-run.fit"]
@@ -72,7 +73,7 @@ def test_a_garmin_drive_is_found_and_any_other_drive_left_alone(tmp_path):
 
 def test_a_workout_file_imports_as_a_planned_session_and_only_once(tmp_path, demo):
     session = next(s for s in demo if s.title == "Intervals 6 x 800 m")
-    (path,) = write_workouts(tmp_path, [session], Units.METRIC).paths
+    (path,) = write_workouts(tmp_path, [session], Units.METRIC, write_atomic).paths
     parsed = read_bytes(path.read_bytes(), path.name)
     (item,), _ = sessions_of(parsed, ExerciseNames(exercise_catalog(), {}))
     s = item.session
@@ -85,7 +86,7 @@ def test_a_workout_file_imports_as_a_planned_session_and_only_once(tmp_path, dem
 
 def test_the_run_done_later_still_fills_in_the_imported_plan(tmp_path, demo):
     session = next(s for s in demo if s.title == "Intervals 6 x 800 m")
-    (path,) = write_workouts(tmp_path, [session], Units.METRIC).paths
+    (path,) = write_workouts(tmp_path, [session], Units.METRIC, write_atomic).paths
     planned = sessions_of(read_bytes(path.read_bytes(), path.name), ExerciseNames({}, {}))[0][0].session.replace(id=7)
     done = planned.replace(status=Status.DONE, source_key="Run|2026-12-08T06:00:00Z", steps=(),
                            actual_duration_min=56, id=None)
@@ -94,7 +95,7 @@ def test_the_run_done_later_still_fills_in_the_imported_plan(tmp_path, demo):
 
 
 def test_every_workout_of_the_demo_plan_decodes_and_comes_back_the_same(tmp_path, demo):
-    written = write_workouts(tmp_path, demo, Units.IMPERIAL)
+    written = write_workouts(tmp_path, demo, Units.IMPERIAL, write_atomic)
     chosen, others = workout_sessions(demo)
     assert (len(written.paths), written.left_out) == (len(chosen), others) == (58, 59)
     for s, path in zip(chosen, written.paths, strict=True):
