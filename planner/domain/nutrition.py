@@ -177,6 +177,9 @@ class DayTargets:
     exercise_kcal: float
     sessions: tuple[SessionFuel, ...]
     carbohydrate_capped: bool = False  # the band's high end was lowered to keep fat at 20 %
+    #: Sessions other than rest days past `fuel_limit` (day_targets): counted in every total, but
+    #: given no fuelling advice of their own.
+    sessions_not_advised: int = 0
 
     @property
     def carbohydrate_g_per_kg(self) -> Range:
@@ -213,9 +216,11 @@ def fit_in_energy(kcal: float, carbohydrate_g: Range, protein_g: Range) -> tuple
 
 
 def day_targets(profile: Profile, day: dt.date, sessions: Sequence[Session],
-                following: Sequence[Session] = ()) -> DayTargets:
+                following: Sequence[Session] = (), fuel_limit: int | None = None) -> DayTargets:
     """Targets for `day` from its sessions; `following` (the next day's sessions) decides whether
-    the day's last session needs fast refuelling."""
+    the day's last session needs fast refuelling. With `fuel_limit`, only the first that many
+    sessions get fuelling advice (a pane that lists 20 need not word 10,001); the day's numbers
+    still count every session."""
     kg = profile.body_mass_kg
     today = [planned(s) for s in sorted(sessions, key=_order) if s.status is not Status.SKIPPED]
     later = [planned(s) for s in sorted(following, key=_order) if s.status is not Status.SKIPPED]
@@ -234,11 +239,13 @@ def day_targets(profile: Profile, day: dt.date, sessions: Sequence[Session],
 
     upcoming = [p for p in today + later if p.kind in TRAINING_KINDS]
     next_after = _next_after(upcoming)
+    advised = today if fuel_limit is None else today[:fuel_limit]
     fuel = tuple(
         fuelling.session_fuel(p, kg, profile.sweat_rate_l_per_h, next_after(p), profile.units)
-        for p in today)
-    loss = sum(f.sweat_loss_l for f in fuel)
-    still_lost = sum(fuelling.remaining_deficit_l(f.sweat_loss_l, kg) for f in fuel)
+        for p in advised)
+    losses = [fuelling.sweat_loss_l(p, profile.sweat_rate_l_per_h) for p in today]
+    loss = sum(losses)
+    still_lost = sum(fuelling.remaining_deficit_l(x, kg) for x in losses)
     baseline = FLUID_BASELINE_L[profile.sex]
     fluid = Range(baseline + loss, baseline + loss + AFTER_EXTRA_SHARE * still_lost)
     return DayTargets(
@@ -246,18 +253,20 @@ def day_targets(profile: Profile, day: dt.date, sessions: Sequence[Session],
         reason=klass.reason, band=klass.band, carbohydrate_g=carbohydrate, protein_g=protein, fat_g=fat,
         energy_kcal=None if spent is None else spent.band, expenditure=spent, fluid_l=fluid,
         fluid_baseline_l=baseline, sweat_loss_l=loss, meals=meal_split(kg), exercise_kcal=exercise,
-        sessions=fuel, carbohydrate_capped=capped)
+        sessions=fuel, carbohydrate_capped=capped,
+        sessions_not_advised=sum(1 for p in today[len(advised):] if p.kind is not Kind.REST))
 
 
 def week_targets(profile: Profile, days: Sequence[dt.date],
-                 sessions_between: Callable[[dt.date, dt.date], Sequence[Session]]) -> list[DayTargets]:
+                 sessions_between: Callable[[dt.date, dt.date], Sequence[Session]],
+                 fuel_limit: int | None = None) -> list[DayTargets]:
     """Targets for consecutive `days`, reading the sessions once (plus the day after the last)."""
     if not days:
         return []
     by_day: dict[dt.date, list[Session]] = {}
     for s in sessions_between(days[0], days[-1] + dt.timedelta(days=1)):
         by_day.setdefault(s.date, []).append(s)
-    return [day_targets(profile, d, by_day.get(d, ()), by_day.get(d + dt.timedelta(days=1), ()))
+    return [day_targets(profile, d, by_day.get(d, ()), by_day.get(d + dt.timedelta(days=1), ()), fuel_limit)
             for d in days]
 
 

@@ -33,11 +33,12 @@ class WeekNutrition:
 
 
 def week_nutrition(store: Store, first_day: dt.date, logs: dict[dt.date, NutritionLog] | None = None,
-                   profile: Profile | None = None) -> WeekNutrition:
-    """Targets for the seven days from `first_day`; pass `logs` or `profile` to reuse ones read."""
+                   profile: Profile | None = None, fuel_limit: int | None = None) -> WeekNutrition:
+    """Targets for the seven days from `first_day`; pass `logs` or `profile` to reuse ones read, and
+    `fuel_limit` to word fuelling advice for only the first sessions of a day (domain day_targets)."""
     profile = profile or store.profile.get()
     days = week_days(first_day)
-    targets = tuple(week_targets(profile, days, store.sessions.between))
+    targets = tuple(week_targets(profile, days, store.sessions.between, fuel_limit))
     if logs is None:
         logs = intake_between(store, days[0], days[-1])
     spent = {t.date: kcal for t in targets if (kcal := expenditure_kcal(t)) is not None}

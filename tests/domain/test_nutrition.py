@@ -436,3 +436,17 @@ def test_impossible_sweat_numbers_are_refused(args, message):
     with pytest.raises(ValidationError) as e:
         sweat_rate_l_per_h(*args)
     assert str(e.value) == message
+
+
+def test_a_fuel_limit_words_advice_for_the_first_sessions_and_counts_them_all():
+    # A day of 25 easy 30-min runs: a pane lists 20, so only 20 get advice; the fluid still counts all
+    # 25 (sweat 1.0 L/h x 0.5 h each) and the 5 left out are said.
+    runs = [Session(kind="run", type="easy", title=f"Run {i + 1}", duration_min=30, rpe=3, date=DAY, position=i)
+            for i in range(25)]
+    whole = day_targets(ATHLETE, DAY, runs)
+    listed = day_targets(ATHLETE, DAY, runs, fuel_limit=20)
+    assert (len(whole.sessions), whole.sessions_not_advised) == (25, 0)
+    assert (len(listed.sessions), listed.sessions_not_advised) == (20, 5)
+    assert listed.sessions == whole.sessions[:20]
+    assert (listed.fluid_l, listed.sweat_loss_l, listed.carbohydrate_g) == (
+        whole.fluid_l, whole.sweat_loss_l, whole.carbohydrate_g)

@@ -19,9 +19,10 @@ from tests.ui.test_nutrition_dock import store as store  # the dock's fixture, s
 
 DAY = dt.date(2026, 11, 24)
 BUDGET_S = 0.25  # 5 x DESIGN.md's 50 ms: generous for a shared 2-core machine; main took minutes
-#: Recomputing the week's targets runs the domain's fuelling over all 10,001 sessions (~0.4 s here):
-#: over the 50 ms budget, but bounded; main took over 9 minutes (its next-session lookup was quadratic).
-RECOMPUTE_S = 1.5
+#: A change on that day recomputes the week's targets: every session counts in the day's numbers, but
+#: fuelling advice is worded only for the sessions the timeline lists (~60 ms here; ~0.3-0.4 s when all
+#: 10,001 were worded; main took over 9 minutes, its next-session lookup was quadratic).
+RECOMPUTE_S = 0.15  # 3 x the budget: fails when every session is worded (~0.24 s here)
 
 
 def _day_of(n: int, day: dt.date = DAY) -> list[Session]:
@@ -60,7 +61,9 @@ def test_nutrition_pane_on_a_full_day_stays_within_budget(qtbot, store, n):
     assert dock.timeline.more_text() == f"+ {n - MAX_SESSIONS_SHOWN:,} more sessions this day (not listed)"
     # a change on that day (an edit, a drop) brings the pane current within the budget too
     store.sessions.apply(put=[store.sessions.on_date(DAY)[0].replace(title="Renamed")])
-    assert _timed(qtbot, lambda: dock.refresh(Changes(dates=frozenset({DAY})))) < RECOMPUTE_S
+    recompute = _timed(qtbot, lambda: dock.refresh(Changes(dates=frozenset({DAY}))))
+    print(f"a change on that day: {recompute * 1000:.0f} ms")
+    assert recompute < RECOMPUTE_S
 
 
 def test_the_cap_both_sides(qtbot, store):

@@ -38,7 +38,7 @@ from planner.services.nutrition_week import WeekNutrition, week_nutrition
 from planner.ui.dialogs.fields import header_font
 from planner.ui.nutrition import text
 from planner.ui.nutrition.log_form import IntakeForm
-from planner.ui.nutrition.timeline import FuelTimeline
+from planner.ui.nutrition.timeline import MAX_SESSIONS_SHOWN, FuelTimeline
 from planner.ui.nutrition.week_strip import LEVELS, DayBar, WeekStrip, level
 from planner.ui.reflow import FlowLayout, ReflowScrollArea
 from planner.words.numbers import format_number
@@ -119,7 +119,8 @@ class NutritionDock(QDockWidget):
             return
         self._stale = False
         self.refresh_count += 1
-        self._week = week_nutrition(self._store, self._first)
+        # Advice for the sessions the timeline lists; the day's numbers count every session.
+        self._week = week_nutrition(self._store, self._first, fuel_limit=MAX_SESSIONS_SHOWN)
         self._show_week()
         self._show_day()
 
@@ -292,7 +293,7 @@ class NutritionDock(QDockWidget):
                          f"{m.grams:.0f} g ({format_number(m.g_per_kg, 1)} g/kg)")
         _tip(self.meals, text.meals_tip(t))
         self._show_actuals(t, self._week.logs.get(t.date), units)
-        self.timeline.set_sessions(tuple(f for f in t.sessions if f.kind is not Kind.REST))
+        self.timeline.set_sessions(tuple(f for f in t.sessions if f.kind is not Kind.REST), t.sessions_not_advised)
         self.log_form.set_log(t.date, self._week.logs.get(t.date), units)
 
     def _show_actuals(self, t: DayTargets, log: NutritionLog | None, units: Units) -> None:
@@ -360,6 +361,8 @@ def _tip(widget: QLabel, tooltip: str) -> None:
 
 def _training_words(t: DayTargets) -> str:
     parts = [f"{f.title} {f.minutes} min" for f in t.sessions if f.kind is not Kind.REST]
+    if t.sessions_not_advised:
+        parts.append(f"{t.sessions_not_advised:,} more")
     if not parts:
         return "No training: a rest day."
     if not t.training_min:

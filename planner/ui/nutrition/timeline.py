@@ -68,16 +68,18 @@ class FuelTimeline(QWidget):
         self._grid.setColumnStretch(1, 1)
         self._grid.setColumnMinimumWidth(0, self.fontMetrics().horizontalAdvance("During") + 4)
         self._pool: list[tuple[QLabel, QLabel]] = []
-        self._shown: tuple[SessionFuel, ...] | None = None
+        self._shown: tuple[tuple[SessionFuel, ...], int] | None = None
         self._used = 0
         self._more = ""
 
-    def set_sessions(self, fuel: tuple[SessionFuel, ...]) -> None:
-        if fuel == self._shown:
+    def set_sessions(self, fuel: tuple[SessionFuel, ...], not_advised: int = 0) -> None:
+        """`fuel` for the sessions to list; `not_advised` more were left out before any advice was
+        worded (a day of thousands of sessions), and are counted in the line about the rest."""
+        if (fuel, not_advised) == self._shown:
             return
-        self._shown = fuel
+        self._shown = (fuel, not_advised)
         rows = rows_for(fuel[:MAX_SESSIONS_SHOWN])
-        more = len(fuel) - MAX_SESSIONS_SHOWN
+        more = max(0, len(fuel) - MAX_SESSIONS_SHOWN) + not_advised
         self._more = more_words(more)
         if self._more:
             rows.append(_Row("note", "", self._more))
