@@ -298,10 +298,48 @@ def _landed(old: list[list[Session]], new: list[list[Session]]) -> list[int]:
     return out
 
 
+#: Up to this many sessions a day, the quadratic search (which keeps the earliest sessions when two
+#: orders are as long); past it, patience sorting, so a day of 10,001 sessions costs milliseconds.
+_QUADRATIC_UP_TO = 64
+
+
 def _longest_in_order(values: list[int]) -> list[int]:
-    """Indexes of a longest increasing subsequence (days hold a handful of sessions: O(n^2) is fine)."""
+    """Indexes of a longest increasing subsequence."""
+    if len(values) > _QUADRATIC_UP_TO:
+        return _longest_in_order_fast(values)
     best: list[list[int]] = []
     for i, v in enumerate(values):
         prev = max((best[j] for j in range(i) if values[j] < v), key=len, default=[])
         best.append([*prev, i])
     return max(best, key=len, default=[])
+
+
+def _longest_in_order_fast(values: list[int]) -> list[int]:
+    """The same in O(n log n): the smallest tail of each length, with a link back from each index."""
+    tails: list[int] = []  # index of the smallest last value of an increasing run of each length
+    back: list[int] = []
+    for i, v in enumerate(values):
+        k = _first_tail_not_below(values, tails, v)
+        back.append(tails[k - 1] if k else -1)
+        if k == len(tails):
+            tails.append(i)
+        else:
+            tails[k] = i
+    out: list[int] = []
+    i = tails[-1] if tails else -1
+    while i >= 0:
+        out.append(i)
+        i = back[i]
+    return out[::-1]
+
+
+def _first_tail_not_below(values: list[int], tails: list[int], v: int) -> int:
+    """Binary search: the first length whose smallest tail is >= v."""
+    lo, hi = 0, len(tails)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if values[tails[mid]] < v:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
 
 from planner.models import mime
@@ -126,3 +130,24 @@ def test_switch_week_and_changes_elsewhere(model):
 def test_remove_rows_is_refused(model):
     assert not model.removeRows(0, 1, model.day_index(0))
     assert model.rowCount(model.day_index(0)) == 3
+
+
+@given(st.lists(st.integers(0, 500), unique=True, max_size=60))
+def test_the_fast_order_search_finds_as_long_an_order_as_the_quadratic_one(values):
+    from planner.models.week_model import _longest_in_order, _longest_in_order_fast
+
+    fast = _longest_in_order_fast(values)
+    assert len(fast) == len(_longest_in_order(values))
+    assert all(a < b and values[a] < values[b] for a, b in itertools.pairwise(fast))
+
+
+def test_a_day_of_10001_sessions_lands_only_the_moved_card_in_milliseconds():
+    # Issue 19: an edit on such a day spent 8 s in a quadratic search for what moved.
+    from planner.models.week_model import _longest_in_order
+
+    order = list(range(10_001))
+    order.insert(5_000, order.pop(0))  # the first card dropped in the middle
+    start = time.perf_counter()
+    kept = _longest_in_order(order)
+    assert time.perf_counter() - start < 0.5
+    assert len(kept) == 10_000 and 5_000 not in kept
