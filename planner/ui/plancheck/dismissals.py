@@ -21,8 +21,9 @@ MAX_KEPT = 500
 
 def dismissal_key(f: Finding, sessions_between: Callable[..., Sequence[Session]]) -> str:
     ids = sorted(f.session_ids)
+    wanted = set(ids)  # a finding over a full day may name thousands of sessions
     days = sessions_between(f.dates[0], f.dates[-1])
-    concerned = [s for s in days if not ids or s.id in ids]
+    concerned = [s for s in days if not ids or s.id in wanted]
     text = repr(sorted(concerned, key=lambda s: s.id or 0))
     digest = hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:16]
     return f"{f.rule}|{','.join(map(str, ids))}|{f.dates[0]}|{digest}"
