@@ -204,9 +204,13 @@ def with_estimated_effort(s: Session, rates: HeartRates | None, sex: Sex | None,
                           easy_s_per_km: int | None) -> Session:
     """An imported done session with its effort estimated: from the average heart rate (with
     TRIMP) where there is one, else a run's pace against easy pace, else marked as the default.
-    A lift or a session someone rated is left as it is."""
-    if s.kind is Kind.LIFT or s.actual_rpe is not None:
+    A session someone rated is left as it is; a lift is never read from its heart rate (session RPE
+    is the measure for lifting, Day 2004), so an unrated one keeps the default, marked as such: a
+    coach must not read the placeholder as the athlete's own rating."""
+    if s.actual_rpe is not None:
         return s
+    if s.kind is Kind.LIFT:
+        return s.replace(effort_from=EffortFrom.DEFAULT.value)
     minutes = s.effective_duration_min
     if s.avg_hr and rates is not None:
         share = rates.reserve_share(s.avg_hr)

@@ -87,6 +87,8 @@ def effort_note(s: Session) -> str:
     """How an imported session's effort was had while nobody has rated it ("" once rated)."""
     source = s.effort_estimated_from
     if source == "default":
+        if s.kind is Kind.LIFT:
+            return "default effort for a lift (rate the session to replace it)"
         if s.avg_hr:  # recorded, but with no maximum to read it against
             return "default effort for the kind (its heart rate needs your age or maximum heart rate)"
         return "default effort for the kind (no heart rate or pace to go by)"

@@ -21,6 +21,7 @@ from planner.domain.effort import (
 from planner.domain.enums import Kind, Sex, Status
 from planner.domain.errors import ValidationError
 from planner.domain.session import Exercise, Session, WorkSet
+from planner.words.cards import status_text
 
 
 @pytest.mark.parametrize(("share", "cr10"), [
@@ -165,10 +166,17 @@ def test_without_heart_rate_pace_then_the_default_marked_as_such():
     assert (default.estimated_rpe, default.effort_from, default.effective_rpe) == (None, "default", 4.0)
 
 
-def test_a_lift_is_left_as_it_is():
+def test_a_lift_is_never_read_from_heart_rate_and_an_unrated_one_is_marked_default():
+    # Coach: 361 imported lifts reading "Done · RPE 6" look like the athlete's own ratings; they are the
+    # placeholder for the kind, and the card must say so. A rated lift is left as it is.
     lift = Session(kind=Kind.LIFT, title="Lift", duration_min=60, rpe=6.0, date=dt.date(2021, 1, 1),
-                   status=Status.DONE, exercises=(Exercise("Squat", (WorkSet(5, 100.0),)),))
-    assert with_estimated_effort(lift, HeartRates(189, 60), None, 360) == lift
+                   status=Status.DONE, exercises=(Exercise("Squat", (WorkSet(5, 100.0),)),), avg_hr=150)
+    marked = with_estimated_effort(lift, HeartRates(189, 60), None, 360)
+    assert (marked.estimated_rpe, marked.trimp, marked.effort_from) == (None, None, "default")
+    assert marked.effective_rpe == 6.0
+    assert status_text(marked) == "Done · RPE 6, default effort for a lift (rate the session to replace it)"
+    rated = lift.replace(actual_rpe=8.0)
+    assert with_estimated_effort(rated, HeartRates(189, 60), None, 360) == rated
 
 
 def test_a_bad_effort_source_is_refused():
