@@ -1,8 +1,9 @@
-"""Writing a file so that a crash leaves the old one or the new one, never half of either.
+"""Writing a file so that a crash leaves the old one or the new one, never half of either; and
+reading one that might not be a regular file, within a size limit.
 
-Every file the app writes (the data file, backups, exports of the plan) goes through write_atomic.
-A small file utility beside the layers: the store and the export formats (planner/io) both use it,
-and it imports nothing of the app.
+Every file the app writes (the data file, backups, exports of the plan) goes through write_atomic;
+the data file and every activity file are read through read_capped. A small file utility beside the
+layers: the store and the formats (planner/io) both use it, and it imports nothing of the app.
 """
 
 from __future__ import annotations
@@ -65,6 +66,52 @@ def regular_or_new(target: Path) -> os.stat_result | None:
     if not stat.S_ISREG(st.st_mode):
         raise NotRegularTargetError(target, kind_of(st))
     return st
+
+
+class SpecialFileError(OSError):
+    """read_capped opened something that is not a regular file (`st` says what)."""
+
+    def __init__(self, st: os.stat_result) -> None:
+        super().__init__(errno.EINVAL, f"it is {kind_of(st)}, not a regular file")
+        self.st = st
+
+
+class FileTooLargeError(OSError):
+    """read_capped found `size` bytes, more than its limit (before reading, or as the file grew)."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(errno.EFBIG, f"{size} bytes, more than allowed")
+        self.size = size
+
+
+def read_capped(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
+    """The bytes of the regular file `path` (symlinks followed), at most `limit`, and its stat.
+
+    Opened non-blocking, so a FIFO with no writer cannot hang the open, and checked with fstat on
+    the open descriptor, so what is checked is what is read; a file over `limit` is refused before a
+    byte of it is read, so memory stays bounded whatever lies there. Open and read errors are the
+    OSError they are (FileNotFoundError when there is no file)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise SpecialFileError(st)
+        if st.st_size > limit:
+            raise FileTooLargeError(st.st_size)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:  # it grew while being read
+            raise FileTooLargeError(size)
+    finally:
+        os.close(fd)
+    return b"".join(chunks), st
 
 
 def fingerprint(path: Path) -> Fingerprint | None:

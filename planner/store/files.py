@@ -10,14 +10,16 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import stat
 from pathlib import Path
 
 from planner.atomic_file import (  # noqa: F401 - the store's names
+    FileTooLargeError,
     Fingerprint,
     NotRegularTargetError,
+    SpecialFileError,
     fingerprint,
     kind_of,
+    read_capped,
     write_atomic,
 )
 from planner.store.errors import StoreError
@@ -55,30 +57,15 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes, Finger
     the open descriptor, so what is checked is what is read. A file over `limit` bytes is refused
     before a byte of it is read (CorruptFileError), so memory stays bounded whatever lies there.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, flags)
+        data, st = read_capped(path, limit)
     except FileNotFoundError:
         return None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise NotRegularFileError(path, kind_of(st))
-        if st.st_size > limit:
-            raise CorruptFileError(path, _too_large(st.st_size, limit))
-        chunks: list[bytes] = []
-        size = 0
-        while size <= limit:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > limit:  # it grew while being read
-            raise CorruptFileError(path, _too_large(size, limit))
-    finally:
-        os.close(fd)
-    return b"".join(chunks), Fingerprint.of(st)
+    except SpecialFileError as exc:
+        raise NotRegularFileError(path, kind_of(exc.st)) from None
+    except FileTooLargeError as exc:
+        raise CorruptFileError(path, _too_large(exc.size, limit)) from None
+    return data, Fingerprint.of(st)
 
 
 def _too_large(size: int, limit: int) -> str:

@@ -23,6 +23,7 @@ import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
+from planner.atomic_file import FileTooLargeError, SpecialFileError, read_capped
 from planner.io.activities.records import ActivityFileError
 
 MB = 1024 * 1024
@@ -41,31 +42,15 @@ def read_regular_file(path: Path, name: str | None = None) -> bytes:
     once. Opened non-blocking, so a FIFO cannot hang the open, and checked on the open descriptor.
     Errors name the file `name` (default: the path)."""
     name = name or str(path)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, flags)
+        data, _ = read_capped(path, MAX_FILE_BYTES)
+    except SpecialFileError as exc:
+        raise _not_regular(exc.st, name) from None
+    except FileTooLargeError as exc:
+        raise ActivityFileError(name, _too_big(exc.size, MAX_FILE_BYTES)) from None
     except OSError as exc:
         raise ActivityFileError(name, f"cannot be read ({exc.strerror or exc})") from None
-    try:
-        st = os.fstat(fd)
-        _refuse_special(st, name)
-        if st.st_size > MAX_FILE_BYTES:
-            raise ActivityFileError(name, _too_big(st.st_size, MAX_FILE_BYTES))
-        chunks: list[bytes] = []
-        size = 0
-        while True:
-            chunk = os.read(fd, min(MB, MAX_FILE_BYTES + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > MAX_FILE_BYTES:  # it grew while being read
-                raise ActivityFileError(name, _too_big(size, MAX_FILE_BYTES))
-    except OSError as exc:
-        raise ActivityFileError(name, f"cannot be read ({exc.strerror or exc})") from None
-    finally:
-        os.close(fd)
-    return b"".join(chunks)
+    return data
 
 
 def check_regular(path: Path, name: str) -> None:
@@ -75,13 +60,13 @@ def check_regular(path: Path, name: str) -> None:
         st = os.stat(path)
     except OSError as exc:
         raise ActivityFileError(name, f"cannot be read ({exc.strerror or exc})") from None
-    _refuse_special(st, name)
-
-
-def _refuse_special(st: os.stat_result, name: str) -> None:
     if not stat.S_ISREG(st.st_mode):
-        what = next((w for test, w in _KINDS if test(st.st_mode)), "a special file")
-        raise ActivityFileError(name, f"is {what}, not a regular file; only files are imported")
+        raise _not_regular(st, name)
+
+
+def _not_regular(st: os.stat_result, name: str) -> ActivityFileError:
+    what = next((w for test, w in _KINDS if test(st.st_mode)), "a special file")
+    return ActivityFileError(name, f"is {what}, not a regular file; only files are imported")
 
 
 def gunzip(data: bytes, name: str) -> bytes:
