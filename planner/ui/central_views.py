@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 VIEWS = ("week", "season", "trends")
 DEFAULT_SEASON_WEEKS = 12
 
+
+_View = TypeVar("_View", bound=QWidget)
 
 class TrendsView(QWidget):
     """The charts dock's four charts at full size, their controls in one row; a pane."""
@@ -149,11 +151,7 @@ class CentralViews(QStackedWidget):
                               lambda firsts: season_summaries(p.load, firsts, p.today()), self._units)
             view.weeksChanged.connect(self.set_season_weeks)
             self.season_view = view
-            self.addWidget(view)
-            self._panes.add(view)
-            for hook in self._season_built:
-                hook(view)
-            self._season_built.clear()
+            self._install(view, self._season_built)
         return self.season_view
 
     def _profile_changed(self, changes: Changes) -> None:
@@ -164,9 +162,13 @@ class CentralViews(QStackedWidget):
     def _trends(self) -> TrendsView:
         if self.trends_view is None:
             view = self.trends_view = TrendsView(self._parts)
-            self.addWidget(view)
-            self._panes.add(view)
-            for hook in self._trends_built:
-                hook(view)
-            self._trends_built.clear()
+            self._install(view, self._trends_built)
         return self.trends_view
+
+    def _install(self, view: _View, built: list[Callable[[_View], object]]) -> None:
+        """A view built on first use joins the stack and the panes, and meets who waited for it."""
+        self.addWidget(view)
+        self._panes.add(view)
+        for hook in built:
+            hook(view)
+        built.clear()
